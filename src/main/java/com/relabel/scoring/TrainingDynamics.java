@@ -1,0 +1,62 @@
+package com.relabel.scoring;
+
+/**
+ * What a model's training recorded for every sample: the input of every noise-scoring method.
+ *
+ * <p>Arrays indexed {@code [epoch][sample]} hold one value per sample after each epoch (inference
+ * over the whole training set with the weights at the end of that epoch). Arrays indexed {@code
+ * [sample][...]} hold the final epoch only.
+ *
+ * @param givenLabels the label each sample was trained with (possibly wrong), in {@code [0, K)}
+ * @param numClasses K
+ * @param probGiven softmax probability of the given label, {@code p_e(y_i | x_i)}
+ * @param predicted argmax class after each epoch
+ * @param margin logit margin {@code z_e(y_i) - max_{k != y_i} z_e(k)}
+ * @param loss cross-entropy loss {@code -log p_e(y_i | x_i)}
+ * @param finalProbabilities the full softmax vector after the last epoch, {@code [sample][class]}
+ * @param embeddings penultimate-layer representation after the last epoch, {@code [sample][dim]};
+ *     may be {@code null} when the model does not expose one
+ */
+public record TrainingDynamics(
+    int[] givenLabels,
+    int numClasses,
+    float[][] probGiven,
+    int[][] predicted,
+    float[][] margin,
+    float[][] loss,
+    float[][] finalProbabilities,
+    float[][] embeddings) {
+
+  public TrainingDynamics {
+    int n = givenLabels.length;
+    int epochs = probGiven.length;
+    if (epochs == 0) {
+      throw new IllegalArgumentException("dynamics need at least one epoch");
+    }
+    if (predicted.length != epochs || margin.length != epochs || loss.length != epochs) {
+      throw new IllegalArgumentException("every per-epoch array must have " + epochs + " epochs");
+    }
+    for (int e = 0; e < epochs; e++) {
+      if (probGiven[e].length != n
+          || predicted[e].length != n
+          || margin[e].length != n
+          || loss[e].length != n) {
+        throw new IllegalArgumentException("epoch " + e + " does not cover all " + n + " samples");
+      }
+    }
+    if (finalProbabilities.length != n) {
+      throw new IllegalArgumentException("final probabilities must cover all " + n + " samples");
+    }
+    if (embeddings != null && embeddings.length != n) {
+      throw new IllegalArgumentException("embeddings must cover all " + n + " samples");
+    }
+  }
+
+  public int sampleCount() {
+    return givenLabels.length;
+  }
+
+  public int epochCount() {
+    return probGiven.length;
+  }
+}

@@ -1,11 +1,25 @@
 package com.relabel;
 
+import com.relabel.cli.ScoreCommand;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
+/**
+ * Relabel: the web application by default; {@code score ...} runs the headless batch scorer
+ * instead (no web server, no database).
+ */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class RelabelApplication {
+
   public static void main(String[] args) {
+    // Deep Java Library must never reach the network: everything it needs is in the jar.
+    System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
+    if (args.length > 0 && args[0].equals("score")) {
+      System.exit(ScoreCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
     SpringApplication.run(RelabelApplication.class, args);
   }
 }

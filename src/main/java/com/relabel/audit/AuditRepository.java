@@ -1,0 +1,17 @@
+package com.relabel.audit;
+
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.repository.Repository;
+
+/** Insert and read only: there is deliberately no update or delete here. */
+interface AuditRepository extends Repository<AuditEntry, Long> {
+
+  AuditEntry save(AuditEntry entry);
+
+  long count();
+
+  List<AuditEntry> findAllByOrderByIdDesc(Pageable page);
+
+  List<AuditEntry> findBySampleIdOrderByIdAsc(long sampleId);
+}

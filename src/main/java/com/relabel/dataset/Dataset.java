@@ -1,0 +1,113 @@
+package com.relabel.dataset;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** A labelled dataset: its shape, its classes, and the run that ranks its review queue. */
+@Entity
+@Table(name = "dataset")
+public class Dataset {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(nullable = false, unique = true, length = 200)
+  private String name;
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private DatasetKind kind;
+
+  @Column(name = "num_classes", nullable = false)
+  private int numClasses;
+
+  @Column(name = "image_height")
+  private Integer imageHeight;
+
+  @Column(name = "image_width")
+  private Integer imageWidth;
+
+  @Column(name = "image_channels")
+  private Integer imageChannels;
+
+  @Column(length = 1000)
+  private String source;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt;
+
+  @Column(name = "active_run_id")
+  private Long activeRunId;
+
+  @Version private long version;
+
+  protected Dataset() {}
+
+  Dataset(String name, DatasetKind kind, int numClasses, String source) {
+    this.name = name;
+    this.kind = kind;
+    this.numClasses = numClasses;
+    this.source = source;
+    this.createdAt = Instant.now();
+  }
+
+  void setImageShape(int height, int width, int channels) {
+    this.imageHeight = height;
+    this.imageWidth = width;
+    this.imageChannels = channels;
+  }
+
+  /** Makes {@code runId}'s scores rank the queue. */
+  public void activateRun(long runId) {
+    this.activeRunId = runId;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public String getName() {
+    return name;
+  }
+
+  public DatasetKind getKind() {
+    return kind;
+  }
+
+  public int getNumClasses() {
+    return numClasses;
+  }
+
+  public Integer getImageHeight() {
+    return imageHeight;
+  }
+
+  public Integer getImageWidth() {
+    return imageWidth;
+  }
+
+  public Integer getImageChannels() {
+    return imageChannels;
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Long getActiveRunId() {
+    return activeRunId;
+  }
+}

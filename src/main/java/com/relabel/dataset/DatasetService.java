@@ -1,0 +1,158 @@
+package com.relabel.dataset;
+
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Reads datasets and their samples for the other modules. */
+@Service
+@Transactional(readOnly = true)
+public class DatasetService {
+
+  private final DatasetRepository datasets;
+  private final SampleRepository samples;
+  private final JdbcTemplate jdbc;
+
+  DatasetService(DatasetRepository datasets, SampleRepository samples, JdbcTemplate jdbc) {
+    this.datasets = datasets;
+    this.samples = samples;
+    this.jdbc = jdbc;
+  }
+
+  public Dataset get(long datasetId) {
+    return datasets
+        .findById(datasetId)
+        .orElseThrow(() -> new NoSuchElementException("no dataset " + datasetId));
+  }
+
+  public Optional<Dataset> findByName(String name) {
+    return datasets.findByName(name);
+  }
+
+  public List<DatasetOverview> overview() {
+    List<DatasetOverview> out = new ArrayList<>();
+    for (Dataset d : datasets.findAll()) {
+      out.add(overview(d));
+    }
+    return out;
+  }
+
+  public DatasetOverview overview(long datasetId) {
+    return overview(get(datasetId));
+  }
+
+  private DatasetOverview overview(Dataset d) {
+    Map<SampleStatus, Long> counts = new EnumMap<>(SampleStatus.class);
+    for (SampleStatus s : SampleStatus.values()) {
+      counts.put(s, 0L);
+    }
+    for (Object[] row : samples.countByStatus(d.getId())) {
+      counts.put((SampleStatus) row[0], (Long) row[1]);
+    }
+    long total = counts.values().stream().mapToLong(Long::longValue).sum();
+    return new DatasetOverview(
+        d.getId(),
+        d.getName(),
+        d.getKind(),
+        d.getNumClasses(),
+        total,
+        counts.get(SampleStatus.OPEN),
+        counts.get(SampleStatus.CONFIRMED),
+        counts.get(SampleStatus.CORRECTED),
+        counts.get(SampleStatus.EXCLUDED),
+        d.getActiveRunId());
+  }
+
+  /** Display names of the classes, indexed by class. */
+  public List<String> classNames(long datasetId) {
+    return jdbc.queryForList(
+        "select name from class_label where dataset_id = ? order by class_index",
+        String.class,
+        datasetId);
+  }
+
+  /** The images with their current labels, excluded samples left out, in sample order. */
+  public TrainingSet trainingSet(long datasetId) {
+    Dataset d = get(datasetId);
+    if (d.getKind() != DatasetKind.IMAGE) {
+      throw new UnsupportedOperationException("only image datasets can be trained on so far");
+    }
+    int size = d.getImageHeight() * d.getImageWidth() * d.getImageChannels();
+    int n =
+        jdbc.queryForObject(
+            "select count(*) from sample where dataset_id = ? and status <> 'EXCLUDED'",
+            Integer.class,
+            datasetId);
+    long[] ids = new long[n];
+    int[] labels = new int[n];
+    byte[] pixels = new byte[n * size];
+    int[] at = {0};
+    jdbc.query(
+        "select s.id, s.current_label, c.pixels from sample s join sample_content c"
+            + " on c.sample_id = s.id where s.dataset_id = ? and s.status <> 'EXCLUDED'"
+            + " order by s.sample_index",
+        rs -> {
+          int i = at[0]++;
+          ids[i] = rs.getLong(1);
+          labels[i] = rs.getInt(2);
+          System.arraycopy(rs.getBytes(3), 0, pixels, i * size, size);
+        },
+        datasetId);
+    var images =
+        new LabeledImages(
+            n,
+            d.getImageHeight(),
+            d.getImageWidth(),
+            d.getImageChannels(),
+            pixels,
+            labels,
+            d.getNumClasses());
+    return new TrainingSet(datasetId, ids, images);
+  }
+
+  /**
+   * Labels known to be true for the given samples (from noise injection or a benchmark), or empty
+   * when the dataset has none. Used to evaluate detection, never shown to reviewers.
+   */
+  public Optional<int[]> trueLabels(long datasetId, long[] sampleIds) {
+    Map<Long, Integer> truth = new java.util.HashMap<>();
+    jdbc.query(
+        "select t.sample_id, t.true_label from sample_truth t join sample s on s.id = t.sample_id"
+            + " where s.dataset_id = ?",
+        rs -> {
+          truth.put(rs.getLong(1), rs.getInt(2));
+        },
+        datasetId);
+    if (truth.isEmpty()) {
+      return Optional.empty();
+    }
+    int[] out = new int[sampleIds.length];
+    for (int i = 0; i < sampleIds.length; i++) {
+      Integer t = truth.get(sampleIds[i]);
+      if (t == null) {
+        return Optional.empty();
+      }
+      out[i] = t;
+    }
+    return Optional.of(out);
+  }
+
+  /** The pixels of one image sample with its shape, or empty if it has none. */
+  public Optional<SampleImage> image(long sampleId) {
+    return jdbc
+        .query(
+            "select d.image_height, d.image_width, d.image_channels, c.pixels from sample s"
+                + " join dataset d on d.id = s.dataset_id join sample_content c on c.sample_id ="
+                + " s.id where s.id = ? and c.pixels is not null",
+            (rs, i) -> new SampleImage(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getBytes(4)),
+            sampleId)
+        .stream()
+        .findFirst();
+  }
+}

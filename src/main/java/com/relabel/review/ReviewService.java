@@ -1,0 +1,173 @@
+package com.relabel.review;
+
+import com.relabel.dataset.Dataset;
+import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.Sample;
+import com.relabel.dataset.SampleRepository;
+import com.relabel.dataset.SampleStatus;
+import com.relabel.security.CurrentUser;
+import com.relabel.security.Roles;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** The review queue: which sample comes next, and recording what reviewers decide. */
+@Service
+@Transactional(readOnly = true)
+@PreAuthorize("hasAnyRole('" + Roles.ADMIN + "', '" + Roles.ANNOTATOR + "')")
+public class ReviewService {
+
+  private final DatasetService datasets;
+  private final SampleRepository samples;
+  private final NamedParameterJdbcTemplate jdbc;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate writeTx;
+
+  ReviewService(
+      DatasetService datasets,
+      SampleRepository samples,
+      NamedParameterJdbcTemplate jdbc,
+      ApplicationEventPublisher events,
+      PlatformTransactionManager transactions) {
+    this.datasets = datasets;
+    this.samples = samples;
+    this.jdbc = jdbc;
+    this.events = events;
+    this.writeTx = new TransactionTemplate(transactions);
+  }
+
+  /**
+   * The most suspicious open sample of the dataset's active run, leaving out {@code skipped}; empty
+   * when nothing is open or the dataset has no scores yet.
+   */
+  public Optional<QueueItem> next(long datasetId, Collection<Long> skipped) {
+    Dataset dataset = datasets.get(datasetId);
+    if (dataset.getActiveRunId() == null) {
+      return Optional.empty();
+    }
+    var params =
+        new MapSqlParameterSource()
+            .addValue("run", dataset.getActiveRunId())
+            .addValue("dataset", datasetId)
+            .addValue("skipped", skipped.isEmpty() ? List.of(-1L) : skipped);
+    return jdbc
+        .query(
+            "select s.id, s.sample_index, s.version, s.current_label, s.original_label, sc.score,"
+                + " sc.suggested_label, sc.suggested_probability, sc.flagged_by, sc.run_id"
+                + " from sample_score sc join sample s on s.id = sc.sample_id"
+                + " where sc.run_id = :run and s.dataset_id = :dataset and s.status = 'OPEN'"
+                + " and s.id not in (:skipped)"
+                + " order by sc.score desc, sc.sample_id fetch first 1 rows only",
+            params,
+            (rs, i) ->
+                new QueueItem(
+                    rs.getLong(1),
+                    rs.getInt(2),
+                    rs.getLong(3),
+                    rs.getInt(4),
+                    rs.getInt(5),
+                    rs.getDouble(6),
+                    (Integer) rs.getObject(7),
+                    (Double) rs.getObject(8),
+                    flags(rs.getString(9)),
+                    rs.getLong(10)))
+        .stream()
+        .findFirst();
+  }
+
+  public QueueProgress progress(long datasetId) {
+    var o = datasets.overview(datasetId);
+    return new QueueProgress(o.open(), o.decided(), o.corrected(), o.samples());
+  }
+
+  /**
+   * Records a decision on the sample as the reviewer saw it ({@code item.version()}). The new
+   * label and the audit row are written in this one transaction.
+   *
+   * @param newLabel the corrected label for {@link ReviewAction#CORRECT}; ignored otherwise
+   * @throws DecisionConflictException if someone else decided the sample meanwhile
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public Sample decide(QueueItem item, ReviewAction action, int newLabel) {
+    String actor = CurrentUser.username();
+    try {
+      return writeTx.execute(status -> apply(item, action, newLabel, actor));
+    } catch (OptimisticLockingFailureException e) {
+      // Another reviewer's decision committed between our read and our write.
+      throw conflict(writeTx.execute(status -> samples.findById(item.sampleId()).orElseThrow()));
+    }
+  }
+
+  private Sample apply(QueueItem item, ReviewAction action, int newLabel, String actor) {
+    Sample sample =
+        samples
+            .findById(item.sampleId())
+            .orElseThrow(() -> new NoSuchElementException("no sample " + item.sampleId()));
+    if (sample.getVersion() != item.version() || sample.getStatus() != SampleStatus.OPEN) {
+      throw conflict(sample);
+    }
+    int numClasses = datasets.get(sample.getDatasetId()).getNumClasses();
+    int label = action == ReviewAction.CORRECT ? newLabel : sample.getCurrentLabel();
+    if (label < 0 || label >= numClasses) {
+      throw new IllegalArgumentException(
+          "label " + label + " is outside the classes 0.." + (numClasses - 1));
+    }
+    if (action == ReviewAction.CORRECT && label == sample.getCurrentLabel()) {
+      action = ReviewAction.CONFIRM;
+    }
+    int oldLabel = sample.getCurrentLabel();
+    SampleStatus oldStatus = sample.getStatus();
+    Instant now = Instant.now();
+    sample.decide(action.resultingStatus(), label, actor, now);
+    samples.saveAndFlush(sample);
+    events.publishEvent(
+        new SampleDecided(
+            sample.getDatasetId(),
+            sample.getId(),
+            sample.getSampleIndex(),
+            actor,
+            action,
+            oldLabel,
+            label,
+            oldStatus,
+            sample.getStatus(),
+            item.score(),
+            item.runId(),
+            now));
+    return sample;
+  }
+
+  private static DecisionConflictException conflict(Sample current) {
+    return new DecisionConflictException(
+        "Sample #"
+            + current.getSampleIndex()
+            + " was already decided by "
+            + Optional.ofNullable(current.getDecidedBy()).orElse("someone else")
+            + " ("
+            + current.getStatus().name().toLowerCase()
+            + ", label "
+            + current.getCurrentLabel()
+            + "). Your decision was not saved.");
+  }
+
+  private static List<String> flags(String csv) {
+    if (csv == null || csv.isBlank()) {
+      return List.of();
+    }
+    return Arrays.stream(csv.split(",")).collect(Collectors.toUnmodifiableList());
+  }
+}

@@ -1,0 +1,146 @@
+package com.relabel.review.ui;
+
+import com.relabel.dataset.DatasetOverview;
+import com.relabel.dataset.DatasetService;
+import com.relabel.security.CurrentUser;
+import com.relabel.security.Roles;
+import com.relabel.training.TrainingRun;
+import com.relabel.training.TrainingRuns;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouteParameters;
+import com.vaadin.flow.shared.Registration;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+
+/** The start page: every dataset with its review progress, its latest run, and what to do next. */
+@Route("")
+@PageTitle("Datasets · Relabel")
+@Menu(order = 0, title = "Datasets")
+@RolesAllowed({Roles.ADMIN, Roles.ANNOTATOR})
+class DatasetsView extends VerticalLayout {
+
+  private final DatasetService datasets;
+  private final TrainingRuns runs;
+  private final VerticalLayout cards = new VerticalLayout();
+  private Registration polling;
+
+  DatasetsView(DatasetService datasets, TrainingRuns runs) {
+    this.datasets = datasets;
+    this.runs = runs;
+    cards.setPadding(false);
+    add(new H2("Datasets"), cards);
+    addAttachListener(
+        e -> {
+          refresh();
+          polling = e.getUI().addPollListener(p -> refresh());
+        });
+    addDetachListener(
+        e -> {
+          polling.remove();
+          e.getUI().setPollInterval(-1);
+        });
+  }
+
+  /** Redraws the cards; polls every two seconds while a run is queued or running. */
+  private void refresh() {
+    cards.removeAll();
+    List<DatasetOverview> all = datasets.overview();
+    if (all.isEmpty()) {
+      cards.add(new Paragraph("No datasets yet."));
+    }
+    boolean active = false;
+    for (DatasetOverview d : all) {
+      List<TrainingRun> history = runs.history(d.id());
+      active |= !history.isEmpty() && history.getFirst().getStatus().isActive();
+      cards.add(card(d, history));
+    }
+    getUI().ifPresent(ui -> ui.setPollInterval(active ? 2000 : -1));
+  }
+
+  private Div card(DatasetOverview d, List<TrainingRun> history) {
+    var card = new Div();
+    card.setId("dataset-" + d.id());
+    card.getStyle()
+        .set("border", "1px solid var(--lumo-contrast-20pct)")
+        .set("border-radius", "8px")
+        .set("padding", "var(--lumo-space-m)")
+        .set("width", "min(100%, 60rem)");
+    card.add(new H3(d.name()));
+    card.add(
+        new Paragraph(
+            String.format(
+                "%,d samples · %d classes · %,d open · %,d decided (%,d corrected, %,d excluded)",
+                d.samples(), d.numClasses(), d.open(), d.decided(), d.corrected(), d.excluded())));
+    if (!history.isEmpty()) {
+      card.add(runSummary(history.getFirst()));
+    }
+    var review =
+        new Button(
+            "Review queue",
+            e -> UI.getCurrent().navigate(ReviewView.class, new RouteParameters("datasetId", "" + d.id())));
+    review.setId("review-" + d.id());
+    review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    var actions = new HorizontalLayout(review);
+    if (CurrentUser.hasRole(Roles.ADMIN)) {
+      var csv = new Anchor("export/datasets/" + d.id() + "/labels.csv", "Download labels (CSV)");
+      csv.setId("export-" + d.id());
+      csv.getElement().setAttribute("router-ignore", true);
+      csv.getElement().setAttribute("download", true);
+      actions.add(csv);
+    }
+    card.add(actions);
+    return card;
+  }
+
+  private Div runSummary(TrainingRun run) {
+    var box = new Div();
+    box.setId("run-" + run.getId());
+    String device = run.getDeviceUsed() == null ? "" : " on " + run.getDeviceUsed();
+    String text =
+        switch (run.getStatus()) {
+          case QUEUED -> "Run #" + run.getId() + " is queued.";
+          case RUNNING ->
+              String.format(
+                  "Run #%d: %s, epoch %s of %d%s%s",
+                  run.getId(),
+                  run.getPhase(),
+                  run.getCurrentEpoch() == null ? "–" : run.getCurrentEpoch(),
+                  run.getEpochs(),
+                  device,
+                  run.getSamplesPerSecond() == null
+                      ? ""
+                      : String.format(", %,.0f samples/s", run.getSamplesPerSecond()));
+          case SUCCEEDED ->
+              String.format(
+                  "Run #%d finished%s: about %,d label errors estimated.",
+                  run.getId(), device, run.getEstimatedErrors());
+          case FAILED -> "Run #" + run.getId() + " failed: " + run.getFailureReason();
+          case CANCELLED -> "Run #" + run.getId() + " was cancelled.";
+        };
+    box.add(new Paragraph(text));
+    if (run.getStatus().isActive()) {
+      var bar = new ProgressBar(0, 1, run.getProgress() == null ? 0 : run.getProgress());
+      bar.setId("run-progress");
+      box.add(bar);
+    }
+    if (run.getEvaluation() != null) {
+      var eval = new Paragraph("Against the injected noise: " + run.getEvaluation());
+      eval.setId("run-evaluation");
+      box.add(eval);
+    }
+    return box;
+  }
+}

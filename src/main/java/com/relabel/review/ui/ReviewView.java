@@ -1,0 +1,255 @@
+package com.relabel.review.ui;
+
+import com.relabel.dataset.Dataset;
+import com.relabel.dataset.DatasetService;
+import com.relabel.review.DecisionConflictException;
+import com.relabel.review.QueueItem;
+import com.relabel.review.QueueProgress;
+import com.relabel.review.ReviewAction;
+import com.relabel.review.ReviewService;
+import com.relabel.security.Roles;
+import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.Shortcuts;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * One sample at a time, most suspicious first. Keyboard first: Enter confirms, a digit corrects to
+ * that class, X excludes, S skips.
+ */
+@Route("review/:datasetId")
+@PageTitle("Review · Relabel")
+@RolesAllowed({Roles.ADMIN, Roles.ANNOTATOR})
+class ReviewView extends VerticalLayout implements BeforeEnterObserver {
+
+  private final ReviewService review;
+  private final DatasetService datasets;
+  private final Set<Long> skipped = new LinkedHashSet<>();
+  private final SamplePanel panel;
+  private final H2 title = new H2();
+  private final Span openCount = stat("open-count");
+  private final Span decidedCount = stat("decided-count");
+  private final Span correctedCount = stat("corrected-count");
+  private final Paragraph empty = new Paragraph();
+  private final HorizontalLayout correctButtons = new HorizontalLayout();
+  private final VerticalLayout work = new VerticalLayout();
+  private Dataset dataset;
+  private List<String> classNames = List.of();
+  private QueueItem current;
+
+  ReviewView(ReviewService review, DatasetService datasets) {
+    this.review = review;
+    this.datasets = datasets;
+    this.panel = new SamplePanel();
+    empty.setId("queue-empty");
+    empty.setVisible(false);
+
+    var confirm = new Button("Confirm (Enter)", e -> decide(ReviewAction.CONFIRM, -1));
+    confirm.setId("confirm-button");
+    confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
+    var exclude = new Button("Exclude (X)", e -> decide(ReviewAction.EXCLUDE, -1));
+    exclude.setId("exclude-button");
+    exclude.addThemeVariants(ButtonVariant.LUMO_ERROR);
+    var skip = new Button("Skip (S)", e -> skip());
+    skip.setId("skip-button");
+    correctButtons.setId("correct-buttons");
+    correctButtons.getStyle().set("flex-wrap", "wrap");
+
+    var counters =
+        new HorizontalLayout(
+            labelled("Open", openCount),
+            labelled("Decided", decidedCount),
+            labelled("Corrected", correctedCount));
+    work.setPadding(false);
+    work.add(
+        panel,
+        new HorizontalLayout(confirm, exclude, skip),
+        new Span("Correct to (press the digit):"),
+        correctButtons,
+        new Paragraph(
+            "Keys: Enter = confirm · 0-9 = correct to that class · X = exclude · S = skip"));
+    add(title, counters, empty, work);
+    registerShortcuts();
+  }
+
+  private void registerShortcuts() {
+    Shortcuts.addShortcutListener(this, () -> decide(ReviewAction.CONFIRM, -1), Key.ENTER);
+    Shortcuts.addShortcutListener(this, () -> decide(ReviewAction.EXCLUDE, -1), Key.KEY_X);
+    Shortcuts.addShortcutListener(this, this::skip, Key.KEY_S);
+    Key[] digits = {
+      Key.DIGIT_0, Key.DIGIT_1, Key.DIGIT_2, Key.DIGIT_3, Key.DIGIT_4,
+      Key.DIGIT_5, Key.DIGIT_6, Key.DIGIT_7, Key.DIGIT_8, Key.DIGIT_9
+    };
+    Key[] numpad = {
+      Key.NUMPAD_0, Key.NUMPAD_1, Key.NUMPAD_2, Key.NUMPAD_3, Key.NUMPAD_4,
+      Key.NUMPAD_5, Key.NUMPAD_6, Key.NUMPAD_7, Key.NUMPAD_8, Key.NUMPAD_9
+    };
+    for (int k = 0; k < 10; k++) {
+      int label = k;
+      Shortcuts.addShortcutListener(this, () -> correctByKey(label), digits[k]);
+      Shortcuts.addShortcutListener(this, () -> correctByKey(label), numpad[k]);
+    }
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    long id = event.getRouteParameters().getLong("datasetId").orElse(-1L);
+    dataset = datasets.get(id);
+    classNames = datasets.classNames(id);
+    title.setText("Review · " + dataset.getName());
+    correctButtons.removeAll();
+    for (int k = 0; k < classNames.size(); k++) {
+      int label = k;
+      var b = new Button(classNames.get(k), e -> decide(ReviewAction.CORRECT, label));
+      b.setId("correct-" + k);
+      correctButtons.add(b);
+    }
+    showNext();
+  }
+
+  private void correctByKey(int label) {
+    if (label < classNames.size()) {
+      decide(ReviewAction.CORRECT, label);
+    }
+  }
+
+  private void decide(ReviewAction action, int label) {
+    if (current == null) {
+      return;
+    }
+    try {
+      review.decide(current, action, label);
+    } catch (DecisionConflictException e) {
+      var n = Notification.show(e.getMessage(), 6000, Notification.Position.TOP_CENTER);
+      n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+      n.setId("conflict-message");
+    }
+    showNext();
+  }
+
+  private void skip() {
+    if (current != null) {
+      skipped.add(current.sampleId());
+      showNext();
+    }
+  }
+
+  private void showNext() {
+    current = review.next(dataset.getId(), skipped).orElse(null);
+    QueueProgress progress = review.progress(dataset.getId());
+    openCount.setText(String.format("%,d", progress.open()));
+    decidedCount.setText(String.format("%,d", progress.decided()));
+    correctedCount.setText(String.format("%,d", progress.corrected()));
+    work.setVisible(current != null);
+    empty.setVisible(current == null);
+    if (current == null) {
+      empty.setText(
+          dataset.getActiveRunId() == null
+              ? "No scores yet: the first training run is still going. Come back in a minute."
+              : skipped.isEmpty()
+                  ? "Nothing left to review. Well done."
+                  : "Only skipped samples are left. Reload the page to see them again.");
+      return;
+    }
+    panel.show(current, classNames);
+  }
+
+  private static Span stat(String id) {
+    var s = new Span();
+    s.setId(id);
+    s.addClassName("stat");
+    return s;
+  }
+
+  private static Div labelled(String caption, Span value) {
+    var c = new Span(caption);
+    c.addClassName("label-caption");
+    var d = new Div(value, new Div(c));
+    d.getStyle().set("margin-right", "2em");
+    return d;
+  }
+
+  /** The sample itself: the image large, its label, the suggestion and why it is flagged. */
+  static final class SamplePanel extends HorizontalLayout {
+    private final Image image = new Image();
+    private final Span index = new Span();
+    private final Span given = new Span();
+    private final Span suggested = new Span();
+    private final Span score = new Span();
+    private final Div flagged = new Div();
+
+    SamplePanel() {
+      image.setId("sample-image");
+      image.addClassName("sample-image");
+      index.setId("sample-index");
+      given.setId("given-label");
+      given.addClassName("label-big");
+      suggested.setId("suggested-label");
+      suggested.addClassName("label-big");
+      score.setId("score");
+      flagged.setId("flagged-by");
+      var facts =
+          new VerticalLayout(
+              index,
+              caption("Given label"),
+              given,
+              caption("Suggested label"),
+              suggested,
+              caption("Noise score (higher = more suspicious)"),
+              score,
+              caption("Flagged by"),
+              flagged);
+      facts.setSpacing(false);
+      add(image, facts);
+    }
+
+    void show(QueueItem item, List<String> classNames) {
+      image.setSrc("images/samples/" + item.sampleId() + ".png");
+      image.setAlt("Sample " + item.sampleIndex());
+      index.setText("Sample #" + item.sampleIndex());
+      given.setText(name(classNames, item.currentLabel()));
+      suggested.setText(
+          item.suggestedLabel() == null
+              ? "–"
+              : name(classNames, item.suggestedLabel())
+                  + String.format("  (p = %.2f)", item.suggestedProbability()));
+      score.setText(String.format("%.4f", item.score()));
+      flagged.removeAll();
+      if (item.flaggedBy().isEmpty()) {
+        flagged.add(new Span("no method"));
+      }
+      for (String m : item.flaggedBy()) {
+        var badge = new Span(m);
+        badge.addClassName("method-badge");
+        flagged.add(badge);
+      }
+    }
+
+    private static String name(List<String> classNames, int label) {
+      return label < classNames.size() ? classNames.get(label) : Integer.toString(label);
+    }
+
+    private static Span caption(String text) {
+      var s = new Span(text);
+      s.addClassName("label-caption");
+      return s;
+    }
+  }
+}

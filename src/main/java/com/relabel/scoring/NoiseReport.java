@@ -1,0 +1,80 @@
+package com.relabel.scoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the scoring library says about one training run: every method's scores, the
+ * ensemble that ranks the queue, which methods flag each sample, the cartography, and an estimate
+ * of how many labels are wrong.
+ */
+public record NoiseReport(
+    ScoreTable table, MethodAgreement agreement, Cartography cartography, int estimatedErrors) {
+
+  /** Scores {@code dynamics} with every scorer of {@code registry} and combines them. */
+  public static NoiseReport compute(TrainingDynamics dynamics, ScorerRegistry registry) {
+    ScoreTable table = registry.scoreAll(dynamics);
+    return new NoiseReport(
+        table,
+        MethodAgreement.of(table.methods(), dynamics),
+        Cartography.of(dynamics),
+        MethodAgreement.estimatedErrorCount(dynamics));
+  }
+
+  public List<MethodScores> methods() {
+    return table.methods();
+  }
+
+  public MethodScores ensemble() {
+    return table.ensemble();
+  }
+
+  public List<String> flaggedBy(int sample) {
+    return agreement.flaggedBy(sample);
+  }
+
+  /**
+   * Detection quality against labels known to be true: per method and for the ensemble, with k =
+   * the number of truly wrong labels.
+   */
+  public Quality evaluate(int[] givenLabels, int[] trueLabels) {
+    boolean[] wrong = new boolean[trueLabels.length];
+    int errors = 0;
+    for (int i = 0; i < wrong.length; i++) {
+      wrong[i] = givenLabels[i] != trueLabels[i];
+      errors += wrong[i] ? 1 : 0;
+    }
+    Map<String, EvaluationReport> reports = new LinkedHashMap<>();
+    if (errors == 0 || errors == wrong.length) {
+      return new Quality(errors, reports, Double.NaN);
+    }
+    reports.put(ensemble().method(), EvaluationReport.of(ensemble().scores(), wrong));
+    for (MethodScores m : methods()) {
+      reports.put(m.method(), EvaluationReport.of(m.scores(), wrong));
+    }
+    double suggestionAccuracy =
+        Evaluation.suggestionAccuracy(ensemble().suggestedLabels(), trueLabels, wrong);
+    return new Quality(errors, reports, suggestionAccuracy);
+  }
+
+  /** Detection quality per method (ensemble first) and the suggestions' accuracy on errors. */
+  public record Quality(
+      int trueErrors, Map<String, EvaluationReport> byMethod, double suggestionAccuracy) {
+
+    /** One line per method, e.g. {@code ensemble: AUROC 0.9990 AP 0.99 P@6000 0.98 ...}. */
+    public String summary() {
+      List<String> lines = new ArrayList<>();
+      lines.add(
+          String.format(
+              Locale.ROOT,
+              "%d true errors; suggestion accuracy on them %.4f",
+              trueErrors,
+              suggestionAccuracy));
+      byMethod.forEach((method, report) -> lines.add(method + ": " + report));
+      return String.join("\n", lines);
+    }
+  }
+}

@@ -1,0 +1,8 @@
+package com.relabel.security;
+
+import java.util.Optional;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface AppUserRepository extends JpaRepository<AppUser, Long> {
+  Optional<AppUser> findByUsername(String username);
+}

@@ -1,0 +1,42 @@
+package com.relabel.training;
+
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+
+/** Writes a run's progress to its row at most about once a second, so every node can show it. */
+class RunProgressRecorder implements TrainingProgress {
+
+  private static final long MIN_INTERVAL_NANOS = 1_000_000_000L;
+
+  private final long runId;
+  private final int epochs;
+  private final BiConsumer<Long, Consumer<TrainingRun>> update;
+  private long lastWrite;
+  private Double samplesPerSecond;
+
+  RunProgressRecorder(long runId, int epochs, BiConsumer<Long, Consumer<TrainingRun>> update) {
+    this.runId = runId;
+    this.epochs = epochs;
+    this.update = update;
+  }
+
+  @Override
+  public void onEpoch(EpochStats stats) {
+    samplesPerSecond = stats.samplesPerSecond();
+    double done = (double) stats.epoch() / epochs;
+    update.accept(
+        runId, run -> run.progress("training", stats.epoch(), 0.95 * done, samplesPerSecond));
+    lastWrite = System.nanoTime();
+  }
+
+  @Override
+  public void onBatch(int epoch, int batch, int batches) {
+    long now = System.nanoTime();
+    if (now - lastWrite < MIN_INTERVAL_NANOS) {
+      return;
+    }
+    lastWrite = now;
+    double done = ((epoch - 1) + (double) batch / batches) / epochs;
+    update.accept(runId, run -> run.progress("training", epoch, 0.95 * done, samplesPerSecond));
+  }
+}

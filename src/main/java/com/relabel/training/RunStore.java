@@ -1,0 +1,115 @@
+package com.relabel.training;
+
+import com.relabel.scoring.MethodScores;
+import com.relabel.scoring.NoiseReport;
+import com.relabel.scoring.TrainingDynamics;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes what a run produced: the per-epoch dynamics (one row per epoch, arrays packed), the final
+ * probabilities and embeddings, and the per-sample scores that rank the queue.
+ */
+@Component
+class RunStore {
+
+  private static final int BATCH = 2000;
+
+  private final JdbcTemplate jdbc;
+
+  RunStore(JdbcTemplate jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void saveDynamics(long runId, long[] sampleIds, TrainingResult result) {
+    TrainingDynamics d = result.dynamics();
+    for (int e = 0; e < d.epochCount(); e++) {
+      EpochStats stats = result.epochs().get(e);
+      jdbc.update(
+          "insert into run_epoch (run_id, epoch, train_seconds, inference_seconds,"
+              + " samples_per_second, train_loss, prob_given, predicted, margin, loss)"
+              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          runId,
+          e + 1,
+          stats.trainSeconds(),
+          stats.inferenceSeconds(),
+          stats.samplesPerSecond(),
+          stats.trainLoss(),
+          PackedArrays.pack(d.probGiven()[e]),
+          PackedArrays.pack(d.predicted()[e]),
+          PackedArrays.pack(d.margin()[e]),
+          PackedArrays.pack(d.loss()[e]));
+    }
+    saveArtifact(runId, "sample_ids", sampleIds.length, 1, PackedArrays.pack(sampleIds));
+    saveArtifact(
+        runId,
+        "final_probabilities",
+        d.sampleCount(),
+        d.numClasses(),
+        PackedArrays.pack(d.finalProbabilities()));
+    if (d.embeddings() != null && d.sampleCount() > 0) {
+      saveArtifact(
+          runId,
+          "embeddings",
+          d.sampleCount(),
+          d.embeddings()[0].length,
+          PackedArrays.pack(d.embeddings()));
+    }
+  }
+
+  private void saveArtifact(long runId, String name, int rows, int cols, byte[] data) {
+    jdbc.update(
+        "insert into run_artifact (run_id, name, rows_count, cols_count, data)"
+            + " values (?, ?, ?, ?, ?)",
+        runId,
+        name,
+        rows,
+        cols,
+        data);
+  }
+
+  void saveScores(long runId, long[] sampleIds, NoiseReport report) {
+    MethodScores ensemble = report.ensemble();
+    List<Integer> rows = indexes(sampleIds.length);
+    jdbc.batchUpdate(
+        "insert into sample_score (run_id, sample_id, score, suggested_label,"
+            + " suggested_probability, flagged_by, region, confidence, variability, correctness)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        rows,
+        BATCH,
+        (ps, i) -> {
+          ps.setLong(1, runId);
+          ps.setLong(2, sampleIds[i]);
+          ps.setDouble(3, ensemble.scores()[i]);
+          ps.setInt(4, ensemble.suggestedLabels()[i]);
+          ps.setDouble(5, ensemble.suggestionConfidence()[i]);
+          ps.setString(6, String.join(",", report.flaggedBy(i)));
+          ps.setString(7, report.cartography().region(i).name());
+          ps.setDouble(8, report.cartography().confidence()[i]);
+          ps.setDouble(9, report.cartography().variability()[i]);
+          ps.setDouble(10, report.cartography().correctness()[i]);
+        });
+    for (MethodScores method : report.methods()) {
+      jdbc.batchUpdate(
+          "insert into method_score (run_id, method, sample_id, score) values (?, ?, ?, ?)",
+          rows,
+          BATCH,
+          (ps, i) -> {
+            ps.setLong(1, runId);
+            ps.setString(2, method.method());
+            ps.setLong(3, sampleIds[i]);
+            ps.setDouble(4, method.scores()[i]);
+          });
+    }
+  }
+
+  private static List<Integer> indexes(int n) {
+    var list = new ArrayList<Integer>(n);
+    for (int i = 0; i < n; i++) {
+      list.add(i);
+    }
+    return list;
+  }
+}

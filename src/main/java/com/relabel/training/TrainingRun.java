@@ -1,0 +1,221 @@
+package com.relabel.training;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+
+/** One training run of a dataset: its settings, its progress and its outcome. */
+@Entity
+@Table(name = "training_run")
+public class TrainingRun {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+
+  @Column(name = "dataset_id", nullable = false)
+  private Long datasetId;
+
+  @Column(nullable = false, length = 16)
+  private String kind = "TRAINED";
+
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private RunStatus status = RunStatus.QUEUED;
+
+  private String model;
+  private Integer epochs;
+
+  @Column(name = "batch_size")
+  private Integer batchSize;
+
+  @Column(name = "learning_rate")
+  private Double learningRate;
+
+  private Long seed;
+
+  @Column(name = "device_requested", length = 8)
+  private String deviceRequested;
+
+  @Column(name = "device_used", length = 32)
+  private String deviceUsed;
+
+  @Column(length = 500)
+  private String methods;
+
+  @Column(name = "requested_by", length = 64)
+  private String requestedBy;
+
+  @Column(name = "created_at", nullable = false)
+  private Instant createdAt = Instant.now();
+
+  @Column(name = "started_at")
+  private Instant startedAt;
+
+  @Column(name = "finished_at")
+  private Instant finishedAt;
+
+  @Column(length = 64)
+  private String phase;
+
+  @Column(name = "current_epoch")
+  private Integer currentEpoch;
+
+  private Double progress;
+
+  @Column(name = "samples_per_second")
+  private Double samplesPerSecond;
+
+  @Column(name = "sample_count")
+  private Integer sampleCount;
+
+  @Column(name = "estimated_errors")
+  private Integer estimatedErrors;
+
+  @Column(length = 2000)
+  private String evaluation;
+
+  @Column(name = "failure_reason", length = 4000)
+  private String failureReason;
+
+  @Version private long version;
+
+  protected TrainingRun() {}
+
+  TrainingRun(long datasetId, RunSettings settings, String requestedBy) {
+    this.datasetId = datasetId;
+    this.model = "cnn";
+    this.epochs = settings.epochs();
+    this.batchSize = settings.batchSize();
+    this.learningRate = (double) settings.learningRate();
+    this.seed = settings.seed();
+    this.deviceRequested = settings.device().name().toLowerCase();
+    this.methods = String.join(",", settings.methods());
+    this.requestedBy = requestedBy;
+  }
+
+  void start(int sampleCount) {
+    this.status = RunStatus.RUNNING;
+    this.startedAt = Instant.now();
+    this.sampleCount = sampleCount;
+    this.phase = "training";
+    this.progress = 0.0;
+    this.failureReason = null;
+  }
+
+  void progress(String phase, Integer epoch, double progress, Double samplesPerSecond) {
+    this.phase = phase;
+    this.currentEpoch = epoch;
+    this.progress = progress;
+    this.samplesPerSecond = samplesPerSecond;
+  }
+
+  void succeed(String deviceUsed, int estimatedErrors, String evaluation) {
+    this.status = RunStatus.SUCCEEDED;
+    this.finishedAt = Instant.now();
+    this.deviceUsed = deviceUsed;
+    this.estimatedErrors = estimatedErrors;
+    this.evaluation = evaluation;
+    this.phase = "done";
+    this.progress = 1.0;
+  }
+
+  void fail(RunStatus status, String reason) {
+    this.status = status;
+    this.finishedAt = Instant.now();
+    this.failureReason = reason == null ? null : reason.substring(0, Math.min(reason.length(), 4000));
+  }
+
+  void deviceUsed(String device) {
+    this.deviceUsed = device;
+  }
+
+  public RunSettings settings() {
+    return new RunSettings(
+        epochs,
+        batchSize,
+        learningRate.floatValue(),
+        seed,
+        DeviceChoice.valueOf(deviceRequested.toUpperCase()),
+        java.util.List.of(methods.split(",")));
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Long getDatasetId() {
+    return datasetId;
+  }
+
+  public RunStatus getStatus() {
+    return status;
+  }
+
+  public String getModel() {
+    return model;
+  }
+
+  public String getDeviceUsed() {
+    return deviceUsed;
+  }
+
+  public String getRequestedBy() {
+    return requestedBy;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public Instant getFinishedAt() {
+    return finishedAt;
+  }
+
+  public String getPhase() {
+    return phase;
+  }
+
+  public Integer getCurrentEpoch() {
+    return currentEpoch;
+  }
+
+  public Integer getEpochs() {
+    return epochs;
+  }
+
+  public Double getProgress() {
+    return progress;
+  }
+
+  public Double getSamplesPerSecond() {
+    return samplesPerSecond;
+  }
+
+  public Integer getSampleCount() {
+    return sampleCount;
+  }
+
+  public Integer getEstimatedErrors() {
+    return estimatedErrors;
+  }
+
+  public String getEvaluation() {
+    return evaluation;
+  }
+
+  public String getFailureReason() {
+    return failureReason;
+  }
+}

@@ -1,0 +1,160 @@
+package com.relabel.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Page;
+import com.relabel.dataset.DatasetService;
+import com.relabel.training.RunStatus;
+import com.relabel.training.TrainingRun;
+import com.relabel.training.TrainingRuns;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * What a person does, in real Chromium against the real app (demo profile on a small MNIST slice,
+ * real job engine and training): an annotator corrects a label with the keyboard, the admin sees
+ * it in the audit trail and the CSV, and the annotator is refused the admin views by the server.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
+      "relabel.demo.sample-limit=300",
+      "relabel.demo.epochs=2",
+      "relabel.jobs.poll-interval=200ms"
+    })
+@ActiveProfiles("demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class SpineEndToEndTest {
+
+  @LocalServerPort int port;
+  @Autowired DatasetService datasets;
+  @Autowired TrainingRuns runs;
+
+  BrowserSession browser;
+  BrowserContext context;
+  Page page;
+  String baseUrl;
+  long datasetId;
+  static String correctedSample;
+  static String correctedTo;
+
+  @BeforeAll
+  void startBrowserAndAwaitFirstRun() throws Exception {
+    baseUrl = "http://localhost:" + port;
+    datasetId = datasets.findByName("MNIST demo").orElseThrow().getId();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    List<TrainingRun> history = runs.history(datasetId);
+    while (history.isEmpty() || history.getFirst().getStatus().isActive()) {
+      assertThat(Instant.now()).as("first training run finishes").isBefore(deadline);
+      Thread.sleep(250);
+      history = runs.history(datasetId);
+    }
+    assertThat(history.getFirst().getStatus()).isEqualTo(RunStatus.SUCCEEDED);
+    browser = new BrowserSession();
+    Files.createDirectories(BrowserSession.SCREENSHOTS);
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @BeforeEach
+  void newContext() {
+    context =
+        browser.browser.newContext(
+            new com.microsoft.playwright.Browser.NewContextOptions()
+                .setAcceptDownloads(true)
+                .setViewportSize(1280, 900));
+    page = context.newPage();
+  }
+
+  @AfterEach
+  void closeContext() {
+    context.close();
+  }
+
+  @Test
+  @Order(1)
+  void annotatorCorrectsALabelWithTheKeyboardAndTheQueueMovesOn() {
+    new LoginPage(page, baseUrl).loginAs("anna", "anna");
+    var review = new ReviewPage(page).open(baseUrl, datasetId);
+    assertThat(review.image()).isVisible();
+    assertThat(review.decidedCount()).hasText("0");
+    assertThat(review.suggestedLabel()).containsText("p =");
+    page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("review-sample.png")));
+
+    String sample = review.sampleIndex().textContent();
+    int given = Integer.parseInt(review.givenLabel().textContent().trim());
+    int target = (given + 1) % 10;
+    review.pressKey(Integer.toString(target));
+
+    assertThat(review.sampleIndex()).not().hasText(sample);
+    assertThat(review.decidedCount()).hasText("1");
+    page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("review-queue-after-correction.png")));
+    correctedSample = sample.replace("Sample #", "");
+    correctedTo = Integer.toString(target);
+
+    // Enter confirms the next one
+    String next = review.sampleIndex().textContent();
+    review.pressKey("Enter");
+    assertThat(review.sampleIndex()).not().hasText(next);
+    assertThat(review.decidedCount()).hasText("2");
+  }
+
+  @Test
+  @Order(2)
+  void adminSeesTheAuditRowAndDownloadsTheCorrectedLabels() throws Exception {
+    assertThat(correctedSample).as("the annotator test ran first").isNotNull();
+    new LoginPage(page, baseUrl).loginAs("admin", "admin");
+    page.navigate(baseUrl + "/audit");
+    var grid = page.locator("#audit-grid");
+    assertThat(grid).containsText("anna");
+    assertThat(grid).containsText("CORRECT");
+    assertThat(grid).containsText("CONFIRM");
+    page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("audit.png")));
+
+    page.navigate(baseUrl + "/");
+    page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("datasets.png")));
+    Download download = page.waitForDownload(() -> page.locator("#export-" + datasetId).click());
+    String csv = Files.readString(download.path());
+    assertThat(csv).startsWith("sample_index,original_label,current_label,status,decided_by,decided_at,score\n");
+    assertThat(csv).containsPattern("(?m)^" + correctedSample + ",\\d+," + correctedTo + ",CORRECTED,anna,");
+    assertThat(csv.lines().count()).isEqualTo(301);
+  }
+
+  @Test
+  @Order(3)
+  void anAnnotatorIsRefusedTheAdminViewsByTheServer() {
+    new LoginPage(page, baseUrl).loginAs("anna", "anna");
+    page.navigate(baseUrl + "/audit");
+    assertThat(page.locator("#audit-grid")).hasCount(0);
+    assertThat(page.locator("body")).not().containsText("CORRECT");
+
+    var response = page.request().get(baseUrl + "/export/datasets/" + datasetId + "/labels.csv");
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.text()).doesNotContain("sample_index");
+  }
+}

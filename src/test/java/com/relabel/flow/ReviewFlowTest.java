@@ -1,0 +1,193 @@
+package com.relabel.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.relabel.audit.AuditEntry;
+import com.relabel.audit.AuditTrail;
+import com.relabel.dataset.Dataset;
+import com.relabel.dataset.DatasetImporter;
+import com.relabel.dataset.LabeledImages;
+import com.relabel.export.LabelExport;
+import com.relabel.review.DecisionConflictException;
+import com.relabel.review.QueueItem;
+import com.relabel.review.ReviewAction;
+import com.relabel.review.ReviewService;
+import com.relabel.scoring.NoiseInjector;
+import com.relabel.scoring.NoisyLabels;
+import com.relabel.training.DeviceChoice;
+import com.relabel.training.RunSettings;
+import com.relabel.training.RunStatus;
+import com.relabel.training.TrainingRun;
+import com.relabel.training.TrainingRuns;
+import java.io.StringWriter;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * The spine on a real database, through the real job engine and a real (small) DJL training:
+ * import, train, rank, decide, audit, export. Subclasses choose the database.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReviewFlowTest {
+
+  static final int SAMPLES = 300;
+
+  @Autowired DatasetImporter importer;
+  @Autowired TrainingRuns runs;
+  @Autowired ReviewService review;
+  @Autowired AuditTrail audit;
+  @Autowired LabelExport export;
+  @Autowired JdbcTemplate jdbc;
+
+  Dataset dataset;
+  NoisyLabels noise;
+  TrainingRun run;
+
+  @BeforeAll
+  void importAndTrain() throws InterruptedException {
+    LabeledImages clean = TestDatasets.mnist(SAMPLES);
+    noise = NoiseInjector.symmetric(clean.labels(), 10, 0.2, 7);
+    dataset =
+        importer.importImages(
+            "flow-" + getClass().getSimpleName(),
+            clean.withLabels(noise.noisy()),
+            null,
+            clean.labels(),
+            "test");
+    var queued =
+        runs.enqueue(
+            dataset.getId(),
+            new RunSettings(3, 32, 1e-3f, 1, DeviceChoice.CPU, List.of()),
+            "test");
+    run = awaitRun(queued.getId(), Duration.ofMinutes(3));
+  }
+
+  TrainingRun awaitRun(long runId, Duration timeout) throws InterruptedException {
+    Instant deadline = Instant.now().plus(timeout);
+    while (Instant.now().isBefore(deadline)) {
+      TrainingRun r = runs.get(runId);
+      if (!r.getStatus().isActive()) {
+        return r;
+      }
+      Thread.sleep(250);
+    }
+    throw new AssertionError("run " + runId + " did not finish in " + timeout);
+  }
+
+  @AfterEach
+  void logout() {
+    SecurityContextHolder.clearContext();
+  }
+
+  static void loginAs(String user, String role) {
+    SecurityContextHolder.getContext()
+        .setAuthentication(
+            new UsernamePasswordAuthenticationToken(
+                user, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role)));
+  }
+
+  @Test
+  void theJobEngineRanTheRunAndRecordedCompleteDynamics() {
+    assertThat(run.getStatus()).as(run.getFailureReason()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(run.getDeviceUsed()).isEqualTo("cpu");
+    assertThat(jdbc.queryForObject("select count(*) from run_epoch where run_id = ?", Integer.class, run.getId()))
+        .isEqualTo(3);
+    assertThat(jdbc.queryForObject("select count(*) from sample_score where run_id = ?", Integer.class, run.getId()))
+        .isEqualTo(SAMPLES);
+    assertThat(jdbc.queryForObject(
+            "select count(distinct method) from method_score where run_id = ?", Integer.class, run.getId()))
+        .isGreaterThanOrEqualTo(4);
+    assertThat(run.getEvaluation()).contains("ensemble: AUROC");
+  }
+
+  @Test
+  void theQueueShowsTheMostSuspiciousOpenSampleFirst() {
+    loginAs("anna", "ANNOTATOR");
+    QueueItem first = review.next(dataset.getId(), Set.of()).orElseThrow();
+    Double max =
+        jdbc.queryForObject(
+            "select max(sc.score) from sample_score sc join sample s on s.id = sc.sample_id"
+                + " where sc.run_id = ? and s.status = 'OPEN'",
+            Double.class,
+            run.getId());
+    assertThat(first.score()).isEqualTo(max);
+    QueueItem second = review.next(dataset.getId(), Set.of(first.sampleId())).orElseThrow();
+    assertThat(second.sampleId()).isNotEqualTo(first.sampleId());
+    assertThat(second.score()).isLessThanOrEqualTo(first.score());
+  }
+
+  @Test
+  void aCorrectionChangesTheLabelWritesOneAuditRowAndShowsInTheExport() {
+    loginAs("anna", "ANNOTATOR");
+    QueueItem item = review.next(dataset.getId(), Set.of()).orElseThrow();
+    int newLabel = (item.currentLabel() + 1) % 10;
+    review.decide(item, ReviewAction.CORRECT, newLabel);
+
+    // a second reviewer who saw the same sample before the decision is refused, nothing changes
+    loginAs("ben", "ANNOTATOR");
+    assertThatThrownBy(() -> review.decide(item, ReviewAction.CONFIRM, -1))
+        .isInstanceOf(DecisionConflictException.class)
+        .hasMessageContaining("already decided by anna");
+    assertThat(review.next(dataset.getId(), Set.of()).orElseThrow().sampleId())
+        .isNotEqualTo(item.sampleId());
+
+    loginAs("admin", "ADMIN");
+    List<AuditEntry> rows = audit.forSample(item.sampleId());
+    assertThat(rows).hasSize(1);
+    AuditEntry row = rows.getFirst();
+    assertThat(row.getActor()).isEqualTo("anna");
+    assertThat(row.getAction()).isEqualTo("CORRECT");
+    assertThat(row.getOldLabel()).isEqualTo(item.currentLabel());
+    assertThat(row.getNewLabel()).isEqualTo(newLabel);
+    assertThat(row.getRunId()).isEqualTo(run.getId());
+    assertThat(row.getScore()).isEqualTo(item.score());
+
+    var csv = new StringWriter();
+    export.writeCsv(dataset.getId(), csv);
+    String[] lines = csv.toString().split("\n");
+    assertThat(lines).hasSize(SAMPLES + 1);
+    assertThat(lines[0])
+        .isEqualTo("sample_index,original_label,current_label,status,decided_by,decided_at,score");
+    assertThat(lines[item.sampleIndex() + 1])
+        .startsWith(
+            item.sampleIndex() + "," + item.originalLabel() + "," + newLabel + ",CORRECTED,anna,");
+  }
+
+  @Test
+  void annotatorsCannotReadTheAuditTrailOrExport() {
+    loginAs("anna", "ANNOTATOR");
+    assertThatThrownBy(() -> audit.page(0, 10)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> export.writeCsv(dataset.getId(), new StringWriter()))
+        .isInstanceOf(AccessDeniedException.class);
+  }
+
+  @Test
+  void aRunCannotStartWhileAnotherIsActiveForTheDataset() {
+    jdbc.update("update training_run set status = 'RUNNING' where id = ?", run.getId());
+    try {
+      assertThatThrownBy(
+              () ->
+                  runs.enqueue(
+                      dataset.getId(),
+                      new RunSettings(1, 32, 1e-3f, 1, DeviceChoice.CPU, List.of()),
+                      "test"))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("already queued or running");
+    } finally {
+      jdbc.update("update training_run set status = 'SUCCEEDED' where id = ?", run.getId());
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package com.relabel.scoring;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The noise-scoring methods by name, in a stable order: how callers (the UI, the CSV export, the
+ * benchmark) choose methods without knowing their classes. Immutable; {@link #with} returns a new
+ * registry.
+ */
+public final class ScorerRegistry {
+
+  private final Map<String, NoiseScorer> scorers;
+
+  private ScorerRegistry(Map<String, NoiseScorer> scorers) {
+    this.scorers = scorers;
+  }
+
+  /** The built-in methods, in this order: loss, confidence, correctness, aum. */
+  public static ScorerRegistry defaults() {
+    return of(new MeanLossScorer(), new ConfidenceScorer(), new CorrectnessScorer(), new AumScorer());
+  }
+
+  /**
+   * A registry of the given scorers, in the given order.
+   *
+   * @throws IllegalArgumentException if a name is blank, repeats, or is the reserved {@value
+   *     RankAverageEnsemble#NAME}
+   */
+  public static ScorerRegistry of(NoiseScorer... scorers) {
+    ScorerRegistry registry = new ScorerRegistry(new LinkedHashMap<>());
+    for (NoiseScorer scorer : scorers) {
+      registry = registry.with(scorer);
+    }
+    return registry;
+  }
+
+  /** A new registry with this one's scorers followed by {@code scorer}. */
+  public ScorerRegistry with(NoiseScorer scorer) {
+    String name = scorer.name();
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("a scorer needs a name");
+    }
+    if (name.equals(RankAverageEnsemble.NAME)) {
+      throw new IllegalArgumentException("the name " + name + " is reserved for the ensemble");
+    }
+    if (scorers.containsKey(name)) {
+      throw new IllegalArgumentException("a scorer named " + name + " is already registered");
+    }
+    Map<String, NoiseScorer> extended = new LinkedHashMap<>(scorers);
+    extended.put(name, scorer);
+    return new ScorerRegistry(extended);
+  }
+
+  /**
+   * The scorer registered under {@code name}.
+   *
+   * @throws IllegalArgumentException naming the known methods if there is none
+   */
+  public NoiseScorer get(String name) {
+    NoiseScorer scorer = scorers.get(name);
+    if (scorer == null) {
+      throw new IllegalArgumentException(
+          "unknown scoring method '" + name + "'; known methods: " + String.join(", ", names()));
+    }
+    return scorer;
+  }
+
+  public boolean contains(String name) {
+    return scorers.containsKey(name);
+  }
+
+  /** The registered names in registration order. */
+  public List<String> names() {
+    return List.copyOf(scorers.keySet());
+  }
+
+  /** Runs every scorer, in registry order, and checks each covers every sample. */
+  public List<MethodScores> scoreEach(TrainingDynamics dynamics) {
+    List<MethodScores> results = new ArrayList<>(scorers.size());
+    for (NoiseScorer scorer : scorers.values()) {
+      MethodScores scores = scorer.score(dynamics);
+      if (!scorer.name().equals(scores.method())
+          || scores.scores().length != dynamics.sampleCount()) {
+        throw new IllegalStateException(
+            scorer.name() + " must return one score per sample under its own name");
+      }
+      results.add(scores);
+    }
+    return results;
+  }
+
+  /** Every method plus their equally weighted rank-average ensemble. */
+  public ScoreTable scoreAll(TrainingDynamics dynamics) {
+    return scoreAll(dynamics, RankAverageEnsemble.equalWeights());
+  }
+
+  /** Every method plus their rank-average under the given ensemble's weights. */
+  public ScoreTable scoreAll(TrainingDynamics dynamics, RankAverageEnsemble ensemble) {
+    if (scorers.isEmpty()) {
+      throw new IllegalStateException("the registry has no scorers");
+    }
+    List<MethodScores> methods = scoreEach(dynamics);
+    Suggestions suggestions = Suggestions.finalPrediction(dynamics);
+    return new ScoreTable(methods, ensemble.combine(methods, suggestions));
+  }
+}

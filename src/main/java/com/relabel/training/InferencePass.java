@@ -1,0 +1,58 @@
+package com.relabel.training;
+
+import ai.djl.Model;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.ParameterStore;
+import com.relabel.dataset.LabeledImages;
+
+/**
+ * Runs the network in evaluation mode over every training sample, in order, and hands logits (and
+ * on the last epoch embeddings) to the {@link DynamicsRecorder}.
+ */
+final class InferencePass {
+
+  /** Floats of first-layer activations one batch may hold (about 128 MB). */
+  private static final long ACTIVATION_BUDGET = 32_000_000L;
+
+  private final SmallCnn cnn;
+  private final Model model;
+  private final LabeledImages data;
+  private final ImageBatches batches;
+  private final int batchSize;
+  private final int[] identity;
+
+  InferencePass(SmallCnn cnn, Model model, LabeledImages data, int trainingBatchSize) {
+    this.cnn = cnn;
+    this.model = model;
+    this.data = data;
+    this.batches = new ImageBatches(data);
+    long perSample = 16L * data.height() * data.width();
+    this.batchSize =
+        (int) Math.max(trainingBatchSize, Math.min(1024, ACTIVATION_BUDGET / perSample));
+    this.identity = new int[data.count()];
+    for (int i = 0; i < identity.length; i++) {
+      identity[i] = i;
+    }
+  }
+
+  /** Records epoch {@code epoch} (from 1); with embeddings and probabilities when {@code last}. */
+  void run(int epoch, boolean last, DynamicsRecorder recorder, TrainingProgress progress) {
+    int n = data.count();
+    for (int from = 0; from < n; from += batchSize) {
+      if (progress.cancelled()) {
+        throw new TrainingCancelledException(epoch);
+      }
+      int to = Math.min(n, from + batchSize);
+      try (NDManager manager = model.getNDManager().newSubManager()) {
+        ParameterStore parameters = new ParameterStore(manager, false);
+        NDList images = new NDList(batches.images(manager, identity, from, to));
+        NDList embedding = cnn.embedding().forward(parameters, images, false);
+        NDArray logits = cnn.head().forward(parameters, embedding, false).singletonOrThrow();
+        float[] vectors = last ? embedding.singletonOrThrow().toFloatArray() : null;
+        recorder.record(epoch - 1, from, to - from, logits.toFloatArray(), vectors);
+      }
+    }
+  }
+}

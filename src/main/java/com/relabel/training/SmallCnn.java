@@ -1,0 +1,64 @@
+package com.relabel.training;
+
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.convolutional.Conv2d;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+
+/**
+ * A small convolutional network for small images, NCHW input scaled to [0, 1]: two 5x5
+ * convolutions (16 and 32 filters, same padding) each followed by ReLU and 2x2 max pooling, then a
+ * 128-unit dense layer with ReLU (the embedding) and a dense layer with one logit per class (the
+ * head). Embedding and head are separate blocks so that one inference pass yields both.
+ */
+final class SmallCnn {
+
+  static final int EMBEDDING_SIZE = 128;
+
+  private final SequentialBlock embedding;
+  private final Block head;
+  private final SequentialBlock network;
+
+  SmallCnn(int numClasses) {
+    embedding =
+        new SequentialBlock()
+            .add(conv(16))
+            .add(Activation::relu)
+            .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+            .add(conv(32))
+            .add(Activation::relu)
+            .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
+            .add(Blocks.batchFlattenBlock())
+            .add(Linear.builder().setUnits(EMBEDDING_SIZE).build())
+            .add(Activation::relu);
+    head = Linear.builder().setUnits(numClasses).build();
+    network = new SequentialBlock().add(embedding).add(head);
+  }
+
+  private static Block conv(int filters) {
+    return Conv2d.builder()
+        .setKernelShape(new Shape(5, 5))
+        .optPadding(new Shape(2, 2))
+        .setFilters(filters)
+        .build();
+  }
+
+  /** Images to embeddings. */
+  Block embedding() {
+    return embedding;
+  }
+
+  /** Embeddings to logits. */
+  Block head() {
+    return head;
+  }
+
+  /** Images to logits: the block to train. */
+  Block network() {
+    return network;
+  }
+}

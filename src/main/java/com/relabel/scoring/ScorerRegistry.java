@@ -106,4 +106,25 @@ public final class ScorerRegistry {
     Suggestions suggestions = Suggestions.finalPrediction(dynamics);
     return new ScoreTable(methods, ensemble.combine(methods, suggestions));
   }
+
+  /**
+   * The registry restricted to {@code names}, in this registry's order; all methods when {@code
+   * names} is empty.
+   *
+   * @throws IllegalArgumentException naming the known methods if a name is unknown
+   */
+  public ScorerRegistry select(List<String> names) {
+    if (names.isEmpty()) {
+      return this;
+    }
+    names.forEach(this::get);
+    Map<String, NoiseScorer> chosen = new LinkedHashMap<>();
+    scorers.forEach(
+        (name, scorer) -> {
+          if (names.contains(name)) {
+            chosen.put(name, scorer);
+          }
+        });
+    return new ScorerRegistry(chosen);
+  }
 }

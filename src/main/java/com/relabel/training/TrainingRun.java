@@ -144,7 +144,7 @@ public class TrainingRun {
         learningRate.floatValue(),
         seed,
         DeviceChoice.valueOf(deviceRequested.toUpperCase()),
-        java.util.List.of(methods.split(",")));
+        methods.isBlank() ? java.util.List.of() : java.util.List.of(methods.split(",")));
   }
 
   public Long getId() {

@@ -4,7 +4,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 
 /** The review flow on the embedded H2 database. */
 @SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    webEnvironment = SpringBootTest.WebEnvironment.MOCK,
     properties = {
       "spring.datasource.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1",
       "relabel.jobs.poll-interval=200ms"

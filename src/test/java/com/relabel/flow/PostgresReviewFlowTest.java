@@ -14,7 +14,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * skipped.
  */
 @SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.NONE,
+    webEnvironment = SpringBootTest.WebEnvironment.MOCK,
     properties = "relabel.jobs.poll-interval=200ms")
 class PostgresReviewFlowTest extends ReviewFlowTest {
 

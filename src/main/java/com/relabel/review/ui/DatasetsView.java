@@ -67,7 +67,8 @@ class DatasetsView extends VerticalLayout {
       active |= !history.isEmpty() && history.getFirst().getStatus().isActive();
       cards.add(card(d, history));
     }
-    getUI().ifPresent(ui -> ui.setPollInterval(active ? 2000 : -1));
+    int interval = active ? 2000 : -1;
+    getUI().ifPresent(ui -> ui.setPollInterval(interval));
   }
 
   private Div card(DatasetOverview d, List<TrainingRun> history) {

@@ -5,13 +5,17 @@ package com.relabel.scoring;
  * Margin Ranking", NeurIPS 2020): score = {@code -(mean_e margin_e)}, where the margin is {@code
  * z_e(y_i) - max_{k != y_i} z_e(k)}.
  *
- * <p>A mislabeled sample keeps a negative margin because the samples of its true class pull it
- * back toward that class, so its negated AUM is high. The paper's optional threshold samples (a
- * fake extra class) are not part of this scorer. Suggestions are the final prediction.
+ * <p>A mislabeled sample keeps a negative margin because the samples of its true class pull it back
+ * toward that class, so its negated AUM is high. The paper's optional threshold samples (a fake
+ * extra class) are not part of this scorer. Suggestions are the final prediction.
  */
 public final class AumScorer implements NoiseScorer {
 
+  /** The registry name. */
   public static final String NAME = "aum";
+
+  /** Creates the scorer; it holds no state. */
+  public AumScorer() {}
 
   @Override
   public String name() {

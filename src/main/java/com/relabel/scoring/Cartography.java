@@ -1,18 +1,17 @@
 package com.relabel.scoring;
 
 /**
- * A Dataset Cartography data map (Swayamdipta et al., "Dataset Cartography: Mapping and
- * Diagnosing Datasets with Training Dynamics", EMNLP 2020): three numbers per sample computed
- * from the per-epoch probability of its given label.
+ * A Dataset Cartography data map (Swayamdipta et al., "Dataset Cartography: Mapping and Diagnosing
+ * Datasets with Training Dynamics", EMNLP 2020): three numbers per sample computed from the
+ * per-epoch probability of its given label.
  *
  * <p>The map plots variability (x) against confidence (y), colored by correctness; see {@link
  * CartographyRegion} for how samples are sorted into easy, ambiguous and hard-to-learn.
  *
  * @param confidence {@code mean_e p_e(y_i|x_i)}
- * @param variability population standard deviation over epochs of {@code p_e(y_i|x_i)}, in
- *     {@code [0, 0.5]}
- * @param correctness the share of epochs whose prediction equals the given label, in {@code [0,
- *     1]}
+ * @param variability population standard deviation over epochs of {@code p_e(y_i|x_i)}, in {@code
+ *     [0, 0.5]}
+ * @param correctness the share of epochs whose prediction equals the given label, in {@code [0, 1]}
  */
 public record Cartography(double[] confidence, double[] variability, double[] correctness) {
 
@@ -28,6 +27,7 @@ public record Cartography(double[] confidence, double[] variability, double[] co
    */
   public static final double DEFAULT_VARIABILITY_THRESHOLD = 0.2;
 
+  /** Checks that the three arrays cover the same samples. */
   public Cartography {
     int n = confidence.length;
     if (variability.length != n || correctness.length != n) {
@@ -44,6 +44,7 @@ public record Cartography(double[] confidence, double[] variability, double[] co
     return new Cartography(confidence, variability, correctness);
   }
 
+  /** The number of samples on the map. */
   public int sampleCount() {
     return confidence.length;
   }

@@ -6,8 +6,8 @@ package com.relabel.scoring;
  *
  * <p>All metrics are independent of how tied samples happen to be ordered: AUROC counts a tied
  * positive/negative pair as half (the Mann–Whitney U statistic, Hanley &amp; McNeil, Radiology
- * 1982), average precision steps over distinct score thresholds, and precision/recall at {@code
- * k} share the places of a group tied at the cut-off, which equals their expectation over random
+ * 1982), average precision steps over distinct score thresholds, and precision/recall at {@code k}
+ * share the places of a group tied at the cut-off, which equals their expectation over random
  * tie-breaking. Everything is {@code O(n log n)}.
  */
 public final class Evaluation {
@@ -15,8 +15,8 @@ public final class Evaluation {
   private Evaluation() {}
 
   /**
-   * Area under the ROC curve: the probability that a random mislabeled sample scores above a
-   * random clean one, ties counting half. 1 is a perfect ranking, 0 a reversed one, 0.5 chance.
+   * Area under the ROC curve: the probability that a random mislabeled sample scores above a random
+   * clean one, ties counting half. 1 is a perfect ranking, 0 a reversed one, 0.5 chance.
    *
    * @throws IllegalArgumentException if sizes differ or there is no positive or no negative
    */

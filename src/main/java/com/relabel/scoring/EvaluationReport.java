@@ -34,7 +34,7 @@ public record EvaluationReport(
         k);
   }
 
-  /** For example {@code AUROC 0.9812  AP 0.9120  P@200 0.9050  R@200 0.9050}. */
+  /** For example {@code AUROC 0.9812 AP 0.9120 P@200 0.9050 R@200 0.9050}. */
   @Override
   public String toString() {
     return String.format(

@@ -1,8 +1,8 @@
 package com.relabel.scoring;
 
 /**
- * Training-loss ranking, the baseline every other method must beat: score = {@code mean_e
- * -log p_e(y_i|x_i)}.
+ * Training-loss ranking, the baseline every other method must beat: score = {@code mean_e -log
+ * p_e(y_i|x_i)}.
  *
  * <p>Networks fit clean samples before they memorise noisy ones (Arpit et al., "A Closer Look at
  * Memorization in Deep Networks", ICML 2017), so mislabeled samples keep a high loss through most
@@ -13,7 +13,11 @@ package com.relabel.scoring;
  */
 public final class MeanLossScorer implements NoiseScorer {
 
+  /** The registry name. */
   public static final String NAME = "loss";
+
+  /** Creates the scorer; it holds no state. */
+  public MeanLossScorer() {}
 
   @Override
   public String name() {

@@ -58,7 +58,8 @@ public final class MethodAgreement {
     for (int bit = 0; bit < methods.size(); bit++) {
       MethodScores method = methods.get(bit);
       if (method.scores().length != n) {
-        throw new IllegalArgumentException(method.method() + " does not cover all " + n + " samples");
+        throw new IllegalArgumentException(
+            method.method() + " does not cover all " + n + " samples");
       }
       names.add(method.method());
       int[] order = Ranking.mostSuspiciousFirst(method.scores());
@@ -79,6 +80,7 @@ public final class MethodAgreement {
     return methods;
   }
 
+  /** The number of samples. */
   public int sampleCount() {
     return masks.length;
   }

@@ -11,6 +11,7 @@ package com.relabel.scoring;
 public record MethodScores(
     String method, double[] scores, int[] suggestedLabels, double[] suggestionConfidence) {
 
+  /** Checks that suggestions, when present, cover every scored sample. */
   public MethodScores {
     if (suggestedLabels != null && suggestedLabels.length != scores.length) {
       throw new IllegalArgumentException("one suggestion per score expected");
@@ -20,6 +21,7 @@ public record MethodScores(
     }
   }
 
+  /** Scores without suggestions. */
   public static MethodScores of(String method, double[] scores) {
     return new MethodScores(method, scores, null, null);
   }

@@ -7,9 +7,9 @@ import java.util.TreeMap;
 /**
  * Seeded label corruption for the benchmark: flips a known share of clean labels and keeps the
  * truth aside. The two noise models are the standard ones of the label-noise literature (e.g.
- * Patrini et al., "Making Deep Neural Networks Robust to Label Noise: a Loss Correction
- * Approach", CVPR 2017): symmetric (uniform over the other classes) and asymmetric (class-pair
- * flips between look-alike classes, such as MNIST 7→1, 2→7, 3→8, 5↔6).
+ * Patrini et al., "Making Deep Neural Networks Robust to Label Noise: a Loss Correction Approach",
+ * CVPR 2017): symmetric (uniform over the other classes) and asymmetric (class-pair flips between
+ * look-alike classes, such as MNIST 7→1, 2→7, 3→8, 5↔6).
  *
  * <p>The samples to flip are drawn by a partial Fisher–Yates shuffle driven by a {@link
  * SplittableRandom} seeded with {@code seed}, so the same inputs and seed always give the same
@@ -20,8 +20,8 @@ public final class NoiseInjector {
   private NoiseInjector() {}
 
   /**
-   * Flips exactly {@code round(rate * n)} samples, each to a uniformly random class other than
-   * its own.
+   * Flips exactly {@code round(rate * n)} samples, each to a uniformly random class other than its
+   * own.
    *
    * @throws IllegalArgumentException if {@code numClasses < 2}, {@code rate} is outside {@code [0,
    *     1]}, or a label is outside {@code [0, numClasses)}

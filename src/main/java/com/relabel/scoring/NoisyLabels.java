@@ -8,6 +8,7 @@ package com.relabel.scoring;
  */
 public record NoisyLabels(int[] noisy, boolean[] flipped) {
 
+  /** Checks that there is one flag per label. */
   public NoisyLabels {
     if (noisy.length != flipped.length) {
       throw new IllegalArgumentException("one flipped flag per label expected");

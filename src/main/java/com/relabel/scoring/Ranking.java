@@ -50,8 +50,8 @@ public final class Ranking {
 
   /**
    * Average ranks rescaled to {@code [0, 1]}: {@code (rank - 1) / (n - 1)}, so the most suspicious
-   * sample gets 1 and the least suspicious 0. Tied samples share the same value; when all are
-   * tied (including {@code n == 1}) every sample gets 0.5.
+   * sample gets 1 and the least suspicious 0. Tied samples share the same value; when all are tied
+   * (including {@code n == 1}) every sample gets 0.5.
    */
   public static double[] normalizedRanks(double[] scores) {
     int n = scores.length;

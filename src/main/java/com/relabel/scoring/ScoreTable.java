@@ -12,16 +12,19 @@ import java.util.NoSuchElementException;
  */
 public record ScoreTable(List<MethodScores> methods, MethodScores ensemble) {
 
+  /** Copies the method list and checks that every method covers the same samples. */
   public ScoreTable {
     methods = List.copyOf(methods);
     int n = ensemble.scores().length;
     for (MethodScores method : methods) {
       if (method.scores().length != n) {
-        throw new IllegalArgumentException(method.method() + " does not cover all " + n + " samples");
+        throw new IllegalArgumentException(
+            method.method() + " does not cover all " + n + " samples");
       }
     }
   }
 
+  /** The number of scored samples. */
   public int sampleCount() {
     return ensemble.scores().length;
   }

@@ -20,7 +20,8 @@ public final class ScorerRegistry {
 
   /** The built-in methods, in this order: loss, confidence, correctness, aum. */
   public static ScorerRegistry defaults() {
-    return of(new MeanLossScorer(), new ConfidenceScorer(), new CorrectnessScorer(), new AumScorer());
+    return of(
+        new MeanLossScorer(), new ConfidenceScorer(), new CorrectnessScorer(), new AumScorer());
   }
 
   /**
@@ -68,6 +69,7 @@ public final class ScorerRegistry {
     return scorer;
   }
 
+  /** Whether a scorer is registered under {@code name}. */
   public boolean contains(String name) {
     return scorers.containsKey(name);
   }
@@ -75,6 +77,11 @@ public final class ScorerRegistry {
   /** The registered names in registration order. */
   public List<String> names() {
     return List.copyOf(scorers.keySet());
+  }
+
+  /** The registered scorers in registration order. */
+  public List<NoiseScorer> scorers() {
+    return List.copyOf(scorers.values());
   }
 
   /** Runs every scorer, in registry order, and checks each covers every sample. */

@@ -5,14 +5,15 @@ package com.relabel.scoring;
  *
  * <p>The default suggestion is the model's own final-epoch prediction, {@code argmax_k p(k|x_i)},
  * with that probability as its confidence. Methods that cannot propose a label of their own
- * (training loss, cartography, AUM, the ensemble) attach these, so a caller always has a
- * suggestion to show next to a flagged sample.
+ * (training loss, cartography, AUM, the ensemble) attach these, so a caller always has a suggestion
+ * to show next to a flagged sample.
  *
  * @param labels the suggested class of each sample, in {@code [0, K)}
  * @param confidence the probability of each suggested class, in {@code [0, 1]}
  */
 public record Suggestions(int[] labels, double[] confidence) {
 
+  /** Checks that there is one confidence per label. */
   public Suggestions {
     if (labels.length != confidence.length) {
       throw new IllegalArgumentException("one confidence per suggested label expected");
@@ -20,8 +21,8 @@ public record Suggestions(int[] labels, double[] confidence) {
   }
 
   /**
-   * The argmax of each sample's final-epoch probability vector and its probability. Ties go to
-   * the lowest class index.
+   * The argmax of each sample's final-epoch probability vector and its probability. Ties go to the
+   * lowest class index.
    */
   public static Suggestions finalPrediction(TrainingDynamics dynamics) {
     float[][] probabilities = dynamics.finalProbabilities();

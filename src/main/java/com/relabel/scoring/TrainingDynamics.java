@@ -27,6 +27,7 @@ public record TrainingDynamics(
     float[][] finalProbabilities,
     float[][] embeddings) {
 
+  /** Checks that every array covers every epoch and sample. */
   public TrainingDynamics {
     int n = givenLabels.length;
     int epochs = probGiven.length;
@@ -52,10 +53,12 @@ public record TrainingDynamics(
     }
   }
 
+  /** The number of samples, n. */
   public int sampleCount() {
     return givenLabels.length;
   }
 
+  /** The number of recorded epochs, E. */
   public int epochCount() {
     return probGiven.length;
   }

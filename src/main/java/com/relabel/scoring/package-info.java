@@ -1,13 +1,13 @@
 /**
- * Noise scoring: how suspicious is each training label? Plain Java, no framework: recorded
- * {@link com.relabel.scoring.TrainingDynamics} in, one {@link com.relabel.scoring.MethodScores}
- * per method out.
+ * Noise scoring: how suspicious is each training label? Plain Java, no framework: recorded {@link
+ * com.relabel.scoring.TrainingDynamics} in, one {@link com.relabel.scoring.MethodScores} per method
+ * out.
  *
  * <ul>
  *   <li>Rank: every method is a {@link com.relabel.scoring.NoiseScorer} chosen by name through a
- *       {@link com.relabel.scoring.ScorerRegistry}; {@link
- *       com.relabel.scoring.RankAverageEnsemble} combines them and {@link
- *       com.relabel.scoring.MethodAgreement} says which methods flag which sample.
+ *       {@link com.relabel.scoring.ScorerRegistry}; {@link com.relabel.scoring.RankAverageEnsemble}
+ *       combines them and {@link com.relabel.scoring.MethodAgreement} says which methods flag which
+ *       sample.
  *   <li>Explain: {@link com.relabel.scoring.Cartography} draws the data map; {@link
  *       com.relabel.scoring.Suggestions} proposes a label for every sample.
  *   <li>Benchmark: {@link com.relabel.scoring.NoiseInjector} corrupts clean labels with a seed and

@@ -7,8 +7,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Relabel: the web application by default; {@code score ...} runs the headless batch scorer
- * instead (no web server, no database).
+ * Relabel: the web application by default; {@code score ...} runs the headless batch scorer instead
+ * (no web server, no database).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan

@@ -5,7 +5,6 @@ import com.relabel.dataset.LabeledImages;
 import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
-import com.relabel.training.DeviceChoice;
 import com.relabel.training.EpochStats;
 import com.relabel.training.ImageClassifierTrainer;
 import com.relabel.training.TrainingOptions;

@@ -10,8 +10,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Writes a validated, in-memory dataset to the database in one transaction: either every sample
- * is stored or none is. Parsing and validation happen before this point (see {@link IdxReader}).
+ * Writes a validated, in-memory dataset to the database in one transaction: either every sample is
+ * stored or none is. Parsing and validation happen before this point (see {@link IdxReader}).
  */
 @Service
 public class DatasetImporter {

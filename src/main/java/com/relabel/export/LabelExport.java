@@ -14,8 +14,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The corrected labels of a dataset as CSV, streamed row by row so that a million samples never
- * sit in memory.
+ * The corrected labels of a dataset as CSV, streamed row by row so that a million samples never sit
+ * in memory.
  */
 @Service
 @PreAuthorize("hasRole('" + Roles.ADMIN + "')")

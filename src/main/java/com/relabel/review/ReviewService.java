@@ -95,8 +95,8 @@ public class ReviewService {
   }
 
   /**
-   * Records a decision on the sample as the reviewer saw it ({@code item.version()}). The new
-   * label and the audit row are written in this one transaction.
+   * Records a decision on the sample as the reviewer saw it ({@code item.version()}). The new label
+   * and the audit row are written in this one transaction.
    *
    * @param newLabel the corrected label for {@link ReviewAction#CORRECT}; ignored otherwise
    * @throws DecisionConflictException if someone else decided the sample meanwhile

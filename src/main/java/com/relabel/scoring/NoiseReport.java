@@ -7,9 +7,9 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Everything the scoring library says about one training run: every method's scores, the
- * ensemble that ranks the queue, which methods flag each sample, the cartography, and an estimate
- * of how many labels are wrong.
+ * Everything the scoring library says about one training run: every method's scores, the ensemble
+ * that ranks the queue, which methods flag each sample, the cartography, and an estimate of how
+ * many labels are wrong.
  */
 public record NoiseReport(
     ScoreTable table, MethodAgreement agreement, Cartography cartography, int estimatedErrors) {

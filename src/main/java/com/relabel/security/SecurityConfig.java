@@ -33,8 +33,7 @@ class SecurityConfig {
                 .hasRole(Roles.ADMIN)
                 .requestMatchers("/images/**")
                 .authenticated());
-    return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class))
-        .build();
+    return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)).build();
   }
 
   /** BCrypt by default, with the {id} prefix so the algorithm can be upgraded later. */

@@ -2,10 +2,13 @@ package com.relabel.training;
 
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Writes a run's progress to its row at most about once a second, so every node can show it. */
 class RunProgressRecorder implements TrainingProgress {
 
+  private static final Logger log = LoggerFactory.getLogger(RunProgressRecorder.class);
   private static final long MIN_INTERVAL_NANOS = 1_000_000_000L;
 
   private final long runId;
@@ -22,6 +25,15 @@ class RunProgressRecorder implements TrainingProgress {
 
   @Override
   public void onEpoch(EpochStats stats) {
+    log.info(
+        "Run {} epoch {}/{}: train {} s, inference {} s, {} samples/s, loss {}",
+        runId,
+        stats.epoch(),
+        stats.epochs(),
+        String.format("%.1f", stats.trainSeconds()),
+        String.format("%.1f", stats.inferenceSeconds()),
+        Math.round(stats.samplesPerSecond()),
+        String.format("%.4f", stats.trainLoss()));
     samplesPerSecond = stats.samplesPerSecond();
     double done = (double) stats.epoch() / epochs;
     update.accept(

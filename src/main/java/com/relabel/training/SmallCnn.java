@@ -10,10 +10,10 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 
 /**
- * A small convolutional network for small images, NCHW input scaled to [0, 1]: two 5x5
- * convolutions (16 and 32 filters, same padding) each followed by ReLU and 2x2 max pooling, then a
- * 128-unit dense layer with ReLU (the embedding) and a dense layer with one logit per class (the
- * head). Embedding and head are separate blocks so that one inference pass yields both.
+ * A small convolutional network for small images, NCHW input scaled to [0, 1]: two 5x5 convolutions
+ * (16 and 32 filters, same padding) each followed by ReLU and 2x2 max pooling, then a 128-unit
+ * dense layer with ReLU (the embedding) and a dense layer with one logit per class (the head).
+ * Embedding and head are separate blocks so that one inference pass yields both.
  */
 final class SmallCnn {
 

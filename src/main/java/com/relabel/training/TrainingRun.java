@@ -130,7 +130,8 @@ public class TrainingRun {
   void fail(RunStatus status, String reason) {
     this.status = status;
     this.finishedAt = Instant.now();
-    this.failureReason = reason == null ? null : reason.substring(0, Math.min(reason.length(), 4000));
+    this.failureReason =
+        reason == null ? null : reason.substring(0, Math.min(reason.length(), 4000));
   }
 
   void deviceUsed(String device) {

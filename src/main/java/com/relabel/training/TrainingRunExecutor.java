@@ -79,7 +79,8 @@ class TrainingRunExecutor {
     update(runId, run -> run.progress("scoring", settings.epochs(), 0.97, null));
 
     NoiseReport report =
-        NoiseReport.compute(result.dynamics(), ScorerRegistry.defaults().select(settings.methods()));
+        NoiseReport.compute(
+            result.dynamics(), ScorerRegistry.defaults().select(settings.methods()));
     String evaluation =
         datasets
             .trueLabels(set.datasetId(), set.sampleIds())
@@ -104,7 +105,6 @@ class TrainingRunExecutor {
   }
 
   private void update(long runId, java.util.function.Consumer<TrainingRun> change) {
-    tx.executeWithoutResult(
-        s -> runs.findById(runId).ifPresent(change));
+    tx.executeWithoutResult(s -> runs.findById(runId).ifPresent(change));
   }
 }

@@ -33,9 +33,9 @@ public class TrainingRuns {
   }
 
   /**
-   * Queues a run and schedules its job once the run row is committed. Refuses while another run
-   * of the dataset is queued or running. Used by the system itself (first start); people go
-   * through {@link #retrain}.
+   * Queues a run and schedules its job once the run row is committed. Refuses while another run of
+   * the dataset is queued or running. Used by the system itself (first start); people go through
+   * {@link #retrain}.
    */
   @Transactional
   public TrainingRun enqueue(long datasetId, RunSettings settings, String requestedBy) {
@@ -51,7 +51,10 @@ public class TrainingRuns {
           @Override
           public void afterCommit() {
             scheduler.scheduleIfNotExists(
-                TrainingRunJob.TASK.instance("run-" + runId).data(runId).scheduledTo(Instant.now()));
+                TrainingRunJob.TASK
+                    .instance("run-" + runId)
+                    .data(runId)
+                    .scheduledTo(Instant.now()));
           }
         });
     return run;

@@ -18,14 +18,14 @@ final class BrowserSession implements AutoCloseable {
   BrowserSession() {
     playwright =
         Playwright.create(
-            new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
+            new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser =
         playwright
             .chromium()
             .launch(
                 new BrowserType.LaunchOptions()
-                    .setExecutablePath(Path.of(System.getProperty("relabel.chromium", "/usr/bin/chromium")))
+                    .setExecutablePath(
+                        Path.of(System.getProperty("relabel.chromium", "/usr/bin/chromium")))
                     .setHeadless(true)
                     .setArgs(
                         List.of(

@@ -15,8 +15,8 @@ final class LoginPage {
 
   void loginAs(String username, String password) {
     page.navigate(baseUrl + "/login");
-    page.getByLabel("Username").fill(username);
-    page.getByLabel("Password").fill(password);
+    page.locator("input[name='username']").fill(username);
+    page.locator("input[name='password']").fill(password);
     page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
     page.waitForURL(url -> !url.contains("/login"));
   }

@@ -37,6 +37,13 @@ final class ReviewPage {
     return page.locator("#sample-image");
   }
 
+  /** Waits until the browser has decoded the current sample's image. */
+  void awaitImageLoaded() {
+    page.waitForFunction(
+        "() => { const i = document.querySelector('#sample-image');"
+            + " return i && i.complete && i.naturalWidth > 0; }");
+  }
+
   void pressKey(String key) {
     page.keyboard().press(key);
   }

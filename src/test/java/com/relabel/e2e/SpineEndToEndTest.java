@@ -30,8 +30,8 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * What a person does, in real Chromium against the real app (demo profile on a small MNIST slice,
- * real job engine and training): an annotator corrects a label with the keyboard, the admin sees
- * it in the audit trail and the CSV, and the annotator is refused the admin views by the server.
+ * real job engine and training): an annotator corrects a label with the keyboard, the admin sees it
+ * in the audit trail and the CSV, and the annotator is refused the admin views by the server.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -39,7 +39,8 @@ import org.springframework.test.context.ActiveProfiles;
       "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
       "relabel.demo.sample-limit=300",
       "relabel.demo.epochs=2",
-      "relabel.jobs.poll-interval=200ms"
+      "relabel.jobs.poll-interval=200ms",
+      "vaadin.devmode.devTools.enabled=false"
     })
 @ActiveProfiles("demo")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -103,8 +104,11 @@ class SpineEndToEndTest {
     var review = new ReviewPage(page).open(baseUrl, datasetId);
     assertThat(review.image()).isVisible();
     assertThat(review.decidedCount()).hasText("0");
-    assertThat(review.suggestedLabel()).containsText("p =");
-    page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("review-sample.png")));
+    assertThat(page.locator("#suggested-probability")).containsText("p =");
+    review.awaitImageLoaded();
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(BrowserSession.SCREENSHOTS.resolve("review-sample.png")));
 
     String sample = review.sampleIndex().textContent();
     int given = Integer.parseInt(review.givenLabel().textContent().trim());
@@ -113,7 +117,10 @@ class SpineEndToEndTest {
 
     assertThat(review.sampleIndex()).not().hasText(sample);
     assertThat(review.decidedCount()).hasText("1");
-    page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("review-queue-after-correction.png")));
+    review.awaitImageLoaded();
+    page.screenshot(
+        new Page.ScreenshotOptions()
+            .setPath(BrowserSession.SCREENSHOTS.resolve("review-queue-after-correction.png")));
     correctedSample = sample.replace("Sample #", "");
     correctedTo = Integer.toString(target);
 
@@ -134,14 +141,20 @@ class SpineEndToEndTest {
     assertThat(grid).containsText("anna");
     assertThat(grid).containsText("CORRECT");
     assertThat(grid).containsText("CONFIRM");
-    page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("audit.png")));
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("audit.png")));
 
     page.navigate(baseUrl + "/");
-    page.screenshot(new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("datasets.png")));
+    assertThat(page.locator("#dataset-" + datasetId)).containsText("Run #");
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("datasets.png")));
     Download download = page.waitForDownload(() -> page.locator("#export-" + datasetId).click());
     String csv = Files.readString(download.path());
-    assertThat(csv).startsWith("sample_index,original_label,current_label,status,decided_by,decided_at,score\n");
-    assertThat(csv).containsPattern("(?m)^" + correctedSample + ",\\d+," + correctedTo + ",CORRECTED,anna,");
+    assertThat(csv)
+        .startsWith(
+            "sample_index,original_label,current_label,status,decided_by,decided_at,score\n");
+    assertThat(csv)
+        .containsPattern("(?m)^" + correctedSample + ",\\d+," + correctedTo + ",CORRECTED,anna,");
     assertThat(csv.lines().count()).isEqualTo(301);
   }
 

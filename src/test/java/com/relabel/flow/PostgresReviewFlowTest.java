@@ -27,7 +27,8 @@ class PostgresReviewFlowTest extends ReviewFlowTest {
               + " PostgreSQL on 127.0.0.1");
     }
     registry.add("spring.datasource.url", () -> url);
-    registry.add("spring.datasource.username", () -> System.getProperty("relabel.test.postgres.user"));
+    registry.add(
+        "spring.datasource.username", () -> System.getProperty("relabel.test.postgres.user"));
     registry.add(
         "spring.datasource.password", () -> System.getProperty("relabel.test.postgres.password"));
   }
@@ -43,7 +44,9 @@ class PostgresReviewFlowTest extends ReviewFlowTest {
         .hasMessageContaining("append-only");
     assertThatThrownBy(() -> jdbc.update("delete from audit_entry"))
         .hasMessageContaining("append-only");
-    assertThat(jdbc.queryForObject("select count(*) from audit_entry where actor = 'mallory'", Integer.class))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from audit_entry where actor = 'mallory'", Integer.class))
         .isZero();
   }
 }

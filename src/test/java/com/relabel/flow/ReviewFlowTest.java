@@ -69,9 +69,7 @@ abstract class ReviewFlowTest {
             "test");
     var queued =
         runs.enqueue(
-            dataset.getId(),
-            new RunSettings(3, 32, 1e-3f, 1, DeviceChoice.CPU, List.of()),
-            "test");
+            dataset.getId(), new RunSettings(3, 32, 1e-3f, 1, DeviceChoice.CPU, List.of()), "test");
     run = awaitRun(queued.getId(), Duration.ofMinutes(3));
   }
 
@@ -103,12 +101,19 @@ abstract class ReviewFlowTest {
   void theJobEngineRanTheRunAndRecordedCompleteDynamics() {
     assertThat(run.getStatus()).as(run.getFailureReason()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(run.getDeviceUsed()).isEqualTo("cpu");
-    assertThat(jdbc.queryForObject("select count(*) from run_epoch where run_id = ?", Integer.class, run.getId()))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from run_epoch where run_id = ?", Integer.class, run.getId()))
         .isEqualTo(3);
-    assertThat(jdbc.queryForObject("select count(*) from sample_score where run_id = ?", Integer.class, run.getId()))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from sample_score where run_id = ?", Integer.class, run.getId()))
         .isEqualTo(SAMPLES);
-    assertThat(jdbc.queryForObject(
-            "select count(distinct method) from method_score where run_id = ?", Integer.class, run.getId()))
+    assertThat(
+            jdbc.queryForObject(
+                "select count(distinct method) from method_score where run_id = ?",
+                Integer.class,
+                run.getId()))
         .isGreaterThanOrEqualTo(4);
     assertThat(run.getEvaluation()).contains("ensemble: AUROC");
   }

@@ -91,7 +91,9 @@ class DatasetsView extends VerticalLayout {
     var review =
         new Button(
             "Review queue",
-            e -> UI.getCurrent().navigate(ReviewView.class, new RouteParameters("datasetId", "" + d.id())));
+            e ->
+                UI.getCurrent()
+                    .navigate(ReviewView.class, new RouteParameters("datasetId", "" + d.id())));
     review.setId("review-" + d.id());
     review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     var actions = new HorizontalLayout(review);

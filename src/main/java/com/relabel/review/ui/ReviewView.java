@@ -192,6 +192,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     private final Span index = new Span();
     private final Span given = new Span();
     private final Span suggested = new Span();
+    private final Span probability = new Span();
     private final Span score = new Span();
     private final Div flagged = new Div();
 
@@ -203,6 +204,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       given.addClassName("label-big");
       suggested.setId("suggested-label");
       suggested.addClassName("label-big");
+      probability.setId("suggested-probability");
+      probability.addClassName("suggestion-probability");
       score.setId("score");
       flagged.setId("flagged-by");
       var facts =
@@ -211,7 +214,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
               caption("Given label"),
               given,
               caption("Suggested label"),
-              suggested,
+              new Span(suggested, probability),
               caption("Noise score (higher = more suspicious)"),
               score,
               caption("Flagged by"),
@@ -226,10 +229,11 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       index.setText("Sample #" + item.sampleIndex());
       given.setText(name(classNames, item.currentLabel()));
       suggested.setText(
-          item.suggestedLabel() == null
-              ? "–"
-              : name(classNames, item.suggestedLabel())
-                  + String.format("  (p = %.2f)", item.suggestedProbability()));
+          item.suggestedLabel() == null ? "–" : name(classNames, item.suggestedLabel()));
+      probability.setText(
+          item.suggestedProbability() == null
+              ? ""
+              : String.format(" p = %.2f", item.suggestedProbability()));
       score.setText(String.format("%.4f", item.score()));
       flagged.removeAll();
       if (item.flaggedBy().isEmpty()) {

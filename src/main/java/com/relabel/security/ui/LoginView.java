@@ -25,10 +25,7 @@ public class LoginView extends VerticalLayout implements BeforeEnterObserver {
     login.setAction("login");
     login.setForgotPasswordButtonVisible(false);
     login.setId("login-form");
-    add(
-        new H1("Relabel"),
-        new Paragraph("Find and fix mislabeled training data."),
-        login);
+    add(new H1("Relabel"), new Paragraph("Find and fix mislabeled training data."), login);
   }
 
   @Override

@@ -35,7 +35,7 @@ public final class ImageClassifierTrainer {
     checkTrainable(data);
     Device device = chooseDevice(options.device(), Engine.getInstance().getGpuCount());
     Engine.getInstance().setRandomSeed(Long.hashCode(options.seed()));
-    SmallCnn cnn = new SmallCnn(data.numClasses());
+    SmallCnn cnn = new SmallCnn(data.numClasses(), data.height(), data.width());
     DefaultTrainingConfig config =
         new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
             .optOptimizer(

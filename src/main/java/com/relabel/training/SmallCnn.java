@@ -11,9 +11,13 @@ import ai.djl.nn.pooling.Pool;
 
 /**
  * A small convolutional network for small images, NCHW input scaled to [0, 1]: two 5x5 convolutions
- * (16 and 32 filters, same padding) each followed by ReLU and 2x2 max pooling, then a 128-unit
- * dense layer with ReLU (the embedding) and a dense layer with one logit per class (the head).
- * Embedding and head are separate blocks so that one inference pass yields both.
+ * (16 and 32 filters) each followed by ReLU and 2x2 max pooling, then a 128-unit dense layer with
+ * ReLU (the embedding) and a dense layer with one logit per class (the head). Embedding and head
+ * are separate blocks so that one inference pass yields both.
+ *
+ * <p>Images of at least 20x20 get unpadded convolutions (28x28 ends in 4x4x32 features, the classic
+ * LeNet shape and about a third less work than padding); smaller ones, down to 8x8, are padded so
+ * that the feature map never shrinks below 2x2.
  */
 final class SmallCnn {
 
@@ -23,13 +27,14 @@ final class SmallCnn {
   private final Block head;
   private final SequentialBlock network;
 
-  SmallCnn(int numClasses) {
+  SmallCnn(int numClasses, int height, int width) {
+    int padding = Math.min(height, width) >= 20 ? 0 : 2;
     embedding =
         new SequentialBlock()
-            .add(conv(16))
+            .add(conv(16, padding))
             .add(Activation::relu)
             .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-            .add(conv(32))
+            .add(conv(32, padding))
             .add(Activation::relu)
             .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
             .add(Blocks.batchFlattenBlock())
@@ -39,10 +44,10 @@ final class SmallCnn {
     network = new SequentialBlock().add(embedding).add(head);
   }
 
-  private static Block conv(int filters) {
+  private static Block conv(int filters, int padding) {
     return Conv2d.builder()
         .setKernelShape(new Shape(5, 5))
-        .optPadding(new Shape(2, 2))
+        .optPadding(new Shape(padding, padding))
         .setFilters(filters)
         .build();
   }

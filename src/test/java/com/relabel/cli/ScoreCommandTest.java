@@ -1,0 +1,102 @@
+package com.relabel.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.relabel.dataset.IdxWriter;
+import com.relabel.dataset.LabeledImages;
+import com.relabel.flow.TestDatasets;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The headless scorer on real IDX files: one row per sample, in input order. */
+class ScoreCommandTest {
+
+  @TempDir Path dir;
+
+  @Test
+  void writesOneRowPerSampleInInputOrderWithEveryMethod() throws Exception {
+    LabeledImages data = TestDatasets.mnist(200);
+    IdxWriter.write(data, dir.resolve("images.gz"), dir.resolve("labels"));
+    Path csv = dir.resolve("out/scores.csv");
+    var log = new ByteArrayOutputStream();
+
+    int code =
+        new ScoreCommand(new PrintStream(log))
+            .execute(
+                new String[] {
+                  "--images",
+                  dir.resolve("images.gz").toString(),
+                  "--labels",
+                  dir.resolve("labels").toString(),
+                  "--out",
+                  csv.toString(),
+                  "--epochs",
+                  "1",
+                  "--device",
+                  "cpu",
+                  "--batch-size",
+                  "32"
+                });
+
+    assertThat(code).as(log.toString()).isZero();
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.getFirst())
+        .isEqualTo("index,given_label,suggested_label,score,loss,confidence,correctness,aum");
+    assertThat(lines).hasSize(201);
+    for (int i = 0; i < 200; i++) {
+      String[] f = lines.get(i + 1).split(",");
+      assertThat(f).hasSize(8);
+      assertThat(Integer.parseInt(f[0])).isEqualTo(i);
+      assertThat(Integer.parseInt(f[1])).isEqualTo(data.labels()[i]);
+      assertThat(Integer.parseInt(f[2])).isBetween(0, 9);
+      for (int c = 3; c < 8; c++) {
+        assertThat(Double.parseDouble(f[c])).isFinite();
+      }
+    }
+    assertThat(log.toString()).contains("epoch 1/1");
+  }
+
+  @Test
+  void aBadFileIsRefusedWithItsNameAndNoCsvIsWritten() throws Exception {
+    Files.write(dir.resolve("images"), new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
+    IdxWriter.write(TestDatasets.mnist(5), dir.resolve("ok-images"), dir.resolve("labels"));
+    Path csv = dir.resolve("scores.csv");
+    var err = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(err));
+    int code;
+    try {
+      code =
+          new ScoreCommand(System.out)
+              .execute(
+                  new String[] {
+                    "--images", dir.resolve("images").toString(),
+                    "--labels", dir.resolve("labels").toString(),
+                    "--out", csv.toString()
+                  });
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(code).isEqualTo(1);
+    assertThat(err.toString()).contains(dir.resolve("images").toString()).contains("magic");
+    assertThat(csv).doesNotExist();
+  }
+
+  @Test
+  void unknownOptionsGetTheUsage() {
+    var err = new ByteArrayOutputStream();
+    PrintStream original = System.err;
+    System.setErr(new PrintStream(err));
+    try {
+      assertThat(new ScoreCommand(System.out).execute(new String[] {"--imgs", "x"})).isEqualTo(2);
+    } finally {
+      System.setErr(original);
+    }
+    assertThat(err.toString()).contains("unknown option --imgs").contains("Usage: relabel score");
+  }
+}

@@ -140,8 +140,9 @@ class DatasetsView extends VerticalLayout {
       box.add(bar);
     }
     if (run.getEvaluation() != null) {
-      var eval = new Paragraph("Against the injected noise: " + run.getEvaluation());
+      var eval = new Paragraph("Detection of the known label errors: " + run.getEvaluation());
       eval.setId("run-evaluation");
+      eval.getStyle().set("white-space", "pre-line").set("font-family", "monospace");
       box.add(eval);
     }
     return box;

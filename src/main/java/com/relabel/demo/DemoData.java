@@ -1,8 +1,8 @@
 package com.relabel.demo;
 
+import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.DatasetService;
-import com.relabel.dataset.IdxReader;
 import com.relabel.dataset.LabeledImages;
 import com.relabel.scoring.NoiseInjector;
 import com.relabel.scoring.NoisyLabels;
@@ -18,7 +18,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
 /**
@@ -53,7 +52,7 @@ class DemoData implements ApplicationRunner {
   }
 
   @Override
-  public void run(ApplicationArguments args) throws Exception {
+  public void run(ApplicationArguments args) {
     accounts.createIfMissing("admin", "admin", Role.ADMIN);
     accounts.createIfMissing("anna", "anna", Role.ANNOTATOR);
     accounts.createIfMissing("ben", "ben", Role.ANNOTATOR);
@@ -91,15 +90,8 @@ class DemoData implements ApplicationRunner {
     log.info("First training run queued; the review queue fills when it is done");
   }
 
-  private LabeledImages loadMnist() throws java.io.IOException {
-    String base = "demo/mnist/";
-    LabeledImages all =
-        IdxReader.read(
-            "train-images-idx3-ubyte.gz",
-            () -> new ClassPathResource(base + "train-images-idx3-ubyte.gz").getInputStream(),
-            "train-labels-idx1-ubyte.gz",
-            () -> new ClassPathResource(base + "train-labels-idx1-ubyte.gz").getInputStream(),
-            10);
+  private LabeledImages loadMnist() {
+    LabeledImages all = BundledMnist.train();
     return settings.sampleLimit() > 0 ? all.head(settings.sampleLimit()) : all;
   }
 }

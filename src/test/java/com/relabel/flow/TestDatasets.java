@@ -1,26 +1,19 @@
 package com.relabel.flow;
 
-import com.relabel.dataset.IdxReader;
+import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.LabeledImages;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import org.springframework.core.io.ClassPathResource;
 
-/** Real MNIST subsets for tests, read from the demo data on the classpath. */
+/** Real MNIST subsets for tests. */
 public final class TestDatasets {
+  private static LabeledImages train;
+
   private TestDatasets() {}
 
-  public static LabeledImages mnist(int n) {
-    try {
-      return IdxReader.read(
-              "train-images-idx3-ubyte.gz",
-              () -> new ClassPathResource("demo/mnist/train-images-idx3-ubyte.gz").getInputStream(),
-              "train-labels-idx1-ubyte.gz",
-              () -> new ClassPathResource("demo/mnist/train-labels-idx1-ubyte.gz").getInputStream(),
-              10)
-          .head(n);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+  /** The first {@code n} MNIST training images (read once per JVM). */
+  public static synchronized LabeledImages mnist(int n) {
+    if (train == null) {
+      train = BundledMnist.train();
     }
+    return train.head(n);
   }
 }

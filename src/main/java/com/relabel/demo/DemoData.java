@@ -8,10 +8,8 @@ import com.relabel.scoring.NoiseInjector;
 import com.relabel.scoring.NoisyLabels;
 import com.relabel.security.Role;
 import com.relabel.security.UserAccounts;
-import com.relabel.training.DeviceChoice;
 import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRuns;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -37,18 +35,21 @@ class DemoData implements ApplicationRunner {
   private final DatasetImporter importer;
   private final DatasetService datasets;
   private final TrainingRuns runs;
+  private final RunSettings runSettings;
 
   DemoData(
       DemoSettings settings,
       UserAccounts accounts,
       DatasetImporter importer,
       DatasetService datasets,
-      TrainingRuns runs) {
+      TrainingRuns runs,
+      RunSettings runSettings) {
     this.settings = settings;
     this.accounts = accounts;
     this.importer = importer;
     this.datasets = datasets;
     this.runs = runs;
+    this.runSettings = runSettings;
   }
 
   @Override
@@ -83,10 +84,7 @@ class DemoData implements ApplicationRunner {
         mnist.count(),
         DATASET,
         noisy.flippedCount());
-    runs.enqueue(
-        dataset.getId(),
-        new RunSettings(settings.epochs(), 128, 1e-3f, 42L, DeviceChoice.AUTO, List.of()),
-        "system");
+    runs.enqueue(dataset.getId(), runSettings, "system");
     log.info("First training run queued; the review queue fills when it is done");
   }
 

@@ -4,10 +4,4 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /** Settings of the demo profile (application-demo.properties). */
 @ConfigurationProperties("relabel.demo")
-record DemoSettings(double noiseRate, long noiseSeed, int sampleLimit, int epochs) {
-  DemoSettings {
-    if (epochs <= 0) {
-      epochs = 5;
-    }
-  }
-}
+record DemoSettings(double noiseRate, long noiseSeed, int sampleLimit) {}

@@ -5,14 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.IdxWriter;
+import com.relabel.dataset.LabeledImages;
 import com.relabel.training.RunStatus;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -23,6 +29,7 @@ import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -38,7 +45,7 @@ import org.springframework.test.context.ActiveProfiles;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
       "relabel.demo.sample-limit=300",
-      "relabel.demo.epochs=2",
+      "relabel.training.epochs=2",
       "relabel.jobs.poll-interval=200ms",
       "vaadin.devmode.devTools.enabled=false"
     })
@@ -169,5 +176,37 @@ class SpineEndToEndTest {
     var response = page.request().get(baseUrl + "/export/datasets/" + datasetId + "/labels.csv");
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.text()).doesNotContain("sample_index");
+  }
+
+  @Test
+  @Order(4)
+  void adminImportsIdxFilesAndABadFileIsRefusedByName(@TempDir Path dir) throws Exception {
+    LabeledImages data = BundledMnist.test().head(60);
+    IdxWriter.write(data, dir.resolve("digits-images.gz"), dir.resolve("digits-labels.gz"));
+    byte[] images = Files.readAllBytes(dir.resolve("digits-images.gz"));
+    Files.write(dir.resolve("broken-images"), Arrays.copyOf(images, 10));
+
+    new LoginPage(page, baseUrl).loginAs("admin", "admin");
+    page.navigate(baseUrl + "/import");
+    page.locator("#import-name input").fill("Uploaded digits");
+    page.locator("#import-images input[type=file]").setInputFiles(dir.resolve("broken-images"));
+    page.locator("#import-labels input[type=file]").setInputFiles(dir.resolve("digits-labels.gz"));
+    assertThat(page.locator("#import-labels")).containsText("digits-labels.gz");
+    page.locator("#import-submit").click();
+    assertThat(page.locator("#import-error")).containsText("broken-images");
+    assertThat(page.locator("#import-error")).containsText("Nothing was imported");
+    assertThat(datasets.findByName("Uploaded digits")).isEmpty();
+
+    page.navigate(baseUrl + "/import");
+    page.locator("#import-name input").fill("Uploaded digits");
+    page.locator("#import-images input[type=file]").setInputFiles(dir.resolve("digits-images.gz"));
+    page.locator("#import-labels input[type=file]").setInputFiles(dir.resolve("digits-labels.gz"));
+    assertThat(page.locator("#import-labels")).containsText("digits-labels.gz");
+    assertThat(page.locator("#import-images")).containsText("digits-images.gz");
+    page.locator("#import-submit").click();
+    var card =
+        page.locator("[id^=dataset-]")
+            .filter(new Locator.FilterOptions().setHasText("Uploaded digits"));
+    assertThat(card).containsText("60 samples");
   }
 }

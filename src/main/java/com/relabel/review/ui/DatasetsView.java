@@ -4,6 +4,7 @@ import com.relabel.dataset.DatasetOverview;
 import com.relabel.dataset.DatasetService;
 import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
+import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
 import com.vaadin.flow.component.UI;
@@ -14,6 +15,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
@@ -34,12 +37,14 @@ class DatasetsView extends VerticalLayout {
 
   private final DatasetService datasets;
   private final TrainingRuns runs;
+  private final RunSettings defaults;
   private final VerticalLayout cards = new VerticalLayout();
   private Registration polling;
 
-  DatasetsView(DatasetService datasets, TrainingRuns runs) {
+  DatasetsView(DatasetService datasets, TrainingRuns runs, RunSettings defaults) {
     this.datasets = datasets;
     this.runs = runs;
+    this.defaults = defaults;
     cards.setPadding(false);
     add(new H2("Datasets"), cards);
     addAttachListener(
@@ -102,10 +107,22 @@ class DatasetsView extends VerticalLayout {
       csv.setId("export-" + d.id());
       csv.getElement().setAttribute("router-ignore", true);
       csv.getElement().setAttribute("download", true);
-      actions.add(csv);
+      var retrain = new Button("Retrain", e -> retrain(d.id()));
+      retrain.setId("retrain-" + d.id());
+      actions.add(retrain, csv);
     }
     card.add(actions);
     return card;
+  }
+
+  private void retrain(long datasetId) {
+    try {
+      runs.retrain(datasetId, defaults, CurrentUser.username());
+      refresh();
+    } catch (IllegalStateException e) {
+      Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
+          .addThemeVariants(NotificationVariant.LUMO_WARNING);
+    }
   }
 
   private Div runSummary(TrainingRun run) {

@@ -1,0 +1,21 @@
+package com.relabel.training;
+
+import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The run settings used when nobody chose others (relabel.training.* properties). */
+@Configuration
+class TrainingDefaults {
+
+  @Bean
+  RunSettings defaultRunSettings(
+      @Value("${relabel.training.epochs:5}") int epochs,
+      @Value("${relabel.training.batch-size:128}") int batchSize,
+      @Value("${relabel.training.seed:42}") long seed,
+      @Value("${relabel.training.device:auto}") String device) {
+    return new RunSettings(
+        epochs, batchSize, 1e-3f, seed, DeviceChoice.valueOf(device.toUpperCase()), List.of());
+  }
+}

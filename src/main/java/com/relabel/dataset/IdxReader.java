@@ -134,8 +134,7 @@ public final class IdxReader {
     return new int[] {dims[0], dims[1], dims[2], dims.length == 4 ? dims[3] : 1};
   }
 
-  private static int[] readHeader(String name, InputStream in, boolean images)
-      throws IOException {
+  private static int[] readHeader(String name, InputStream in, boolean images) throws IOException {
     String expected = images ? "0x00000803 or 0x00000804 (images)" : "0x00000801 (labels)";
     byte[] head = new byte[4];
     int found = readFully(name, in, head);

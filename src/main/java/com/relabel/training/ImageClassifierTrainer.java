@@ -154,8 +154,7 @@ public final class ImageClassifierTrainer {
           "images must be at least 8x8, were " + data.height() + "x" + data.width());
     }
     if (data.numClasses() < 2 || data.numClasses() > 256) {
-      throw new IllegalArgumentException(
-          "2 to 256 classes are needed, found " + data.numClasses());
+      throw new IllegalArgumentException("2 to 256 classes are needed, found " + data.numClasses());
     }
     int[] labels = data.labels();
     for (int i = 0; i < labels.length; i++) {

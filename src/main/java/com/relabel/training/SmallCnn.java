@@ -10,14 +10,14 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
 
 /**
- * A small convolutional network for small images, NCHW input scaled to [0, 1]: two 5x5
- * convolutions (16 and 32 filters) each followed by ReLU and 2x2 max pooling, then a 128-unit
- * dense layer with ReLU (the embedding) and a dense layer with one logit per class (the head).
- * Embedding and head are separate blocks so that one inference pass yields both.
+ * A small convolutional network for small images, NCHW input scaled to [0, 1]: two 5x5 convolutions
+ * (16 and 32 filters) each followed by ReLU and 2x2 max pooling, then a 128-unit dense layer with
+ * ReLU (the embedding) and a dense layer with one logit per class (the head). Embedding and head
+ * are separate blocks so that one inference pass yields both.
  *
- * <p>Images of at least 20x20 get unpadded convolutions (28x28 ends in 4x4x32 features, the
- * classic LeNet shape and about a third less work than padding); smaller ones, down to 8x8, are
- * padded so that the feature map never shrinks below 2x2.
+ * <p>Images of at least 20x20 get unpadded convolutions (28x28 ends in 4x4x32 features, the classic
+ * LeNet shape and a third less CPU time than padding); smaller ones, down to 8x8, are padded so
+ * that the feature map never shrinks below 2x2.
  */
 final class SmallCnn {
 

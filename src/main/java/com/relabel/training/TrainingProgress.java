@@ -1,8 +1,6 @@
 package com.relabel.training;
 
-/**
- * Hears how a training run advances and may ask it to stop. Called on the training thread.
- */
+/** Hears how a training run advances and may ask it to stop. Called on the training thread. */
 public interface TrainingProgress {
 
   /** After each epoch's training and inference pass. */
@@ -11,7 +9,9 @@ public interface TrainingProgress {
   /** After each training batch; {@code epoch} and {@code batch} count from 1. */
   default void onBatch(int epoch, int batch, int batches) {}
 
-  /** Polled between batches; {@code true} stops the run with a {@link TrainingCancelledException}. */
+  /**
+   * Polled between batches; {@code true} stops the run with a {@link TrainingCancelledException}.
+   */
   default boolean cancelled() {
     return false;
   }

@@ -172,8 +172,7 @@ class IdxReaderTest {
   @Test
   void refusesLabelCountDifferentFromImageCount() {
     byte[] twoLabels = idx(IdxReader.LABELS_MAGIC, new int[] {2}, new byte[] {0, 1});
-    assertRefused(
-        images(), twoLabels, "labels.idx: has 2 labels but images.idx has 3 images");
+    assertRefused(images(), twoLabels, "labels.idx: has 2 labels but images.idx has 3 images");
   }
 
   @Test

@@ -148,8 +148,7 @@ class ImageClassifierTrainerTest {
           }
         };
 
-    assertThatThrownBy(
-            () -> trainer.train(MnistFixture.train().head(300), SMALL, cancelAfterThree))
+    assertThatThrownBy(() -> trainer.train(MnistFixture.train().head(300), SMALL, cancelAfterThree))
         .isInstanceOf(TrainingCancelledException.class)
         .hasMessage("training cancelled in epoch 1");
     assertThat(batches).hasValue(3);
@@ -181,10 +180,12 @@ class ImageClassifierTrainerTest {
 
   @Test
   void refusesDataItCannotTrainOn() {
-    assertThatThrownBy(() -> trainer.train(randomImages(10, 7, 8, 1, 2), SMALL, TrainingProgress.none()))
+    assertThatThrownBy(
+            () -> trainer.train(randomImages(10, 7, 8, 1, 2), SMALL, TrainingProgress.none()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("images must be at least 8x8, were 7x8");
-    assertThatThrownBy(() -> trainer.train(randomImages(10, 8, 8, 1, 1), SMALL, TrainingProgress.none()))
+    assertThatThrownBy(
+            () -> trainer.train(randomImages(10, 8, 8, 1, 1), SMALL, TrainingProgress.none()))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("2 to 256 classes are needed, found 1");
   }

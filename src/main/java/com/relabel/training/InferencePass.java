@@ -13,6 +13,9 @@ import com.relabel.dataset.LabeledImages;
  */
 final class InferencePass {
 
+  /** On MNIST with 2 threads 512 was fastest: 10% faster than 128 and 256, 40% than 1024. */
+  private static final int MAX_BATCH = 512;
+
   /** Floats of first-layer activations one batch may hold (about 128 MB). */
   private static final long ACTIVATION_BUDGET = 32_000_000L;
 
@@ -30,7 +33,7 @@ final class InferencePass {
     this.batches = new ImageBatches(data);
     long perSample = 16L * data.height() * data.width();
     this.batchSize =
-        (int) Math.max(trainingBatchSize, Math.min(1024, ACTIVATION_BUDGET / perSample));
+        (int) Math.max(trainingBatchSize, Math.min(MAX_BATCH, ACTIVATION_BUDGET / perSample));
     this.identity = new int[data.count()];
     for (int i = 0; i < identity.length; i++) {
       identity[i] = i;

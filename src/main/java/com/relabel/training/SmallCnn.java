@@ -16,7 +16,7 @@ import ai.djl.nn.pooling.Pool;
  * are separate blocks so that one inference pass yields both.
  *
  * <p>Images of at least 20x20 get unpadded convolutions (28x28 ends in 4x4x32 features, the classic
- * LeNet shape and about a third less work than padding); smaller ones, down to 8x8, are padded so
+ * LeNet shape and a third less CPU time than padding); smaller ones, down to 8x8, are padded so
  * that the feature map never shrinks below 2x2.
  */
 final class SmallCnn {

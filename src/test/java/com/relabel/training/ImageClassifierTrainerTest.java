@@ -97,8 +97,8 @@ class ImageClassifierTrainerTest {
       }
       score[i] = 1 - confidence / d.epochCount();
     }
-    // Measured 0.98-0.99 over seeds 1-3; 0.9 leaves room for other thread counts.
-    assertThat(NoiseFixture.auroc(score, flipped)).isGreaterThan(0.9);
+    // Measured 0.985-0.991 over six noise and training seeds, with 1 and 2 threads alike.
+    assertThat(NoiseFixture.auroc(score, flipped)).isGreaterThan(0.95);
   }
 
   @Test

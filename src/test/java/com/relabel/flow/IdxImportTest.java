@@ -19,7 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /** Importing IDX files into the database: all or nothing, admins only. */
 @SpringBootTest(
@@ -32,16 +32,17 @@ class IdxImportTest {
   @Autowired IdxImport idxImport;
   @Autowired DatasetService datasets;
   @Autowired JdbcTemplate jdbc;
+  @Autowired SecurityContextHolderStrategy securityContexts;
   @TempDir Path dir;
 
   @AfterEach
   void logout() {
-    SecurityContextHolder.clearContext();
+    TestLogins.logout(securityContexts);
   }
 
   @Test
   void importsEverySampleWithItsLabelAndPixels() throws Exception {
-    ReviewFlowTest.loginAs("admin", "ADMIN");
+    TestLogins.loginAs(securityContexts, "admin", "ADMIN");
     LabeledImages data = TestDatasets.mnist(50);
     IdxWriter.write(data, dir.resolve("images.gz"), dir.resolve("labels.gz"));
 
@@ -57,7 +58,7 @@ class IdxImportTest {
 
   @Test
   void aLabelOutsideTheClassesIsRefusedAndNothingIsWritten() throws Exception {
-    ReviewFlowTest.loginAs("admin", "ADMIN");
+    TestLogins.loginAs(securityContexts, "admin", "ADMIN");
     LabeledImages data = TestDatasets.mnist(20);
     int[] labels = data.labels().clone();
     labels[7] = 12;
@@ -75,7 +76,7 @@ class IdxImportTest {
 
   @Test
   void aTruncatedFileIsRefusedAndNothingIsWritten() throws Exception {
-    ReviewFlowTest.loginAs("admin", "ADMIN");
+    TestLogins.loginAs(securityContexts, "admin", "ADMIN");
     IdxWriter.write(TestDatasets.mnist(20), dir.resolve("i"), dir.resolve("l"));
     byte[] bytes = Files.readAllBytes(dir.resolve("i"));
     Files.write(dir.resolve("i"), Arrays.copyOf(bytes, bytes.length - 100));
@@ -92,7 +93,7 @@ class IdxImportTest {
 
   @Test
   void annotatorsCannotImport() {
-    ReviewFlowTest.loginAs("anna", "ANNOTATOR");
+    TestLogins.loginAs(securityContexts, "anna", "ANNOTATOR");
     assertThatThrownBy(() -> idxImport.importFiles("x", dir.resolve("i"), dir.resolve("l"), 10))
         .isInstanceOf(AccessDeniedException.class);
   }

@@ -32,9 +32,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * The spine on a real database, through the real job engine and a real (small) DJL training:
@@ -51,6 +49,7 @@ abstract class ReviewFlowTest {
   @Autowired AuditTrail audit;
   @Autowired LabelExport export;
   @Autowired JdbcTemplate jdbc;
+  @Autowired SecurityContextHolderStrategy securityContexts;
 
   Dataset dataset;
   NoisyLabels noise;
@@ -87,14 +86,11 @@ abstract class ReviewFlowTest {
 
   @AfterEach
   void logout() {
-    SecurityContextHolder.clearContext();
+    TestLogins.logout(securityContexts);
   }
 
-  static void loginAs(String user, String role) {
-    SecurityContextHolder.getContext()
-        .setAuthentication(
-            new UsernamePasswordAuthenticationToken(
-                user, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role)));
+  void loginAs(String user, String role) {
+    TestLogins.loginAs(securityContexts, user, role);
   }
 
   @Test

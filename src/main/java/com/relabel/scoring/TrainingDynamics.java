@@ -16,6 +16,12 @@ package com.relabel.scoring;
  * @param finalProbabilities the full softmax vector after the last epoch, {@code [sample][class]}
  * @param embeddings penultimate-layer representation after the last epoch, {@code [sample][dim]};
  *     may be {@code null} when the model does not expose one
+ * @param embeddingNormsSquared {@code ||h_e(x_i)||^2} after each epoch, {@code [epoch][sample]}
+ *     (for self-influence over checkpoints); may be {@code null}
+ * @param heldOutProbabilities out-of-sample softmax vectors from k-fold cross-validation, {@code
+ *     [sample][class]} (for confident learning); may be {@code null}
+ * @param softTargets progressively corrected soft labels {@code t_i <- a t_i + (1 - a) p_i} after
+ *     the last epoch, {@code [sample][class]}; may be {@code null}
  */
 public record TrainingDynamics(
     int[] givenLabels,
@@ -25,7 +31,34 @@ public record TrainingDynamics(
     float[][] margin,
     float[][] loss,
     float[][] finalProbabilities,
-    float[][] embeddings) {
+    float[][] embeddings,
+    float[][] embeddingNormsSquared,
+    float[][] heldOutProbabilities,
+    float[][] softTargets) {
+
+  /** Dynamics with only the per-epoch arrays, final probabilities and embeddings. */
+  public TrainingDynamics(
+      int[] givenLabels,
+      int numClasses,
+      float[][] probGiven,
+      int[][] predicted,
+      float[][] margin,
+      float[][] loss,
+      float[][] finalProbabilities,
+      float[][] embeddings) {
+    this(
+        givenLabels,
+        numClasses,
+        probGiven,
+        predicted,
+        margin,
+        loss,
+        finalProbabilities,
+        embeddings,
+        null,
+        null,
+        null);
+  }
 
   /** Checks that every array covers every epoch and sample. */
   public TrainingDynamics {
@@ -50,6 +83,16 @@ public record TrainingDynamics(
     }
     if (embeddings != null && embeddings.length != n) {
       throw new IllegalArgumentException("embeddings must cover all " + n + " samples");
+    }
+    if (embeddingNormsSquared != null
+        && (embeddingNormsSquared.length != epochs || embeddingNormsSquared[0].length != n)) {
+      throw new IllegalArgumentException("embedding norms must cover every epoch and sample");
+    }
+    if (heldOutProbabilities != null && heldOutProbabilities.length != n) {
+      throw new IllegalArgumentException("held-out probabilities must cover all " + n + " samples");
+    }
+    if (softTargets != null && softTargets.length != n) {
+      throw new IllegalArgumentException("soft targets must cover all " + n + " samples");
     }
   }
 

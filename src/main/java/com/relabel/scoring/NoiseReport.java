@@ -49,7 +49,7 @@ public record NoiseReport(
     }
     Map<String, EvaluationReport> reports = new LinkedHashMap<>();
     if (errors == 0 || errors == wrong.length) {
-      return new Quality(errors, reports, Double.NaN);
+      return new Quality(errors, reports, Double.NaN, new int[0][]);
     }
     reports.put(ensemble().method(), EvaluationReport.of(ensemble().scores(), wrong));
     for (MethodScores m : methods()) {
@@ -57,12 +57,37 @@ public record NoiseReport(
     }
     double suggestionAccuracy =
         Evaluation.suggestionAccuracy(ensemble().suggestedLabels(), trueLabels, wrong);
-    return new Quality(errors, reports, suggestionAccuracy);
+    return new Quality(errors, reports, suggestionAccuracy, topOfQueue(wrong, errors));
+  }
+
+  /** For k = 100, 1000 and the number of errors: how many of the ensemble's top k are errors. */
+  private int[][] topOfQueue(boolean[] wrong, int errors) {
+    int[] order = Ranking.mostSuspiciousFirst(ensemble().scores());
+    int[] cutoffs =
+        java.util.stream.IntStream.of(100, 1000, errors)
+            .filter(k -> k <= order.length)
+            .distinct()
+            .sorted()
+            .toArray();
+    int[][] found = new int[cutoffs.length][];
+    int hits = 0;
+    int next = 0;
+    for (int rank = 0; rank < order.length && next < cutoffs.length; rank++) {
+      hits += wrong[order[rank]] ? 1 : 0;
+      if (rank + 1 == cutoffs[next]) {
+        found[next] = new int[] {cutoffs[next], hits};
+        next++;
+      }
+    }
+    return found;
   }
 
   /** Detection quality per method (ensemble first) and the suggestions' accuracy on errors. */
   public record Quality(
-      int trueErrors, Map<String, EvaluationReport> byMethod, double suggestionAccuracy) {
+      int trueErrors,
+      Map<String, EvaluationReport> byMethod,
+      double suggestionAccuracy,
+      int[][] topOfQueue) {
 
     /** One line per method, e.g. {@code ensemble: AUROC 0.9990 AP 0.99 P@6000 0.98 ...}. */
     public String summary() {
@@ -73,6 +98,15 @@ public record NoiseReport(
               "%d true errors; suggestion accuracy on them %.4f",
               trueErrors,
               suggestionAccuracy));
+      for (int[] cut : topOfQueue) {
+        lines.add(
+            String.format(
+                Locale.ROOT,
+                "top %,d of the queue: %,d known errors (%.1f%%)",
+                cut[0],
+                cut[1],
+                100.0 * cut[1] / cut[0]));
+      }
       byMethod.forEach((method, report) -> lines.add(method + ": " + report));
       return String.join("\n", lines);
     }

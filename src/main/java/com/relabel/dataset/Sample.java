@@ -64,6 +64,14 @@ public class Sample {
     this.decidedAt = at;
   }
 
+  /** Takes a decision back: the sample is open again, with the label it had before. */
+  public void reopen(int label) {
+    this.status = SampleStatus.OPEN;
+    this.currentLabel = label;
+    this.decidedBy = null;
+    this.decidedAt = null;
+  }
+
   public Long getId() {
     return id;
   }

@@ -9,7 +9,9 @@ public enum ReviewAction {
   /** The label is wrong; here is the right one. */
   CORRECT(SampleStatus.CORRECTED),
   /** The sample fits no class: leave it out. */
-  EXCLUDE(SampleStatus.EXCLUDED);
+  EXCLUDE(SampleStatus.EXCLUDED),
+  /** The reviewer took their last decision back: the sample is open again. */
+  UNDO(SampleStatus.OPEN);
 
   private final SampleStatus resultingStatus;
 

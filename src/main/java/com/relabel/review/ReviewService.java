@@ -64,14 +64,34 @@ public class ReviewService {
             .addValue("run", dataset.getActiveRunId())
             .addValue("dataset", datasetId)
             .addValue("skipped", skipped.isEmpty() ? List.of(-1L) : skipped);
+    return queueItem(
+        "s.status = 'OPEN' and s.id not in (:skipped) order by sc.score desc, sc.sample_id",
+        params);
+  }
+
+  /** One sample of the dataset as the queue shows it, whatever its status. */
+  public Optional<QueueItem> item(long datasetId, long sampleId) {
+    Dataset dataset = datasets.get(datasetId);
+    if (dataset.getActiveRunId() == null) {
+      return Optional.empty();
+    }
+    var params =
+        new MapSqlParameterSource()
+            .addValue("run", dataset.getActiveRunId())
+            .addValue("dataset", datasetId)
+            .addValue("sample", sampleId);
+    return queueItem("s.id = :sample", params);
+  }
+
+  private Optional<QueueItem> queueItem(String condition, MapSqlParameterSource params) {
     return jdbc
         .query(
             "select s.id, s.sample_index, s.version, s.current_label, s.original_label, sc.score,"
                 + " sc.suggested_label, sc.suggested_probability, sc.flagged_by, sc.run_id"
                 + " from sample_score sc join sample s on s.id = sc.sample_id"
-                + " where sc.run_id = :run and s.dataset_id = :dataset and s.status = 'OPEN'"
-                + " and s.id not in (:skipped)"
-                + " order by sc.score desc, sc.sample_id fetch first 1 rows only",
+                + " where sc.run_id = :run and s.dataset_id = :dataset and "
+                + condition
+                + " fetch first 1 rows only",
             params,
             (rs, i) ->
                 new QueueItem(
@@ -112,7 +132,56 @@ public class ReviewService {
     }
   }
 
+  /**
+   * Takes back the current user's decision on {@code shown}, made when the sample had {@code
+   * shown.version()} and leaving it at {@code versionAfter}: the sample is open again with the
+   * label it had, and the audit trail gets an UNDO row.
+   *
+   * @throws DecisionConflictException if the sample changed since, or someone else decided it
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public Sample undo(QueueItem shown, long versionAfter) {
+    String actor = CurrentUser.username();
+    try {
+      return writeTx.execute(status -> revert(shown, versionAfter, actor));
+    } catch (OptimisticLockingFailureException e) {
+      throw conflict(writeTx.execute(status -> samples.findById(shown.sampleId()).orElseThrow()));
+    }
+  }
+
+  private Sample revert(QueueItem shown, long versionAfter, String actor) {
+    Sample sample = samples.findById(shown.sampleId()).orElseThrow();
+    if (sample.getVersion() != versionAfter || !actor.equals(sample.getDecidedBy())) {
+      throw new DecisionConflictException(
+          "Sample #"
+              + sample.getSampleIndex()
+              + " changed after your decision; nothing was undone.");
+    }
+    int oldLabel = sample.getCurrentLabel();
+    SampleStatus oldStatus = sample.getStatus();
+    sample.reopen(shown.currentLabel());
+    samples.saveAndFlush(sample);
+    events.publishEvent(
+        new SampleDecided(
+            sample.getDatasetId(),
+            sample.getId(),
+            sample.getSampleIndex(),
+            actor,
+            ReviewAction.UNDO,
+            oldLabel,
+            shown.currentLabel(),
+            oldStatus,
+            SampleStatus.OPEN,
+            shown.score(),
+            shown.runId(),
+            Instant.now()));
+    return sample;
+  }
+
   private Sample apply(QueueItem item, ReviewAction action, int newLabel, String actor) {
+    if (action == ReviewAction.UNDO) {
+      throw new IllegalArgumentException("an undo goes through undo(), not decide()");
+    }
     Sample sample =
         samples
             .findById(item.sampleId())

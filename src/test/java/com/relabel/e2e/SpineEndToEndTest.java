@@ -136,6 +136,15 @@ class SpineEndToEndTest {
     review.pressKey("Enter");
     assertThat(review.sampleIndex()).not().hasText(next);
     assertThat(review.decidedCount()).hasText("2");
+
+    // U takes the confirmation back: the same sample is shown again, open
+    review.pressKey("u");
+    assertThat(review.sampleIndex()).hasText(next);
+    assertThat(review.decidedCount()).hasText("1");
+
+    // ? shows the shortcut sheet
+    review.pressKey("Shift+Slash");
+    assertThat(page.locator("#shortcut-sheet")).containsText("Undo your last decision");
   }
 
   @Test
@@ -148,6 +157,7 @@ class SpineEndToEndTest {
     assertThat(grid).containsText("anna");
     assertThat(grid).containsText("CORRECT");
     assertThat(grid).containsText("CONFIRM");
+    assertThat(grid).containsText("UNDO");
     page.screenshot(
         new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("audit.png")));
 

@@ -191,4 +191,30 @@ abstract class ReviewFlowTest {
       jdbc.update("update training_run set status = 'SUCCEEDED' where id = ?", run.getId());
     }
   }
+
+  @Test
+  void aReviewerCanUndoTheirOwnLastDecisionButNotSomeoneElses() {
+    loginAs("anna", "ANNOTATOR");
+    QueueItem item = review.next(dataset.getId(), Set.of()).orElseThrow();
+    long after = review.decide(item, ReviewAction.EXCLUDE, -1).getVersion();
+
+    loginAs("ben", "ANNOTATOR");
+    assertThatThrownBy(() -> review.undo(item, after))
+        .isInstanceOf(DecisionConflictException.class)
+        .hasMessageContaining("nothing was undone");
+
+    loginAs("anna", "ANNOTATOR");
+    review.undo(item, after);
+    QueueItem again = review.item(dataset.getId(), item.sampleId()).orElseThrow();
+    assertThat(again.currentLabel()).isEqualTo(item.currentLabel());
+    assertThat(review.next(dataset.getId(), Set.of()).orElseThrow().sampleId())
+        .isEqualTo(item.sampleId());
+    assertThatThrownBy(() -> review.undo(item, after))
+        .isInstanceOf(DecisionConflictException.class);
+
+    loginAs("admin", "ADMIN");
+    assertThat(audit.forSample(item.sampleId()))
+        .extracting(AuditEntry::getAction)
+        .containsExactly("EXCLUDE", "UNDO");
+  }
 }

@@ -9,6 +9,7 @@ import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewService;
 import com.relabel.security.Roles;
 import com.vaadin.flow.component.Key;
+import com.vaadin.flow.component.KeyModifier;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -32,7 +33,7 @@ import java.util.Set;
 
 /**
  * One sample at a time, most suspicious first. Keyboard first: Enter confirms, a digit corrects to
- * that class, X excludes, S skips.
+ * that class, X excludes, S skips, U undoes the last decision, ? shows the shortcuts.
  */
 @Route("review/:datasetId")
 @PageTitle("Review · Relabel")
@@ -53,6 +54,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private Dataset dataset;
   private List<String> classNames = List.of();
   private QueueItem current;
+  private QueueItem lastShown;
+  private long lastVersion;
 
   ReviewView(ReviewService review, DatasetService datasets) {
     this.review = review;
@@ -69,6 +72,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     exclude.addThemeVariants(ButtonVariant.LUMO_ERROR);
     var skip = new Button("Skip (S)", e -> skip());
     skip.setId("skip-button");
+    var undo = new Button("Undo (U)", e -> undo());
+    undo.setId("undo-button");
     correctButtons.setId("correct-buttons");
     correctButtons.getStyle().set("flex-wrap", "wrap");
 
@@ -80,11 +85,12 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     work.setPadding(false);
     work.add(
         panel,
-        new HorizontalLayout(confirm, exclude, skip),
+        new HorizontalLayout(confirm, exclude, skip, undo),
         new Span("Correct to (press the digit):"),
         correctButtons,
         new Paragraph(
-            "Keys: Enter = confirm · 0-9 = correct to that class · X = exclude · S = skip"));
+            "Keys: Enter = confirm · 0-9 = correct to that class · X = exclude · S = skip"
+                + " · U = undo · ? = all shortcuts"));
     add(title, counters, empty, work);
     registerShortcuts();
   }
@@ -93,6 +99,10 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     Shortcuts.addShortcutListener(this, () -> decide(ReviewAction.CONFIRM, -1), Key.ENTER);
     Shortcuts.addShortcutListener(this, () -> decide(ReviewAction.EXCLUDE, -1), Key.KEY_X);
     Shortcuts.addShortcutListener(this, this::skip, Key.KEY_S);
+    Shortcuts.addShortcutListener(this, this::undo, Key.KEY_U);
+    // "?" is Shift+/ on most layouts; a shortcut matches its modifiers exactly, so register both
+    Shortcuts.addShortcutListener(this, KeyboardHelp::open, Key.of("?"));
+    Shortcuts.addShortcutListener(this, KeyboardHelp::open, Key.of("?"), KeyModifier.SHIFT);
     Key[] digits = {
       Key.DIGIT_0, Key.DIGIT_1, Key.DIGIT_2, Key.DIGIT_3, Key.DIGIT_4,
       Key.DIGIT_5, Key.DIGIT_6, Key.DIGIT_7, Key.DIGIT_8, Key.DIGIT_9
@@ -135,13 +145,42 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       return;
     }
     try {
-      review.decide(current, action, label);
+      lastVersion = review.decide(current, action, label).getVersion();
+      lastShown = current;
     } catch (DecisionConflictException e) {
-      var n = Notification.show(e.getMessage(), 6000, Notification.Position.TOP_CENTER);
-      n.addThemeVariants(NotificationVariant.LUMO_WARNING);
-      n.setId("conflict-message");
+      warn(e.getMessage());
     }
     showNext();
+  }
+
+  /** U: takes the last decision back and shows that sample again. */
+  private void undo() {
+    if (lastShown == null) {
+      warn("Nothing to undo.");
+      return;
+    }
+    QueueItem shown = lastShown;
+    lastShown = null;
+    try {
+      review.undo(shown, lastVersion);
+      skipped.remove(shown.sampleId());
+      current = review.item(dataset.getId(), shown.sampleId()).orElse(null);
+      refreshCounts();
+      if (current != null) {
+        work.setVisible(true);
+        empty.setVisible(false);
+        panel.show(current, classNames);
+      }
+    } catch (DecisionConflictException e) {
+      warn(e.getMessage());
+      showNext();
+    }
+  }
+
+  private static void warn(String message) {
+    var n = Notification.show(message, 6000, Notification.Position.TOP_CENTER);
+    n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+    n.setId("review-message");
   }
 
   private void skip() {
@@ -151,12 +190,16 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     }
   }
 
-  private void showNext() {
-    current = review.next(dataset.getId(), skipped).orElse(null);
+  private void refreshCounts() {
     QueueProgress progress = review.progress(dataset.getId());
     openCount.setText(String.format("%,d", progress.open()));
     decidedCount.setText(String.format("%,d", progress.decided()));
     correctedCount.setText(String.format("%,d", progress.corrected()));
+  }
+
+  private void showNext() {
+    current = review.next(dataset.getId(), skipped).orElse(null);
+    refreshCounts();
     work.setVisible(current != null);
     empty.setVisible(current == null);
     if (current == null) {

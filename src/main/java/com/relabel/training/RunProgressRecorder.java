@@ -1,6 +1,7 @@
 package com.relabel.training;
 
 import java.util.function.BiConsumer;
+import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,11 +17,19 @@ class RunProgressRecorder implements TrainingProgress {
   private final BiConsumer<Long, Consumer<TrainingRun>> update;
   private long lastWrite;
   private Double samplesPerSecond;
+  private final BooleanSupplier cancelCheck;
+  private long lastCancelCheck;
+  private boolean cancelRequested;
 
-  RunProgressRecorder(long runId, int epochs, BiConsumer<Long, Consumer<TrainingRun>> update) {
+  RunProgressRecorder(
+      long runId,
+      int epochs,
+      BiConsumer<Long, Consumer<TrainingRun>> update,
+      BooleanSupplier cancelCheck) {
     this.runId = runId;
     this.epochs = epochs;
     this.update = update;
+    this.cancelCheck = cancelCheck;
   }
 
   @Override
@@ -39,6 +48,17 @@ class RunProgressRecorder implements TrainingProgress {
     update.accept(
         runId, run -> run.progress("training", stats.epoch(), 0.95 * done, samplesPerSecond));
     lastWrite = System.nanoTime();
+  }
+
+  /** Asked before every batch; reads the run's cancel flag at most about once a second. */
+  @Override
+  public boolean cancelled() {
+    long now = System.nanoTime();
+    if (now - lastCancelCheck >= MIN_INTERVAL_NANOS) {
+      lastCancelCheck = now;
+      cancelRequested = cancelCheck.getAsBoolean();
+    }
+    return cancelRequested;
   }
 
   @Override

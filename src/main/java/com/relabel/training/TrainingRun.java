@@ -10,9 +10,11 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import org.hibernate.annotations.DynamicUpdate;
 
 /** One training run of a dataset: its settings, its progress and its outcome. */
 @Entity
+@DynamicUpdate
 @Table(name = "training_run")
 public class TrainingRun {
 
@@ -85,6 +87,9 @@ public class TrainingRun {
   @Column(name = "failure_reason", length = 4000)
   private String failureReason;
 
+  @Column(name = "cancel_requested", nullable = false)
+  private boolean cancelRequested;
+
   @Version private long version;
 
   protected TrainingRun() {}
@@ -132,6 +137,10 @@ public class TrainingRun {
     this.finishedAt = Instant.now();
     this.failureReason =
         reason == null ? null : reason.substring(0, Math.min(reason.length(), 4000));
+  }
+
+  public boolean isCancelRequested() {
+    return cancelRequested;
   }
 
   void deviceUsed(String device) {

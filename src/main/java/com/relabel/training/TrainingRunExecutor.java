@@ -73,7 +73,12 @@ class TrainingRunExecutor {
         set.datasetId(),
         settings.epochs());
 
-    var progress = new RunProgressRecorder(runId, settings.epochs(), this::update);
+    var progress =
+        new RunProgressRecorder(
+            runId,
+            settings.epochs(),
+            this::update,
+            () -> runs.findById(runId).map(TrainingRun::isCancelRequested).orElse(true));
     TrainingResult result =
         new ImageClassifierTrainer().train(set.images(), settings.toOptions(), progress);
     update(runId, run -> run.progress("scoring", settings.epochs(), 0.97, null));

@@ -3,10 +3,30 @@ package com.relabel.training;
 import java.util.Collection;
 import java.util.List;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Modifying;
+import org.springframework.data.jpa.repository.Query;
 
 interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
 
   boolean existsByDatasetIdAndStatusIn(long datasetId, Collection<RunStatus> statuses);
 
   List<TrainingRun> findByDatasetIdOrderByIdDesc(long datasetId);
+
+  /**
+   * Flags a run for cancellation without touching its version, so the worker's own progress updates
+   * never conflict with an admin's request.
+   */
+  @Modifying
+  @Query(
+      "update TrainingRun r set r.cancelRequested = true where r.id = ?1 and r.status in"
+          + " (com.relabel.training.RunStatus.QUEUED, com.relabel.training.RunStatus.RUNNING)")
+  int requestCancel(long runId);
+
+  /** Cancels a run that no worker has started yet. */
+  @Modifying
+  @Query(
+      "update TrainingRun r set r.status = com.relabel.training.RunStatus.CANCELLED,"
+          + " r.finishedAt = ?2, r.failureReason = 'cancelled before it started'"
+          + " where r.id = ?1 and r.status = com.relabel.training.RunStatus.QUEUED")
+  int cancelQueued(long runId, java.time.Instant at);
 }

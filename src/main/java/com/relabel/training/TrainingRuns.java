@@ -60,6 +60,19 @@ public class TrainingRuns {
     return run;
   }
 
+  /**
+   * Stops a run: a queued run is cancelled at once, a running one within one batch. The dataset
+   * keeps its current ranking either way.
+   */
+  @Transactional
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public void cancel(long runId) {
+    if (runs.requestCancel(runId) == 0) {
+      throw new IllegalStateException("run " + runId + " is not queued or running");
+    }
+    runs.cancelQueued(runId, Instant.now());
+  }
+
   public TrainingRun get(long runId) {
     return runs.findById(runId).orElseThrow(() -> new NoSuchElementException("no run " + runId));
   }

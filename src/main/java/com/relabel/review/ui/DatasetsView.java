@@ -125,6 +125,15 @@ class DatasetsView extends VerticalLayout {
     }
   }
 
+  private void cancel(long runId) {
+    try {
+      runs.cancel(runId);
+    } catch (IllegalStateException e) {
+      Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE);
+    }
+    refresh();
+  }
+
   private Div runSummary(TrainingRun run) {
     var box = new Div();
     box.setId("run-" + run.getId());
@@ -155,6 +164,12 @@ class DatasetsView extends VerticalLayout {
       var bar = new ProgressBar(0, 1, run.getProgress() == null ? 0 : run.getProgress());
       bar.setId("run-progress");
       box.add(bar);
+      if (CurrentUser.hasRole(Roles.ADMIN) && !run.isCancelRequested()) {
+        var cancel = new Button("Cancel run", e -> cancel(run.getId()));
+        cancel.setId("cancel-run-" + run.getId());
+        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+        box.add(cancel);
+      }
     }
     if (run.getEvaluation() != null) {
       var eval = new Paragraph("Detection of the known label errors: " + run.getEvaluation());

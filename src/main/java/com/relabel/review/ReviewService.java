@@ -31,6 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @PreAuthorize("hasAnyRole('" + Roles.ADMIN + "', '" + Roles.ANNOTATOR + "')")
 public class ReviewService {
 
+  /** The default ranking: the rank-average ensemble of every method. */
+  public static final String ENSEMBLE = "ensemble";
+
   private final DatasetService datasets;
   private final SampleRepository samples;
   private final NamedParameterJdbcTemplate jdbc;
@@ -55,6 +58,14 @@ public class ReviewService {
    * when nothing is open or the dataset has no scores yet.
    */
   public Optional<QueueItem> next(long datasetId, Collection<Long> skipped) {
+    return next(datasetId, skipped, ENSEMBLE);
+  }
+
+  /**
+   * The most suspicious open sample by one method's score ({@value #ENSEMBLE} = the default
+   * ranking), leaving out {@code skipped}.
+   */
+  public Optional<QueueItem> next(long datasetId, Collection<Long> skipped, String method) {
     Dataset dataset = datasets.get(datasetId);
     if (dataset.getActiveRunId() == null) {
       return Optional.empty();
@@ -63,10 +74,34 @@ public class ReviewService {
         new MapSqlParameterSource()
             .addValue("run", dataset.getActiveRunId())
             .addValue("dataset", datasetId)
+            .addValue("method", method)
             .addValue("skipped", skipped.isEmpty() ? List.of(-1L) : skipped);
+    if (ENSEMBLE.equals(method)) {
+      return queueItem(
+          "",
+          "s.status = 'OPEN' and s.id not in (:skipped) order by sc.score desc, sc.sample_id",
+          params);
+    }
     return queueItem(
-        "s.status = 'OPEN' and s.id not in (:skipped) order by sc.score desc, sc.sample_id",
+        " join method_score ms on ms.run_id = sc.run_id and ms.sample_id = s.id"
+            + " and ms.method = :method",
+        "s.status = 'OPEN' and s.id not in (:skipped) order by ms.score desc, ms.sample_id",
         params);
+  }
+
+  /** The methods that scored the dataset's active run, ensemble first. */
+  public List<String> rankingMethods(long datasetId) {
+    Long run = datasets.get(datasetId).getActiveRunId();
+    if (run == null) {
+      return List.of(ENSEMBLE);
+    }
+    var methods = new java.util.ArrayList<String>(List.of(ENSEMBLE));
+    methods.addAll(
+        jdbc.queryForList(
+            "select distinct method from method_score where run_id = :run order by method",
+            new MapSqlParameterSource("run", run),
+            String.class));
+    return methods;
   }
 
   /** One sample of the dataset as the queue shows it, whatever its status. */
@@ -80,15 +115,17 @@ public class ReviewService {
             .addValue("run", dataset.getActiveRunId())
             .addValue("dataset", datasetId)
             .addValue("sample", sampleId);
-    return queueItem("s.id = :sample", params);
+    return queueItem("", "s.id = :sample", params);
   }
 
-  private Optional<QueueItem> queueItem(String condition, MapSqlParameterSource params) {
+  private Optional<QueueItem> queueItem(
+      String join, String condition, MapSqlParameterSource params) {
     return jdbc
         .query(
             "select s.id, s.sample_index, s.version, s.current_label, s.original_label, sc.score,"
                 + " sc.suggested_label, sc.suggested_probability, sc.flagged_by, sc.run_id"
                 + " from sample_score sc join sample s on s.id = sc.sample_id"
+                + join
                 + " where sc.run_id = :run and s.dataset_id = :dataset and "
                 + condition
                 + " fetch first 1 rows only",

@@ -217,4 +217,26 @@ abstract class ReviewFlowTest {
         .extracting(AuditEntry::getAction)
         .containsExactly("EXCLUDE", "UNDO");
   }
+
+  @Test
+  void theQueueCanBeRankedByAnySingleMethod() {
+    loginAs("anna", "ANNOTATOR");
+    assertThat(review.rankingMethods(dataset.getId()))
+        .startsWith("ensemble")
+        .contains("loss", "confidence", "correctness", "aum");
+    QueueItem byLoss = review.next(dataset.getId(), Set.of(), "loss").orElseThrow();
+    Double maxLoss =
+        jdbc.queryForObject(
+            "select max(ms.score) from method_score ms join sample s on s.id = ms.sample_id"
+                + " where ms.run_id = ? and ms.method = 'loss' and s.status = 'OPEN'",
+            Double.class,
+            run.getId());
+    Double chosen =
+        jdbc.queryForObject(
+            "select score from method_score where run_id = ? and method = 'loss' and sample_id = ?",
+            Double.class,
+            run.getId(),
+            byLoss.sampleId());
+    assertThat(chosen).isEqualTo(maxLoss);
+  }
 }

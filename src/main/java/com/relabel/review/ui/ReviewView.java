@@ -22,6 +22,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -54,6 +55,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private Dataset dataset;
   private List<String> classNames = List.of();
   private QueueItem current;
+  private final Select<String> ranking = new Select<>();
   private QueueItem lastShown;
   private long lastVersion;
 
@@ -91,7 +93,18 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         new Paragraph(
             "Keys: Enter = confirm · 0-9 = correct to that class · X = exclude · S = skip"
                 + " · U = undo · ? = all shortcuts"));
-    add(title, counters, empty, work);
+    ranking.setLabel("Rank by");
+    ranking.setId("ranking-method");
+    ranking.setWidth("14rem");
+    ranking.addValueChangeListener(
+        e -> {
+          if (e.isFromClient()) {
+            showNext();
+          }
+        });
+    var header = new HorizontalLayout(counters, ranking);
+    header.setAlignItems(Alignment.END);
+    add(title, header, empty, work);
     registerShortcuts();
   }
 
@@ -124,6 +137,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     dataset = datasets.get(id);
     classNames = datasets.classNames(id);
     title.setText("Review · " + dataset.getName());
+    ranking.setItems(review.rankingMethods(id));
+    ranking.setValue(ReviewService.ENSEMBLE);
     correctButtons.removeAll();
     for (int k = 0; k < classNames.size(); k++) {
       int label = k;
@@ -198,7 +213,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private void showNext() {
-    current = review.next(dataset.getId(), skipped).orElse(null);
+    current = review.next(dataset.getId(), skipped, ranking.getValue()).orElse(null);
     refreshCounts();
     work.setVisible(current != null);
     empty.setVisible(current == null);

@@ -10,6 +10,9 @@ import com.relabel.training.TrainingRuns;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
@@ -26,6 +29,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /** The start page: every dataset with its review progress, its latest run, and what to do next. */
@@ -34,6 +40,9 @@ import java.util.List;
 @Menu(order = 0, title = "Datasets")
 @RolesAllowed({Roles.ADMIN, Roles.ANNOTATOR})
 class DatasetsView extends VerticalLayout {
+
+  private static final DateTimeFormatter TIME =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
 
   private final DatasetService datasets;
   private final TrainingRuns runs;
@@ -92,6 +101,7 @@ class DatasetsView extends VerticalLayout {
                 d.samples(), d.numClasses(), d.open(), d.decided(), d.corrected(), d.excluded())));
     if (!history.isEmpty()) {
       card.add(runSummary(history.getFirst()));
+      card.add(runHistory(d.id(), history));
     }
     var review =
         new Button(
@@ -123,6 +133,37 @@ class DatasetsView extends VerticalLayout {
       Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
           .addThemeVariants(NotificationVariant.LUMO_WARNING);
     }
+  }
+
+  /** Every run of the dataset, newest first, with its settings, device and outcome. */
+  private Details runHistory(long datasetId, List<TrainingRun> history) {
+    var grid = new Grid<TrainingRun>();
+    grid.setId("run-history-" + datasetId);
+    grid.addThemeVariants(GridVariant.LUMO_COMPACT);
+    grid.addColumn(TrainingRun::getId).setHeader("Run").setAutoWidth(true);
+    grid.addColumn(r -> r.getStatus().name().toLowerCase()).setHeader("Status").setAutoWidth(true);
+    grid.addColumn(r -> TIME.format(r.getCreatedAt())).setHeader("Queued").setAutoWidth(true);
+    grid.addColumn(TrainingRun::getRequestedBy).setHeader("By").setAutoWidth(true);
+    grid.addColumn(TrainingRun::getEpochs).setHeader("Epochs").setAutoWidth(true);
+    grid.addColumn(TrainingRun::getDeviceUsed).setHeader("Device").setAutoWidth(true);
+    grid.addColumn(DatasetsView::duration).setHeader("Took").setAutoWidth(true);
+    grid.addColumn(TrainingRun::getEstimatedErrors).setHeader("Errors (est.)").setAutoWidth(true);
+    grid.addColumn(r -> r.getFailureReason() == null ? "" : r.getFailureReason())
+        .setHeader("Reason")
+        .setFlexGrow(1);
+    grid.setItems(history);
+    grid.setAllRowsVisible(true);
+    var details = new Details("Run history (" + history.size() + ")", grid);
+    details.setWidthFull();
+    return details;
+  }
+
+  private static String duration(TrainingRun run) {
+    if (run.getStartedAt() == null || run.getFinishedAt() == null) {
+      return "";
+    }
+    long s = Duration.between(run.getStartedAt(), run.getFinishedAt()).toSeconds();
+    return String.format("%d min %02d s", s / 60, s % 60);
   }
 
   private void cancel(long runId) {

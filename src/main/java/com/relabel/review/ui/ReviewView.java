@@ -15,7 +15,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
@@ -242,76 +241,5 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     var d = new Div(value, new Div(c));
     d.getStyle().set("margin-right", "2em");
     return d;
-  }
-
-  /** The sample itself: the image large, its label, the suggestion and why it is flagged. */
-  static final class SamplePanel extends HorizontalLayout {
-    private final Image image = new Image();
-    private final Span index = new Span();
-    private final Span given = new Span();
-    private final Span suggested = new Span();
-    private final Span probability = new Span();
-    private final Span score = new Span();
-    private final Div flagged = new Div();
-
-    SamplePanel() {
-      image.setId("sample-image");
-      image.addClassName("sample-image");
-      index.setId("sample-index");
-      given.setId("given-label");
-      given.addClassName("label-big");
-      suggested.setId("suggested-label");
-      suggested.addClassName("label-big");
-      probability.setId("suggested-probability");
-      probability.addClassName("suggestion-probability");
-      score.setId("score");
-      flagged.setId("flagged-by");
-      var facts =
-          new VerticalLayout(
-              index,
-              caption("Given label"),
-              given,
-              caption("Suggested label"),
-              new Span(suggested, probability),
-              caption("Noise score (higher = more suspicious)"),
-              score,
-              caption("Flagged by"),
-              flagged);
-      facts.setSpacing(false);
-      add(image, facts);
-    }
-
-    void show(QueueItem item, List<String> classNames) {
-      image.setSrc("images/samples/" + item.sampleId() + ".png");
-      image.setAlt("Sample " + item.sampleIndex());
-      index.setText("Sample #" + item.sampleIndex());
-      given.setText(name(classNames, item.currentLabel()));
-      suggested.setText(
-          item.suggestedLabel() == null ? "–" : name(classNames, item.suggestedLabel()));
-      probability.setText(
-          item.suggestedProbability() == null
-              ? ""
-              : String.format(" p = %.2f", item.suggestedProbability()));
-      score.setText(String.format("%.4f", item.score()));
-      flagged.removeAll();
-      if (item.flaggedBy().isEmpty()) {
-        flagged.add(new Span("no method"));
-      }
-      for (String m : item.flaggedBy()) {
-        var badge = new Span(m);
-        badge.addClassName("method-badge");
-        flagged.add(badge);
-      }
-    }
-
-    private static String name(List<String> classNames, int label) {
-      return label < classNames.size() ? classNames.get(label) : Integer.toString(label);
-    }
-
-    private static Span caption(String text) {
-      var s = new Span(text);
-      s.addClassName("label-caption");
-      return s;
-    }
   }
 }

@@ -55,8 +55,12 @@ public final class LossMixtureScorer implements NoiseScorer {
    */
   public static double[] cleanProbability(double[] losses) {
     double[] normalised = normalise(losses);
-    Mixture mixture = Mixture.fit(normalised);
     double[] clean = new double[losses.length];
+    if (Arrays.stream(normalised).allMatch(value -> value == 0)) {
+      Arrays.fill(clean, 1);
+      return clean;
+    }
+    Mixture mixture = Mixture.fit(normalised);
     for (int i = 0; i < clean.length; i++) {
       clean[i] = mixture.cleanPosterior(normalised[i]);
     }

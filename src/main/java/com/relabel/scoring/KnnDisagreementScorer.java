@@ -23,12 +23,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p>Distance: cosine similarity, i.e. Euclidean distance between L2-normalised embeddings; an
  * all-zero embedding has similarity 0 to everything. Ties in similarity go to the lower sample
  * index. The search is exact and brute force, {@code O(n^2 d / 2)} time and {@code O(threads * n *
- * k)} memory (never {@code n^2}): the samples are cut into blocks of {@value #BLOCK}; for every
- * pair of blocks {@code I <= J} the similarities are computed once, in float with a fixed order of
- * summation (block {@code J} transposed so the inner loop vectorises), and offered to the bounded,
- * sorted top-{@code k} lists of the samples on both sides. Each thread keeps its own lists, merged
- * at the end under the same total order (similarity, then index), so the result does not depend on
- * the thread count or on which thread computed which block pair. For n = 60,000, d = 128 this takes
+ * k)} memory (never {@code n^2}): the samples are cut into blocks of 256; for every pair of blocks
+ * {@code I <= J} the similarities are computed once, in float with a fixed order of summation
+ * (block {@code J} transposed so the inner loop vectorises), and offered to the bounded, sorted
+ * top-{@code k} lists of the samples on both sides. Each thread keeps its own lists, merged at the
+ * end under the same total order (similarity, then index), so the result does not depend on the
+ * thread count or on which thread computed which block pair. For n = 60,000, d = 128 this takes
  * about 23 CPU-seconds on a shared two-core EPYC virtual machine.
  */
 public final class KnnDisagreementScorer implements NoiseScorer {

@@ -15,12 +15,11 @@ import java.util.Arrays;
  * <p>This scorer uses the <em>mean</em> loss over all recorded epochs (more stable than the last
  * epoch's, and not lowered by late memorisation of a wrong label), min-max normalised to {@code [0,
  * 1]}. EM starts deterministically from the 10% and 90% quantiles as means, the overall variance
- * for both components and equal weights, adds {@value #VARIANCE_FLOOR} to every variance (as
- * DivideMix's {@code reg_covar}), and stops after {@value #MAX_ITERATIONS} iterations or when the
- * mean log-likelihood improves by less than {@value #TOLERANCE}. Because a wide noisy component
- * would otherwise also win the far left tail, the posterior is evaluated at the loss clamped to
- * {@code [mean_clean, mean_noisy]}, which keeps the score monotone in the loss. Suggestions are the
- * final prediction.
+ * for both components and equal weights, adds 5e-4 to every variance (as DivideMix's {@code
+ * reg_covar}), and stops after 100 iterations or when the mean log-likelihood improves by less than
+ * 1e-8. Because a wide noisy component would otherwise also win the far left tail, the posterior is
+ * evaluated at the loss clamped to {@code [mean_clean, mean_noisy]}, which keeps the score monotone
+ * in the loss. Suggestions are the final prediction.
  */
 public final class LossMixtureScorer implements NoiseScorer {
 

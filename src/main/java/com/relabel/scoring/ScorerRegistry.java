@@ -25,6 +25,21 @@ public final class ScorerRegistry {
   }
 
   /**
+   * The defaults followed by every further method whose inputs the dynamics carry, in this order:
+   * loss, confidence, correctness, aum, cl, gmm, influence, and knn only when there are embeddings.
+   * (cl uses held-out probabilities when recorded, else the final ones; influence uses embedding
+   * norms when recorded.)
+   */
+  public static ScorerRegistry forDynamics(TrainingDynamics dynamics) {
+    ScorerRegistry registry =
+        defaults()
+            .with(new ConfidentLearningScorer())
+            .with(new LossMixtureScorer())
+            .with(new SelfInfluenceScorer());
+    return dynamics.embeddings() != null ? registry.with(new KnnDisagreementScorer()) : registry;
+  }
+
+  /**
    * A registry of the given scorers, in the given order.
    *
    * @throws IllegalArgumentException if a name is blank, repeats, or is the reserved {@value

@@ -7,13 +7,18 @@
  *   <li>Rank: every method is a {@link com.relabel.scoring.NoiseScorer} chosen by name through a
  *       {@link com.relabel.scoring.ScorerRegistry}; {@link com.relabel.scoring.RankAverageEnsemble}
  *       combines them and {@link com.relabel.scoring.MethodAgreement} says which methods flag which
- *       sample.
+ *       sample; {@link com.relabel.scoring.ReviewWeightedEnsemble} learns its weights from reviews.
+ *   <li>Methods: training loss, cartography confidence and correctness, AUM (always), plus {@link
+ *       com.relabel.scoring.ScorerRegistry#forDynamics} adds confident learning ({@link
+ *       com.relabel.scoring.ConfidentLearning}), a loss mixture, last-layer self-influence and,
+ *       with embeddings, kNN label disagreement.
  *   <li>Explain: {@link com.relabel.scoring.Cartography} draws the data map; {@link
  *       com.relabel.scoring.Suggestions} proposes a label for every sample.
  *   <li>Benchmark: {@link com.relabel.scoring.NoiseInjector} corrupts clean labels with a seed and
  *       {@link com.relabel.scoring.Evaluation} measures how well scores find the flips.
  * </ul>
  *
- * <p>Every method is deterministic and {@code O(n log n)} or better in the number of samples.
+ * <p>Every method is deterministic and {@code O(n log n)} or better in the number of samples,
+ * except the exact kNN search, {@code O(n^2 d)} time but {@code O(n k)} memory.
  */
 package com.relabel.scoring;

@@ -18,6 +18,20 @@ class ScorerRegistryTest {
   }
 
   @Test
+  void forDynamicsAddsEveryMethodWhoseInputsArePresent() {
+    TrainingDynamics without = HandMadeDynamics.threeSamples();
+    TrainingDynamics with =
+        NewScorersTest.withExtras(without, new float[][] {{1f}, {2f}, {3f}}, null, null);
+
+    assertThat(ScorerRegistry.forDynamics(without).names())
+        .containsExactly("loss", "confidence", "correctness", "aum", "cl", "gmm", "influence");
+    assertThat(ScorerRegistry.forDynamics(with).names())
+        .containsExactly(
+            "loss", "confidence", "correctness", "aum", "cl", "gmm", "influence", "knn");
+    assertThat(ScorerRegistry.forDynamics(with).scoreAll(with).sampleCount()).isEqualTo(3);
+  }
+
+  @Test
   void unknownNameListsTheKnownOnes() {
     assertThatIllegalArgumentException()
         .isThrownBy(() -> registry.get("cleanlab"))

@@ -12,6 +12,12 @@ import java.util.SplittableRandom;
  * negative; some flipped samples are memorised in the last epochs. Probabilities, predictions,
  * margins and losses are all derived from those logits, so the dynamics are mutually consistent.
  *
+ * <p>The optional inputs come from a second random stream (so the per-epoch arrays do not depend on
+ * them): embeddings that cluster by <em>true</em> class ({@value #EMBEDDING_DIM} dimensions, a
+ * Gaussian class centre plus noise, {@value #AMBIGUOUS_SHARE} of the samples halfway to another
+ * class's centre), per-epoch squared embedding norms that grow with training, and held-out
+ * probabilities that feel the true-class pull but never memorise the given label.
+ *
  * @param dynamics what training recorded, against the noisy labels
  * @param cleanLabels the true labels
  * @param noise the noisy labels and which samples were flipped
@@ -23,6 +29,10 @@ record SyntheticBenchmark(TrainingDynamics dynamics, int[] cleanLabels, NoisyLab
 
   /** Share of flipped samples whose wrong label the model starts to memorise late. */
   private static final double MEMORISED_SHARE = 0.3;
+
+  static final int EMBEDDING_DIM = 16;
+  static final double AMBIGUOUS_SHARE = 0.1;
+  private static final double EMBEDDING_NOISE = 0.35;
 
   private static final double TRUE_CLASS_PULL = 7;
   private static final double LOGIT_NOISE = 1.5;
@@ -63,9 +73,48 @@ record SyntheticBenchmark(TrainingDynamics dynamics, int[] cleanLabels, NoisyLab
         finalProbabilities[i] = probabilities;
       }
     }
+    SplittableRandom extra = new SplittableRandom(seed + 2);
+    float[][] centres = new float[classes][EMBEDDING_DIM];
+    for (float[] centre : centres) {
+      for (int d = 0; d < EMBEDDING_DIM; d++) {
+        centre[d] = (float) extra.nextGaussian();
+      }
+    }
+    float[][] embeddings = new float[samples][EMBEDDING_DIM];
+    float[][] normsSquared = new float[epochs][samples];
+    float[][] heldOut = new float[samples][];
+    for (int i = 0; i < samples; i++) {
+      boolean ambiguous = extra.nextDouble() < AMBIGUOUS_SHARE;
+      int other = (clean[i] + 1 + extra.nextInt(classes - 1)) % classes;
+      for (int d = 0; d < EMBEDDING_DIM; d++) {
+        double centre =
+            ambiguous ? 0.5 * (centres[clean[i]][d] + centres[other][d]) : centres[clean[i]][d];
+        embeddings[i][d] = (float) (centre + EMBEDDING_NOISE * extra.nextGaussian());
+      }
+      double scale = 0.8 + 0.4 * extra.nextDouble();
+      for (int e = 0; e < epochs; e++) {
+        normsSquared[e][i] = (float) (scale * (0.5 + (e + 1.0) / epochs));
+      }
+      double[] logits = new double[classes];
+      for (int k = 0; k < classes; k++) {
+        logits[k] = LOGIT_NOISE * extra.nextGaussian();
+      }
+      logits[clean[i]] += TRUE_CLASS_PULL * (0.5 + 0.5 * extra.nextDouble());
+      heldOut[i] = softmax(logits);
+    }
     TrainingDynamics dynamics =
         new TrainingDynamics(
-            given, classes, probGiven, predicted, margin, loss, finalProbabilities, null);
+            given,
+            classes,
+            probGiven,
+            predicted,
+            margin,
+            loss,
+            finalProbabilities,
+            embeddings,
+            normsSquared,
+            heldOut,
+            null);
     return new SyntheticBenchmark(dynamics, clean, noise);
   }
 

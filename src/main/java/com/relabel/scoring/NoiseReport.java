@@ -14,14 +14,22 @@ import java.util.Map;
 public record NoiseReport(
     ScoreTable table, MethodAgreement agreement, Cartography cartography, int estimatedErrors) {
 
-  /** Scores {@code dynamics} with every scorer of {@code registry} and combines them. */
+  /**
+   * Scores {@code dynamics} with every scorer of {@code registry} and combines them. The number of
+   * label errors is estimated by confident learning when out-of-sample probabilities are present,
+   * and otherwise as the number of samples whose final prediction disagrees with their label.
+   */
   public static NoiseReport compute(TrainingDynamics dynamics, ScorerRegistry registry) {
     ScoreTable table = registry.scoreAll(dynamics);
+    int estimatedErrors =
+        dynamics.heldOutProbabilities() != null
+            ? ConfidentLearning.of(dynamics).estimatedErrorCount()
+            : MethodAgreement.estimatedErrorCount(dynamics);
     return new NoiseReport(
         table,
-        MethodAgreement.of(table.methods(), dynamics),
+        MethodAgreement.of(table.methods(), estimatedErrors),
         Cartography.of(dynamics),
-        MethodAgreement.estimatedErrorCount(dynamics));
+        estimatedErrors);
   }
 
   public List<MethodScores> methods() {

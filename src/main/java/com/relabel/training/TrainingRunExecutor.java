@@ -85,7 +85,8 @@ class TrainingRunExecutor {
 
     NoiseReport report =
         NoiseReport.compute(
-            result.dynamics(), ScorerRegistry.defaults().select(settings.methods()));
+            result.dynamics(),
+            ScorerRegistry.forDynamics(result.dynamics()).select(settings.methods()));
     String evaluation =
         datasets
             .trueLabels(set.datasetId(), set.sampleIds())

@@ -87,6 +87,9 @@ public class TrainingRun {
   @Column(name = "failure_reason", length = 4000)
   private String failureReason;
 
+  @Column(name = "method_weights", length = 1000)
+  private String methodWeights;
+
   @Column(name = "cancel_requested", nullable = false)
   private boolean cancelRequested;
 
@@ -137,6 +140,15 @@ public class TrainingRun {
     this.finishedAt = Instant.now();
     this.failureReason =
         reason == null ? null : reason.substring(0, Math.min(reason.length(), 4000));
+  }
+
+  void methodWeights(String weights) {
+    this.methodWeights = weights;
+  }
+
+  /** The ensemble's weights as re-fitted from reviews ("loss=1.20,aum=0.00,..."), or null. */
+  public String getMethodWeights() {
+    return methodWeights;
   }
 
   public boolean isCancelRequested() {

@@ -27,20 +27,23 @@ public final class NoiseTrainingPipeline {
       return main;
     }
     float[][] heldOut = crossValidation.predict(data, options.folds(), options, progress);
-    TrainingDynamics d = main.dynamics();
-    TrainingDynamics full =
-        new TrainingDynamics(
-            d.givenLabels(),
-            d.numClasses(),
-            d.probGiven(),
-            d.predicted(),
-            d.margin(),
-            d.loss(),
-            d.finalProbabilities(),
-            d.embeddings(),
-            d.embeddingNormsSquared(),
-            heldOut,
-            d.softTargets());
+    TrainingDynamics full = withHeldOutProbabilities(main.dynamics(), heldOut);
     return new TrainingResult(full, main.device(), main.epochs());
+  }
+
+  /** {@code d} with {@code heldOut} as its out-of-sample probabilities, other components kept. */
+  public static TrainingDynamics withHeldOutProbabilities(TrainingDynamics d, float[][] heldOut) {
+    return new TrainingDynamics(
+        d.givenLabels(),
+        d.numClasses(),
+        d.probGiven(),
+        d.predicted(),
+        d.margin(),
+        d.loss(),
+        d.finalProbabilities(),
+        d.embeddings(),
+        d.embeddingNormsSquared(),
+        heldOut,
+        d.softTargets());
   }
 }

@@ -1,5 +1,6 @@
 package com.relabel;
 
+import com.relabel.cli.BenchCommand;
 import com.relabel.cli.ScoreCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -7,8 +8,8 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
- * Relabel: the web application by default; {@code score ...} runs the headless batch scorer instead
- * (no web server, no database).
+ * Relabel: the web application by default; {@code score ...} runs the headless batch scorer and
+ * {@code bench ...} the noise-detection benchmark instead (no web server, no database).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -19,6 +20,9 @@ public class RelabelApplication {
     System.setProperty("ai.djl.offline", System.getProperty("ai.djl.offline", "true"));
     if (args.length > 0 && args[0].equals("score")) {
       System.exit(ScoreCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
+    if (args.length > 0 && args[0].equals("bench")) {
+      System.exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
     }
     SpringApplication.run(RelabelApplication.class, args);
   }

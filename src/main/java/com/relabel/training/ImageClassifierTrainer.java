@@ -1,18 +1,6 @@
 package com.relabel.training;
 
 import ai.djl.Device;
-import ai.djl.Model;
-import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
-import ai.djl.ndarray.NDManager;
-import ai.djl.ndarray.types.Shape;
-import ai.djl.training.DefaultTrainingConfig;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import com.relabel.dataset.LabeledImages;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,27 +16,74 @@ import java.util.Random;
  */
 public final class ImageClassifierTrainer {
 
+  /**
+   * Trains on {@code data}'s given labels for {@code options.epochs()} epochs and records the
+   * dynamics, including the squared embedding norms of every epoch and the progressive soft targets
+   * (see {@link TrainingOptions#softTargetMomentum()}). Cross-validation ({@code folds}) is not run
+   * here but by {@link NoiseTrainingPipeline}.
+   */
   public TrainingResult train(
       LabeledImages data, TrainingOptions options, TrainingProgress progress) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(progress, "progress");
     checkTrainable(data);
-    Device device = chooseDevice(options.device(), Engine.getInstance().getGpuCount());
-    Engine.getInstance().setRandomSeed(Long.hashCode(options.seed()));
-    SmallCnn cnn = new SmallCnn(data.numClasses(), data.height(), data.width());
-    DefaultTrainingConfig config =
-        new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-            .optOptimizer(
-                Optimizer.adam()
-                    .optLearningRateTracker(Tracker.fixed(options.learningRate()))
-                    .build())
-            .optDevices(new Device[] {device});
-    try (Model model = Model.newInstance("relabel-cnn", device)) {
-      model.setBlock(cnn.network());
-      try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(new Shape(1, data.channels(), data.height(), data.width()));
-        return run(data, options, progress, cnn, model, trainer, deviceName(device));
+    try (ModelSession session = new ModelSession(data, options, options.seed())) {
+      return run(data, options, progress, session);
+    }
+  }
+
+  /**
+   * Trains a fresh model (weights from {@code options.seed()}) for {@code options.epochs()} epochs
+   * on the samples {@code trainIndices} of {@code train}, recording no dynamics, then returns the
+   * softmax vector of every sample {@code predictIndices[j]} of {@code predict} as row {@code j}.
+   * {@code predict} must have images of {@code train}'s shape and its number of classes; it may be
+   * {@code train} itself (held-out folds) or a test set. Epochs reported to {@code progress} count
+   * from 1 within this call.
+   */
+  public float[][] trainAndPredict(
+      LabeledImages train,
+      int[] trainIndices,
+      LabeledImages predict,
+      int[] predictIndices,
+      TrainingOptions options,
+      TrainingProgress progress) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(progress, "progress");
+    checkTrainable(train);
+    if (trainIndices.length == 0) {
+      throw new IllegalArgumentException("no samples to train on");
+    }
+    if (predict.height() != train.height()
+        || predict.width() != train.width()
+        || predict.channels() != train.channels()
+        || predict.numClasses() != train.numClasses()) {
+      throw new IllegalArgumentException("the images to predict differ in shape or classes");
+    }
+    try (ModelSession session = new ModelSession(train, options, options.seed())) {
+      ImageBatches batches = new ImageBatches(train);
+      Random shuffler = new Random(options.seed());
+      int[] order = trainIndices.clone();
+      int epochs = options.epochs();
+      for (int epoch = 1; epoch <= epochs; epoch++) {
+        shuffle(order, shuffler);
+        long start = System.nanoTime();
+        double loss = session.trainEpoch(batches, order, epoch, progress);
+        double trainSeconds = (System.nanoTime() - start) / 1e9;
+        double inferenceSeconds = 0;
+        float[][] probabilities = null;
+        if (epoch == epochs) {
+          start = System.nanoTime();
+          probabilities = session.inference(predict).probabilities(predictIndices, epoch, progress);
+          inferenceSeconds = (System.nanoTime() - start) / 1e9;
+        }
+        progress.onEpoch(
+            new EpochStats(
+                epoch, epochs, trainSeconds, inferenceSeconds, order.length / trainSeconds, loss));
+        if (probabilities != null) {
+          return probabilities;
+        }
       }
+      throw new IllegalStateException("unreachable: at least one epoch runs");
     }
   }
 
@@ -56,15 +91,14 @@ public final class ImageClassifierTrainer {
       LabeledImages data,
       TrainingOptions options,
       TrainingProgress progress,
-      SmallCnn cnn,
-      Model model,
-      Trainer trainer,
-      String deviceName) {
+      ModelSession session) {
     int n = data.count();
     int epochs = options.epochs();
     ImageBatches batches = new ImageBatches(data);
-    InferencePass inference = new InferencePass(cnn, model, data, options.batchSize());
-    DynamicsRecorder recorder = new DynamicsRecorder(data.labels(), data.numClasses(), epochs);
+    InferencePass inference = session.inference(data);
+    DynamicsRecorder recorder =
+        new DynamicsRecorder(
+            data.labels(), data.numClasses(), epochs, options.softTargetMomentum());
     Random shuffler = new Random(options.seed());
     int[] order = new int[n];
     for (int i = 0; i < n; i++) {
@@ -74,7 +108,7 @@ public final class ImageClassifierTrainer {
     for (int epoch = 1; epoch <= epochs; epoch++) {
       shuffle(order, shuffler);
       long start = System.nanoTime();
-      double loss = trainEpoch(trainer, batches, order, options.batchSize(), epoch, progress);
+      double loss = session.trainEpoch(batches, order, epoch, progress);
       double trainSeconds = (System.nanoTime() - start) / 1e9;
       start = System.nanoTime();
       inference.run(epoch, epoch == epochs, recorder, progress);
@@ -84,42 +118,10 @@ public final class ImageClassifierTrainer {
       stats.add(epochStats);
       progress.onEpoch(epochStats);
     }
-    return new TrainingResult(recorder.toDynamics(), deviceName, stats);
+    return new TrainingResult(recorder.toDynamics(), session.deviceName(), stats);
   }
 
-  /** One pass over the shuffled samples; returns the mean training loss. */
-  private static double trainEpoch(
-      Trainer trainer,
-      ImageBatches batches,
-      int[] order,
-      int batchSize,
-      int epoch,
-      TrainingProgress progress) {
-    int n = order.length;
-    int batchCount = (n + batchSize - 1) / batchSize;
-    double lossSum = 0;
-    for (int b = 0; b < batchCount; b++) {
-      if (progress.cancelled()) {
-        throw new TrainingCancelledException(epoch);
-      }
-      int from = b * batchSize;
-      int to = Math.min(n, from + batchSize);
-      try (NDManager manager = trainer.getManager().newSubManager()) {
-        NDList images = new NDList(batches.images(manager, order, from, to));
-        NDList labels = new NDList(batches.labels(manager, order, from, to));
-        try (GradientCollector collector = trainer.newGradientCollector()) {
-          NDArray loss = trainer.getLoss().evaluate(labels, trainer.forward(images));
-          collector.backward(loss);
-          lossSum += loss.getFloat() * (to - from);
-        }
-        trainer.step();
-      }
-      progress.onBatch(epoch, b + 1, batchCount);
-    }
-    return lossSum / n;
-  }
-
-  private static void shuffle(int[] order, Random random) {
+  static void shuffle(int[] order, Random random) {
     for (int i = order.length - 1; i > 0; i--) {
       int j = random.nextInt(i + 1);
       int swap = order[i];
@@ -145,7 +147,7 @@ public final class ImageClassifierTrainer {
     return device.isGpu() ? "gpu(" + device.getDeviceId() + ")" : "cpu";
   }
 
-  private static void checkTrainable(LabeledImages data) {
+  static void checkTrainable(LabeledImages data) {
     if (data.count() == 0) {
       throw new IllegalArgumentException("no images to train on");
     }

@@ -75,7 +75,42 @@ class ImageClassifierTrainerTest {
       assertThat(sum).isCloseTo(1.0, within(1e-4));
       assertThat(probabilities[data.labels()[i]]).isCloseTo(d.probGiven()[1][i], within(1e-6f));
       assertThat(d.embeddings()[i]).hasSize(SmallCnn.EMBEDDING_SIZE);
+      double norm = 0;
+      for (float h : d.embeddings()[i]) {
+        norm += h * h;
+      }
+      assertThat(d.embeddingNormsSquared()[1][i]).isCloseTo((float) norm, within(1e-3f));
+      assertThat(d.embeddingNormsSquared()[0][i]).isNotNegative();
+      double targetSum = 0;
+      for (float t : d.softTargets()[i]) {
+        targetSum += t;
+      }
+      assertThat(targetSum).isCloseTo(1.0, within(1e-4));
+      // a = 0.7 over two epochs keeps 0.49 of the one-hot given label
+      assertThat(d.softTargets()[i][data.labels()[i]]).isGreaterThanOrEqualTo(0.49f);
     }
+    assertThat(d.heldOutProbabilities()).isNull();
+  }
+
+  @Test
+  void trainsOnChosenSamplesAndPredictsAnotherSet() {
+    LabeledImages data = MnistFixture.train().head(400);
+    int[] firstHalf = java.util.stream.IntStream.range(0, 200).toArray();
+    int[] secondHalf = java.util.stream.IntStream.range(200, 400).toArray();
+
+    float[][] p =
+        trainer.trainAndPredict(data, firstHalf, data, secondHalf, SMALL, TrainingProgress.none());
+
+    assertThat(p).hasNumberOfRows(200);
+    int correct = 0;
+    for (int j = 0; j < 200; j++) {
+      int best = 0;
+      for (int k = 1; k < 10; k++) {
+        best = p[j][k] > p[j][best] ? k : best;
+      }
+      correct += best == data.labels()[200 + j] ? 1 : 0;
+    }
+    assertThat(correct).isGreaterThan(100);
   }
 
   @Test

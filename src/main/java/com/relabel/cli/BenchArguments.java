@@ -1,0 +1,200 @@
+package com.relabel.cli;
+
+import com.relabel.bench.NoiseSpec;
+import com.relabel.training.DeviceChoice;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/** The parsed options of {@code relabel bench}. */
+record BenchArguments(
+    Path images,
+    Path labels,
+    Path testImages,
+    Path testLabels,
+    NoiseSpec.Kind noise,
+    double rate,
+    Path transitions,
+    long seed,
+    int epochs,
+    int folds,
+    int foldEpochs,
+    int evalEpochs,
+    int batchSize,
+    DeviceChoice device,
+    Integer limit,
+    Path out) {
+
+  static BenchArguments parse(String[] args) {
+    Path images = null;
+    Path labels = null;
+    Path testImages = null;
+    Path testLabels = null;
+    NoiseSpec.Kind noise = NoiseSpec.Kind.SYMMETRIC;
+    double rate = 0.2;
+    Path transitions = null;
+    long seed = 42;
+    int epochs = 5;
+    int folds = 4;
+    int foldEpochs = 2;
+    Integer evalEpochs = null;
+    int batchSize = 128;
+    DeviceChoice device = DeviceChoice.AUTO;
+    Integer limit = null;
+    Path out = null;
+    for (int i = 0; i < args.length; i++) {
+      String flag = args[i];
+      if (i + 1 >= args.length) {
+        throw new IllegalArgumentException("missing value after " + flag);
+      }
+      String value = args[++i];
+      switch (flag) {
+        case "--images" -> images = Path.of(value);
+        case "--labels" -> labels = Path.of(value);
+        case "--test-images" -> testImages = Path.of(value);
+        case "--test-labels" -> testLabels = Path.of(value);
+        case "--noise" -> noise = noise(value);
+        case "--rate" -> rate = rate(value);
+        case "--transitions" -> transitions = Path.of(value);
+        case "--seed" -> seed = parseLong(flag, value);
+        case "--epochs" -> epochs = positive(flag, value);
+        case "--folds" -> folds = (int) atLeast(flag, value, 0);
+        case "--fold-epochs" -> foldEpochs = positive(flag, value);
+        case "--eval-epochs" -> evalEpochs = positive(flag, value);
+        case "--batch-size" -> batchSize = positive(flag, value);
+        case "--device" -> device = device(value);
+        case "--limit" -> limit = positive(flag, value);
+        case "--out" -> out = Path.of(value);
+        default -> throw new IllegalArgumentException("unknown option " + flag);
+      }
+    }
+    if ((images == null) != (labels == null)) {
+      throw new IllegalArgumentException("--images and --labels go together");
+    }
+    if ((testImages == null) != (testLabels == null)) {
+      throw new IllegalArgumentException("--test-images and --test-labels go together");
+    }
+    if (images == null && testImages != null) {
+      throw new IllegalArgumentException("--test-images needs --images and --labels");
+    }
+    if (folds == 1) {
+      throw new IllegalArgumentException("--folds must be 0 (no cross-validation) or at least 2");
+    }
+    if (transitions != null && noise != NoiseSpec.Kind.ASYMMETRIC) {
+      throw new IllegalArgumentException("--transitions needs --noise asymmetric");
+    }
+    return new BenchArguments(
+        images,
+        labels,
+        testImages,
+        testLabels,
+        noise,
+        noise == NoiseSpec.Kind.NONE ? 0 : rate,
+        transitions,
+        seed,
+        epochs,
+        folds,
+        foldEpochs,
+        evalEpochs == null ? epochs : evalEpochs,
+        batchSize,
+        device,
+        limit,
+        out);
+  }
+
+  /** The noise to inject; asymmetric without a file uses the MNIST table. */
+  NoiseSpec noiseSpec() throws IOException {
+    return switch (noise) {
+      case NONE -> NoiseSpec.none();
+      case SYMMETRIC -> NoiseSpec.symmetric(rate);
+      case ASYMMETRIC ->
+          NoiseSpec.asymmetric(
+              rate,
+              transitions == null ? NoiseSpec.MNIST_TRANSITIONS : readTransitions(transitions));
+    };
+  }
+
+  /** Lines {@code from,to}; blank lines and lines starting with {@code #} are skipped. */
+  static Map<Integer, Integer> readTransitions(Path file) throws IOException {
+    Map<Integer, Integer> table = new LinkedHashMap<>();
+    int number = 0;
+    for (String raw : Files.readAllLines(file)) {
+      number++;
+      String line = raw.strip();
+      if (line.isEmpty() || line.startsWith("#")) {
+        continue;
+      }
+      String[] parts = line.split(",");
+      try {
+        if (parts.length != 2) {
+          throw new NumberFormatException();
+        }
+        int from = Integer.parseInt(parts[0].strip());
+        int to = Integer.parseInt(parts[1].strip());
+        if (table.put(from, to) != null) {
+          throw new IllegalArgumentException(
+              file + " line " + number + ": class " + from + " has two targets");
+        }
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            file + " line " + number + ": expected \"from,to\", found \"" + line + "\"");
+      }
+    }
+    if (table.isEmpty()) {
+      throw new IllegalArgumentException(file + " holds no transition");
+    }
+    return table;
+  }
+
+  private static NoiseSpec.Kind noise(String value) {
+    try {
+      return NoiseSpec.Kind.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--noise must be symmetric, asymmetric or none, not " + value);
+    }
+  }
+
+  private static double rate(String value) {
+    try {
+      double r = Double.parseDouble(value);
+      if (r >= 0 && r <= 1) {
+        return r;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--rate must be a number in [0, 1], not " + value);
+  }
+
+  private static int positive(String flag, String value) {
+    return (int) atLeast(flag, value, 1);
+  }
+
+  private static long atLeast(String flag, String value, long min) {
+    long v = parseLong(flag, value);
+    if (v < min || v > Integer.MAX_VALUE) {
+      throw new IllegalArgumentException(flag + " must be an integer >= " + min + ", not " + value);
+    }
+    return v;
+  }
+
+  private static long parseLong(String flag, String value) {
+    try {
+      return Long.parseLong(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(flag + " must be an integer, not " + value);
+    }
+  }
+
+  private static DeviceChoice device(String value) {
+    try {
+      return DeviceChoice.valueOf(value.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("--device must be auto, cpu or gpu, not " + value);
+    }
+  }
+}

@@ -1,0 +1,124 @@
+package com.relabel.cli;
+
+import com.relabel.bench.BenchmarkTable;
+import com.relabel.bench.NoiseBenchmark;
+import com.relabel.dataset.BundledMnist;
+import com.relabel.dataset.IdxReader;
+import com.relabel.dataset.LabeledImages;
+import com.relabel.training.TrainingOptions;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Locale;
+
+/**
+ * {@code java -jar relabel.jar bench [options]}: the noise-detection benchmark of METHODS.md on IDX
+ * files, or on the bundled MNIST when none are given; prints one Markdown table and writes it (or
+ * CSV, for a {@code .csv} name) to {@code --out}.
+ */
+public final class BenchCommand {
+
+  static final String USAGE =
+      """
+      Usage: relabel bench [options]
+        --images FILE --labels FILE            training set in IDX (default: bundled MNIST 60k)
+        --test-images FILE --test-labels FILE  test set for the end-to-end accuracies
+                                               (default: bundled MNIST 10k with the default data;
+                                               none with --images, which skips end to end)
+        --noise KIND      symmetric | asymmetric | none (default symmetric)
+        --rate R          noise rate in [0, 1] (default 0.2)
+        --transitions F   asymmetric flips, lines "from,to" (default MNIST 7->1 2->7 3->8 5->6 6->5)
+        --seed S          seeds the noise and the training (default 42)
+        --epochs N        epochs of the main run (default 5)
+        --folds K         cross-validation folds for out-of-sample probabilities, 0 = none (default 4)
+        --fold-epochs N   epochs of each fold's model (default 2)
+        --eval-epochs N   epochs of each end-to-end model (default: --epochs)
+        --batch-size B    mini-batch size (default 128)
+        --device D        auto | cpu | gpu (default auto)
+        --limit N         use only the first N training samples
+        --out FILE        also write the table: Markdown, or CSV if FILE ends in .csv
+      """;
+
+  private final PrintStream out;
+
+  BenchCommand(PrintStream out) {
+    this.out = out;
+  }
+
+  /** Runs the command; returns the process exit code. */
+  public static int run(String[] args) {
+    return new BenchCommand(System.out).execute(args);
+  }
+
+  int execute(String[] args) {
+    BenchArguments a;
+    try {
+      a = BenchArguments.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("relabel bench: " + e.getMessage());
+      System.err.print(USAGE);
+      return 2;
+    }
+    try {
+      var noise = a.noiseSpec();
+      LabeledImages train;
+      LabeledImages test;
+      String name;
+      if (a.images() == null) {
+        train = BundledMnist.train();
+        test = BundledMnist.test();
+        name = "MNIST (bundled)";
+      } else {
+        train = IdxReader.read(a.images(), a.labels(), null);
+        test =
+            a.testImages() == null
+                ? null
+                : IdxReader.read(a.testImages(), a.testLabels(), train.numClasses());
+        name = a.images().getFileName().toString();
+      }
+      if (a.limit() != null && a.limit() < train.count()) {
+        train = train.head(a.limit());
+      }
+      var options =
+          new TrainingOptions(
+              a.epochs(),
+              a.batchSize(),
+              1e-3f,
+              a.seed(),
+              a.device(),
+              TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM,
+              a.folds(),
+              a.foldEpochs());
+      var settings = new NoiseBenchmark.Settings(noise, a.seed(), options, a.evalEpochs());
+      NoiseBenchmark.Result result = new NoiseBenchmark(out).run(train, test, name, settings);
+      String table = BenchmarkTable.markdown(result);
+      out.println();
+      out.print(table);
+      if (a.out() != null) {
+        boolean csv = a.out().getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".csv");
+        write(a.out(), csv ? BenchmarkTable.csv(result) : table);
+        out.println("Wrote " + a.out());
+      }
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      System.err.println("relabel bench: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  private static void write(Path target, String text) throws IOException {
+    Path dir = target.toAbsolutePath().getParent();
+    Files.createDirectories(dir);
+    Path tmp = Files.createTempFile(dir, ".relabel-", ".tmp");
+    try {
+      Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    } catch (IOException | RuntimeException e) {
+      Files.deleteIfExists(tmp);
+      throw e;
+    }
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+}

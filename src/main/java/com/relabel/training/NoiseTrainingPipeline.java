@@ -1,0 +1,49 @@
+package com.relabel.training;
+
+import com.relabel.dataset.LabeledImages;
+import com.relabel.scoring.TrainingDynamics;
+import java.util.Objects;
+
+/**
+ * Everything the noise scorers can use from one dataset: the main training run's dynamics
+ * (per-epoch table, embedding norms, soft targets) plus, when {@link TrainingOptions#folds()} is at
+ * least 2, out-of-sample probabilities from {@link CrossValidatedPredictions} in {@link
+ * TrainingDynamics#heldOutProbabilities()}. With {@code folds == 0} it is exactly {@link
+ * ImageClassifierTrainer#train}.
+ *
+ * <p>Progress hears the main run's epochs first, then the cross-validation's {@code folds *
+ * foldEpochs} epochs, each sequence counting from 1.
+ */
+public final class NoiseTrainingPipeline {
+
+  private final ImageClassifierTrainer trainer = new ImageClassifierTrainer();
+  private final CrossValidatedPredictions crossValidation = new CrossValidatedPredictions();
+
+  public TrainingResult train(
+      LabeledImages data, TrainingOptions options, TrainingProgress progress) {
+    Objects.requireNonNull(options, "options");
+    TrainingResult main = trainer.train(data, options, progress);
+    if (options.folds() == 0) {
+      return main;
+    }
+    float[][] heldOut = crossValidation.predict(data, options.folds(), options, progress);
+    TrainingDynamics full = withHeldOutProbabilities(main.dynamics(), heldOut);
+    return new TrainingResult(full, main.device(), main.epochs());
+  }
+
+  /** {@code d} with {@code heldOut} as its out-of-sample probabilities, other components kept. */
+  public static TrainingDynamics withHeldOutProbabilities(TrainingDynamics d, float[][] heldOut) {
+    return new TrainingDynamics(
+        d.givenLabels(),
+        d.numClasses(),
+        d.probGiven(),
+        d.predicted(),
+        d.margin(),
+        d.loss(),
+        d.finalProbabilities(),
+        d.embeddings(),
+        d.embeddingNormsSquared(),
+        heldOut,
+        d.softTargets());
+  }
+}

@@ -117,12 +117,9 @@ public final class NoiseBenchmark {
     this.log = Objects.requireNonNull(log, "log");
   }
 
-  /**
-   * The methods to compare. One line to change when the scoring package offers a registry chosen by
-   * what the dynamics hold: {@code return ScorerRegistry.forDynamics(dynamics);}
-   */
+  /** The methods to compare: every method whose inputs the dynamics hold. */
   static ScorerRegistry registryFor(TrainingDynamics dynamics) {
-    return ScorerRegistry.defaults();
+    return ScorerRegistry.forDynamics(dynamics);
   }
 
   /**

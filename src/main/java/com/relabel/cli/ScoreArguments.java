@@ -12,7 +12,8 @@ record ScoreArguments(
     long seed,
     DeviceChoice device,
     Integer classes,
-    int batchSize) {
+    int batchSize,
+    int folds) {
 
   static ScoreArguments parse(String[] args) {
     Path images = null;
@@ -23,6 +24,7 @@ record ScoreArguments(
     DeviceChoice device = DeviceChoice.AUTO;
     Integer classes = null;
     int batchSize = 128;
+    int folds = 4;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
       if (i + 1 >= args.length) {
@@ -38,6 +40,7 @@ record ScoreArguments(
         case "--device" -> device = device(value);
         case "--classes" -> classes = positive(flag, value);
         case "--batch-size" -> batchSize = positive(flag, value);
+        case "--folds" -> folds = (int) parseLong(flag, value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
     }
@@ -47,7 +50,10 @@ record ScoreArguments(
     if (classes != null && (classes < 2 || classes > 256)) {
       throw new IllegalArgumentException("--classes must be between 2 and 256, not " + classes);
     }
-    return new ScoreArguments(images, labels, out, epochs, seed, device, classes, batchSize);
+    if (folds == 1 || folds < 0 || folds > 20) {
+      throw new IllegalArgumentException("--folds must be 0 (off) or 2 to 20, not " + folds);
+    }
+    return new ScoreArguments(images, labels, out, epochs, seed, device, classes, batchSize, folds);
   }
 
   private static int positive(String flag, String value) {

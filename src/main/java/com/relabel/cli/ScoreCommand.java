@@ -6,7 +6,7 @@ import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
 import com.relabel.training.EpochStats;
-import com.relabel.training.ImageClassifierTrainer;
+import com.relabel.training.NoiseTrainingPipeline;
 import com.relabel.training.TrainingOptions;
 import com.relabel.training.TrainingProgress;
 import com.relabel.training.TrainingResult;
@@ -37,7 +37,10 @@ public final class ScoreCommand {
         --device D        auto | cpu | gpu (default auto)
         --classes K       number of classes (default: largest label + 1)
         --batch-size B    mini-batch size (default 128)
-      Every score column: higher = more likely mislabeled. 'score' is the ensemble.
+        --folds K         k-fold cross-validation for out-of-sample probabilities, 2 epochs per
+                          fold (default 4; 0 = off, faster, weaker 'cl' column)
+      Every score column: higher = more likely mislabeled. 'score' is the ensemble of
+      loss, confidence, correctness, aum, cl, gmm, influence and knn.
       """;
 
   private final PrintStream out;
@@ -65,9 +68,13 @@ public final class ScoreCommand {
       out.printf(
           "Read %,d images of %dx%dx%d, %d classes%n",
           data.count(), data.height(), data.width(), data.channels(), data.numClasses());
-      var options = new TrainingOptions(a.epochs(), a.batchSize(), 1e-3f, a.seed(), a.device());
-      TrainingResult result = new ImageClassifierTrainer().train(data, options, progress());
-      NoiseReport report = NoiseReport.compute(result.dynamics(), ScorerRegistry.defaults());
+      var options =
+          new TrainingOptions(a.epochs(), a.batchSize(), 1e-3f, a.seed(), a.device())
+              .withFolds(a.folds(), TrainingOptions.DEFAULT_FOLD_EPOCHS);
+      TrainingResult result =
+          new NoiseTrainingPipeline().train(data, options, progress(a.epochs()));
+      NoiseReport report =
+          NoiseReport.compute(result.dynamics(), ScorerRegistry.forDynamics(result.dynamics()));
       write(a.out(), data.labels(), report);
       out.printf(
           "Wrote %s: %,d rows; about %,d label errors estimated (device %s)%n",
@@ -79,19 +86,23 @@ public final class ScoreCommand {
     }
   }
 
-  private TrainingProgress progress() {
+  private TrainingProgress progress(int mainEpochs) {
     return new TrainingProgress() {
+      private boolean mainDone;
+
       @Override
       public void onEpoch(EpochStats s) {
         out.printf(
             Locale.ROOT,
-            "epoch %d/%d: train %.1f s, inference %.1f s, %.0f samples/s, loss %.4f%n",
+            "epoch %d/%d%s: train %.1f s, inference %.1f s, %.0f samples/s, loss %.4f%n",
             s.epoch(),
             s.epochs(),
+            mainDone ? " (cross-validation)" : "",
             s.trainSeconds(),
             s.inferenceSeconds(),
             s.samplesPerSecond(),
             s.trainLoss());
+        mainDone |= s.epoch() == mainEpochs;
       }
     };
   }

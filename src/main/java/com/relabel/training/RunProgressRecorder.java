@@ -14,6 +14,8 @@ class RunProgressRecorder implements TrainingProgress {
 
   private final long runId;
   private final int epochs;
+  private final int crossValidationEpochs;
+  private boolean mainTrainingDone;
   private final BiConsumer<Long, Consumer<TrainingRun>> update;
   private long lastWrite;
   private Double samplesPerSecond;
@@ -24,10 +26,12 @@ class RunProgressRecorder implements TrainingProgress {
   RunProgressRecorder(
       long runId,
       int epochs,
+      int crossValidationEpochs,
       BiConsumer<Long, Consumer<TrainingRun>> update,
       BooleanSupplier cancelCheck) {
     this.runId = runId;
     this.epochs = epochs;
+    this.crossValidationEpochs = crossValidationEpochs;
     this.update = update;
     this.cancelCheck = cancelCheck;
   }
@@ -44,9 +48,12 @@ class RunProgressRecorder implements TrainingProgress {
         Math.round(stats.samplesPerSecond()),
         String.format("%.4f", stats.trainLoss()));
     samplesPerSecond = stats.samplesPerSecond();
-    double done = (double) stats.epoch() / epochs;
-    update.accept(
-        runId, run -> run.progress("training", stats.epoch(), 0.95 * done, samplesPerSecond));
+    String phase = phase();
+    double done = fraction(stats.epoch(), 0, 1);
+    update.accept(runId, run -> run.progress(phase, stats.epoch(), done, samplesPerSecond));
+    if (!mainTrainingDone && stats.epoch() == epochs) {
+      mainTrainingDone = true;
+    }
     lastWrite = System.nanoTime();
   }
 
@@ -61,6 +68,18 @@ class RunProgressRecorder implements TrainingProgress {
     return cancelRequested;
   }
 
+  private String phase() {
+    return mainTrainingDone ? "cross-validation" : "training";
+  }
+
+  /**
+   * Share of the whole run done, main training then cross-validation; 95% leaves room for scoring.
+   */
+  private double fraction(int epochsDone, int batch, int batches) {
+    double units = epochsDone + (double) batch / batches + (mainTrainingDone ? epochs : 0);
+    return 0.95 * units / (epochs + crossValidationEpochs);
+  }
+
   @Override
   public void onBatch(int epoch, int batch, int batches) {
     long now = System.nanoTime();
@@ -68,7 +87,8 @@ class RunProgressRecorder implements TrainingProgress {
       return;
     }
     lastWrite = now;
-    double done = ((epoch - 1) + (double) batch / batches) / epochs;
-    update.accept(runId, run -> run.progress("training", epoch, 0.95 * done, samplesPerSecond));
+    String phase = phase();
+    double done = fraction(epoch - 1, batch, batches);
+    update.accept(runId, run -> run.progress(phase, epoch, done, samplesPerSecond));
   }
 }

@@ -2,14 +2,29 @@ package com.relabel.training;
 
 import java.util.List;
 
-/** What an admin (or the demo) chooses for a run. */
+/**
+ * What an admin (or the demo) chooses for a run. {@code folds} > 0 adds k-fold cross-validation
+ * ({@value TrainingOptions#DEFAULT_FOLD_EPOCHS} epochs per fold) for out-of-sample probabilities.
+ */
 public record RunSettings(
     int epochs,
     int batchSize,
     float learningRate,
     long seed,
     DeviceChoice device,
-    List<String> methods) {
+    List<String> methods,
+    int folds) {
+
+  /** Settings without cross-validation. */
+  public RunSettings(
+      int epochs,
+      int batchSize,
+      float learningRate,
+      long seed,
+      DeviceChoice device,
+      List<String> methods) {
+    this(epochs, batchSize, learningRate, seed, device, methods, 0);
+  }
 
   public RunSettings {
     if (epochs < 1 || epochs > 500) {
@@ -18,10 +33,14 @@ public record RunSettings(
     if (batchSize < 1) {
       throw new IllegalArgumentException("batch size must be positive, not " + batchSize);
     }
+    if (folds == 1 || folds < 0 || folds > 20) {
+      throw new IllegalArgumentException("folds must be 0 (none) or 2 to 20, not " + folds);
+    }
     methods = List.copyOf(methods);
   }
 
   TrainingOptions toOptions() {
-    return new TrainingOptions(epochs, batchSize, learningRate, seed, device);
+    return new TrainingOptions(epochs, batchSize, learningRate, seed, device)
+        .withFolds(folds, TrainingOptions.DEFAULT_FOLD_EPOCHS);
   }
 }

@@ -49,6 +49,22 @@ class RunStore {
         d.sampleCount(),
         d.numClasses(),
         PackedArrays.pack(d.finalProbabilities()));
+    if (d.heldOutProbabilities() != null) {
+      saveArtifact(
+          runId,
+          "held_out_probabilities",
+          d.sampleCount(),
+          d.numClasses(),
+          PackedArrays.pack(d.heldOutProbabilities()));
+    }
+    if (d.softTargets() != null) {
+      saveArtifact(
+          runId,
+          "soft_targets",
+          d.sampleCount(),
+          d.numClasses(),
+          PackedArrays.pack(d.softTargets()));
+    }
     if (d.embeddings() != null && d.sampleCount() > 0) {
       saveArtifact(
           runId,

@@ -14,8 +14,15 @@ class TrainingDefaults {
       @Value("${relabel.training.epochs:5}") int epochs,
       @Value("${relabel.training.batch-size:128}") int batchSize,
       @Value("${relabel.training.seed:42}") long seed,
-      @Value("${relabel.training.device:auto}") String device) {
+      @Value("${relabel.training.device:auto}") String device,
+      @Value("${relabel.training.folds:4}") int folds) {
     return new RunSettings(
-        epochs, batchSize, 1e-3f, seed, DeviceChoice.valueOf(device.toUpperCase()), List.of());
+        epochs,
+        batchSize,
+        1e-3f,
+        seed,
+        DeviceChoice.valueOf(device.toUpperCase()),
+        List.of(),
+        folds);
   }
 }

@@ -87,6 +87,9 @@ public class TrainingRun {
   @Column(name = "failure_reason", length = 4000)
   private String failureReason;
 
+  @Column(nullable = false)
+  private int folds;
+
   @Column(name = "method_weights", length = 1000)
   private String methodWeights;
 
@@ -106,6 +109,7 @@ public class TrainingRun {
     this.seed = settings.seed();
     this.deviceRequested = settings.device().name().toLowerCase();
     this.methods = String.join(",", settings.methods());
+    this.folds = settings.folds();
     this.requestedBy = requestedBy;
   }
 
@@ -166,7 +170,8 @@ public class TrainingRun {
         learningRate.floatValue(),
         seed,
         DeviceChoice.valueOf(deviceRequested.toUpperCase()),
-        methods.isBlank() ? java.util.List.of() : java.util.List.of(methods.split(",")));
+        methods.isBlank() ? java.util.List.of() : java.util.List.of(methods.split(",")),
+        folds);
   }
 
   public Long getId() {
@@ -211,6 +216,10 @@ public class TrainingRun {
 
   public Integer getCurrentEpoch() {
     return currentEpoch;
+  }
+
+  public int getFolds() {
+    return folds;
   }
 
   public Integer getEpochs() {

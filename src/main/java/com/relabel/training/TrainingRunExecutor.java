@@ -77,10 +77,11 @@ class TrainingRunExecutor {
         new RunProgressRecorder(
             runId,
             settings.epochs(),
+            settings.folds() * TrainingOptions.DEFAULT_FOLD_EPOCHS,
             this::update,
             () -> runs.findById(runId).map(TrainingRun::isCancelRequested).orElse(true));
     TrainingResult result =
-        new ImageClassifierTrainer().train(set.images(), settings.toOptions(), progress);
+        new NoiseTrainingPipeline().train(set.images(), settings.toOptions(), progress);
     update(runId, run -> run.progress("scoring", settings.epochs(), 0.97, null));
 
     NoiseReport report =

@@ -46,19 +46,21 @@ class ScoreCommandTest {
     assertThat(code).as(log.toString()).isZero();
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines.getFirst())
-        .isEqualTo("index,given_label,suggested_label,score,loss,confidence,correctness,aum");
+        .isEqualTo(
+            "index,given_label,suggested_label,score,loss,confidence,correctness,aum,cl,gmm,"
+                + "influence,knn");
     assertThat(lines).hasSize(201);
     for (int i = 0; i < 200; i++) {
       String[] f = lines.get(i + 1).split(",");
-      assertThat(f).hasSize(8);
+      assertThat(f).hasSize(12);
       assertThat(Integer.parseInt(f[0])).isEqualTo(i);
       assertThat(Integer.parseInt(f[1])).isEqualTo(data.labels()[i]);
       assertThat(Integer.parseInt(f[2])).isBetween(0, 9);
-      for (int c = 3; c < 8; c++) {
+      for (int c = 3; c < 12; c++) {
         assertThat(Double.parseDouble(f[c])).isFinite();
       }
     }
-    assertThat(log.toString()).contains("epoch 1/1");
+    assertThat(log.toString()).contains("epoch 1/1:").contains("(cross-validation)");
   }
 
   @Test

@@ -46,6 +46,7 @@ import org.springframework.test.context.ActiveProfiles;
       "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1",
       "relabel.demo.sample-limit=300",
       "relabel.training.epochs=2",
+      "relabel.training.folds=2",
       "relabel.jobs.poll-interval=200ms",
       "vaadin.devmode.devTools.enabled=false"
     })

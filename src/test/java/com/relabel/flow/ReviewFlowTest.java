@@ -16,6 +16,7 @@ import com.relabel.review.ReviewService;
 import com.relabel.scoring.NoiseInjector;
 import com.relabel.scoring.NoisyLabels;
 import com.relabel.training.DeviceChoice;
+import com.relabel.training.EnsembleRefit;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
 import com.relabel.training.TrainingRun;
@@ -49,6 +50,7 @@ abstract class ReviewFlowTest {
   @Autowired AuditTrail audit;
   @Autowired LabelExport export;
   @Autowired JdbcTemplate jdbc;
+  @Autowired EnsembleRefit refit;
   @Autowired SecurityContextHolderStrategy securityContexts;
 
   Dataset dataset;
@@ -238,5 +240,56 @@ abstract class ReviewFlowTest {
             run.getId(),
             byLoss.sampleId());
     assertThat(chosen).isEqualTo(maxLoss);
+  }
+
+  @Test
+  void reviewersDecisionsReweightTheEnsembleAndReRankTheQueue() {
+    loginAs("anna", "ANNOTATOR");
+    int wrong = 0;
+    int right = 0;
+    for (int i = 0; i < SAMPLES && (wrong < 8 || right < 8); i++) {
+      boolean flipped = noise.flipped()[i];
+      if ((flipped && wrong >= 8) || (!flipped && right >= 8)) {
+        continue;
+      }
+      long id =
+          jdbc.queryForObject(
+              "select id from sample where dataset_id = ? and sample_index = ? and status = 'OPEN'",
+              Long.class,
+              dataset.getId(),
+              i);
+      QueueItem item = review.item(dataset.getId(), id).orElseThrow();
+      if (flipped) {
+        review.decide(item, ReviewAction.CORRECT, (item.currentLabel() + 1) % 10);
+        wrong++;
+      } else {
+        review.decide(item, ReviewAction.CONFIRM, -1);
+        right++;
+      }
+    }
+    List<Double> before =
+        jdbc.queryForList(
+            "select score from sample_score where run_id = ? order by sample_id",
+            Double.class,
+            run.getId());
+
+    loginAs("admin", "ADMIN");
+    EnsembleRefit.Outcome outcome = refit.refit(dataset.getId());
+
+    assertThat(outcome.reviews()).isGreaterThanOrEqualTo(16);
+    assertThat(outcome.fitted()).isTrue();
+    assertThat(outcome.weights()).containsKeys("loss", "aum", "knn");
+    assertThat(outcome.weights().values()).anyMatch(w -> w > 0);
+    List<Double> after =
+        jdbc.queryForList(
+            "select score from sample_score where run_id = ? order by sample_id",
+            Double.class,
+            run.getId());
+    assertThat(after).hasSameSizeAs(before).isNotEqualTo(before);
+    assertThat(runs.get(run.getId()).getMethodWeights()).contains("loss=");
+
+    loginAs("anna", "ANNOTATOR");
+    assertThatThrownBy(() -> refit.refit(dataset.getId()))
+        .isInstanceOf(AccessDeniedException.class);
   }
 }

@@ -2,8 +2,10 @@ package com.relabel.review.ui;
 
 import com.relabel.dataset.DatasetOverview;
 import com.relabel.dataset.DatasetService;
+import com.relabel.scoring.ReviewWeightedEnsemble;
 import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
+import com.relabel.training.EnsembleRefit;
 import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
@@ -47,10 +49,13 @@ class DatasetsView extends VerticalLayout {
   private final DatasetService datasets;
   private final TrainingRuns runs;
   private final RunSettings defaults;
+  private final EnsembleRefit refit;
   private final VerticalLayout cards = new VerticalLayout();
   private Registration polling;
 
-  DatasetsView(DatasetService datasets, TrainingRuns runs, RunSettings defaults) {
+  DatasetsView(
+      DatasetService datasets, TrainingRuns runs, RunSettings defaults, EnsembleRefit refit) {
+    this.refit = refit;
     this.datasets = datasets;
     this.runs = runs;
     this.defaults = defaults;
@@ -119,7 +124,12 @@ class DatasetsView extends VerticalLayout {
       csv.getElement().setAttribute("download", true);
       var retrain = new Button("Retrain", e -> retrain(d.id()));
       retrain.setId("retrain-" + d.id());
-      actions.add(retrain, csv);
+      var learn = new Button("Learn from reviews", e -> learnFromReviews(d.id()));
+      learn.setId("learn-" + d.id());
+      learn.setEnabled(d.activeRunId() != null && d.decided() > 0);
+      learn.setTooltipText(
+          "Re-fit the ensemble's method weights from the decisions so far and re-rank the queue");
+      actions.add(retrain, learn, csv);
     }
     card.add(actions);
     return card;
@@ -164,6 +174,23 @@ class DatasetsView extends VerticalLayout {
     }
     long s = Duration.between(run.getStartedAt(), run.getFinishedAt()).toSeconds();
     return String.format("%d min %02d s", s / 60, s % 60);
+  }
+
+  private void learnFromReviews(long datasetId) {
+    EnsembleRefit.Outcome outcome = refit.refit(datasetId);
+    String text =
+        outcome.fitted()
+            ? "Queue re-ranked with weights learned from "
+                + outcome.reviews()
+                + " reviews: "
+                + outcome.describe()
+            : "Not enough reviews yet (at least "
+                + ReviewWeightedEnsemble.MIN_REVIEWS_PER_OUTCOME
+                + " confirmed and "
+                + ReviewWeightedEnsemble.MIN_REVIEWS_PER_OUTCOME
+                + " corrected or excluded): equal weights kept.";
+    Notification.show(text, 8000, Notification.Position.MIDDLE).setId("learn-result");
+    refresh();
   }
 
   private void cancel(long runId) {

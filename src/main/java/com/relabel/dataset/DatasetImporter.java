@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -72,7 +73,7 @@ public class DatasetImporter {
   private void insertClassNames(long datasetId, List<String> names) {
     jdbc.batchUpdate(
         "insert into class_label (dataset_id, class_index, name) values (?, ?, ?)",
-        range(names.size()),
+        indexes(names.size()),
         BATCH,
         (PreparedStatement ps, Integer k) -> {
           ps.setLong(1, datasetId);
@@ -82,7 +83,7 @@ public class DatasetImporter {
   }
 
   private void insertSamples(long datasetId, int[] labels) {
-    List<Integer> indexes = range(labels.length);
+    List<Integer> indexes = indexes(labels.length);
     jdbc.batchUpdate(
         "insert into sample (dataset_id, sample_index, original_label, current_label, status,"
             + " version) values (?, ?, ?, ?, 'OPEN', 0)",
@@ -110,7 +111,7 @@ public class DatasetImporter {
   private void insertPixels(LabeledImages images, Map<Integer, Long> ids) {
     jdbc.batchUpdate(
         "insert into sample_content (sample_id, pixels) values (?, ?)",
-        range(images.count()),
+        indexes(images.count()),
         BATCH,
         (ps, i) -> {
           ps.setLong(1, ids.get(i));
@@ -121,7 +122,7 @@ public class DatasetImporter {
   private void insertTruth(int[] trueLabels, Map<Integer, Long> ids) {
     jdbc.batchUpdate(
         "insert into sample_truth (sample_id, true_label) values (?, ?)",
-        range(trueLabels.length),
+        indexes(trueLabels.length),
         BATCH,
         (ps, i) -> {
           ps.setLong(1, ids.get(i));
@@ -129,11 +130,7 @@ public class DatasetImporter {
         });
   }
 
-  private static List<Integer> range(int n) {
-    var list = new ArrayList<Integer>(n);
-    for (int i = 0; i < n; i++) {
-      list.add(i);
-    }
-    return list;
+  private static List<Integer> indexes(int n) {
+    return IntStream.range(0, n).boxed().toList();
   }
 }

@@ -55,14 +55,14 @@ public class EnsembleRefit {
       throw new IllegalStateException("the dataset has no scores yet");
     }
     List<Long> ids = new ArrayList<>();
-    List<int[]> suggestion = new ArrayList<>();
+    List<Integer> suggestion = new ArrayList<>();
     List<Double> confidence = new ArrayList<>();
     jdbc.query(
         "select sample_id, suggested_label, suggested_probability from sample_score"
             + " where run_id = ? order by sample_id",
         rs -> {
           ids.add(rs.getLong(1));
-          suggestion.add(new int[] {rs.getInt(2)});
+          suggestion.add(rs.getInt(2));
           confidence.add(rs.getDouble(3));
         },
         runId);
@@ -97,7 +97,7 @@ public class EnsembleRefit {
     ReviewWeightedEnsemble fit = ReviewWeightedEnsemble.fit(methods, reviews);
     var suggestions =
         new Suggestions(
-            suggestion.stream().mapToInt(a -> a[0]).toArray(),
+            suggestion.stream().mapToInt(Integer::intValue).toArray(),
             confidence.stream().mapToDouble(Double::doubleValue).toArray());
     double[] scores = fit.ensemble().combine(methods, suggestions).scores();
     jdbc.batchUpdate(

@@ -3,8 +3,8 @@ package com.relabel.training;
 import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.TrainingDynamics;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -122,10 +122,6 @@ class RunStore {
   }
 
   private static List<Integer> indexes(int n) {
-    var list = new ArrayList<Integer>(n);
-    for (int i = 0; i < n; i++) {
-      list.add(i);
-    }
-    return list;
+    return IntStream.range(0, n).boxed().toList();
   }
 }

@@ -26,9 +26,9 @@ public final class ScorerRegistry {
 
   /**
    * The defaults followed by every further method whose inputs the dynamics carry, in this order:
-   * loss, confidence, correctness, aum, cl, gmm, influence, and knn only when there are embeddings.
-   * (cl uses held-out probabilities when recorded, else the final ones; influence uses embedding
-   * norms when recorded.)
+   * loss, confidence, correctness, aum, cl, gmm, influence, then knn when there are embeddings and
+   * softlabel when there are soft targets. (cl uses held-out probabilities when recorded, else the
+   * final ones; influence uses embedding norms when recorded.)
    */
   public static ScorerRegistry forDynamics(TrainingDynamics dynamics) {
     ScorerRegistry registry =
@@ -36,7 +36,13 @@ public final class ScorerRegistry {
             .with(new ConfidentLearningScorer())
             .with(new LossMixtureScorer())
             .with(new SelfInfluenceScorer());
-    return dynamics.embeddings() != null ? registry.with(new KnnDisagreementScorer()) : registry;
+    if (dynamics.embeddings() != null) {
+      registry = registry.with(new KnnDisagreementScorer());
+    }
+    if (dynamics.softTargets() != null) {
+      registry = registry.with(new SoftLabelScorer());
+    }
+    return registry;
   }
 
   /**

@@ -41,7 +41,16 @@ class NoiseBenchmarkTest {
     r.methods().forEach(m -> names.add(m.method()));
     List<String> expected = new ArrayList<>(List.of("ensemble"));
     expected.addAll(
-        List.of("loss", "confidence", "correctness", "aum", "cl", "gmm", "influence", "knn"));
+        List.of(
+            "loss",
+            "confidence",
+            "correctness",
+            "aum",
+            "cl",
+            "gmm",
+            "influence",
+            "knn",
+            "softlabel"));
     assertThat(names).isEqualTo(expected);
     for (MethodRow m : r.methods()) {
       assertThat(m.auroc()).as(m.method()).isBetween(0.0, 1.0);

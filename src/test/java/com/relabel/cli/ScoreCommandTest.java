@@ -48,15 +48,15 @@ class ScoreCommandTest {
     assertThat(lines.getFirst())
         .isEqualTo(
             "index,given_label,suggested_label,score,loss,confidence,correctness,aum,cl,gmm,"
-                + "influence,knn");
+                + "influence,knn,softlabel");
     assertThat(lines).hasSize(201);
     for (int i = 0; i < 200; i++) {
       String[] f = lines.get(i + 1).split(",");
-      assertThat(f).hasSize(12);
+      assertThat(f).hasSize(13);
       assertThat(Integer.parseInt(f[0])).isEqualTo(i);
       assertThat(Integer.parseInt(f[1])).isEqualTo(data.labels()[i]);
       assertThat(Integer.parseInt(f[2])).isBetween(0, 9);
-      for (int c = 3; c < 12; c++) {
+      for (int c = 3; c < 13; c++) {
         assertThat(Double.parseDouble(f[c])).isFinite();
       }
     }

@@ -7,10 +7,13 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.IdxWriter;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.training.DeviceChoice;
+import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
@@ -219,5 +222,19 @@ class SpineEndToEndTest {
         page.locator("[id^=dataset-]")
             .filter(new Locator.FilterOptions().setHasText("Uploaded digits"));
     assertThat(card).containsText("60 samples");
+  }
+
+  @Test
+  @Order(5)
+  void anOpenQueueIsToldWhenARunReRanksIt() {
+    new LoginPage(page, baseUrl).loginAs("ben", "ben");
+    var review = new ReviewPage(page).open(baseUrl, datasetId);
+    assertThat(page.locator("#rerank-banner")).isHidden();
+
+    runs.enqueue(datasetId, new RunSettings(1, 64, 1e-3f, 3, DeviceChoice.CPU, List.of()), "e2e");
+
+    assertThat(page.locator("#rerank-banner"))
+        .containsText("re-ranked", new LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
+    assertThat(review.sampleIndex()).isVisible();
   }
 }

@@ -5,6 +5,7 @@ import com.relabel.dataset.DatasetService;
 import com.relabel.review.DecisionConflictException;
 import com.relabel.review.QueueItem;
 import com.relabel.review.QueueProgress;
+import com.relabel.review.QueueUpdates;
 import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewService;
 import com.relabel.security.Roles;
@@ -41,6 +42,9 @@ import java.util.Set;
 class ReviewView extends VerticalLayout implements BeforeEnterObserver {
 
   private final ReviewService review;
+  private final QueueUpdates updates;
+  private final Paragraph reranked = new Paragraph();
+  private Runnable unregister = () -> {};
   private final DatasetService datasets;
   private final Set<Long> skipped = new LinkedHashSet<>();
   private final SamplePanel panel;
@@ -58,9 +62,17 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private QueueItem lastShown;
   private long lastVersion;
 
-  ReviewView(ReviewService review, DatasetService datasets) {
+  ReviewView(ReviewService review, DatasetService datasets, QueueUpdates updates) {
     this.review = review;
     this.datasets = datasets;
+    this.updates = updates;
+    reranked.setId("rerank-banner");
+    reranked.setVisible(false);
+    reranked
+        .getStyle()
+        .set("background", "var(--lumo-primary-color-10pct)")
+        .set("padding", "var(--lumo-space-s) var(--lumo-space-m)")
+        .set("border-radius", "var(--lumo-border-radius-m)");
     this.panel = new SamplePanel();
     empty.setId("queue-empty");
     empty.setVisible(false);
@@ -103,7 +115,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         });
     var header = new HorizontalLayout(counters, ranking);
     header.setAlignItems(Alignment.END);
-    add(title, header, empty, work);
+    add(title, reranked, header, empty, work);
+    addDetachListener(e -> unregister.run());
     registerShortcuts();
   }
 
@@ -136,6 +149,9 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     dataset = datasets.get(id);
     classNames = datasets.classNames(id);
     title.setText("Review · " + dataset.getName());
+    unregister.run();
+    var ui = event.getUI();
+    unregister = updates.register(id, completed -> ui.access(() -> reranked(completed.runId())));
     ranking.setItems(review.rankingMethods(id));
     ranking.setValue(ReviewService.ENSEMBLE);
     correctButtons.removeAll();
@@ -146,6 +162,25 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       correctButtons.add(b);
     }
     showNext();
+  }
+
+  /**
+   * A new run now ranks the queue: say so, and take the next sample from the new ranking. The
+   * sample on screen stays until it is decided; decisions already made are kept.
+   */
+  private void reranked(long runId) {
+    reranked.setText(
+        "The queue was re-ranked by training run #"
+            + runId
+            + ". Your decisions are kept; the next samples come from the new ranking.");
+    reranked.setVisible(true);
+    ranking.setItems(review.rankingMethods(dataset.getId()));
+    ranking.setValue(ReviewService.ENSEMBLE);
+    if (current == null) {
+      showNext();
+    } else {
+      refreshCounts();
+    }
   }
 
   private void correctByKey(int label) {

@@ -1,8 +1,11 @@
 package com.relabel.audit;
 
 import com.relabel.security.Roles;
+import java.io.IOException;
+import java.io.Writer;
 import java.util.List;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,6 +30,72 @@ public class AuditTrail {
 
   public long count() {
     return entries.count();
+  }
+
+  /** Entries matching {@code filter}, newest first. */
+  public List<AuditEntry> page(AuditFilter filter, int offset, int limit) {
+    int size = Math.max(1, limit);
+    return entries
+        .findAll(
+            filter.toSpecification(),
+            PageRequest.of(offset / size, size, Sort.by(Sort.Direction.DESC, "id")))
+        .getContent();
+  }
+
+  public long count(AuditFilter filter) {
+    return entries.count(filter.toSpecification());
+  }
+
+  /** The matching entries as CSV, oldest first, written page by page. */
+  public void writeCsv(AuditFilter filter, Writer out) throws IOException {
+    out.write(
+        "id,occurred_at,actor,action,dataset_id,sample_id,sample_index,old_label,new_label,"
+            + "old_status,new_status,score,run_id\n");
+    int page = 0;
+    List<AuditEntry> rows;
+    do {
+      rows =
+          entries
+              .findAll(
+                  filter.toSpecification(),
+                  PageRequest.of(page++, 1000, Sort.by(Sort.Direction.ASC, "id")))
+              .getContent();
+      for (AuditEntry e : rows) {
+        out.write(
+            e.getId()
+                + ","
+                + e.getOccurredAt()
+                + ","
+                + csv(e.getActor())
+                + ","
+                + e.getAction()
+                + ","
+                + e.getDatasetId()
+                + ","
+                + e.getSampleId()
+                + ","
+                + e.getSampleIndex()
+                + ","
+                + e.getOldLabel()
+                + ","
+                + e.getNewLabel()
+                + ","
+                + e.getOldStatus()
+                + ","
+                + e.getNewStatus()
+                + ","
+                + (e.getScore() == null ? "" : e.getScore())
+                + ","
+                + (e.getRunId() == null ? "" : e.getRunId())
+                + "\n");
+      }
+    } while (rows.size() == 1000);
+  }
+
+  private static String csv(String value) {
+    return value.contains(",") || value.contains("\"")
+        ? '"' + value.replace("\"", "\"\"") + '"'
+        : value;
   }
 
   public List<AuditEntry> forSample(long sampleId) {

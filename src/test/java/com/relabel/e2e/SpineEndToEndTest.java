@@ -162,6 +162,24 @@ class SpineEndToEndTest {
     assertThat(grid).containsText("CORRECT");
     assertThat(grid).containsText("CONFIRM");
     assertThat(grid).containsText("UNDO");
+
+    // filter to anna's corrections; the CSV export carries the same filter
+    page.locator("#audit-actor input").fill("anna");
+    page.locator("#audit-action").click();
+    page.locator("vaadin-select-item")
+        .filter(new Locator.FilterOptions().setHasText("CORRECT"))
+        .click();
+    // the grid keeps hidden row elements around, so count rows by its item count
+    page.waitForFunction("() => document.querySelector('#audit-grid').size === 1");
+    assertThat(page.locator("#audit-export"))
+        .hasAttribute("href", java.util.regex.Pattern.compile("action=CORRECT"));
+    String href = page.locator("#audit-export").getAttribute("href");
+    var auditCsv = page.request().get(baseUrl + "/" + href);
+    assertThat(auditCsv.status()).isEqualTo(200);
+    List<String> auditRows = auditCsv.text().lines().toList();
+    assertThat(auditRows.getFirst()).startsWith("id,occurred_at,actor,action,");
+    assertThat(auditRows).hasSize(2);
+    assertThat(auditRows.get(1)).contains(",anna,CORRECT,");
     page.screenshot(
         new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("audit.png")));
 

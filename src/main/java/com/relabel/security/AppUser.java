@@ -48,6 +48,18 @@ public class AppUser {
     this.createdAt = Instant.now();
   }
 
+  void changeRole(Role role) {
+    this.role = role;
+  }
+
+  void changeEnabled(boolean enabled) {
+    this.enabled = enabled;
+  }
+
+  void changePasswordHash(String passwordHash) {
+    this.passwordHash = passwordHash;
+  }
+
   public Long getId() {
     return id;
   }

@@ -12,6 +12,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * Form login for the Vaadin UI; roles are enforced on views ({@code @RolesAllowed}) and again on
@@ -24,7 +25,9 @@ import org.springframework.security.web.SecurityFilterChain;
 class SecurityConfig {
 
   @Bean
-  SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+  SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts)
+      throws Exception {
+    http.addFilterAfter(new DisabledUserFilter(accounts), AuthorizationFilter.class);
     http.authorizeHttpRequests(
         auth ->
             auth.requestMatchers("/styles/**", "/icons/**")

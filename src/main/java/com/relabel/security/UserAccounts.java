@@ -1,7 +1,10 @@
 package com.relabel.security;
 
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.springframework.data.domain.Sort;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -35,6 +38,82 @@ public class UserAccounts implements UserDetailsService {
         .disabled(!user.isEnabled())
         .authorities(List.of(new SimpleGrantedAuthority("ROLE_" + user.getRole().name())))
         .build();
+  }
+
+  /** Every account, by name (admins only). */
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public List<AppUser> all() {
+    return users.findAll(Sort.by("username"));
+  }
+
+  /** Creates an account (admins only); the password is stored hashed. */
+  @Transactional
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public AppUser create(String username, String rawPassword, Role role) {
+    String name = username == null ? "" : username.trim();
+    if (!name.matches("[A-Za-z0-9._-]{2,64}")) {
+      throw new IllegalArgumentException(
+          "a user name has 2 to 64 letters, digits, dots, dashes or underscores");
+    }
+    if (users.findByUsername(name).isPresent()) {
+      throw new IllegalArgumentException("a user named '" + name + "' already exists");
+    }
+    return users.save(new AppUser(name, passwordEncoder.encode(checked(rawPassword)), role));
+  }
+
+  @Transactional
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public void changeRole(long userId, Role role) {
+    AppUser user = byId(userId);
+    if (user.getRole() == Role.ADMIN && role != Role.ADMIN) {
+      requireAnotherActiveAdmin(user);
+    }
+    user.changeRole(role);
+  }
+
+  /** Disables or re-enables an account; a disabled user is logged out at their next request. */
+  @Transactional
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public void setEnabled(long userId, boolean enabled) {
+    AppUser user = byId(userId);
+    if (!enabled && user.getRole() == Role.ADMIN) {
+      requireAnotherActiveAdmin(user);
+    }
+    user.changeEnabled(enabled);
+  }
+
+  @Transactional
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public void resetPassword(long userId, String rawPassword) {
+    byId(userId).changePasswordHash(passwordEncoder.encode(checked(rawPassword)));
+  }
+
+  /** Whether the account exists and may still use the application. */
+  public boolean isActive(String username) {
+    return users.findByUsername(username).map(AppUser::isEnabled).orElse(false);
+  }
+
+  private AppUser byId(long userId) {
+    return users
+        .findById(userId)
+        .orElseThrow(() -> new NoSuchElementException("no user " + userId));
+  }
+
+  private void requireAnotherActiveAdmin(AppUser user) {
+    boolean another =
+        users.findAll().stream()
+            .anyMatch(
+                u -> u.getRole() == Role.ADMIN && u.isEnabled() && !u.getId().equals(user.getId()));
+    if (!another) {
+      throw new IllegalArgumentException("the last active admin cannot be demoted or disabled");
+    }
+  }
+
+  private static String checked(String rawPassword) {
+    if (rawPassword == null || rawPassword.length() < 8) {
+      throw new IllegalArgumentException("a password needs at least 8 characters");
+    }
+    return rawPassword;
   }
 
   public Optional<AppUser> find(String username) {

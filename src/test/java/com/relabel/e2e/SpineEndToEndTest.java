@@ -255,4 +255,39 @@ class SpineEndToEndTest {
         .containsText("re-ranked", new LocatorAssertions.ContainsTextOptions().setTimeout(120_000));
     assertThat(review.sampleIndex()).isVisible();
   }
+
+  @Test
+  @Order(6)
+  void adminCreatesAnAnnotatorAndDisablingLogsThemOut() {
+    new LoginPage(page, baseUrl).loginAs("admin", "admin");
+    page.navigate(baseUrl + "/users");
+    page.locator("#new-user").click();
+    page.locator("#new-user-name input").fill("carla");
+    page.locator("#new-user-password input").fill("carla-secret-1");
+    page.locator("#create-user").click();
+    assertThat(page.locator("#users-grid")).containsText("carla");
+
+    BrowserContext carlaContext = browser.browser.newContext();
+    try {
+      Page carla = carlaContext.newPage();
+      new LoginPage(carla, baseUrl).loginAs("carla", "carla-secret-1");
+      new ReviewPage(carla).open(baseUrl, datasetId);
+
+      page.locator("#disable-carla").click();
+      assertThat(page.locator("#enable-carla")).isVisible();
+
+      carla.reload();
+      assertThat(carla).hasURL(java.util.regex.Pattern.compile(".*/login.*"));
+      carla.locator("input[name='username']").fill("carla");
+      carla.locator("input[name='password']").fill("carla-secret-1");
+      carla
+          .getByRole(
+              com.microsoft.playwright.options.AriaRole.BUTTON,
+              new Page.GetByRoleOptions().setName("Log in"))
+          .click();
+      assertThat(carla).hasURL(java.util.regex.Pattern.compile(".*/login\\?error.*"));
+    } finally {
+      carlaContext.close();
+    }
+  }
 }

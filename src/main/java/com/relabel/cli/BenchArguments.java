@@ -1,5 +1,10 @@
 package com.relabel.cli;
 
+import static com.relabel.cli.OptionValues.atLeast;
+import static com.relabel.cli.OptionValues.deviceChoice;
+import static com.relabel.cli.OptionValues.parseLong;
+import static com.relabel.cli.OptionValues.positive;
+
 import com.relabel.bench.NoiseSpec;
 import com.relabel.training.DeviceChoice;
 import java.io.IOException;
@@ -65,7 +70,7 @@ record BenchArguments(
         case "--fold-epochs" -> foldEpochs = positive(flag, value);
         case "--eval-epochs" -> evalEpochs = positive(flag, value);
         case "--batch-size" -> batchSize = positive(flag, value);
-        case "--device" -> device = device(value);
+        case "--device" -> device = deviceChoice(value);
         case "--limit" -> limit = positive(flag, value);
         case "--out" -> out = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
@@ -168,33 +173,5 @@ record BenchArguments(
       // reported below
     }
     throw new IllegalArgumentException("--rate must be a number in [0, 1], not " + value);
-  }
-
-  private static int positive(String flag, String value) {
-    return (int) atLeast(flag, value, 1);
-  }
-
-  private static long atLeast(String flag, String value, long min) {
-    long v = parseLong(flag, value);
-    if (v < min || v > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(flag + " must be an integer >= " + min + ", not " + value);
-    }
-    return v;
-  }
-
-  private static long parseLong(String flag, String value) {
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + " must be an integer, not " + value);
-    }
-  }
-
-  private static DeviceChoice device(String value) {
-    try {
-      return DeviceChoice.valueOf(value.toUpperCase(Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--device must be auto, cpu or gpu, not " + value);
-    }
   }
 }

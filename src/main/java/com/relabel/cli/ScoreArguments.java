@@ -1,5 +1,9 @@
 package com.relabel.cli;
 
+import static com.relabel.cli.OptionValues.deviceChoice;
+import static com.relabel.cli.OptionValues.parseLong;
+import static com.relabel.cli.OptionValues.positive;
+
 import com.relabel.training.DeviceChoice;
 import java.nio.file.Path;
 
@@ -37,7 +41,7 @@ record ScoreArguments(
         case "--out" -> out = Path.of(value);
         case "--epochs" -> epochs = positive(flag, value);
         case "--seed" -> seed = parseLong(flag, value);
-        case "--device" -> device = device(value);
+        case "--device" -> device = deviceChoice(value);
         case "--classes" -> classes = positive(flag, value);
         case "--batch-size" -> batchSize = positive(flag, value);
         case "--folds" -> folds = (int) parseLong(flag, value);
@@ -54,29 +58,5 @@ record ScoreArguments(
       throw new IllegalArgumentException("--folds must be 0 (off) or 2 to 20, not " + folds);
     }
     return new ScoreArguments(images, labels, out, epochs, seed, device, classes, batchSize, folds);
-  }
-
-  private static int positive(String flag, String value) {
-    long v = parseLong(flag, value);
-    if (v < 1 || v > Integer.MAX_VALUE) {
-      throw new IllegalArgumentException(flag + " must be a positive integer, not " + value);
-    }
-    return (int) v;
-  }
-
-  private static long parseLong(String flag, String value) {
-    try {
-      return Long.parseLong(value);
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException(flag + " must be an integer, not " + value);
-    }
-  }
-
-  private static DeviceChoice device(String value) {
-    try {
-      return DeviceChoice.valueOf(value.toUpperCase(java.util.Locale.ROOT));
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("--device must be auto, cpu or gpu, not " + value);
-    }
   }
 }

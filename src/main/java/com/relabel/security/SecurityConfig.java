@@ -30,7 +30,7 @@ class SecurityConfig {
     http.addFilterAfter(new DisabledUserFilter(accounts), AuthorizationFilter.class);
     http.authorizeHttpRequests(
         auth ->
-            auth.requestMatchers("/styles/**", "/icons/**")
+            auth.requestMatchers("/styles/**", "/icons/**", "/webjars/**")
                 .permitAll()
                 .requestMatchers("/export/**")
                 .hasRole(Roles.ADMIN)

@@ -290,4 +290,16 @@ class SpineEndToEndTest {
       carlaContext.close();
     }
   }
+
+  @Test
+  @Order(7)
+  void theDataMapIsDrawnByEChartsFromItsWebJar() {
+    new LoginPage(page, baseUrl).loginAs("anna", "anna");
+    page.navigate(baseUrl + "/");
+    page.locator("#map-" + datasetId).click();
+    assertThat(page.locator("#data-map")).hasAttribute("data-rendered", "true");
+    assertThat(page.locator("#data-map canvas").first()).isVisible();
+    page.screenshot(
+        new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("data-map.png")));
+  }
 }

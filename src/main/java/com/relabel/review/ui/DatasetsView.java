@@ -116,7 +116,10 @@ class DatasetsView extends VerticalLayout {
                     .navigate(ReviewView.class, new RouteParameters("datasetId", "" + d.id())));
     review.setId("review-" + d.id());
     review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    var actions = new HorizontalLayout(review);
+    var map = new Button("Data map", e -> UI.getCurrent().navigate("map/" + d.id()));
+    map.setId("map-" + d.id());
+    map.setEnabled(d.activeRunId() != null);
+    var actions = new HorizontalLayout(review, map);
     if (CurrentUser.hasRole(Roles.ADMIN)) {
       var csv = new Anchor("export/datasets/" + d.id() + "/labels.csv", "Download labels (CSV)");
       csv.setId("export-" + d.id());

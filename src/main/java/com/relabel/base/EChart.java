@@ -35,7 +35,9 @@ public class EChart extends Div {
         .executeJs(
             "const el = this; const option = JSON.parse($0);"
                 + "const draw = () => { if (!window.echarts) { setTimeout(draw, 50); return; }"
-                + " const chart = echarts.getInstanceByDom(el) || echarts.init(el);"
+                + " let chart = echarts.getInstanceByDom(el);"
+                + " if (!chart) { chart = echarts.init(el);"
+                + "   new ResizeObserver(() => chart.resize()).observe(el); }"
                 + " chart.setOption(option, true); el.dataset.rendered = 'true'; };"
                 + "draw();",
             optionJson);

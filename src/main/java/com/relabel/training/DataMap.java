@@ -19,42 +19,48 @@ public class DataMap {
     this.jdbc = jdbc;
   }
 
-  /** Points {@code [variability, confidence, correctness, sampleIndex]}, in one JSON option. */
+  /**
+   * Points {@code [variability, confidence, sampleIndex]} in three series by correctness (ECharts'
+   * large mode, which draws hundreds of thousands of points smoothly, has one colour per series).
+   */
   public String echartsOption(long datasetId) {
     Long runId = datasets.get(datasetId).getActiveRunId();
-    var data = new StringBuilder("[");
+    StringBuilder[] bins = {new StringBuilder(), new StringBuilder(), new StringBuilder()};
     if (runId != null) {
       jdbc.query(
           "select sc.variability, sc.confidence, sc.correctness, s.sample_index"
               + " from sample_score sc join sample s on s.id = sc.sample_id where sc.run_id = ?",
           rs -> {
-            if (data.length() > 1) {
-              data.append(',');
+            double correctness = rs.getDouble(3);
+            StringBuilder bin = bins[correctness < 1 / 3.0 ? 0 : correctness < 2 / 3.0 ? 1 : 2];
+            if (!bin.isEmpty()) {
+              bin.append(',');
             }
-            data.append(
+            bin.append(
                 String.format(
-                    Locale.ROOT,
-                    "[%.4f,%.4f,%.3f,%d]",
-                    rs.getDouble(1),
-                    rs.getDouble(2),
-                    rs.getDouble(3),
-                    rs.getInt(4)));
+                    Locale.ROOT, "[%.4f,%.4f,%d]", rs.getDouble(1), rs.getDouble(2), rs.getInt(4)));
           },
           runId);
     }
-    data.append(']');
     return """
         {"animation":false,
-         "grid":{"left":60,"right":120,"top":20,"bottom":50},
+         "grid":{"left":60,"right":30,"top":40,"bottom":50},
+         "legend":{"top":0},
          "tooltip":{"trigger":"item"},
          "xAxis":{"name":"variability","nameLocation":"middle","nameGap":30,"min":0,"max":0.5},
          "yAxis":{"name":"confidence","nameLocation":"middle","nameGap":40,"min":0,"max":1},
-         "visualMap":{"dimension":2,"min":0,"max":1,"calculable":true,"right":10,"top":"middle",
-                      "text":["correct","wrong"],
-                      "inRange":{"color":["#d7301f","#fdae61","#1a9850"]}},
-         "series":[{"type":"scatter","symbolSize":3,"large":true,"largeThreshold":2000,
-                    "data":%s}]}
+         "series":[%s,%s,%s]}
         """
-        .formatted(data);
+        .formatted(
+            series("correct in under 1/3 of epochs", "#d7301f", bins[0]),
+            series("correct in 1/3 to 2/3", "#fdae61", bins[1]),
+            series("correct in over 2/3", "#1a9850", bins[2]));
+  }
+
+  private static String series(String name, String color, StringBuilder data) {
+    return """
+        {"name":"%s","type":"scatter","symbolSize":3,"large":true,"largeThreshold":2000,
+         "itemStyle":{"color":"%s"},"data":[%s]}"""
+        .formatted(name, color, data);
   }
 }

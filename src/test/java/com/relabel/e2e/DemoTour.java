@@ -26,6 +26,9 @@ public final class DemoTour {
       var review = new ReviewPage(page).open(baseUrl, Long.parseLong(id));
       review.awaitImageLoaded();
       page.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("review.png")));
+      page.navigate(baseUrl + "/map/" + id);
+      page.locator("#data-map[data-rendered=true]").waitFor();
+      page.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("data-map.png")));
       page.navigate(baseUrl + "/audit");
       page.locator("#audit-grid").waitFor();
       page.screenshot(new Page.ScreenshotOptions().setPath(out.resolve("audit.png")));

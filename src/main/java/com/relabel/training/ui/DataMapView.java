@@ -35,8 +35,8 @@ class DataMapView extends VerticalLayout implements BeforeEnterObserver {
     chart.setId("data-map");
     caption.setText(
         "Each point is a sample of the active run: x = variability of the probability of its"
-            + " label over epochs, y = mean confidence, colour = share of epochs predicted"
-            + " correctly. Mislabeled samples gather at the bottom left (hard to learn).");
+            + " label over epochs, y = mean confidence, colour = share of epochs in which the"
+            + " prediction matched the label. Mislabeled samples gather at the bottom left (hard to learn).");
     add(title, caption, chart);
   }
 

@@ -1,7 +1,6 @@
 package com.relabel.audit;
 
 import java.util.List;
-import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaSpecificationExecutor;
 import org.springframework.data.repository.Repository;
 
@@ -13,10 +12,6 @@ interface AuditRepository
     extends Repository<AuditEntry, Long>, JpaSpecificationExecutor<AuditEntry> {
 
   AuditEntry save(AuditEntry entry);
-
-  long count();
-
-  List<AuditEntry> findAllByOrderByIdDesc(Pageable page);
 
   List<AuditEntry> findBySampleIdOrderByIdAsc(long sampleId);
 }

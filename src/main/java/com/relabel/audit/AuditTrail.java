@@ -22,16 +22,6 @@ public class AuditTrail {
     this.entries = entries;
   }
 
-  /** Newest first. */
-  public List<AuditEntry> page(int offset, int limit) {
-    int size = Math.max(1, limit);
-    return entries.findAllByOrderByIdDesc(PageRequest.of(offset / size, size));
-  }
-
-  public long count() {
-    return entries.count();
-  }
-
   /** Entries matching {@code filter}, newest first. */
   public List<AuditEntry> page(AuditFilter filter, int offset, int limit) {
     int size = Math.max(1, limit);

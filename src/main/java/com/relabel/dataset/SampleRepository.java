@@ -1,16 +1,9 @@
 package com.relabel.dataset;
 
-import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 import org.springframework.data.jpa.repository.Query;
 
 public interface SampleRepository extends JpaRepository<Sample, Long> {
-
-  Optional<Sample> findByDatasetIdAndSampleIndex(long datasetId, int sampleIndex);
-
-  long countByDatasetIdAndStatus(long datasetId, SampleStatus status);
-
-  long countByDatasetId(long datasetId);
 
   @Query("select s.status, count(s) from Sample s where s.datasetId = ?1 group by s.status")
   java.util.List<Object[]> countByStatus(long datasetId);

@@ -34,22 +34,4 @@ final class PackedArrays {
     }
     return buf.array();
   }
-
-  static float[] unpackFloats(byte[] bytes) {
-    var out = new float[bytes.length / Float.BYTES];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
-    return out;
-  }
-
-  static int[] unpackInts(byte[] bytes) {
-    var out = new int[bytes.length / Integer.BYTES];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(out);
-    return out;
-  }
-
-  static long[] unpackLongs(byte[] bytes) {
-    var out = new long[bytes.length / Long.BYTES];
-    ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out);
-    return out;
-  }
 }

@@ -159,10 +159,6 @@ public class TrainingRun {
     return cancelRequested;
   }
 
-  void deviceUsed(String device) {
-    this.deviceUsed = device;
-  }
-
   public RunSettings settings() {
     return new RunSettings(
         epochs,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.relabel.audit.AuditEntry;
+import com.relabel.audit.AuditFilter;
 import com.relabel.audit.AuditTrail;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
@@ -172,7 +173,8 @@ abstract class ReviewFlowTest {
   @Test
   void annotatorsCannotReadTheAuditTrailOrExport() {
     loginAs("anna", "ANNOTATOR");
-    assertThatThrownBy(() -> audit.page(0, 10)).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> audit.page(AuditFilter.none(), 0, 10))
+        .isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> export.writeCsv(dataset.getId(), new StringWriter()))
         .isInstanceOf(AccessDeniedException.class);
   }

@@ -8,7 +8,6 @@ import com.relabel.dataset.LabeledImages;
 import com.relabel.scoring.TrainingDynamics;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class CrossValidatedPredictionsTest {
@@ -72,22 +71,7 @@ class CrossValidatedPredictionsTest {
 
   @Test
   void stopsWhenCancelled() {
-    AtomicInteger batches = new AtomicInteger();
-    TrainingProgress cancelInSecondFold =
-        new TrainingProgress() {
-          @Override
-          public void onEpoch(EpochStats stats) {}
-
-          @Override
-          public void onBatch(int epoch, int batch, int batchCount) {
-            batches.incrementAndGet();
-          }
-
-          @Override
-          public boolean cancelled() {
-            return batches.get() >= 5;
-          }
-        };
+    TrainingProgress cancelInSecondFold = new CancelAfterBatches(5);
 
     assertThatThrownBy(
             () ->

@@ -166,27 +166,12 @@ class ImageClassifierTrainerTest {
 
   @Test
   void stopsBetweenBatchesWhenCancelled() {
-    AtomicInteger batches = new AtomicInteger();
-    TrainingProgress cancelAfterThree =
-        new TrainingProgress() {
-          @Override
-          public void onEpoch(EpochStats stats) {}
-
-          @Override
-          public void onBatch(int epoch, int batch, int batchCount) {
-            batches.incrementAndGet();
-          }
-
-          @Override
-          public boolean cancelled() {
-            return batches.get() >= 3;
-          }
-        };
+    CancelAfterBatches cancelAfterThree = new CancelAfterBatches(3);
 
     assertThatThrownBy(() -> trainer.train(MnistFixture.train().head(300), SMALL, cancelAfterThree))
         .isInstanceOf(TrainingCancelledException.class)
         .hasMessage("training cancelled in epoch 1");
-    assertThat(batches).hasValue(3);
+    assertThat(cancelAfterThree.batches()).isEqualTo(3);
   }
 
   @Test

@@ -2,8 +2,6 @@ package com.relabel.cli;
 
 import static com.relabel.cli.OptionValues.atLeast;
 import static com.relabel.cli.OptionValues.deviceChoice;
-import static com.relabel.cli.OptionValues.parseLong;
-import static com.relabel.cli.OptionValues.positive;
 
 import com.relabel.bench.NoiseSpec;
 import com.relabel.training.DeviceChoice;
@@ -13,6 +11,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /** The parsed options of {@code relabel bench}. */
 record BenchArguments(
@@ -33,49 +32,43 @@ record BenchArguments(
     Integer limit,
     Path out) {
 
+  private static final Set<String> FLAGS =
+      Set.of(
+          "--images",
+          "--labels",
+          "--test-images",
+          "--test-labels",
+          "--noise",
+          "--rate",
+          "--transitions",
+          "--seed",
+          "--epochs",
+          "--folds",
+          "--fold-epochs",
+          "--eval-epochs",
+          "--batch-size",
+          "--device",
+          "--limit",
+          "--out");
+
   static BenchArguments parse(String[] args) {
-    Path images = null;
-    Path labels = null;
-    Path testImages = null;
-    Path testLabels = null;
-    NoiseSpec.Kind noise = NoiseSpec.Kind.SYMMETRIC;
-    double rate = 0.2;
-    Path transitions = null;
-    long seed = 42;
-    int epochs = 5;
-    int folds = 4;
-    int foldEpochs = 2;
-    Integer evalEpochs = null;
-    int batchSize = 128;
-    DeviceChoice device = DeviceChoice.AUTO;
-    Integer limit = null;
-    Path out = null;
-    for (int i = 0; i < args.length; i++) {
-      String flag = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("missing value after " + flag);
-      }
-      String value = args[++i];
-      switch (flag) {
-        case "--images" -> images = Path.of(value);
-        case "--labels" -> labels = Path.of(value);
-        case "--test-images" -> testImages = Path.of(value);
-        case "--test-labels" -> testLabels = Path.of(value);
-        case "--noise" -> noise = noise(value);
-        case "--rate" -> rate = rate(value);
-        case "--transitions" -> transitions = Path.of(value);
-        case "--seed" -> seed = parseLong(flag, value);
-        case "--epochs" -> epochs = positive(flag, value);
-        case "--folds" -> folds = (int) atLeast(flag, value, 0);
-        case "--fold-epochs" -> foldEpochs = positive(flag, value);
-        case "--eval-epochs" -> evalEpochs = positive(flag, value);
-        case "--batch-size" -> batchSize = positive(flag, value);
-        case "--device" -> device = deviceChoice(value);
-        case "--limit" -> limit = positive(flag, value);
-        case "--out" -> out = Path.of(value);
-        default -> throw new IllegalArgumentException("unknown option " + flag);
-      }
-    }
+    Options o = Options.parse(args, FLAGS);
+    Path images = o.path("--images");
+    Path labels = o.path("--labels");
+    Path testImages = o.path("--test-images");
+    Path testLabels = o.path("--test-labels");
+    NoiseSpec.Kind noise = o.get("--noise", (f, v) -> noise(v), NoiseSpec.Kind.SYMMETRIC);
+    double rate = o.get("--rate", (f, v) -> rate(v), 0.2);
+    Path transitions = o.path("--transitions");
+    long seed = o.get("--seed", OptionValues::parseLong, 42L);
+    int epochs = o.get("--epochs", OptionValues::positive, 5);
+    int folds = o.get("--folds", (f, v) -> (int) atLeast(f, v, 0), 4);
+    int foldEpochs = o.get("--fold-epochs", OptionValues::positive, 2);
+    Integer evalEpochs = o.get("--eval-epochs", OptionValues::positive, null);
+    int batchSize = o.get("--batch-size", OptionValues::positive, 128);
+    DeviceChoice device = o.get("--device", (f, v) -> deviceChoice(v), DeviceChoice.AUTO);
+    Integer limit = o.get("--limit", OptionValues::positive, null);
+    Path out = o.path("--out");
     if ((images == null) != (labels == null)) {
       throw new IllegalArgumentException("--images and --labels go together");
     }

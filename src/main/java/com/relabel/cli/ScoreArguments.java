@@ -2,10 +2,10 @@ package com.relabel.cli;
 
 import static com.relabel.cli.OptionValues.deviceChoice;
 import static com.relabel.cli.OptionValues.parseLong;
-import static com.relabel.cli.OptionValues.positive;
 
 import com.relabel.training.DeviceChoice;
 import java.nio.file.Path;
+import java.util.Set;
 
 /** The parsed options of {@code relabel score}. */
 record ScoreArguments(
@@ -19,35 +19,29 @@ record ScoreArguments(
     int batchSize,
     int folds) {
 
+  private static final Set<String> FLAGS =
+      Set.of(
+          "--images",
+          "--labels",
+          "--out",
+          "--epochs",
+          "--seed",
+          "--device",
+          "--classes",
+          "--batch-size",
+          "--folds");
+
   static ScoreArguments parse(String[] args) {
-    Path images = null;
-    Path labels = null;
-    Path out = null;
-    int epochs = 5;
-    long seed = 42;
-    DeviceChoice device = DeviceChoice.AUTO;
-    Integer classes = null;
-    int batchSize = 128;
-    int folds = 4;
-    for (int i = 0; i < args.length; i++) {
-      String flag = args[i];
-      if (i + 1 >= args.length) {
-        throw new IllegalArgumentException("missing value after " + flag);
-      }
-      String value = args[++i];
-      switch (flag) {
-        case "--images" -> images = Path.of(value);
-        case "--labels" -> labels = Path.of(value);
-        case "--out" -> out = Path.of(value);
-        case "--epochs" -> epochs = positive(flag, value);
-        case "--seed" -> seed = parseLong(flag, value);
-        case "--device" -> device = deviceChoice(value);
-        case "--classes" -> classes = positive(flag, value);
-        case "--batch-size" -> batchSize = positive(flag, value);
-        case "--folds" -> folds = (int) parseLong(flag, value);
-        default -> throw new IllegalArgumentException("unknown option " + flag);
-      }
-    }
+    Options o = Options.parse(args, FLAGS);
+    Path images = o.path("--images");
+    Path labels = o.path("--labels");
+    Path out = o.path("--out");
+    int epochs = o.get("--epochs", OptionValues::positive, 5);
+    long seed = o.get("--seed", OptionValues::parseLong, 42L);
+    DeviceChoice device = o.get("--device", (f, v) -> deviceChoice(v), DeviceChoice.AUTO);
+    Integer classes = o.get("--classes", OptionValues::positive, null);
+    int batchSize = o.get("--batch-size", OptionValues::positive, 128);
+    int folds = o.get("--folds", (f, v) -> (int) parseLong(f, v), 4);
     if (images == null || labels == null || out == null) {
       throw new IllegalArgumentException("--images, --labels and --out are required");
     }

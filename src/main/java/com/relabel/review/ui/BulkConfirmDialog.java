@@ -4,6 +4,7 @@ import com.relabel.review.ReviewAction;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 
 /** Asks before a bulk decision, saying how many samples it touches. */
@@ -25,14 +26,14 @@ final class BulkConfirmDialog {
   static void ask(String question, Runnable onConfirm) {
     var dialog = new ConfirmDialog();
     dialog.setId("bulk-dialog");
-    dialog.setHeader("Bulk decision");
-    var text =
+    var header = new H3(question);
+    header.setId("bulk-question");
+    header.getStyle().set("margin", "0");
+    dialog.setHeader(header);
+    dialog.setText(
         new Paragraph(
-            question
-                + " Only open samples change; a sample someone decides meanwhile is left as it"
-                + " is. Every change is written to the audit trail.");
-    text.setId("bulk-question");
-    dialog.setText(text);
+            "Only open samples change; a sample someone decides meanwhile is left as it is."
+                + " Every change is written to the audit trail."));
     dialog.setCancelable(true);
     var ok =
         new Button(

@@ -2,6 +2,7 @@ package com.relabel.review.ui;
 
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.SampleStatus;
 import com.relabel.review.BulkDecisions;
 import com.relabel.review.BulkResult;
 import com.relabel.review.MatchCount;
@@ -210,9 +211,7 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
     long open =
         allMatching
             ? browser.countOpen(dataset.getId(), filter, sort)
-            : rows.stream()
-                .filter(r -> r.status() == com.relabel.dataset.SampleStatus.OPEN)
-                .count();
+            : rows.stream().filter(r -> r.status() == SampleStatus.OPEN).count();
     if (!allMatching && rows.isEmpty()) {
       warn("Select samples first, or \"Select all matching\".");
       return;
@@ -239,9 +238,13 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
                 : String.format(
                     " %,d were decided by someone else meanwhile and were left as they were.",
                     leftAlone));
-    var n = Notification.show(text, 6000, Notification.Position.TOP_CENTER);
-    n.setId("bulk-result");
+    var message = new Span(text);
+    message.setId("bulk-result");
+    var n = new Notification(message);
+    n.setDuration(8000);
+    n.setPosition(Notification.Position.TOP_CENTER);
     n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    n.open();
     reload();
   }
 
@@ -255,8 +258,12 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private static void warn(String message) {
-    var n = Notification.show(message, 6000, Notification.Position.TOP_CENTER);
+    var text = new Span(message);
+    text.setId("queue-message");
+    var n = new Notification(text);
+    n.setDuration(6000);
+    n.setPosition(Notification.Position.TOP_CENTER);
     n.addThemeVariants(NotificationVariant.LUMO_WARNING);
-    n.setId("queue-message");
+    n.open();
   }
 }

@@ -1,5 +1,6 @@
 package com.relabel.e2e;
 
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 
 /** Page object: a dataset's card on the start page (admin controls). */
@@ -23,6 +24,11 @@ final class DatasetCardPage {
     var input = page.locator("#required-reviews-" + datasetId + " input");
     input.fill(Integer.toString(n));
     input.press("Enter");
-    page.locator("#required-reviews-saved").waitFor();
+    // the notification's text shows in its card (the element with the id itself stays hidden)
+    page.locator("vaadin-notification-card")
+        .filter(
+            new Locator.FilterOptions()
+                .setHasText(n == 1 ? "One decision per sample" : n + " agreeing reviews"))
+        .waitFor();
   }
 }

@@ -275,12 +275,12 @@ class TeamEndToEndTest {
       admin.navigate(baseUrl + "/users");
       admin.locator("#new-user").click();
       admin.locator("#new-user-name input").fill("dora");
-      admin.locator("#new-user-password input").fill("dora");
+      admin.locator("#new-user-password input").fill("dora-secret-1");
       admin.locator("#create-user").click();
       assertThat(admin.locator("#users-grid")).containsText("dora");
 
       Page dora = doraContext.newPage();
-      new LoginPage(dora, baseUrl).loginAs("dora", "dora");
+      new LoginPage(dora, baseUrl).loginAs("dora", "dora-secret-1");
       var review = new ReviewPage(dora).open(baseUrl, datasetId);
       String sample = new TeamReviewPage(dora).sampleIndex();
 

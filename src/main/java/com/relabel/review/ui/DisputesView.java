@@ -91,7 +91,8 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
         .set("padding", "var(--lumo-space-s)");
     var image = new Image("images/samples/" + d.sampleId() + ".png", "Sample " + d.sampleIndex());
     image.setWidth("96px");
-    image.getStyle().set("image-rendering", "pixelated");
+    image.setHeight("96px");
+    image.getStyle().set("image-rendering", "pixelated").set("object-fit", "contain");
     var facts = new VerticalLayout();
     facts.setSpacing(false);
     facts.setPadding(false);

@@ -55,13 +55,26 @@ public class Sample {
 
   /** Records a reviewer's decision: the new label and status, who and when. */
   public void decide(SampleStatus newStatus, int newLabel, String actor, Instant at) {
-    if (newStatus == SampleStatus.OPEN) {
-      throw new IllegalArgumentException("a decision cannot reopen a sample");
+    if (!newStatus.isFinal()) {
+      throw new IllegalArgumentException("a decision is confirmed, corrected or excluded");
     }
     this.status = newStatus;
     this.currentLabel = newLabel;
     this.decidedBy = actor;
     this.decidedAt = at;
+  }
+
+  /**
+   * Consensus review: the votes disagree, so the sample leaves the annotators' queue for an admin
+   * to decide. The label stays as it was.
+   */
+  public void dispute() {
+    if (status != SampleStatus.OPEN) {
+      throw new IllegalStateException("only an open sample can be disputed");
+    }
+    this.status = SampleStatus.DISPUTED;
+    this.decidedBy = null;
+    this.decidedAt = null;
   }
 
   /** Takes a decision back: the sample is open again, with the label it had before. */

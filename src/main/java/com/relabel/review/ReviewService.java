@@ -3,18 +3,18 @@ package com.relabel.review;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.Sample;
-import com.relabel.dataset.SampleRepository;
 import com.relabel.dataset.SampleStatus;
 import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
-import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -34,59 +34,125 @@ public class ReviewService {
   /** The default ranking: the rank-average ensemble of every method. */
   public static final String ENSEMBLE = "ensemble";
 
+  /** How many candidates one queue query reads; the next ones are leased to others. */
+  private static final int CANDIDATES = 4;
+
+  /** How many times next() reads candidates again when others leased every one it read. */
+  private static final int MAX_LEASE_ROUNDS = 25;
+
   private final DatasetService datasets;
-  private final SampleRepository samples;
   private final NamedParameterJdbcTemplate jdbc;
-  private final ApplicationEventPublisher events;
   private final TransactionTemplate writeTx;
+  private final ReviewLeases leases;
+  private final ConsensusVotes votes;
+  private final SampleChanges changes;
+  private final ReviewPolicies policies;
 
   ReviewService(
       DatasetService datasets,
-      SampleRepository samples,
       NamedParameterJdbcTemplate jdbc,
-      ApplicationEventPublisher events,
-      PlatformTransactionManager transactions) {
+      PlatformTransactionManager transactions,
+      ReviewLeases leases,
+      ConsensusVotes votes,
+      SampleChanges changes,
+      ReviewPolicies policies) {
     this.datasets = datasets;
-    this.samples = samples;
     this.jdbc = jdbc;
-    this.events = events;
     this.writeTx = new TransactionTemplate(transactions);
+    this.leases = leases;
+    this.votes = votes;
+    this.changes = changes;
+    this.policies = policies;
   }
 
   /**
    * The most suspicious open sample of the dataset's active run, leaving out {@code skipped}; empty
-   * when nothing is open or the dataset has no scores yet.
+   * when nothing is open or the dataset has no scores yet. Leases the sample, see {@link
+   * #next(long, Collection, String)}.
    */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Optional<QueueItem> next(long datasetId, Collection<Long> skipped) {
     return next(datasetId, skipped, ENSEMBLE);
   }
 
   /**
    * The most suspicious open sample by one method's score ({@value #ENSEMBLE} = the default
-   * ranking), leaving out {@code skipped}.
+   * ranking), leaving out {@code skipped}, samples leased to someone else and samples the current
+   * user already voted on. The sample returned is leased to the current user (taken atomically, so
+   * two reviewers asking at the same moment get different samples); the lease lapses by itself
+   * after {@code relabel.review.lease-duration} and ends when the user decides, votes or skips.
    */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Optional<QueueItem> next(long datasetId, Collection<Long> skipped, String method) {
     Dataset dataset = datasets.get(datasetId);
     if (dataset.getActiveRunId() == null) {
       return Optional.empty();
     }
+    String me = CurrentUser.username();
+    Set<Long> passed = new HashSet<>(skipped);
+    for (int round = 0; round < MAX_LEASE_ROUNDS; round++) {
+      List<QueueItem> candidates = candidates(dataset, passed, method, me);
+      if (candidates.isEmpty()) {
+        return Optional.empty();
+      }
+      for (QueueItem candidate : candidates) {
+        passed.add(candidate.sampleId());
+        if (leases.take(datasetId, candidate.sampleId(), me)) {
+          // it may have been decided between the read and the lease: read it again
+          var params = itemParams(dataset, candidate.sampleId());
+          Optional<QueueItem> fresh =
+              queueItems("", "s.id = :sample and s.status = 'OPEN'", params, 1).stream()
+                  .findFirst();
+          if (fresh.isPresent()) {
+            return fresh;
+          }
+          leases.release(candidate.sampleId(), me);
+        }
+      }
+    }
+    return Optional.empty();
+  }
+
+  private List<QueueItem> candidates(
+      Dataset dataset, Collection<Long> passed, String method, String me) {
     var params =
         new MapSqlParameterSource()
             .addValue("run", dataset.getActiveRunId())
-            .addValue("dataset", datasetId)
+            .addValue("dataset", dataset.getId())
             .addValue("method", method)
-            .addValue("skipped", skipped.isEmpty() ? List.of(-1L) : skipped);
+            .addValue("me", me)
+            .addValue("now", ReviewLeases.at(Instant.now()))
+            .addValue("skipped", passed.isEmpty() ? List.of(-1L) : passed);
+    String available =
+        "s.status = 'OPEN' and s.id not in (:skipped)"
+            + " and not exists (select 1 from sample_lease l where l.sample_id = s.id"
+            + " and l.leased_by <> :me and l.expires_at >= :now)"
+            + " and not exists (select 1 from sample_vote v where v.sample_id = s.id"
+            + " and v.voter = :me)";
     if (ENSEMBLE.equals(method)) {
-      return queueItem(
-          "",
-          "s.status = 'OPEN' and s.id not in (:skipped) order by sc.score desc, sc.sample_id",
-          params);
+      return queueItems(
+          "", available + " order by sc.score desc, sc.sample_id", params, CANDIDATES);
     }
-    return queueItem(
+    return queueItems(
         " join method_score ms on ms.run_id = sc.run_id and ms.sample_id = s.id"
             + " and ms.method = :method",
-        "s.status = 'OPEN' and s.id not in (:skipped) order by ms.score desc, ms.sample_id",
-        params);
+        available + " order by ms.score desc, ms.sample_id",
+        params,
+        CANDIDATES);
+  }
+
+  /**
+   * Gives up the current user's lease on the sample (they skipped it): the queue may show it to
+   * someone else at once.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public void release(QueueItem item) {
+    leases.release(item.sampleId(), CurrentUser.username());
+  }
+
+  /** Who holds a running lease on the sample, if anyone (for display). */
+  public Optional<String> leaseHolder(long sampleId) {
+    return leases.holder(sampleId);
   }
 
   /** The methods that scored the dataset's active run, ensemble first. */
@@ -110,40 +176,41 @@ public class ReviewService {
     if (dataset.getActiveRunId() == null) {
       return Optional.empty();
     }
-    var params =
-        new MapSqlParameterSource()
-            .addValue("run", dataset.getActiveRunId())
-            .addValue("dataset", datasetId)
-            .addValue("sample", sampleId);
-    return queueItem("", "s.id = :sample", params);
+    return queueItems("", "s.id = :sample", itemParams(dataset, sampleId), 1).stream().findFirst();
   }
 
-  private Optional<QueueItem> queueItem(
-      String join, String condition, MapSqlParameterSource params) {
-    return jdbc
-        .query(
-            "select s.id, s.sample_index, s.version, s.current_label, s.original_label, sc.score,"
-                + " sc.suggested_label, sc.suggested_probability, sc.flagged_by, sc.run_id"
-                + " from sample_score sc join sample s on s.id = sc.sample_id"
-                + join
-                + " where sc.run_id = :run and s.dataset_id = :dataset and "
-                + condition
-                + " fetch first 1 rows only",
-            params,
-            (rs, i) ->
-                new QueueItem(
-                    rs.getLong(1),
-                    rs.getInt(2),
-                    rs.getLong(3),
-                    rs.getInt(4),
-                    rs.getInt(5),
-                    rs.getDouble(6),
-                    (Integer) rs.getObject(7),
-                    (Double) rs.getObject(8),
-                    flags(rs.getString(9)),
-                    rs.getLong(10)))
-        .stream()
-        .findFirst();
+  private static MapSqlParameterSource itemParams(Dataset dataset, long sampleId) {
+    return new MapSqlParameterSource()
+        .addValue("run", dataset.getActiveRunId())
+        .addValue("dataset", dataset.getId())
+        .addValue("sample", sampleId);
+  }
+
+  private List<QueueItem> queueItems(
+      String join, String condition, MapSqlParameterSource params, int limit) {
+    return jdbc.query(
+        "select s.id, s.sample_index, s.version, s.current_label, s.original_label, sc.score,"
+            + " sc.suggested_label, sc.suggested_probability, sc.flagged_by, sc.run_id"
+            + " from sample_score sc join sample s on s.id = sc.sample_id"
+            + join
+            + " where sc.run_id = :run and s.dataset_id = :dataset and "
+            + condition
+            + " fetch first "
+            + limit
+            + " rows only",
+        params,
+        (rs, i) ->
+            new QueueItem(
+                rs.getLong(1),
+                rs.getInt(2),
+                rs.getLong(3),
+                rs.getInt(4),
+                rs.getInt(5),
+                rs.getDouble(6),
+                (Integer) rs.getObject(7),
+                (Double) rs.getObject(8),
+                flags(rs.getString(9)),
+                rs.getLong(10)));
   }
 
   public QueueProgress progress(long datasetId) {
@@ -160,19 +227,42 @@ public class ReviewService {
    */
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Sample decide(QueueItem item, ReviewAction action, int newLabel) {
+    return record(item, action, newLabel).sample();
+  }
+
+  /**
+   * Records a decision on the sample as the reviewer saw it ({@code item.version()}), and says what
+   * it did. With one required review (the default) it decides the sample; in consensus review (more
+   * required) it is the reviewer's vote, which makes the label final once enough votes agree and
+   * sends the sample to the admins' disputes when two votes disagree. The label change, the vote
+   * and their audit rows are written in one transaction; the reviewer's lease on the sample ends.
+   *
+   * @param newLabel the corrected label for {@link ReviewAction#CORRECT}; ignored otherwise
+   * @throws DecisionConflictException if someone else decided the sample meanwhile, or the reviewer
+   *     already voted on it
+   * @throws IllegalArgumentException for a label outside the classes, or an action that is not a
+   *     reviewer's choice
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public Decision record(QueueItem item, ReviewAction action, int newLabel) {
+    if (!action.isChoice()) {
+      throw new IllegalArgumentException(
+          "a reviewer confirms, corrects or excludes; " + action + " is not a decision");
+    }
     String actor = CurrentUser.username();
     try {
       return writeTx.execute(status -> apply(item, action, newLabel, actor));
-    } catch (OptimisticLockingFailureException e) {
-      // Another reviewer's decision committed between our read and our write.
-      throw conflict(writeTx.execute(status -> samples.findById(item.sampleId()).orElseThrow()));
+    } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
+      // Another reviewer's change committed between our read and our write.
+      throw SampleChanges.conflict(writeTx.execute(status -> changes.load(item.sampleId())));
     }
   }
 
   /**
-   * Takes back the current user's decision on {@code shown}, made when the sample had {@code
+   * Takes back the current user's last decision on {@code shown}, made when the sample had {@code
    * shown.version()} and leaving it at {@code versionAfter}: the sample is open again with the
-   * label it had, and the audit trail gets an UNDO row.
+   * label it had (a consensus label's votes are cleared for a new round), and the audit trail gets
+   * an UNDO row. In consensus review, a vote on a sample that is still open is withdrawn.
    *
    * @throws DecisionConflictException if the sample changed since, or someone else decided it
    */
@@ -182,13 +272,34 @@ public class ReviewService {
     try {
       return writeTx.execute(status -> revert(shown, versionAfter, actor));
     } catch (OptimisticLockingFailureException e) {
-      throw conflict(writeTx.execute(status -> samples.findById(shown.sampleId()).orElseThrow()));
+      throw SampleChanges.conflict(writeTx.execute(status -> changes.load(shown.sampleId())));
     }
   }
 
   private Sample revert(QueueItem shown, long versionAfter, String actor) {
-    Sample sample = samples.findById(shown.sampleId()).orElseThrow();
-    if (sample.getVersion() != versionAfter || !actor.equals(sample.getDecidedBy())) {
+    Sample sample = changes.lockAndLoad(shown.sampleId());
+    Instant now = Instant.now();
+    if (sample.getStatus() == SampleStatus.OPEN && sample.getVersion() == versionAfter) {
+      Optional<Vote> vote =
+          votes.votes(sample.getId()).stream().filter(v -> v.voter().equals(actor)).findFirst();
+      if (vote.isPresent() && votes.withdraw(sample.getId(), actor)) {
+        changes.publish(
+            sample,
+            actor,
+            ReviewAction.UNDO,
+            vote.get().label(),
+            sample.getCurrentLabel(),
+            vote.get().choice().resultingStatus(),
+            SampleStatus.OPEN,
+            shown.score(),
+            shown.runId(),
+            now);
+        return sample;
+      }
+    }
+    if (sample.getVersion() != versionAfter
+        || !sample.getStatus().isFinal()
+        || !actor.equals(sample.getDecidedBy())) {
       throw new DecisionConflictException(
           "Sample #"
               + sample.getSampleIndex()
@@ -197,77 +308,53 @@ public class ReviewService {
     int oldLabel = sample.getCurrentLabel();
     SampleStatus oldStatus = sample.getStatus();
     sample.reopen(shown.currentLabel());
-    samples.saveAndFlush(sample);
-    events.publishEvent(
-        new SampleDecided(
-            sample.getDatasetId(),
-            sample.getId(),
-            sample.getSampleIndex(),
-            actor,
-            ReviewAction.UNDO,
-            oldLabel,
-            shown.currentLabel(),
-            oldStatus,
-            SampleStatus.OPEN,
-            shown.score(),
-            shown.runId(),
-            Instant.now()));
+    changes.save(sample);
+    votes.clear(sample.getId());
+    changes.publish(
+        sample,
+        actor,
+        ReviewAction.UNDO,
+        oldLabel,
+        shown.currentLabel(),
+        oldStatus,
+        SampleStatus.OPEN,
+        shown.score(),
+        shown.runId(),
+        now);
     return sample;
   }
 
-  private Sample apply(QueueItem item, ReviewAction action, int newLabel, String actor) {
-    if (action == ReviewAction.UNDO) {
-      throw new IllegalArgumentException("an undo goes through undo(), not decide()");
-    }
-    Sample sample =
-        samples
-            .findById(item.sampleId())
-            .orElseThrow(() -> new NoSuchElementException("no sample " + item.sampleId()));
+  private Decision apply(QueueItem item, ReviewAction action, int newLabel, String actor) {
+    Sample sample = changes.lockAndLoad(item.sampleId());
     if (sample.getVersion() != item.version() || sample.getStatus() != SampleStatus.OPEN) {
-      throw conflict(sample);
+      throw SampleChanges.conflict(sample);
     }
-    int numClasses = datasets.get(sample.getDatasetId()).getNumClasses();
-    int label = action == ReviewAction.CORRECT ? newLabel : sample.getCurrentLabel();
-    if (label < 0 || label >= numClasses) {
-      throw new IllegalArgumentException(
-          "label " + label + " is outside the classes 0.." + (numClasses - 1));
-    }
+    int label = changes.labelFor(sample, action, newLabel);
     if (action == ReviewAction.CORRECT && label == sample.getCurrentLabel()) {
       action = ReviewAction.CONFIRM;
+    }
+    int required = policies.requiredReviewsOf(sample.getDatasetId());
+    if (required > 1) {
+      return votes.vote(sample, item, action, label, actor, required);
     }
     int oldLabel = sample.getCurrentLabel();
     SampleStatus oldStatus = sample.getStatus();
     Instant now = Instant.now();
     sample.decide(action.resultingStatus(), label, actor, now);
-    samples.saveAndFlush(sample);
-    events.publishEvent(
-        new SampleDecided(
-            sample.getDatasetId(),
-            sample.getId(),
-            sample.getSampleIndex(),
-            actor,
-            action,
-            oldLabel,
-            label,
-            oldStatus,
-            sample.getStatus(),
-            item.score(),
-            item.runId(),
-            now));
-    return sample;
-  }
-
-  private static DecisionConflictException conflict(Sample current) {
-    return new DecisionConflictException(
-        "Sample #"
-            + current.getSampleIndex()
-            + " was already decided by "
-            + Optional.ofNullable(current.getDecidedBy()).orElse("someone else")
-            + " ("
-            + current.getStatus().name().toLowerCase()
-            + ", label "
-            + current.getCurrentLabel()
-            + "). Your decision was not saved.");
+    changes.save(sample);
+    leases.releaseAll(sample.getId());
+    changes.publish(
+        sample,
+        actor,
+        action,
+        oldLabel,
+        label,
+        oldStatus,
+        sample.getStatus(),
+        item.score(),
+        item.runId(),
+        now);
+    return new Decision(sample, Decision.Outcome.DECIDED, 0, 1);
   }
 
   private static List<String> flags(String csv) {

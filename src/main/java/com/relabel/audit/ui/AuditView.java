@@ -63,7 +63,8 @@ class AuditView extends VerticalLayout {
     var action = new Select<String>();
     action.setLabel("Action");
     action.setId("audit-action");
-    action.setItems("", "CONFIRM", "CORRECT", "EXCLUDE", "UNDO");
+    action.setItems(
+        "", "CONFIRM", "CORRECT", "EXCLUDE", "UNDO", "VOTE", "CONSENSUS", "DISPUTE", "RESOLVE");
     action.setItemLabelGenerator(a -> a.isEmpty() ? "any" : a);
     action.setValue("");
     var from = new DatePicker("From");

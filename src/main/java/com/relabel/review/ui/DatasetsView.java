@@ -50,12 +50,18 @@ class DatasetsView extends VerticalLayout {
   private final TrainingRuns runs;
   private final RunSettings defaults;
   private final EnsembleRefit refit;
+  private final ConsensusControls consensus;
   private final VerticalLayout cards = new VerticalLayout();
   private Registration polling;
 
   DatasetsView(
-      DatasetService datasets, TrainingRuns runs, RunSettings defaults, EnsembleRefit refit) {
+      DatasetService datasets,
+      TrainingRuns runs,
+      RunSettings defaults,
+      EnsembleRefit refit,
+      ConsensusControls consensus) {
     this.refit = refit;
+    this.consensus = consensus;
     this.datasets = datasets;
     this.runs = runs;
     this.defaults = defaults;
@@ -136,7 +142,7 @@ class DatasetsView extends VerticalLayout {
           "Re-fit the ensemble's method weights from the decisions so far and re-rank the queue");
       actions.add(retrain, learn, csv);
     }
-    card.add(actions);
+    card.add(actions, consensus.forDataset(d.id()));
     return card;
   }
 

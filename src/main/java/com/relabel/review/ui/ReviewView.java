@@ -2,6 +2,7 @@ package com.relabel.review.ui;
 
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetService;
+import com.relabel.review.Decision;
 import com.relabel.review.DecisionConflictException;
 import com.relabel.review.QueueItem;
 import com.relabel.review.QueueProgress;
@@ -61,6 +62,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private final Select<String> ranking = new Select<>();
   private QueueItem lastShown;
   private long lastVersion;
+  private final Paragraph consensusState = new Paragraph();
 
   ReviewView(ReviewService review, DatasetService datasets, QueueUpdates updates) {
     this.review = review;
@@ -115,7 +117,9 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         });
     var header = new HorizontalLayout(counters, ranking);
     header.setAlignItems(Alignment.END);
-    add(title, reranked, header, empty, work);
+    consensusState.setId("consensus-state");
+    consensusState.setVisible(false);
+    add(title, reranked, header, consensusState, empty, work);
     addDetachListener(e -> unregister.run());
     registerShortcuts();
   }
@@ -194,8 +198,12 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       return;
     }
     try {
-      lastVersion = review.decide(current, action, label).getVersion();
+      Decision decision = review.record(current, action, label);
+      lastVersion = decision.sample().getVersion();
       lastShown = current;
+      // consensus review: say what the vote did ("your vote 1 of 2 recorded", a dispute)
+      consensusState.setVisible(decision.outcome() != Decision.Outcome.DECIDED);
+      consensusState.setText(decision.describe());
     } catch (DecisionConflictException e) {
       warn(e.getMessage());
     }
@@ -235,6 +243,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private void skip() {
     if (current != null) {
       skipped.add(current.sampleId());
+      review.release(current); // someone else may take it now
       showNext();
     }
   }

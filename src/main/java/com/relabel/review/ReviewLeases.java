@@ -1,0 +1,118 @@
+package com.relabel.review;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Leases on the samples the queue shows (table {@code sample_lease}): while a lease runs, the queue
+ * gives the sample to nobody else. A lease lapses by time alone ({@code expires_at}); no clean-up
+ * job is needed. A lease never touches the sample row, so it never changes the sample's version.
+ */
+@Component
+class ReviewLeases {
+
+  private final NamedParameterJdbcTemplate jdbc;
+  private final TransactionTemplate ownTx;
+  private final Duration duration;
+
+  ReviewLeases(
+      NamedParameterJdbcTemplate jdbc,
+      PlatformTransactionManager transactions,
+      @Value("${relabel.review.lease-duration:10m}") Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("relabel.review.lease-duration must not be negative");
+    }
+    this.jdbc = jdbc;
+    this.duration = duration;
+    this.ownTx = new TransactionTemplate(transactions);
+    ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+  }
+
+  Duration duration() {
+    return duration;
+  }
+
+  /**
+   * Takes the lease on a sample for {@code user}, atomically: it succeeds when the sample has no
+   * lease, an expired one, or one of the user's own (which is renewed). Two users asking at the
+   * same moment never both get it: the conditional UPDATE and the primary key decide. Runs in its
+   * own transaction, committed when this returns.
+   */
+  boolean take(long datasetId, long sampleId, String user) {
+    Instant now = Instant.now();
+    var params =
+        new MapSqlParameterSource()
+            .addValue("sample", sampleId)
+            .addValue("dataset", datasetId)
+            .addValue("user", user)
+            .addValue("now", at(now))
+            .addValue("expires", at(now.plus(duration)));
+    try {
+      return Boolean.TRUE.equals(
+          ownTx.execute(
+              status -> {
+                int renewed =
+                    jdbc.update(
+                        "update sample_lease set leased_by = :user, expires_at = :expires"
+                            + " where sample_id = :sample and (leased_by = :user or expires_at < :now)",
+                        params);
+                if (renewed == 0) {
+                  // no row, or someone else's running lease: the primary key refuses the latter
+                  jdbc.update(
+                      "insert into sample_lease (sample_id, dataset_id, leased_by, expires_at)"
+                          + " values (:sample, :dataset, :user, :expires)",
+                      params);
+                }
+                // one lease per user per dataset: the sample on screen
+                jdbc.update(
+                    "delete from sample_lease where leased_by = :user and dataset_id = :dataset"
+                        + " and sample_id <> :sample",
+                    params);
+                return true;
+              }));
+    } catch (DuplicateKeyException e) {
+      return false;
+    }
+  }
+
+  /** Gives up the user's lease on the sample, if they hold one (skip, vote). */
+  void release(long sampleId, String user) {
+    jdbc.update(
+        "delete from sample_lease where sample_id = :sample and leased_by = :user",
+        new MapSqlParameterSource().addValue("sample", sampleId).addValue("user", user));
+  }
+
+  /** Ends every lease on the sample: it was decided and left the queue. */
+  void releaseAll(long sampleId) {
+    jdbc.update(
+        "delete from sample_lease where sample_id = :sample",
+        new MapSqlParameterSource("sample", sampleId));
+  }
+
+  /** Who holds a running lease on the sample, if anyone. */
+  java.util.Optional<String> holder(long sampleId) {
+    return jdbc
+        .queryForList(
+            "select leased_by from sample_lease where sample_id = :sample and expires_at >= :now",
+            new MapSqlParameterSource()
+                .addValue("sample", sampleId)
+                .addValue("now", at(Instant.now())),
+            String.class)
+        .stream()
+        .findFirst();
+  }
+
+  static OffsetDateTime at(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

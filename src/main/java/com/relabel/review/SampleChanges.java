@@ -1,0 +1,122 @@
+package com.relabel.review;
+
+import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.Sample;
+import com.relabel.dataset.SampleRepository;
+import com.relabel.dataset.SampleStatus;
+import java.time.Instant;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * What every change of a sample in review shares: the row lock that serialises the changes of one
+ * sample, the label check, the conflict message, and the {@link SampleDecided} event the audit
+ * trail is written from. Callers run inside a write transaction.
+ */
+@Component
+class SampleChanges {
+
+  private final SampleRepository samples;
+  private final DatasetService datasets;
+  private final NamedParameterJdbcTemplate jdbc;
+  private final ApplicationEventPublisher events;
+
+  SampleChanges(
+      SampleRepository samples,
+      DatasetService datasets,
+      NamedParameterJdbcTemplate jdbc,
+      ApplicationEventPublisher events) {
+    this.samples = samples;
+    this.datasets = datasets;
+    this.jdbc = jdbc;
+    this.events = events;
+  }
+
+  /**
+   * Locks the sample's row until the transaction ends (so that votes counted after it see every
+   * committed vote), then loads it. The {@code version} column still guards every write.
+   */
+  Sample lockAndLoad(long sampleId) {
+    var ids =
+        jdbc.queryForList(
+            "select id from sample where id = :id for update",
+            new MapSqlParameterSource("id", sampleId),
+            Long.class);
+    if (ids.isEmpty()) {
+      throw new NoSuchElementException("no sample " + sampleId);
+    }
+    return samples.findById(sampleId).orElseThrow();
+  }
+
+  Sample load(long sampleId) {
+    return samples.findById(sampleId).orElseThrow();
+  }
+
+  void save(Sample sample) {
+    samples.saveAndFlush(sample);
+  }
+
+  /** The label a choice gives the sample, checked against the dataset's classes. */
+  int labelFor(Sample sample, ReviewAction choice, int newLabel) {
+    int numClasses = datasets.get(sample.getDatasetId()).getNumClasses();
+    int label = choice == ReviewAction.CORRECT ? newLabel : sample.getCurrentLabel();
+    if (label < 0 || label >= numClasses) {
+      throw new IllegalArgumentException(
+          "label " + label + " is outside the classes 0.." + (numClasses - 1));
+    }
+    return label;
+  }
+
+  /** Publishes the event the audit trail records, inside the caller's transaction. */
+  void publish(
+      Sample sample,
+      String actor,
+      ReviewAction action,
+      int oldLabel,
+      int newLabel,
+      SampleStatus oldStatus,
+      SampleStatus newStatus,
+      Double score,
+      Long runId,
+      Instant at) {
+    events.publishEvent(
+        new SampleDecided(
+            sample.getDatasetId(),
+            sample.getId(),
+            sample.getSampleIndex(),
+            actor,
+            action,
+            oldLabel,
+            newLabel,
+            oldStatus,
+            newStatus,
+            score,
+            runId,
+            at));
+  }
+
+  /** The refusal a reviewer gets when someone else changed the sample since they saw it. */
+  static DecisionConflictException conflict(Sample current) {
+    String state =
+        current.getStatus() == SampleStatus.OPEN
+            ? "changed by " + Optional.ofNullable(current.getDecidedBy()).orElse("someone else")
+            : current.getStatus() == SampleStatus.DISPUTED
+                ? "disputed: the votes disagree and an admin decides it"
+                : "already decided by "
+                    + Optional.ofNullable(current.getDecidedBy()).orElse("someone else");
+    return new DecisionConflictException(
+        "Sample #"
+            + current.getSampleIndex()
+            + " was "
+            + state
+            + " ("
+            + current.getStatus().name().toLowerCase()
+            + ", label "
+            + current.getCurrentLabel()
+            + "). Your decision was not saved.");
+  }
+}

@@ -1,0 +1,158 @@
+package com.relabel.review.ui;
+
+import com.relabel.dataset.Dataset;
+import com.relabel.dataset.DatasetService;
+import com.relabel.review.DecisionConflictException;
+import com.relabel.review.Dispute;
+import com.relabel.review.Disputes;
+import com.relabel.review.ReviewAction;
+import com.relabel.review.Vote;
+import com.relabel.security.Roles;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Image;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The admins' disputes queue of consensus review: each disputed sample with its image, its label
+ * and the reviewers' votes; one click on a vote's outcome (or Exclude) decides it for good.
+ */
+@Route("disputes/:datasetId")
+@PageTitle("Disputes · Relabel")
+@RolesAllowed(Roles.ADMIN)
+class DisputesView extends VerticalLayout implements BeforeEnterObserver {
+
+  private static final int PAGE = 100;
+
+  private final Disputes disputes;
+  private final DatasetService datasets;
+  private final H2 title = new H2();
+  private final Paragraph summary = new Paragraph();
+  private final VerticalLayout list = new VerticalLayout();
+  private Dataset dataset;
+  private List<String> classNames = List.of();
+
+  DisputesView(Disputes disputes, DatasetService datasets) {
+    this.disputes = disputes;
+    this.datasets = datasets;
+    summary.setId("disputes-summary");
+    list.setId("disputes-list");
+    list.setPadding(false);
+    add(title, summary, list);
+  }
+
+  @Override
+  public void beforeEnter(BeforeEnterEvent event) {
+    long id = event.getRouteParameters().getLong("datasetId").orElse(-1L);
+    dataset = datasets.get(id);
+    classNames = datasets.classNames(id);
+    title.setText("Disputes · " + dataset.getName());
+    refresh();
+  }
+
+  private void refresh() {
+    list.removeAll();
+    long count = disputes.count(dataset.getId());
+    summary.setText(
+        count == 0
+            ? "No disputed samples: the reviewers agree so far."
+            : count
+                + " disputed "
+                + (count == 1 ? "sample" : "samples")
+                + (count > PAGE ? " (the first " + PAGE + " shown)" : "")
+                + ". Click the outcome that is right; it is final.");
+    for (Dispute d : disputes.list(dataset.getId(), 0, PAGE)) {
+      list.add(card(d));
+    }
+  }
+
+  private Div card(Dispute d) {
+    var card = new Div();
+    card.setId("dispute-" + d.sampleIndex());
+    card.addClassName("dispute");
+    card.getStyle()
+        .set("border", "1px solid var(--lumo-contrast-20pct)")
+        .set("border-radius", "8px")
+        .set("padding", "var(--lumo-space-s)");
+    var image = new Image("images/samples/" + d.sampleId() + ".png", "Sample " + d.sampleIndex());
+    image.setWidth("96px");
+    image.setHeight("96px");
+    image.getStyle().set("image-rendering", "pixelated").set("object-fit", "contain");
+    var facts = new VerticalLayout();
+    facts.setSpacing(false);
+    facts.setPadding(false);
+    facts.add(new Span("Sample #" + d.sampleIndex() + " · label " + name(d.currentLabel())));
+    var votes = new VerticalLayout();
+    votes.setSpacing(false);
+    votes.setPadding(false);
+    votes.addClassName("dispute-votes");
+    for (Vote v : d.votes()) {
+      votes.add(new Span(v.voter() + ": " + outcome(v.choice(), v.label())));
+    }
+    facts.add(votes);
+    var actions = new HorizontalLayout();
+    // one button per distinct outcome voted for, then exclude
+    Map<String, Vote> outcomes = new LinkedHashMap<>();
+    d.votes().forEach(v -> outcomes.putIfAbsent(v.choice() + ":" + v.label(), v));
+    int k = 0;
+    for (Vote v : outcomes.values()) {
+      var b = new Button(outcome(v.choice(), v.label()), e -> resolve(d, v.choice(), v.label()));
+      b.setId("resolve-" + d.sampleIndex() + "-" + k++);
+      b.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
+      actions.add(b);
+    }
+    if (outcomes.values().stream().noneMatch(v -> v.choice() == ReviewAction.EXCLUDE)) {
+      var exclude = new Button("Exclude", e -> resolve(d, ReviewAction.EXCLUDE, -1));
+      exclude.setId("resolve-" + d.sampleIndex() + "-exclude");
+      exclude.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
+      actions.add(exclude);
+    }
+    facts.add(actions);
+    card.add(new HorizontalLayout(image, facts));
+    return card;
+  }
+
+  private void resolve(Dispute d, ReviewAction choice, int label) {
+    try {
+      disputes.resolve(d.sampleId(), d.version(), choice, label);
+      Notification.show(
+              "Sample #" + d.sampleIndex() + " decided.", 3000, Notification.Position.BOTTOM_START)
+          .setId("dispute-resolved");
+    } catch (DecisionConflictException e) {
+      var n = Notification.show(e.getMessage(), 6000, Notification.Position.TOP_CENTER);
+      n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+      n.setId("review-message");
+    }
+    refresh();
+  }
+
+  private String outcome(ReviewAction choice, int label) {
+    return switch (choice) {
+      case CONFIRM -> "confirm " + name(label);
+      case CORRECT -> "correct to " + name(label);
+      case EXCLUDE -> "exclude";
+      default -> choice.name().toLowerCase();
+    };
+  }
+
+  private String name(int label) {
+    return label >= 0 && label < classNames.size()
+        ? classNames.get(label)
+        : Integer.toString(label);
+  }
+}

@@ -1,0 +1,310 @@
+package com.relabel.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.relabel.dataset.DatasetService;
+import com.relabel.training.RunStatus;
+import com.relabel.training.TrainingRun;
+import com.relabel.training.TrainingRuns;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * Several people at once, in real Chromium against the real app (demo profile, a small MNIST slice,
+ * one epoch): leases keep a sample from others until they lapse, the first of two decisions on one
+ * sample wins and the other is told, consensus review sends a disagreement to the admin, U undoes,
+ * and a user disabled mid-session is logged out at their next request. One app for all, in order.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:team-e2e;DB_CLOSE_DELAY=-1",
+      "relabel.demo.sample-limit=200",
+      "relabel.training.epochs=1",
+      "relabel.training.folds=0",
+      "relabel.jobs.poll-interval=200ms",
+      "relabel.review.lease-duration=" + TeamEndToEndTest.LEASE_SECONDS + "s",
+      "vaadin.devmode.devTools.enabled=false"
+    })
+@ActiveProfiles("demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class TeamEndToEndTest {
+
+  static final int LEASE_SECONDS = 20;
+
+  @LocalServerPort int port;
+  @Autowired DatasetService datasets;
+  @Autowired TrainingRuns runs;
+  @Autowired JdbcTemplate jdbc;
+
+  BrowserSession browser;
+  String baseUrl;
+  long datasetId;
+  BrowserContext annaContext;
+  BrowserContext benContext;
+  Page anna;
+  Page ben;
+  String leasedSample;
+
+  @BeforeAll
+  void startBrowserAndAwaitFirstRun() throws Exception {
+    baseUrl = "http://localhost:" + port;
+    datasetId = datasets.findByName("MNIST demo").orElseThrow().getId();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    List<TrainingRun> history = runs.history(datasetId);
+    while (history.isEmpty() || history.getFirst().getStatus().isActive()) {
+      assertThat(Instant.now()).as("first training run finishes").isBefore(deadline);
+      Thread.sleep(250);
+      history = runs.history(datasetId);
+    }
+    assertThat(history.getFirst().getStatus()).isEqualTo(RunStatus.SUCCEEDED);
+    browser = new BrowserSession();
+    Files.createDirectories(BrowserSession.SCREENSHOTS);
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  private Page loggedIn(BrowserContext context, String user) {
+    Page page = context.newPage();
+    new LoginPage(page, baseUrl).loginAs(user, user);
+    return page;
+  }
+
+  private long sampleId(String sampleIndex) {
+    return jdbc.queryForObject(
+        "select id from sample where dataset_id = ? and sample_index = ?",
+        Long.class,
+        datasetId,
+        Integer.parseInt(sampleIndex));
+  }
+
+  private List<Map<String, Object>> audit(String sampleIndex) {
+    return jdbc.queryForList(
+        "select actor, action, new_label, new_status from audit_entry where sample_id = ?"
+            + " order by id",
+        sampleId(sampleIndex));
+  }
+
+  @Test
+  @Order(1)
+  void aLeaseKeepsTheSampleFromOthersUntilItLapses() throws Exception {
+    annaContext = browser.browser.newContext();
+    benContext = browser.browser.newContext();
+    anna = loggedIn(annaContext, "anna");
+    ben = loggedIn(benContext, "ben");
+
+    new ReviewPage(anna).open(baseUrl, datasetId);
+    leasedSample = new TeamReviewPage(anna).sampleIndex();
+    Instant expires =
+        jdbc.queryForObject(
+                "select expires_at from sample_lease where sample_id = ?",
+                java.sql.Timestamp.class,
+                sampleId(leasedSample))
+            .toInstant();
+
+    // before the lease lapses ben gets other samples, even when he skips
+    var benReview = new ReviewPage(ben).open(baseUrl, datasetId);
+    String first = new TeamReviewPage(ben).sampleIndex();
+    assertThat(first).isNotEqualTo(leasedSample);
+    benReview.pressKey("s");
+    assertThat(benReview.sampleIndex()).not().hasText("Sample #" + first);
+    assertThat(Instant.now()).as("still inside anna's lease").isBefore(expires);
+    assertThat(benReview.sampleIndex()).not().hasText("Sample #" + leasedSample);
+
+    // anna walks away; once her lease has lapsed, ben's next skip brings him her sample
+    Thread.sleep(Math.max(0, Duration.between(Instant.now(), expires).toMillis() + 500));
+    benReview.pressKey("s");
+    assertThat(benReview.sampleIndex()).hasText("Sample #" + leasedSample);
+  }
+
+  @Test
+  @Order(2)
+  void twoReviewersOnOneSampleTheFirstDecisionWinsAndTheOtherIsTold() {
+    assertThat(leasedSample).as("the lease test ran first").isNotNull();
+    try {
+      // both show the same sample: anna (lease lapsed) and ben (lease now his)
+      var annaReview = new ReviewPage(anna);
+      assertThat(annaReview.sampleIndex()).hasText("Sample #" + leasedSample);
+      annaReview.pressKey("Enter");
+      assertThat(annaReview.sampleIndex()).not().hasText("Sample #" + leasedSample);
+
+      var benReview = new ReviewPage(ben);
+      benReview.pressKey("Enter");
+      assertThat(new TeamReviewPage(ben).message()).containsText("already decided by anna");
+      assertThat(benReview.sampleIndex()).not().hasText("Sample #" + leasedSample);
+      ben.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(BrowserSession.SCREENSHOTS.resolve("review-conflict.png")));
+
+      List<Map<String, Object>> rows = audit(leasedSample);
+      assertThat(rows).hasSize(1);
+      assertThat(rows.getFirst()).containsEntry("ACTOR", "anna").containsEntry("ACTION", "CONFIRM");
+      assertThat(
+              jdbc.queryForObject(
+                  "select decided_by from sample where id = ?",
+                  String.class,
+                  sampleId(leasedSample)))
+          .isEqualTo("anna");
+    } finally {
+      annaContext.close();
+      benContext.close();
+    }
+  }
+
+  @Test
+  @Order(3)
+  void withTwoRequiredReviewsADisagreementGoesToTheAdminWhoResolvesIt() {
+    jdbc.update("delete from sample_lease"); // a fresh queue for everyone
+    BrowserContext adminContext = browser.browser.newContext();
+    annaContext = browser.browser.newContext();
+    benContext = browser.browser.newContext();
+    try {
+      Page admin = loggedIn(adminContext, "admin");
+      new DatasetCardPage(admin, datasetId).open(baseUrl).setRequiredReviews(2);
+
+      anna = loggedIn(annaContext, "anna");
+      var annaReview = new ReviewPage(anna).open(baseUrl, datasetId);
+      String voted = new TeamReviewPage(anna).sampleIndex();
+      int given = Integer.parseInt(annaReview.givenLabel().textContent().trim());
+      annaReview.pressKey("Enter");
+      assertThat(new TeamReviewPage(anna).consensusState()).containsText("vote 1 of 2");
+      assertThat(annaReview.sampleIndex()).not().hasText("Sample #" + voted);
+
+      ben = loggedIn(benContext, "ben");
+      var benReview = new ReviewPage(ben).open(baseUrl, datasetId);
+      assertThat(benReview.sampleIndex()).hasText("Sample #" + voted);
+      int corrected = (given + 1) % 10;
+      benReview.pressKey(Integer.toString(corrected));
+      assertThat(new TeamReviewPage(ben).consensusState()).containsText("votes disagree");
+
+      // the admin sees both votes and decides with one click
+      var disputes = new DisputesPage(admin).open(baseUrl, datasetId);
+      assertThat(disputes.dispute(voted)).containsText("anna: confirm " + given);
+      assertThat(disputes.dispute(voted)).containsText("ben: correct to " + corrected);
+      admin.screenshot(
+          new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("disputes.png")));
+      disputes.resolve(voted, "correct to " + corrected);
+      assertThat(disputes.dispute(voted)).hasCount(0);
+      assertThat(disputes.summary()).containsText("No disputed samples");
+
+      assertThat(audit(voted))
+          .extracting(r -> r.get("ACTOR") + " " + r.get("ACTION") + " " + r.get("NEW_LABEL"))
+          .containsExactly(
+              "anna VOTE " + given,
+              "ben VOTE " + corrected,
+              "ben DISPUTE " + given,
+              "admin RESOLVE " + corrected);
+      admin.navigate(baseUrl + "/audit");
+      assertThat(admin.locator("#audit-grid")).containsText("RESOLVE");
+
+      // annotators are refused the disputes view by the server
+      anna.navigate(baseUrl + "/disputes/" + datasetId);
+      assertThat(anna.locator("#disputes-summary")).hasCount(0);
+
+      new DatasetCardPage(admin, datasetId).open(baseUrl).setRequiredReviews(1);
+    } finally {
+      adminContext.close();
+      annaContext.close();
+      benContext.close();
+    }
+  }
+
+  @Test
+  @Order(4)
+  void undoRestoresTheSampleAndItsLabel() {
+    BrowserContext context = browser.browser.newContext();
+    try {
+      Page page = loggedIn(context, "anna");
+      var review = new ReviewPage(page).open(baseUrl, datasetId);
+      String sample = new TeamReviewPage(page).sampleIndex();
+      String given = review.givenLabel().textContent().trim();
+      int corrected = (Integer.parseInt(given) + 1) % 10;
+      review.pressKey(Integer.toString(corrected));
+      assertThat(review.sampleIndex()).not().hasText("Sample #" + sample);
+      assertThat(
+              jdbc.queryForObject(
+                  "select current_label from sample where id = ?", Integer.class, sampleId(sample)))
+          .isEqualTo(corrected);
+
+      review.pressKey("u");
+      assertThat(review.sampleIndex()).hasText("Sample #" + sample);
+      assertThat(review.givenLabel()).hasText(given);
+      assertThat(
+              jdbc.queryForMap(
+                  "select status, current_label from sample where id = ?", sampleId(sample)))
+          .containsEntry("STATUS", "OPEN")
+          .containsEntry("CURRENT_LABEL", Integer.parseInt(given));
+      assertThat(audit(sample)).extracting(r -> r.get("ACTION")).containsExactly("CORRECT", "UNDO");
+    } finally {
+      context.close();
+    }
+  }
+
+  @Test
+  @Order(5)
+  void aUserDisabledMidSessionIsLoggedOutAtTheirNextRequest() {
+    BrowserContext adminContext = browser.browser.newContext();
+    BrowserContext doraContext = browser.browser.newContext();
+    try {
+      Page admin = loggedIn(adminContext, "admin");
+      admin.navigate(baseUrl + "/users");
+      admin.locator("#new-user").click();
+      admin.locator("#new-user-name input").fill("dora");
+      admin.locator("#new-user-password input").fill("dora-secret-1");
+      admin.locator("#create-user").click();
+      assertThat(admin.locator("#users-grid")).containsText("dora");
+
+      Page dora = doraContext.newPage();
+      new LoginPage(dora, baseUrl).loginAs("dora", "dora-secret-1");
+      var review = new ReviewPage(dora).open(baseUrl, datasetId);
+      String sample = new TeamReviewPage(dora).sampleIndex();
+
+      admin.locator("#disable-dora").click();
+      assertThat(admin.locator("#enable-dora")).isVisible();
+
+      // her next request, a key press on the open queue, logs her out and changes nothing
+      review.pressKey("Enter");
+      assertThat(dora)
+          .hasURL(
+              Pattern.compile(".*/login.*"),
+              new com.microsoft.playwright.assertions.PageAssertions.HasURLOptions()
+                  .setTimeout(15_000));
+      assertThat(
+              jdbc.queryForObject(
+                  "select status from sample where id = ?", String.class, sampleId(sample)))
+          .isEqualTo("OPEN");
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from audit_entry where actor = 'dora'", Integer.class))
+          .isZero();
+    } finally {
+      adminContext.close();
+      doraContext.close();
+    }
+  }
+}

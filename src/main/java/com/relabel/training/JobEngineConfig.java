@@ -39,6 +39,10 @@ class JobEngineConfig {
   @Bean
   NodeName nodeName(@Value("${relabel.jobs.node-name:}") String configured) {
     if (!configured.isBlank()) {
+      if (configured.length() > 50) {
+        throw new IllegalArgumentException(
+            "relabel.jobs.node-name may have 50 characters at most: " + configured);
+      }
       return new NodeName(configured);
     }
     String host;
@@ -47,6 +51,8 @@ class JobEngineConfig {
     } catch (UnknownHostException e) {
       host = "node";
     }
+    // db-scheduler keeps the name in scheduled_tasks.picked_by, varchar(50)
+    host = host.substring(0, Math.min(host.length(), 41));
     return new NodeName(host + "-" + UUID.randomUUID().toString().substring(0, 8));
   }
 

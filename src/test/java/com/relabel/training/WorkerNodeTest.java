@@ -21,11 +21,10 @@ class WorkerNodeTest {
     try (ConfigurableApplicationContext worker =
         new SpringApplicationBuilder(RelabelApplication.class)
             .profiles("worker")
-            .properties(
-                "spring.datasource.url=jdbc:h2:mem:worker;DB_CLOSE_DELAY=-1",
-                "relabel.jobs.poll-interval=200ms",
-                "relabel.jobs.node-name=gpu-worker-1")
-            .run()) {
+            .run(
+                "--spring.datasource.url=jdbc:h2:mem:worker;DB_CLOSE_DELAY=-1",
+                "--relabel.jobs.poll-interval=200ms",
+                "--relabel.jobs.node-name=gpu-worker-1")) {
       assertThat(((WebServerApplicationContext) worker).getWebServer().getPort())
           .as("no HTTP port is open")
           .isEqualTo(-1);

@@ -9,6 +9,7 @@ import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,6 +27,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 class TrainingRunExecutor {
 
   private static final Logger log = LoggerFactory.getLogger(TrainingRunExecutor.class);
+
+  /**
+   * DJL's PyTorch engine lets one gradient collector record at a time per process (and its random
+   * seed is process-wide), so runs in one JVM train one after the other: with {@code
+   * relabel.jobs.threads} above 1, or two application contexts in one JVM, a second run waits here.
+   */
+  private static final ReentrantLock ONE_TRAINING_PER_PROCESS = new ReentrantLock();
 
   private final TrainingRunRepository runs;
   private final DatasetService datasets;
@@ -129,9 +137,18 @@ class TrainingRunExecutor {
                 runs.findById(runId)
                     .map(run -> run.isCancelRequested() || !run.getStatus().isActive())
                     .orElse(true));
-    TrainingResult result =
-        new NoiseTrainingPipeline()
-            .train(set.images(), heldOut, settings.toOptions(), withListeners(runId, progress));
+    TrainingResult result;
+    if (!ONE_TRAINING_PER_PROCESS.tryLock()) {
+      update(runId, run -> run.progress("waiting for another run in this process", 0, 0.0, null));
+      ONE_TRAINING_PER_PROCESS.lock();
+    }
+    try {
+      result =
+          new NoiseTrainingPipeline()
+              .train(set.images(), heldOut, settings.toOptions(), withListeners(runId, progress));
+    } finally {
+      ONE_TRAINING_PER_PROCESS.unlock();
+    }
     update(runId, run -> run.progress("scoring", settings.epochs(), 0.97, null));
 
     NoiseReport report =

@@ -58,6 +58,20 @@ class HeldOutSplitTest {
   }
 
   @Test
+  void theTrainerRefusesToHoldOutEverySample() {
+    var data = com.relabel.flow.TestDatasets.mnist(3);
+    assertThatThrownBy(
+            () ->
+                new ImageClassifierTrainer()
+                    .train(
+                        data,
+                        new HeldOutSplit(new int[] {2, 0, 1}),
+                        TrainingOptions.defaults().withDevice(DeviceChoice.CPU),
+                        TrainingProgress.none()))
+        .hasMessageContaining("every sample is held out");
+  }
+
+  @Test
   void refusesAFractionOutsideZeroToAHalf() {
     assertThatThrownBy(() -> HeldOutSplit.stratified(labels(2, 2), 2, 0.6, 1))
         .hasMessageContaining("between 0 and 0.5");

@@ -81,18 +81,7 @@ public final class CrossValidatedPredictions {
    */
   static int[] assignFolds(int[] labels, int numClasses, int folds, long seed) {
     int n = labels.length;
-    int[] counts = new int[numClasses];
-    for (int label : labels) {
-      counts[label]++;
-    }
-    int[][] byClass = new int[numClasses][];
-    for (int c = 0; c < numClasses; c++) {
-      byClass[c] = new int[counts[c]];
-    }
-    int[] filled = new int[numClasses];
-    for (int i = 0; i < n; i++) {
-      byClass[labels[i]][filled[labels[i]]++] = i;
-    }
+    int[][] byClass = membersByClass(labels, numClasses);
     SplittableRandom random = new SplittableRandom(seed);
     int[] fold = new int[n];
     int next = 0;
@@ -109,6 +98,23 @@ public final class CrossValidatedPredictions {
       }
     }
     return fold;
+  }
+
+  /** The positions of every class's samples, {@code [class][j]}, ascending. */
+  static int[][] membersByClass(int[] labels, int numClasses) {
+    int[] counts = new int[numClasses];
+    for (int label : labels) {
+      counts[label]++;
+    }
+    int[][] byClass = new int[numClasses][];
+    for (int c = 0; c < numClasses; c++) {
+      byClass[c] = new int[counts[c]];
+    }
+    int[] filled = new int[numClasses];
+    for (int i = 0; i < labels.length; i++) {
+      byClass[labels[i]][filled[labels[i]]++] = i;
+    }
+    return byClass;
   }
 
   /** Reports fold {@code f}'s epochs as epochs {@code f * foldEpochs + e} of the whole CV. */

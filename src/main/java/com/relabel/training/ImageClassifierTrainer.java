@@ -24,11 +24,28 @@ public final class ImageClassifierTrainer {
    */
   public TrainingResult train(
       LabeledImages data, TrainingOptions options, TrainingProgress progress) {
+    return train(data, HeldOutSplit.NONE, options, progress);
+  }
+
+  /**
+   * Like {@link #train(LabeledImages, TrainingOptions, TrainingProgress)}, but the samples of
+   * {@code heldOut} are never trained on: they are only inferred after every epoch, so their
+   * dynamics are those of unseen data.
+   */
+  public TrainingResult train(
+      LabeledImages data,
+      HeldOutSplit heldOut,
+      TrainingOptions options,
+      TrainingProgress progress) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(progress, "progress");
     checkTrainable(data);
+    int[] order = heldOut.trainingPositions(data.count());
+    if (order.length == 0) {
+      throw new IllegalArgumentException("every sample is held out: nothing to train on");
+    }
     try (ModelSession session = new ModelSession(data, options, options.seed())) {
-      return run(data, options, progress, session);
+      return run(data, order, options, progress, session);
     }
   }
 
@@ -89,10 +106,10 @@ public final class ImageClassifierTrainer {
 
   private TrainingResult run(
       LabeledImages data,
+      int[] order,
       TrainingOptions options,
       TrainingProgress progress,
       ModelSession session) {
-    int n = data.count();
     int epochs = options.epochs();
     ImageBatches batches = new ImageBatches(data);
     InferencePass inference = session.inference(data);
@@ -100,10 +117,6 @@ public final class ImageClassifierTrainer {
         new DynamicsRecorder(
             data.labels(), data.numClasses(), epochs, options.softTargetMomentum());
     Random shuffler = new Random(options.seed());
-    int[] order = new int[n];
-    for (int i = 0; i < n; i++) {
-      order[i] = i;
-    }
     List<EpochStats> stats = new ArrayList<>();
     for (int epoch = 1; epoch <= epochs; epoch++) {
       shuffle(order, shuffler);
@@ -114,7 +127,8 @@ public final class ImageClassifierTrainer {
       inference.run(epoch, epoch == epochs, recorder, progress);
       double inferenceSeconds = (System.nanoTime() - start) / 1e9;
       EpochStats epochStats =
-          new EpochStats(epoch, epochs, trainSeconds, inferenceSeconds, n / trainSeconds, loss);
+          new EpochStats(
+              epoch, epochs, trainSeconds, inferenceSeconds, order.length / trainSeconds, loss);
       stats.add(epochStats);
       progress.onEpoch(epochStats);
     }

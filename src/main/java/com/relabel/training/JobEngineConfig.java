@@ -1,10 +1,16 @@
 package com.relabel.training;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Bean;
@@ -14,33 +20,76 @@ import org.springframework.context.event.EventListener;
 /**
  * The job engine: db-scheduler, keeping its jobs in the application's database (table {@code
  * scheduled_tasks}) so that several nodes share one queue and each job runs once. See
- * docs/decisions/0003-job-engine.md.
+ * docs/decisions/0003-job-engine.md and 0012.
+ *
+ * <p>Every node can queue jobs; only nodes with {@code relabel.jobs.enabled=true} (the default)
+ * execute them. A node that executes a job sends a heartbeat every {@code
+ * relabel.jobs.heartbeat-interval}; after {@code relabel.jobs.missed-heartbeats} missed ones any
+ * other node declares the job dead (see {@link TrainingRunJob}). Node names ({@code
+ * relabel.jobs.node-name}, by default host name plus a random suffix) must differ between nodes.
  */
 @Configuration
 class JobEngineConfig {
 
+  private static final Logger log = LoggerFactory.getLogger(JobEngineConfig.class);
+
   private Scheduler scheduler;
+  private boolean enabled;
+
+  @Bean
+  NodeName nodeName(@Value("${relabel.jobs.node-name:}") String configured) {
+    if (!configured.isBlank()) {
+      if (configured.length() > 50) {
+        throw new IllegalArgumentException(
+            "relabel.jobs.node-name may have 50 characters at most: " + configured);
+      }
+      return new NodeName(configured);
+    }
+    String host;
+    try {
+      host = InetAddress.getLocalHost().getHostName();
+    } catch (UnknownHostException e) {
+      host = "node";
+    }
+    // db-scheduler keeps the name in scheduled_tasks.picked_by, varchar(50)
+    host = host.substring(0, Math.min(host.length(), 41));
+    return new NodeName(host + "-" + UUID.randomUUID().toString().substring(0, 8));
+  }
 
   @Bean(destroyMethod = "stop")
   Scheduler scheduler(
       DataSource dataSource,
       List<Task<?>> tasks,
+      NodeName node,
+      @Value("${relabel.jobs.enabled:true}") boolean enabled,
       @Value("${relabel.jobs.poll-interval:2s}") Duration pollInterval,
-      @Value("${relabel.jobs.threads:1}") int threads) {
+      @Value("${relabel.jobs.threads:1}") int threads,
+      @Value("${relabel.jobs.heartbeat-interval:10s}") Duration heartbeatInterval,
+      @Value("${relabel.jobs.missed-heartbeats:6}") int missedHeartbeats) {
+    this.enabled = enabled;
     scheduler =
         Scheduler.create(dataSource, tasks)
+            .schedulerName(new SchedulerName.Fixed(node.name()))
             .pollingInterval(pollInterval)
             .threads(threads)
             .enableImmediateExecution()
-            .heartbeatInterval(Duration.ofSeconds(10))
+            .heartbeatInterval(heartbeatInterval)
+            .missedHeartbeatsLimit(missedHeartbeats)
             .shutdownMaxWait(Duration.ofSeconds(5))
             .build();
     return scheduler;
   }
 
-  /** Jobs start only once the application is fully up (schema migrated, beans ready). */
+  /**
+   * Jobs start only once the application is fully up (schema migrated, beans ready), and only on
+   * nodes that execute jobs; the others still queue them through the same table.
+   */
   @EventListener(ApplicationReadyEvent.class)
   void start() {
-    scheduler.start();
+    if (enabled) {
+      scheduler.start();
+    } else {
+      log.info("relabel.jobs.enabled=false: this node queues jobs but executes none");
+    }
   }
 }

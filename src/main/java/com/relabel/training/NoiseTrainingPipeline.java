@@ -21,13 +21,27 @@ public final class NoiseTrainingPipeline {
 
   public TrainingResult train(
       LabeledImages data, TrainingOptions options, TrainingProgress progress) {
+    return train(data, HeldOutSplit.NONE, options, progress);
+  }
+
+  /**
+   * The main run never trains on {@code heldOut} (they are only inferred, see {@link
+   * ImageClassifierTrainer#train(LabeledImages, HeldOutSplit, TrainingOptions, TrainingProgress)});
+   * cross-validation covers every sample, held out or not, since each of its models predicts only
+   * samples it did not train on anyway.
+   */
+  public TrainingResult train(
+      LabeledImages data,
+      HeldOutSplit heldOut,
+      TrainingOptions options,
+      TrainingProgress progress) {
     Objects.requireNonNull(options, "options");
-    TrainingResult main = trainer.train(data, options, progress);
+    TrainingResult main = trainer.train(data, heldOut, options, progress);
     if (options.folds() == 0) {
       return main;
     }
-    float[][] heldOut = crossValidation.predict(data, options.folds(), options, progress);
-    TrainingDynamics full = withHeldOutProbabilities(main.dynamics(), heldOut);
+    float[][] outOfSample = crossValidation.predict(data, options.folds(), options, progress);
+    TrainingDynamics full = withHeldOutProbabilities(main.dynamics(), outOfSample);
     return new TrainingResult(full, main.device(), main.epochs());
   }
 

@@ -23,14 +23,18 @@ class RunStore {
     this.jdbc = jdbc;
   }
 
-  void saveDynamics(long runId, long[] sampleIds, TrainingResult result) {
+  /**
+   * Writes every epoch's row (with the held-out accuracy of that epoch when {@code heldOut} holds
+   * samples) and the run's artifacts, {@code held_out} positions among them.
+   */
+  void saveDynamics(long runId, long[] sampleIds, TrainingResult result, HeldOutSplit heldOut) {
     TrainingDynamics d = result.dynamics();
     for (int e = 0; e < d.epochCount(); e++) {
       EpochStats stats = result.epochs().get(e);
       jdbc.update(
           "insert into run_epoch (run_id, epoch, train_seconds, inference_seconds,"
-              + " samples_per_second, train_loss, prob_given, predicted, margin, loss)"
-              + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+              + " samples_per_second, train_loss, prob_given, predicted, margin, loss,"
+              + " held_out_accuracy) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           runId,
           e + 1,
           stats.trainSeconds(),
@@ -40,9 +44,13 @@ class RunStore {
           PackedArrays.pack(d.probGiven()[e]),
           PackedArrays.pack(d.predicted()[e]),
           PackedArrays.pack(d.margin()[e]),
-          PackedArrays.pack(d.loss()[e]));
+          PackedArrays.pack(d.loss()[e]),
+          heldOut.accuracy(d, e));
     }
     saveArtifact(runId, "sample_ids", sampleIds.length, 1, PackedArrays.pack(sampleIds));
+    if (!heldOut.isEmpty()) {
+      saveArtifact(runId, "held_out", heldOut.count(), 1, PackedArrays.pack(heldOut.positions()));
+    }
     saveArtifact(
         runId,
         "final_probabilities",

@@ -96,6 +96,15 @@ public class TrainingRun {
   @Column(name = "cancel_requested", nullable = false)
   private boolean cancelRequested;
 
+  @Column(name = "held_out_count")
+  private Integer heldOutCount;
+
+  @Column(name = "held_out_accuracy")
+  private Double heldOutAccuracy;
+
+  @Column(name = "executed_by", length = 128)
+  private String executedBy;
+
   @Version private long version;
 
   protected TrainingRun() {}
@@ -120,6 +129,16 @@ public class TrainingRun {
     this.phase = "training";
     this.progress = 0.0;
     this.failureReason = null;
+  }
+
+  /** Where the run trains, known once it starts, and how many samples it holds out. */
+  void runsOn(String deviceUsed, int heldOutCount) {
+    this.deviceUsed = deviceUsed;
+    this.heldOutCount = heldOutCount;
+  }
+
+  void heldOutAccuracy(Double accuracy) {
+    this.heldOutAccuracy = accuracy;
   }
 
   void progress(String phase, Integer epoch, double progress, Double samplesPerSecond) {
@@ -244,5 +263,23 @@ public class TrainingRun {
 
   public String getFailureReason() {
     return failureReason;
+  }
+
+  /** Samples held out of training (never trained on) to measure accuracy; null before start. */
+  public Integer getHeldOutCount() {
+    return heldOutCount;
+  }
+
+  /**
+   * The final model's accuracy on the held-out samples against their current labels, or null when
+   * the run held nothing out or has not succeeded. Per epoch in {@code run_epoch}.
+   */
+  public Double getHeldOutAccuracy() {
+    return heldOutAccuracy;
+  }
+
+  /** The job-engine node (scheduler name) that executed the run, or null while queued. */
+  public String getExecutedBy() {
+    return executedBy;
   }
 }

@@ -1,14 +1,19 @@
 package com.relabel.training;
 
+import ai.djl.engine.Engine;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetRepository;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.TrainingSet;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
-import java.util.Optional;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -23,12 +28,22 @@ class TrainingRunExecutor {
 
   private static final Logger log = LoggerFactory.getLogger(TrainingRunExecutor.class);
 
+  /**
+   * DJL's PyTorch engine lets one gradient collector record at a time per process (and its random
+   * seed is process-wide), so runs in one JVM train one after the other: with {@code
+   * relabel.jobs.threads} above 1, or two application contexts in one JVM, a second run waits here.
+   */
+  private static final ReentrantLock ONE_TRAINING_PER_PROCESS = new ReentrantLock();
+
   private final TrainingRunRepository runs;
   private final DatasetService datasets;
   private final DatasetRepository datasetRepository;
   private final RunStore store;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
+  private final ObjectProvider<TrainingRunListener> listeners;
+  private final NodeName node;
+  private final double heldOutFraction;
 
   TrainingRunExecutor(
       TrainingRunRepository runs,
@@ -36,23 +51,42 @@ class TrainingRunExecutor {
       DatasetRepository datasetRepository,
       RunStore store,
       TransactionTemplate tx,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      ObjectProvider<TrainingRunListener> listeners,
+      NodeName node,
+      @Value("${relabel.training.held-out-fraction:0.1}") double heldOutFraction) {
     this.runs = runs;
     this.datasets = datasets;
     this.datasetRepository = datasetRepository;
     this.store = store;
     this.tx = tx;
     this.events = events;
+    this.listeners = listeners;
+    this.node = node;
+    this.heldOutFraction = heldOutFraction;
+    HeldOutSplit.stratified(new int[0], 0, heldOutFraction, 0); // refuses a bad fraction at start
   }
 
+  /**
+   * Claims the run (QUEUED to RUNNING, atomically: one node wins) and executes it. A run found
+   * RUNNING was claimed by an earlier execution of its job that never ended it, so it is marked
+   * failed rather than trained twice.
+   */
   void execute(long runId) {
-    Optional<TrainingRun> found = runs.findById(runId);
-    if (found.isEmpty() || !found.get().getStatus().isActive()) {
-      log.info("Run {} is not queued any more; nothing to do", runId);
+    if (runs.claim(runId, node.name(), Instant.now()) == 0) {
+      runs.findById(runId)
+          .filter(run -> run.getStatus() == RunStatus.RUNNING)
+          .ifPresentOrElse(
+              run ->
+                  abandon(
+                      runId,
+                      "interrupted: started on " + run.getExecutedBy() + " and never finished"),
+              () -> log.info("Run {} is not queued any more; nothing to do", runId));
       return;
     }
     try {
-      run(found.get());
+      listeners.orderedStream().forEach(l -> l.started(runId));
+      run(runs.findById(runId).orElseThrow());
     } catch (TrainingCancelledException e) {
       finish(runId, RunStatus.CANCELLED, "cancelled");
     } catch (RuntimeException | Error e) {
@@ -61,11 +95,31 @@ class TrainingRunExecutor {
     }
   }
 
+  /**
+   * Marks a run that can no longer finish (its node died, its job gave up) as failed; the dataset
+   * keeps its active ranking. Does nothing to a run that has already ended.
+   */
+  void abandon(long runId, String reason) {
+    log.warn("Run {} abandoned: {}", runId, reason);
+    finish(runId, RunStatus.FAILED, reason);
+  }
+
   private void run(TrainingRun queued) {
     long runId = queued.getId();
     TrainingSet set = datasets.trainingSet(queued.getDatasetId());
-    update(runId, run -> run.start(set.images().count()));
     RunSettings settings = queued.settings();
+    HeldOutSplit heldOut =
+        set.images().count() < 2
+            ? HeldOutSplit.NONE
+            : HeldOutSplit.stratified(
+                set.images().labels(), set.images().numClasses(), heldOutFraction, settings.seed());
+    String device = deviceFor(settings.device());
+    update(
+        runId,
+        run -> {
+          run.start(set.images().count());
+          run.runsOn(device, heldOut.count());
+        });
     log.info(
         "Run {}: training on {} samples of dataset {}, {} epochs",
         runId,
@@ -79,9 +133,22 @@ class TrainingRunExecutor {
             settings.epochs(),
             settings.folds() * TrainingOptions.DEFAULT_FOLD_EPOCHS,
             this::update,
-            () -> runs.findById(runId).map(TrainingRun::isCancelRequested).orElse(true));
-    TrainingResult result =
-        new NoiseTrainingPipeline().train(set.images(), settings.toOptions(), progress);
+            () ->
+                runs.findById(runId)
+                    .map(run -> run.isCancelRequested() || !run.getStatus().isActive())
+                    .orElse(true));
+    TrainingResult result;
+    if (!ONE_TRAINING_PER_PROCESS.tryLock()) {
+      update(runId, run -> run.progress("waiting for another run in this process", 0, 0.0, null));
+      ONE_TRAINING_PER_PROCESS.lock();
+    }
+    try {
+      result =
+          new NoiseTrainingPipeline()
+              .train(set.images(), heldOut, settings.toOptions(), withListeners(runId, progress));
+    } finally {
+      ONE_TRAINING_PER_PROCESS.unlock();
+    }
     update(runId, run -> run.progress("scoring", settings.epochs(), 0.97, null));
 
     NoiseReport report =
@@ -96,19 +163,62 @@ class TrainingRunExecutor {
 
     tx.executeWithoutResult(
         status -> {
-          store.saveDynamics(runId, set.sampleIds(), result);
+          TrainingRun run = runs.findById(runId).orElseThrow();
+          if (run.getStatus() != RunStatus.RUNNING) {
+            throw new IllegalStateException(
+                "run " + runId + " was ended elsewhere meanwhile (" + run.getStatus() + ")");
+          }
+          store.saveDynamics(runId, set.sampleIds(), result, heldOut);
           store.saveScores(runId, set.sampleIds(), report);
           Dataset dataset = datasetRepository.findById(set.datasetId()).orElseThrow();
           dataset.activateRun(runId);
-          TrainingRun run = runs.findById(runId).orElseThrow();
           run.succeed(result.device(), report.estimatedErrors(), evaluation);
+          run.heldOutAccuracy(
+              heldOut.accuracy(result.dynamics(), result.dynamics().epochCount() - 1));
           events.publishEvent(new TrainingRunCompleted(runId, set.datasetId()));
         });
     log.info("Run {} done on {}; {}", runId, result.device(), evaluation);
   }
 
   private void finish(long runId, RunStatus status, String reason) {
-    update(runId, run -> run.fail(status, reason));
+    update(
+        runId,
+        run -> {
+          if (run.getStatus().isActive()) {
+            run.fail(status, reason);
+          }
+        });
+  }
+
+  /** The device a run with this choice trains on here, as recorded ("cpu", "gpu(0)"). */
+  private static String deviceFor(DeviceChoice choice) {
+    return ImageClassifierTrainer.deviceName(
+        ImageClassifierTrainer.chooseDevice(choice, Engine.getInstance().getGpuCount()));
+  }
+
+  /** {@code progress}, and every {@link TrainingRunListener} after each batch. */
+  private TrainingProgress withListeners(long runId, TrainingProgress progress) {
+    List<TrainingRunListener> all = listeners.orderedStream().toList();
+    if (all.isEmpty()) {
+      return progress;
+    }
+    return new TrainingProgress() {
+      @Override
+      public void onEpoch(EpochStats stats) {
+        progress.onEpoch(stats);
+      }
+
+      @Override
+      public void onBatch(int epoch, int batch, int batches) {
+        progress.onBatch(epoch, batch, batches);
+        all.forEach(l -> l.batch(runId, epoch, batch));
+      }
+
+      @Override
+      public boolean cancelled() {
+        return progress.cancelled();
+      }
+    };
   }
 
   private void update(long runId, java.util.function.Consumer<TrainingRun> change) {

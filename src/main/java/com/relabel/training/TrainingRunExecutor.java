@@ -29,6 +29,8 @@ class TrainingRunExecutor {
   private final RunStore store;
   private final TransactionTemplate tx;
   private final ApplicationEventPublisher events;
+  private final RunProgressEvents progressEvents;
+  private final RunComparisons comparisons;
 
   TrainingRunExecutor(
       TrainingRunRepository runs,
@@ -36,7 +38,11 @@ class TrainingRunExecutor {
       DatasetRepository datasetRepository,
       RunStore store,
       TransactionTemplate tx,
-      ApplicationEventPublisher events) {
+      ApplicationEventPublisher events,
+      RunProgressEvents progressEvents,
+      RunComparisons comparisons) {
+    this.progressEvents = progressEvents;
+    this.comparisons = comparisons;
     this.runs = runs;
     this.datasets = datasets;
     this.datasetRepository = datasetRepository;
@@ -77,7 +83,8 @@ class TrainingRunExecutor {
         new RunProgressRecorder(
             runId,
             settings.epochs(),
-            settings.folds() * TrainingOptions.DEFAULT_FOLD_EPOCHS,
+            settings.folds(),
+            TrainingOptions.DEFAULT_FOLD_EPOCHS,
             this::update,
             () -> runs.findById(runId).map(TrainingRun::isCancelRequested).orElse(true));
     TrainingResult result =
@@ -94,16 +101,21 @@ class TrainingRunExecutor {
             .map(truth -> report.evaluate(set.images().labels(), truth).summary())
             .orElse(null);
 
-    tx.executeWithoutResult(
-        status -> {
-          store.saveDynamics(runId, set.sampleIds(), result);
-          store.saveScores(runId, set.sampleIds(), report);
-          Dataset dataset = datasetRepository.findById(set.datasetId()).orElseThrow();
-          dataset.activateRun(runId);
-          TrainingRun run = runs.findById(runId).orElseThrow();
-          run.succeed(result.device(), report.estimatedErrors(), evaluation);
-          events.publishEvent(new TrainingRunCompleted(runId, set.datasetId()));
-        });
+    RunProgress done =
+        tx.execute(
+            status -> {
+              store.saveDynamics(runId, set.sampleIds(), result);
+              store.saveScores(runId, set.sampleIds(), report);
+              Dataset dataset = datasetRepository.findById(set.datasetId()).orElseThrow();
+              Long previous = dataset.getActiveRunId();
+              dataset.activateRun(runId);
+              TrainingRun run = runs.findById(runId).orElseThrow();
+              run.succeed(result.device(), report.estimatedErrors(), evaluation);
+              comparisons.recordOnCompletion(run, previous);
+              events.publishEvent(new TrainingRunCompleted(runId, set.datasetId()));
+              return RunProgress.of(run);
+            });
+    progressEvents.publish(done);
     log.info("Run {} done on {}; {}", runId, result.device(), evaluation);
   }
 
@@ -111,7 +123,21 @@ class TrainingRunExecutor {
     update(runId, run -> run.fail(status, reason));
   }
 
+  /** Changes the run's row in its own transaction, then tells this node's views. */
   private void update(long runId, java.util.function.Consumer<TrainingRun> change) {
-    tx.executeWithoutResult(s -> runs.findById(runId).ifPresent(change));
+    RunProgress written =
+        tx.execute(
+            s ->
+                runs.findById(runId)
+                    .map(
+                        run -> {
+                          change.accept(run);
+                          runs.flush();
+                          return RunProgress.of(run);
+                        })
+                    .orElse(null));
+    if (written != null) {
+      progressEvents.publish(written);
+    }
   }
 }

@@ -36,7 +36,8 @@ public record RunProgress(
   /** Below this share done the time left is too uncertain to show. */
   static final double MIN_PROGRESS_FOR_ESTIMATE = 0.02;
 
-  static RunProgress of(TrainingRun run) {
+  /** The snapshot of a run as read from its row. */
+  public static RunProgress of(TrainingRun run) {
     return new RunProgress(
         run.getId(),
         run.getDatasetId(),

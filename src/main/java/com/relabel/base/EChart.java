@@ -55,6 +55,11 @@ public class EChart extends Div {
     List.copyOf(clickListeners).forEach(l -> l.accept(click));
   }
 
+  /** What the browser calls on a click; for tests of listeners without a browser. */
+  void clickedForTest(int seriesIndex, int dataIndex, String name, String value) {
+    clicked(seriesIndex, dataIndex, name, value);
+  }
+
   /** "[0.1,0.5,7]" or "3" to numbers; anything else in a slot is NaN. */
   static double[] numbers(String value) {
     if (value == null || value.isBlank() || value.equals("null")) {

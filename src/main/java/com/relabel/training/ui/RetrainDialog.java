@@ -66,7 +66,7 @@ public class RetrainDialog extends Dialog {
     batchSize.setMin(1);
     batchSize.setValue(defaults.batchSize());
     learningRate.setId("retrain-learning-rate");
-    learningRate.setValue((double) defaults.learningRate());
+    learningRate.setValue(Double.parseDouble(Float.toString(defaults.learningRate())));
     learningRate.setStep(0.0001);
     methods.setId("retrain-methods");
     methods.setItems(TrainingRuns.methodNames());

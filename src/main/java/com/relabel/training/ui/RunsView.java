@@ -292,11 +292,11 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
   private static String settingsText(TrainingRun r) {
     return String.format(
-        "%s · %s epochs · batch %s · lr %s · k %d · seed %s",
+        "%s · %s epochs · batch %s · lr %.3g · k %d · seed %s",
         r.getModel() == null ? "cnn" : r.getModel(),
         r.getEpochs(),
         r.getBatchSize(),
-        r.getLearningRate(),
+        r.getLearningRate() == null ? Double.NaN : r.getLearningRate(),
         r.getFolds(),
         r.getSeed());
   }

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * A chart drawn by Apache ECharts in the browser. ECharts comes from its WebJar, loaded at run time
  * (no frontend build); the option object is handed over as JSON. Clicks on data items come back to
- * the server as {@link Click}s (see {@link #addClickListener}).
+ * the server as {@link Click}s (see {@link #addItemClickListener}).
  */
 public class EChart extends Div {
 
@@ -44,7 +44,7 @@ public class EChart extends Div {
   }
 
   /** Hears clicks on the chart's data items (points, cells, bars), on the server. */
-  public Registration addClickListener(SerializableConsumer<Click> listener) {
+  public Registration addItemClickListener(SerializableConsumer<Click> listener) {
     clickListeners.add(listener);
     return () -> clickListeners.remove(listener);
   }

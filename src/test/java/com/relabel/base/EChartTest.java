@@ -18,7 +18,7 @@ class EChartTest {
 
     var chart = new EChart();
     List<EChart.Click> heard = new ArrayList<>();
-    var registration = chart.addClickListener(heard::add);
+    var registration = chart.addItemClickListener(heard::add);
     chart.clickedForTest(2, 5, "", "[1,2,3]");
     registration.remove();
     chart.clickedForTest(0, 0, "", "[9]");

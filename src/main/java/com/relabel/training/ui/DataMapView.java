@@ -36,7 +36,7 @@ class DataMapView extends VerticalLayout implements BeforeEnterObserver {
     this.datasets = datasets;
     this.dataMap = dataMap;
     chart.setId("data-map");
-    chart.addClickListener(this::openSample);
+    chart.addItemClickListener(this::openSample);
     caption.setText(
         "Each point is a sample of the active run: x = variability of the probability of its"
             + " label over epochs, y = mean confidence, colour = share of epochs in which the"

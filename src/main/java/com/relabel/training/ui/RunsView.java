@@ -106,7 +106,7 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     histogram.setHeight("320px");
     confusion.setId("confusion-matrix");
     confusion.setHeight("520px");
-    confusion.addClickListener(this::openCell);
+    confusion.addItemClickListener(this::openCell);
     add(
         title,
         new HorizontalLayout(retrain),

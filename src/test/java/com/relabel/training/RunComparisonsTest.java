@@ -30,12 +30,12 @@ class RunComparisonsTest {
 
   long datasetId;
   long[] sampleIds;
-  static int datasets;
 
   @BeforeEach
   void tenSamples() {
     Dataset dataset =
-        importer.importImages("compare-" + datasets++, TestDatasets.mnist(10), null, null, "test");
+        importer.importImages(
+            "compare-" + java.util.UUID.randomUUID(), TestDatasets.mnist(10), null, null, "test");
     datasetId = dataset.getId();
     sampleIds =
         jdbc
@@ -105,7 +105,14 @@ class RunComparisonsTest {
   void runsOfOtherDatasetsAreNotCompared() {
     long a = run(1, Instant.now());
     long otherDataset =
-        importer.importImages("compare-other", TestDatasets.mnist(10), null, null, "t").getId();
+        importer
+            .importImages(
+                "compare-other-" + java.util.UUID.randomUUID(),
+                TestDatasets.mnist(10),
+                null,
+                null,
+                "t")
+            .getId();
     long other = datasetId;
     datasetId = otherDataset;
     long b = run(1, Instant.now());

@@ -184,11 +184,15 @@ class RetrainEndToEndTest {
 
   @Test
   @Order(3)
-  void clickingAPointOfTheDataMapOpensItsSample() {
+  void anAnnotatorIsRefusedTheRunsViewAndAPointOfTheDataMapOpensItsSample() {
     BrowserContext context = browser.browser.newContext();
     try {
       Page page = context.newPage();
       new LoginPage(page, baseUrl).loginAs("anna", "anna");
+      // the runs view is for admins: the server does not render it for an annotator
+      page.navigate(baseUrl + "/runs/" + datasetId);
+      assertThat(page.locator("#runs-grid")).hasCount(0);
+      assertThat(page.locator("#retrain-open")).hasCount(0);
       page.navigate(baseUrl + "/map/" + datasetId);
       assertThat(page.locator("#data-map")).hasAttribute("data-rendered", "true");
       int series =

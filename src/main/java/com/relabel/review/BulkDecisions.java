@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -23,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * the rows a reviewer selected, or to everything matching a filter. Only open samples change; a
  * sample someone decided meanwhile is left alone and counted as skipped. Work is done in chunks of
  * {@code relabel.review.bulk-chunk} samples (500), each chunk one transaction with its audit rows
- * (decision 0008).
+ * (decision 0008). On a dataset with consensus review (more than one review per sample) only admins
+ * decide in bulk, and their decision is final.
  */
 @Service
 @Transactional(propagation = Propagation.NOT_SUPPORTED)
@@ -36,9 +38,11 @@ public class BulkDecisions {
   private final NamedParameterJdbcTemplate jdbc;
   private final DecisionWriter writer;
   private final TransactionTemplate writeTx;
+  private final ReviewPolicies policies;
 
   BulkDecisions(
       DatasetService datasets,
+      ReviewPolicies policies,
       NamedParameterJdbcTemplate jdbc,
       DecisionWriter writer,
       PlatformTransactionManager transactions,
@@ -49,6 +53,7 @@ public class BulkDecisions {
     }
     this.chunkSize = chunkSize;
     this.datasets = datasets;
+    this.policies = policies;
     this.jdbc = jdbc;
     this.writer = writer;
     this.writeTx = new TransactionTemplate(transactions);
@@ -123,8 +128,16 @@ public class BulkDecisions {
 
   private Decision decision(
       long datasetId, Long runId, ReviewAction action, int label, String actor) {
-    if (action == ReviewAction.UNDO) {
-      throw new IllegalArgumentException("a bulk decision cannot undo");
+    if (!action.isChoice()) {
+      throw new IllegalArgumentException("a bulk decision cannot " + action);
+    }
+    if (policies.requiredReviewsOf(datasetId) > 1 && !CurrentUser.hasRole(Roles.ADMIN)) {
+      // With consensus review an annotator's decision is one vote: a bulk decision would
+      // bypass the other reviewers. Admins decide finally, as when they resolve a dispute.
+      throw new AccessDeniedException(
+          "This dataset needs "
+              + policies.requiredReviewsOf(datasetId)
+              + " agreeing reviews per sample: only an admin can decide samples in bulk.");
     }
     int classes = datasets.get(datasetId).getNumClasses();
     if (action == ReviewAction.CORRECT && (label < 0 || label >= classes)) {

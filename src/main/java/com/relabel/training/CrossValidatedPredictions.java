@@ -37,7 +37,7 @@ public final class CrossValidatedPredictions {
       throw new IllegalArgumentException(
           "cannot split " + data.count() + " samples into " + folds + " folds");
     }
-    ImageClassifierTrainer.checkTrainable(data);
+    ImageClassifierTrainer.checkTrainable(data, options.model());
     int[] fold = assignFolds(data.labels(), data.numClasses(), folds, options.seed());
     int n = data.count();
     float[][] out = new float[n][];

@@ -8,8 +8,9 @@ import java.util.Objects;
 import java.util.Random;
 
 /**
- * Trains a {@link SmallCnn} on labelled images with DJL and records the training dynamics: after
- * every epoch an inference pass over the whole training set (in order, not shuffled).
+ * Trains a {@link SmallCnn} (or a {@link SmallMlp}, see {@link TrainingOptions#model()}) on
+ * labelled images with DJL and records the training dynamics: after every epoch an inference pass
+ * over the whole training set (in order, not shuffled).
  *
  * <p>Runs with the same seed on the CPU give the same dynamics. The seed is set on the DJL engine,
  * which is process-wide: runs in parallel threads disturb each other's initialisation.
@@ -39,7 +40,7 @@ public final class ImageClassifierTrainer {
       TrainingProgress progress) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(progress, "progress");
-    checkTrainable(data);
+    checkTrainable(data, options.model());
     int[] order = heldOut.trainingPositions(data.count());
     if (order.length == 0) {
       throw new IllegalArgumentException("every sample is held out: nothing to train on");
@@ -66,7 +67,7 @@ public final class ImageClassifierTrainer {
       TrainingProgress progress) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(progress, "progress");
-    checkTrainable(train);
+    checkTrainable(train, options.model());
     if (trainIndices.length == 0) {
       throw new IllegalArgumentException("no samples to train on");
     }
@@ -162,10 +163,15 @@ public final class ImageClassifierTrainer {
   }
 
   static void checkTrainable(LabeledImages data) {
+    checkTrainable(data, ModelKind.CNN);
+  }
+
+  /** Refuses data that {@code model} cannot learn from: the CNN needs images of at least 8x8. */
+  static void checkTrainable(LabeledImages data, ModelKind model) {
     if (data.count() == 0) {
       throw new IllegalArgumentException("no images to train on");
     }
-    if (data.height() < 8 || data.width() < 8) {
+    if (model == ModelKind.CNN && (data.height() < 8 || data.width() < 8)) {
       throw new IllegalArgumentException(
           "images must be at least 8x8, were " + data.height() + "x" + data.width());
     }

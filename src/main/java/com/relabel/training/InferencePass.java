@@ -20,14 +20,14 @@ final class InferencePass {
   /** Floats of first-layer activations one batch may hold (about 128 MB). */
   private static final long ACTIVATION_BUDGET = 32_000_000L;
 
-  private final SmallCnn cnn;
+  private final ClassifierNetwork cnn;
   private final Model model;
   private final LabeledImages data;
   private final ImageBatches batches;
   private final int batchSize;
   private final int[] identity;
 
-  InferencePass(SmallCnn cnn, Model model, LabeledImages data, int trainingBatchSize) {
+  InferencePass(ClassifierNetwork cnn, Model model, LabeledImages data, int trainingBatchSize) {
     this.cnn = cnn;
     this.model = model;
     this.data = data;

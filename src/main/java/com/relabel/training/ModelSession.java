@@ -16,12 +16,13 @@ import ai.djl.training.tracker.Tracker;
 import com.relabel.dataset.LabeledImages;
 
 /**
- * A fresh {@link SmallCnn} with its DJL model and Adam trainer, initialised from a seed: the unit
- * that the main training run, every cross-validation fold and every benchmark model train with.
+ * A fresh network ({@link SmallCnn} or {@link SmallMlp}, by {@link TrainingOptions#model()}) with
+ * its DJL model and Adam trainer, initialised from a seed: the unit that the main training run,
+ * every cross-validation fold and every benchmark model train with.
  */
 final class ModelSession implements AutoCloseable {
 
-  final SmallCnn cnn;
+  final ClassifierNetwork cnn;
   final Model model;
   final Trainer trainer;
   final Device device;
@@ -33,7 +34,7 @@ final class ModelSession implements AutoCloseable {
         ImageClassifierTrainer.chooseDevice(options.device(), Engine.getInstance().getGpuCount());
     batchSize = options.batchSize();
     Engine.getInstance().setRandomSeed(Long.hashCode(seed));
-    cnn = new SmallCnn(data.numClasses(), data.height(), data.width());
+    cnn = options.model().create(data.numClasses(), data.height(), data.width());
     DefaultTrainingConfig config =
         new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
             .optOptimizer(
@@ -41,7 +42,7 @@ final class ModelSession implements AutoCloseable {
                     .optLearningRateTracker(Tracker.fixed(options.learningRate()))
                     .build())
             .optDevices(new Device[] {device});
-    model = Model.newInstance("relabel-cnn", device);
+    model = Model.newInstance("relabel-" + options.model().key(), device);
     try {
       model.setBlock(cnn.network());
       trainer = model.newTrainer(config);

@@ -6,7 +6,12 @@ import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Writes a run's progress to its row at most about once a second, so every node can show it. */
+/**
+ * Writes a run's progress to its row at most about once a second, so every node can show it; the
+ * executor hands every write to {@link RunProgressEvents} for this node's views. Phases: "training
+ * epoch e/E", "recording dynamics (epoch e/E)" (the inference pass after each main epoch), then,
+ * with cross-validation, "training fold i/k (epoch e/F)".
+ */
 class RunProgressRecorder implements TrainingProgress {
 
   private static final Logger log = LoggerFactory.getLogger(RunProgressRecorder.class);
@@ -14,6 +19,8 @@ class RunProgressRecorder implements TrainingProgress {
 
   private final long runId;
   private final int epochs;
+  private final int folds;
+  private final int foldEpochs;
   private final int crossValidationEpochs;
   private boolean mainTrainingDone;
   private final BiConsumer<Long, Consumer<TrainingRun>> update;
@@ -26,12 +33,15 @@ class RunProgressRecorder implements TrainingProgress {
   RunProgressRecorder(
       long runId,
       int epochs,
-      int crossValidationEpochs,
+      int folds,
+      int foldEpochs,
       BiConsumer<Long, Consumer<TrainingRun>> update,
       BooleanSupplier cancelCheck) {
     this.runId = runId;
     this.epochs = epochs;
-    this.crossValidationEpochs = crossValidationEpochs;
+    this.folds = folds;
+    this.foldEpochs = foldEpochs;
+    this.crossValidationEpochs = folds * foldEpochs;
     this.update = update;
     this.cancelCheck = cancelCheck;
   }
@@ -48,9 +58,10 @@ class RunProgressRecorder implements TrainingProgress {
         Math.round(stats.samplesPerSecond()),
         String.format("%.4f", stats.trainLoss()));
     samplesPerSecond = stats.samplesPerSecond();
-    String phase = phase();
+    String phase = phase(stats.epoch());
     double done = fraction(stats.epoch(), 0, 1);
-    update.accept(runId, run -> run.progress(phase, stats.epoch(), done, samplesPerSecond));
+    Integer epoch = epochInPhase(stats.epoch());
+    update.accept(runId, run -> run.progress(phase, epoch, done, samplesPerSecond));
     if (!mainTrainingDone && stats.epoch() == epochs) {
       mainTrainingDone = true;
     }
@@ -68,8 +79,18 @@ class RunProgressRecorder implements TrainingProgress {
     return cancelRequested;
   }
 
-  private String phase() {
-    return mainTrainingDone ? "cross-validation" : "training";
+  /** The phase while epoch {@code epoch} (from 1, of the current sequence) trains. */
+  String phase(int epoch) {
+    if (!mainTrainingDone) {
+      return "training epoch " + epoch + "/" + epochs;
+    }
+    int fold = (epoch - 1) / foldEpochs + 1;
+    int inFold = (epoch - 1) % foldEpochs + 1;
+    return "training fold " + fold + "/" + folds + " (epoch " + inFold + "/" + foldEpochs + ")";
+  }
+
+  private Integer epochInPhase(int epoch) {
+    return mainTrainingDone ? (epoch - 1) % foldEpochs + 1 : epoch;
   }
 
   /**
@@ -83,12 +104,15 @@ class RunProgressRecorder implements TrainingProgress {
   @Override
   public void onBatch(int epoch, int batch, int batches) {
     long now = System.nanoTime();
-    if (now - lastWrite < MIN_INTERVAL_NANOS) {
+    boolean inferenceNext = !mainTrainingDone && batch == batches;
+    if (!inferenceNext && now - lastWrite < MIN_INTERVAL_NANOS) {
       return;
     }
     lastWrite = now;
-    String phase = phase();
+    String phase =
+        inferenceNext ? "recording dynamics (epoch " + epoch + "/" + epochs + ")" : phase(epoch);
     double done = fraction(epoch - 1, batch, batches);
-    update.accept(runId, run -> run.progress(phase, epoch, done, samplesPerSecond));
+    Integer shown = epochInPhase(epoch);
+    update.accept(runId, run -> run.progress(phase, shown, done, samplesPerSecond));
   }
 }

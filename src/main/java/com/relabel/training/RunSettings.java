@@ -3,8 +3,9 @@ package com.relabel.training;
 import java.util.List;
 
 /**
- * What an admin (or the demo) chooses for a run. {@code folds} > 0 adds k-fold cross-validation
- * ({@value TrainingOptions#DEFAULT_FOLD_EPOCHS} epochs per fold) for out-of-sample probabilities.
+ * What an admin (or the demo) chooses for a run, {@code model} the network ({@link ModelKind}).
+ * {@code folds} > 0 adds k-fold cross-validation ({@value TrainingOptions#DEFAULT_FOLD_EPOCHS}
+ * epochs per fold) for out-of-sample probabilities.
  */
 public record RunSettings(
     int epochs,
@@ -13,7 +14,20 @@ public record RunSettings(
     long seed,
     DeviceChoice device,
     List<String> methods,
-    int folds) {
+    int folds,
+    ModelKind model) {
+
+  /** Settings for the default CNN. */
+  public RunSettings(
+      int epochs,
+      int batchSize,
+      float learningRate,
+      long seed,
+      DeviceChoice device,
+      List<String> methods,
+      int folds) {
+    this(epochs, batchSize, learningRate, seed, device, methods, folds, ModelKind.CNN);
+  }
 
   /** Settings without cross-validation. */
   public RunSettings(
@@ -36,11 +50,24 @@ public record RunSettings(
     if (folds == 1 || folds < 0 || folds > 20) {
       throw new IllegalArgumentException("folds must be 0 (none) or 2 to 20, not " + folds);
     }
+    if (!(learningRate > 0) || Float.isInfinite(learningRate)) {
+      throw new IllegalArgumentException("learning rate must be positive, not " + learningRate);
+    }
+    if (device == null) {
+      throw new IllegalArgumentException("device must be given");
+    }
     methods = List.copyOf(methods);
+    model = model == null ? ModelKind.CNN : model;
+  }
+
+  /** The same settings with another model. */
+  public RunSettings withModel(ModelKind newModel) {
+    return new RunSettings(epochs, batchSize, learningRate, seed, device, methods, folds, newModel);
   }
 
   TrainingOptions toOptions() {
     return new TrainingOptions(epochs, batchSize, learningRate, seed, device)
-        .withFolds(folds, TrainingOptions.DEFAULT_FOLD_EPOCHS);
+        .withFolds(folds, TrainingOptions.DEFAULT_FOLD_EPOCHS)
+        .withModel(model);
   }
 }

@@ -19,9 +19,7 @@ import ai.djl.nn.pooling.Pool;
  * LeNet shape and a third less CPU time than padding); smaller ones, down to 8x8, are padded so
  * that the feature map never shrinks below 2x2.
  */
-final class SmallCnn {
-
-  static final int EMBEDDING_SIZE = 128;
+final class SmallCnn implements ClassifierNetwork {
 
   private final SequentialBlock embedding;
   private final Block head;
@@ -53,17 +51,20 @@ final class SmallCnn {
   }
 
   /** Images to embeddings. */
-  Block embedding() {
+  @Override
+  public Block embedding() {
     return embedding;
   }
 
   /** Embeddings to logits. */
-  Block head() {
+  @Override
+  public Block head() {
     return head;
   }
 
   /** Images to logits: the block to train. */
-  Block network() {
+  @Override
+  public Block network() {
     return network;
   }
 }

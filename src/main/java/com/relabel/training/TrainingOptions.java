@@ -16,6 +16,7 @@ package com.relabel.training;
  *     out-of-sample probabilities; 0 (the default) runs none, otherwise at least 2
  * @param foldEpochs epochs each cross-validation model trains, at least 1 (default {@value
  *     #DEFAULT_FOLD_EPOCHS})
+ * @param model the network: {@link ModelKind#CNN} (default) or {@link ModelKind#MLP}
  */
 public record TrainingOptions(
     int epochs,
@@ -25,7 +26,8 @@ public record TrainingOptions(
     DeviceChoice device,
     float softTargetMomentum,
     int folds,
-    int foldEpochs) {
+    int foldEpochs,
+    ModelKind model) {
 
   /** The default {@code a} of the soft targets: 0.7 keeps 70% of the old target each epoch. */
   public static final float DEFAULT_SOFT_TARGET_MOMENTUM = 0.7f;
@@ -56,6 +58,31 @@ public record TrainingOptions(
     if (foldEpochs < 1) {
       throw new IllegalArgumentException("fold epochs must be at least 1, was " + foldEpochs);
     }
+    if (model == null) {
+      throw new IllegalArgumentException("model must be given");
+    }
+  }
+
+  /** Options with the default CNN. */
+  public TrainingOptions(
+      int epochs,
+      int batchSize,
+      float learningRate,
+      long seed,
+      DeviceChoice device,
+      float softTargetMomentum,
+      int folds,
+      int foldEpochs) {
+    this(
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        device,
+        softTargetMomentum,
+        folds,
+        foldEpochs,
+        ModelKind.CNN);
   }
 
   /** Options with the default soft-target momentum and no cross-validation. */
@@ -79,27 +106,73 @@ public record TrainingOptions(
 
   public TrainingOptions withEpochs(int newEpochs) {
     return new TrainingOptions(
-        newEpochs, batchSize, learningRate, seed, device, softTargetMomentum, folds, foldEpochs);
+        newEpochs,
+        batchSize,
+        learningRate,
+        seed,
+        device,
+        softTargetMomentum,
+        folds,
+        foldEpochs,
+        model);
   }
 
   public TrainingOptions withSeed(long newSeed) {
     return new TrainingOptions(
-        epochs, batchSize, learningRate, newSeed, device, softTargetMomentum, folds, foldEpochs);
+        epochs,
+        batchSize,
+        learningRate,
+        newSeed,
+        device,
+        softTargetMomentum,
+        folds,
+        foldEpochs,
+        model);
   }
 
   public TrainingOptions withDevice(DeviceChoice newDevice) {
     return new TrainingOptions(
-        epochs, batchSize, learningRate, seed, newDevice, softTargetMomentum, folds, foldEpochs);
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        newDevice,
+        softTargetMomentum,
+        folds,
+        foldEpochs,
+        model);
   }
 
   public TrainingOptions withSoftTargetMomentum(float newMomentum) {
     return new TrainingOptions(
-        epochs, batchSize, learningRate, seed, device, newMomentum, folds, foldEpochs);
+        epochs, batchSize, learningRate, seed, device, newMomentum, folds, foldEpochs, model);
   }
 
   /** Cross-validation with {@code newFolds} folds (0 = none) of {@code newFoldEpochs} epochs. */
   public TrainingOptions withFolds(int newFolds, int newFoldEpochs) {
     return new TrainingOptions(
-        epochs, batchSize, learningRate, seed, device, softTargetMomentum, newFolds, newFoldEpochs);
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        device,
+        softTargetMomentum,
+        newFolds,
+        newFoldEpochs,
+        model);
+  }
+
+  /** The same options training {@code newModel}. */
+  public TrainingOptions withModel(ModelKind newModel) {
+    return new TrainingOptions(
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        device,
+        softTargetMomentum,
+        folds,
+        foldEpochs,
+        newModel);
   }
 }

@@ -105,13 +105,31 @@ public class TrainingRun {
   @Column(name = "executed_by", length = 128)
   private String executedBy;
 
+  @Column(name = "compared_run_id")
+  private Long comparedRunId;
+
+  @Column(name = "top_k")
+  private Integer topK;
+
+  @Column(name = "moved_into_top")
+  private Integer movedIntoTop;
+
+  @Column(name = "moved_out_of_top")
+  private Integer movedOutOfTop;
+
+  @Column(name = "corrections_before")
+  private Integer correctionsBefore;
+
+  @Column(name = "corrections_agreed")
+  private Integer correctionsAgreed;
+
   @Version private long version;
 
   protected TrainingRun() {}
 
   TrainingRun(long datasetId, RunSettings settings, String requestedBy) {
     this.datasetId = datasetId;
-    this.model = "cnn";
+    this.model = settings.model().key();
     this.epochs = settings.epochs();
     this.batchSize = settings.batchSize();
     this.learningRate = (double) settings.learningRate();
@@ -165,6 +183,34 @@ public class TrainingRun {
         reason == null ? null : reason.substring(0, Math.min(reason.length(), 4000));
   }
 
+  void comparison(RunComparison comparison) {
+    this.comparedRunId = comparison.previousRunId();
+    this.topK = comparison.topK();
+    this.movedIntoTop = comparison.movedIntoTop();
+    this.movedOutOfTop = comparison.movedOutOfTop();
+    this.correctionsBefore = comparison.correctionsBefore();
+    this.correctionsAgreed = comparison.correctionsAgreed();
+  }
+
+  /**
+   * The comparison stored when the run completed (with the run it replaced, or with none for a
+   * dataset's first run), or empty for runs that did not complete.
+   */
+  public java.util.Optional<RunComparison> storedComparison() {
+    if (topK == null) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of(
+        new RunComparison(
+            id,
+            comparedRunId,
+            topK,
+            movedIntoTop,
+            movedOutOfTop,
+            correctionsBefore,
+            correctionsAgreed));
+  }
+
   void methodWeights(String weights) {
     this.methodWeights = weights;
   }
@@ -186,7 +232,8 @@ public class TrainingRun {
         seed,
         DeviceChoice.valueOf(deviceRequested.toUpperCase()),
         methods.isBlank() ? java.util.List.of() : java.util.List.of(methods.split(",")),
-        folds);
+        folds,
+        ModelKind.parse(model));
   }
 
   public Long getId() {
@@ -203,6 +250,11 @@ public class TrainingRun {
 
   public String getModel() {
     return model;
+  }
+
+  /** The device asked for: auto, cpu or gpu. */
+  public String deviceRequested() {
+    return deviceRequested;
   }
 
   public String getDeviceUsed() {
@@ -235,6 +287,23 @@ public class TrainingRun {
 
   public int getFolds() {
     return folds;
+  }
+
+  public Integer getBatchSize() {
+    return batchSize;
+  }
+
+  public Double getLearningRate() {
+    return learningRate;
+  }
+
+  public Long getSeed() {
+    return seed;
+  }
+
+  /** The methods asked for, comma-separated; empty = every method that applies. */
+  public String getMethods() {
+    return methods;
   }
 
   public Integer getEpochs() {

@@ -44,6 +44,8 @@ class TrainingRunExecutor {
   private final ObjectProvider<TrainingRunListener> listeners;
   private final NodeName node;
   private final double heldOutFraction;
+  private final RunProgressEvents progressEvents;
+  private final RunComparisons comparisons;
 
   TrainingRunExecutor(
       TrainingRunRepository runs,
@@ -54,7 +56,11 @@ class TrainingRunExecutor {
       ApplicationEventPublisher events,
       ObjectProvider<TrainingRunListener> listeners,
       NodeName node,
-      @Value("${relabel.training.held-out-fraction:0.1}") double heldOutFraction) {
+      @Value("${relabel.training.held-out-fraction:0.1}") double heldOutFraction,
+      RunProgressEvents progressEvents,
+      RunComparisons comparisons) {
+    this.progressEvents = progressEvents;
+    this.comparisons = comparisons;
     this.runs = runs;
     this.datasets = datasets;
     this.datasetRepository = datasetRepository;
@@ -131,7 +137,8 @@ class TrainingRunExecutor {
         new RunProgressRecorder(
             runId,
             settings.epochs(),
-            settings.folds() * TrainingOptions.DEFAULT_FOLD_EPOCHS,
+            settings.folds(),
+            TrainingOptions.DEFAULT_FOLD_EPOCHS,
             this::update,
             () ->
                 runs.findById(runId)
@@ -161,22 +168,27 @@ class TrainingRunExecutor {
             .map(truth -> report.evaluate(set.images().labels(), truth).summary())
             .orElse(null);
 
-    tx.executeWithoutResult(
-        status -> {
-          TrainingRun run = runs.findById(runId).orElseThrow();
-          if (run.getStatus() != RunStatus.RUNNING) {
-            throw new IllegalStateException(
-                "run " + runId + " was ended elsewhere meanwhile (" + run.getStatus() + ")");
-          }
-          store.saveDynamics(runId, set.sampleIds(), result, heldOut);
-          store.saveScores(runId, set.sampleIds(), report);
-          Dataset dataset = datasetRepository.findById(set.datasetId()).orElseThrow();
-          dataset.activateRun(runId);
-          run.succeed(result.device(), report.estimatedErrors(), evaluation);
-          run.heldOutAccuracy(
-              heldOut.accuracy(result.dynamics(), result.dynamics().epochCount() - 1));
-          events.publishEvent(new TrainingRunCompleted(runId, set.datasetId()));
-        });
+    RunProgress done =
+        tx.execute(
+            status -> {
+              TrainingRun run = runs.findById(runId).orElseThrow();
+              if (run.getStatus() != RunStatus.RUNNING) {
+                throw new IllegalStateException(
+                    "run " + runId + " was ended elsewhere meanwhile (" + run.getStatus() + ")");
+              }
+              store.saveDynamics(runId, set.sampleIds(), result, heldOut);
+              store.saveScores(runId, set.sampleIds(), report);
+              Dataset dataset = datasetRepository.findById(set.datasetId()).orElseThrow();
+              Long previous = dataset.getActiveRunId();
+              dataset.activateRun(runId);
+              run.succeed(result.device(), report.estimatedErrors(), evaluation);
+              run.heldOutAccuracy(
+                  heldOut.accuracy(result.dynamics(), result.dynamics().epochCount() - 1));
+              comparisons.recordOnCompletion(run, previous);
+              events.publishEvent(new TrainingRunCompleted(runId, set.datasetId()));
+              return RunProgress.of(run);
+            });
+    progressEvents.publish(done);
     log.info("Run {} done on {}; {}", runId, result.device(), evaluation);
   }
 
@@ -221,7 +233,21 @@ class TrainingRunExecutor {
     };
   }
 
+  /** Changes the run's row in its own transaction, then tells this node's views. */
   private void update(long runId, java.util.function.Consumer<TrainingRun> change) {
-    tx.executeWithoutResult(s -> runs.findById(runId).ifPresent(change));
+    RunProgress written =
+        tx.execute(
+            s ->
+                runs.findById(runId)
+                    .map(
+                        run -> {
+                          change.accept(run);
+                          runs.flush();
+                          return RunProgress.of(run);
+                        })
+                    .orElse(null));
+    if (written != null) {
+      progressEvents.publish(written);
+    }
   }
 }

@@ -1,11 +1,19 @@
 package com.relabel.training;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.relabel.scoring.ConfidentLearningScorer;
+import com.relabel.scoring.KnnDisagreementScorer;
+import com.relabel.scoring.LossMixtureScorer;
+import com.relabel.scoring.ScorerRegistry;
+import com.relabel.scoring.SelfInfluenceScorer;
+import com.relabel.scoring.SoftLabelScorer;
 import com.relabel.security.Roles;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,17 +27,50 @@ public class TrainingRuns {
 
   private final TrainingRunRepository runs;
   private final SchedulerClient scheduler;
+  private final JdbcTemplate jdbc;
 
-  TrainingRuns(TrainingRunRepository runs, SchedulerClient scheduler) {
+  TrainingRuns(TrainingRunRepository runs, SchedulerClient scheduler, JdbcTemplate jdbc) {
     this.runs = runs;
     this.scheduler = scheduler;
+    this.jdbc = jdbc;
   }
 
-  /** An admin asks for a new run of a dataset. */
+  /**
+   * An admin asks for a new run of a dataset (the Retrain dialog). Refuses unknown methods and,
+   * with {@link RunAlreadyActiveException}, a dataset that has a run queued or running.
+   */
   @Transactional
   @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
   public TrainingRun retrain(long datasetId, RunSettings settings, String requestedBy) {
+    List<String> known = methodNames();
+    for (String method : settings.methods()) {
+      if (!known.contains(method)) {
+        throw new IllegalArgumentException(
+            "unknown scoring method '" + method + "'; known methods: " + String.join(", ", known));
+      }
+    }
     return enqueue(datasetId, settings, requestedBy);
+  }
+
+  /**
+   * Every scoring method a run can use, in the registry's order; a run uses those of them that
+   * apply to its dynamics (kNN needs embeddings, soft labels need soft targets).
+   */
+  public static List<String> methodNames() {
+    return ScorerRegistry.defaults()
+        .with(new ConfidentLearningScorer())
+        .with(new LossMixtureScorer())
+        .with(new SelfInfluenceScorer())
+        .with(new KnnDisagreementScorer())
+        .with(new SoftLabelScorer())
+        .names();
+  }
+
+  /** The dataset's queued or running run, if any. */
+  public Optional<TrainingRun> activeRun(long datasetId) {
+    return runs.findByDatasetIdOrderByIdDesc(datasetId).stream()
+        .filter(r -> r.getStatus().isActive())
+        .findFirst();
   }
 
   /**
@@ -39,10 +80,15 @@ public class TrainingRuns {
    */
   @Transactional
   public TrainingRun enqueue(long datasetId, RunSettings settings, String requestedBy) {
+    // the dataset's row lock makes the check and the insert atomic across requests and nodes
+    if (jdbc.queryForList("select id from dataset where id = ? for update", Long.class, datasetId)
+        .isEmpty()) {
+      throw new NoSuchElementException("no dataset " + datasetId);
+    }
     if (runs.existsByDatasetIdAndStatusIn(
         datasetId, EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING))) {
-      throw new IllegalStateException(
-          "a training run is already queued or running for dataset " + datasetId);
+      TrainingRun active = activeRun(datasetId).orElse(null);
+      throw new RunAlreadyActiveException(datasetId, active == null ? null : active.getId());
     }
     TrainingRun run = runs.saveAndFlush(new TrainingRun(datasetId, settings, requestedBy));
     long runId = run.getId();

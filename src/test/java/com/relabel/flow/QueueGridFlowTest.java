@@ -14,6 +14,7 @@ import com.relabel.review.QueueFilter;
 import com.relabel.review.QueuePage;
 import com.relabel.review.QueueRow;
 import com.relabel.review.ReviewAction;
+import com.relabel.review.ReviewPolicies;
 import com.relabel.review.ReviewService;
 import com.relabel.scoring.CartographyRegion;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ abstract class QueueGridFlowTest {
   @Autowired ReviewService review;
   @Autowired JdbcTemplate jdbc;
   @Autowired SecurityContextHolderStrategy securityContexts;
+  @Autowired ReviewPolicies policies;
 
   long datasetId;
 
@@ -316,6 +318,30 @@ abstract class QueueGridFlowTest {
     assertThat(bulk.decide(datasetId, selection, ReviewAction.CONFIRM, -1))
         .isEqualTo(new BulkResult(0, 20));
     assertThat(auditRows("CONFIRM")).isEqualTo(1);
+  }
+
+  @Test
+  void withConsensusReviewOnlyAnAdminDecidesInBulkAndThatIsFinal() {
+    loginAs("admin", "ADMIN");
+    policies.setRequiredReviews(datasetId, 2);
+    QueueFilter given3 = QueueFilter.none().withGiven(3);
+    long open = grid.countOpen(datasetId, given3, ReviewService.ENSEMBLE);
+
+    loginAs("anna", "ANNOTATOR");
+    assertThatThrownBy(
+            () ->
+                bulk.decideMatching(
+                    datasetId, given3, ReviewService.ENSEMBLE, ReviewAction.EXCLUDE, -1))
+        .isInstanceOf(AccessDeniedException.class)
+        .hasMessageContaining("2 agreeing reviews");
+    assertThat(auditRows("EXCLUDE")).isZero();
+
+    loginAs("admin", "ADMIN");
+    BulkResult result =
+        bulk.decideMatching(datasetId, given3, ReviewService.ENSEMBLE, ReviewAction.EXCLUDE, -1);
+    assertThat(result.applied()).isEqualTo(open).isPositive();
+    assertThat(grid.countOpen(datasetId, given3, ReviewService.ENSEMBLE)).isZero();
+    assertThat(auditRows("EXCLUDE")).isEqualTo(open);
   }
 
   @Test

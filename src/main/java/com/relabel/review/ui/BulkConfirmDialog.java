@@ -19,7 +19,7 @@ final class BulkConfirmDialog {
       case CONFIRM -> "Confirm " + samples + "?";
       case EXCLUDE -> "Exclude " + samples + "?";
       case CORRECT -> "Correct " + samples + " to " + label + "?";
-      case UNDO -> throw new IllegalArgumentException("a bulk decision cannot undo");
+      default -> throw new IllegalArgumentException("a bulk decision cannot " + action);
     };
   }
 

@@ -6,9 +6,14 @@ import com.relabel.scoring.ReviewWeightedEnsemble;
 import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
 import com.relabel.training.EnsembleRefit;
+import com.relabel.training.RunProgress;
+import com.relabel.training.RunProgressEvents;
 import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
+import com.relabel.training.ui.LiveRuns;
+import com.relabel.training.ui.RetrainDialog;
+import com.relabel.training.ui.RunProgressPanel;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -21,10 +26,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
-import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
@@ -34,7 +37,9 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** The start page: every dataset with its review progress, its latest run, and what to do next. */
 @Route("")
@@ -52,6 +57,7 @@ class DatasetsView extends VerticalLayout {
   private final EnsembleRefit refit;
   private final ConsensusControls consensus;
   private final VerticalLayout cards = new VerticalLayout();
+  private final Map<Long, RunProgressPanel> livePanels = new HashMap<>();
   private Registration polling;
 
   DatasetsView(
@@ -59,7 +65,8 @@ class DatasetsView extends VerticalLayout {
       TrainingRuns runs,
       RunSettings defaults,
       EnsembleRefit refit,
-      ConsensusControls consensus) {
+      ConsensusControls consensus,
+      RunProgressEvents progressEvents) {
     this.refit = refit;
     this.consensus = consensus;
     this.datasets = datasets;
@@ -67,6 +74,7 @@ class DatasetsView extends VerticalLayout {
     this.defaults = defaults;
     cards.setPadding(false);
     add(new H2("Datasets"), cards);
+    LiveRuns.bind(this, progressEvents, this::onProgress);
     addAttachListener(
         e -> {
           refresh();
@@ -79,9 +87,14 @@ class DatasetsView extends VerticalLayout {
         });
   }
 
-  /** Redraws the cards; polls every two seconds while a run is queued or running. */
+  /**
+   * Redraws the cards. Progress of runs on this node is pushed ({@link #onProgress}); while a run
+   * is queued or running the page also polls every {@value LiveRuns#FALLBACK_POLL_MILLIS} ms, for
+   * runs that execute on another node.
+   */
   private void refresh() {
     cards.removeAll();
+    livePanels.clear();
     List<DatasetOverview> all = datasets.overview();
     if (all.isEmpty()) {
       cards.add(new Paragraph("No datasets yet."));
@@ -92,8 +105,20 @@ class DatasetsView extends VerticalLayout {
       active |= !history.isEmpty() && history.getFirst().getStatus().isActive();
       cards.add(card(d, history));
     }
-    int interval = active ? 2000 : -1;
-    getUI().ifPresent(ui -> ui.setPollInterval(interval));
+    boolean anyActive = active;
+    getUI().ifPresent(ui -> LiveRuns.fallbackPoll(ui, anyActive));
+  }
+
+  /**
+   * A pushed progress event: moves the run's bar in place, or redraws when a run starts or ends.
+   */
+  private void onProgress(RunProgress progress) {
+    RunProgressPanel panel = livePanels.get(progress.datasetId());
+    if (progress.status().isActive() && panel != null && panel.runId() == progress.runId()) {
+      panel.show(progress);
+    } else {
+      refresh();
+    }
   }
 
   private Div card(DatasetOverview d, List<TrainingRun> history) {
@@ -135,25 +160,22 @@ class DatasetsView extends VerticalLayout {
       csv.getElement().setAttribute("download", true);
       var retrain = new Button("Retrain", e -> retrain(d.id()));
       retrain.setId("retrain-" + d.id());
+      var runsButton = new Button("Runs", e -> UI.getCurrent().navigate("runs/" + d.id()));
+      runsButton.setId("runs-" + d.id());
       var learn = new Button("Learn from reviews", e -> learnFromReviews(d.id()));
       learn.setId("learn-" + d.id());
       learn.setEnabled(d.activeRunId() != null && d.decided() > 0);
       learn.setTooltipText(
           "Re-fit the ensemble's method weights from the decisions so far and re-rank the queue");
-      actions.add(retrain, learn, csv);
+      actions.add(retrain, runsButton, learn, csv);
     }
     card.add(actions, consensus.forDataset(d.id()));
     return card;
   }
 
+  /** Opens the Retrain dialog; the server refuses a second active run, the dialog says so. */
   private void retrain(long datasetId) {
-    try {
-      runs.retrain(datasetId, defaults, CurrentUser.username());
-      refresh();
-    } catch (IllegalStateException e) {
-      Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
-          .addThemeVariants(NotificationVariant.LUMO_WARNING);
-    }
+    new RetrainDialog(runs, datasetId, defaults, run -> refresh()).open();
   }
 
   /** Every run of the dataset, newest first, with its settings, device and outcome. */
@@ -204,15 +226,6 @@ class DatasetsView extends VerticalLayout {
     refresh();
   }
 
-  private void cancel(long runId) {
-    try {
-      runs.cancel(runId);
-    } catch (IllegalStateException e) {
-      Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE);
-    }
-    refresh();
-  }
-
   private Div runSummary(TrainingRun run) {
     var box = new Div();
     box.setId("run-" + run.getId());
@@ -238,17 +251,12 @@ class DatasetsView extends VerticalLayout {
           case FAILED -> "Run #" + run.getId() + " failed: " + run.getFailureReason();
           case CANCELLED -> "Run #" + run.getId() + " was cancelled.";
         };
-    box.add(new Paragraph(text));
     if (run.getStatus().isActive()) {
-      var bar = new ProgressBar(0, 1, run.getProgress() == null ? 0 : run.getProgress());
-      bar.setId("run-progress");
-      box.add(bar);
-      if (CurrentUser.hasRole(Roles.ADMIN) && !run.isCancelRequested()) {
-        var cancel = new Button("Cancel run", e -> cancel(run.getId()));
-        cancel.setId("cancel-run-" + run.getId());
-        cancel.addThemeVariants(ButtonVariant.LUMO_ERROR, ButtonVariant.LUMO_SMALL);
-        box.add(cancel);
-      }
+      var panel = new RunProgressPanel(runs, RunProgress.of(run));
+      livePanels.put(run.getDatasetId(), panel);
+      box.add(panel);
+    } else {
+      box.add(new Paragraph(text));
     }
     if (run.getEvaluation() != null) {
       var eval = new Paragraph("Detection of the known label errors: " + run.getEvaluation());

@@ -1,0 +1,61 @@
+package com.relabel.training;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Phases the recorder writes, and the time-left estimate the panels show. */
+class RunProgressTest {
+
+  @Test
+  void phasesNameTheEpochTheRecordingAndTheFold() {
+    List<String> phases = new ArrayList<>();
+    TrainingRun row =
+        new TrainingRun(1, new RunSettings(2, 8, 1e-3f, 1, DeviceChoice.CPU, List.of(), 2), "t");
+    var recorder =
+        new RunProgressRecorder(
+            7,
+            2,
+            2,
+            1,
+            (id, change) -> {
+              change.accept(row);
+              phases.add(row.getPhase());
+            },
+            () -> false);
+    recorder.onBatch(1, 3, 3);
+    recorder.onEpoch(new EpochStats(1, 2, 1, 1, 100, 0.5));
+    recorder.onBatch(2, 3, 3);
+    recorder.onEpoch(new EpochStats(2, 2, 1, 1, 100, 0.4));
+    assertThat(recorder.phase(2)).isEqualTo("training fold 2/2 (epoch 1/1)");
+    assertThat(phases)
+        .containsSubsequence(
+            "recording dynamics (epoch 1/2)",
+            "training epoch 1/2",
+            "recording dynamics (epoch 2/2)",
+            "training epoch 2/2");
+    assertThat(row.getProgress()).isBetween(0.0, 0.95);
+  }
+
+  @Test
+  void timeLeftGrowsLinearlyFromTheShareDone() {
+    Instant start = Instant.parse("2026-01-01T00:00:00Z");
+    var quarter =
+        new RunProgress(
+            1, 1, RunStatus.RUNNING, "training epoch 1/4", 1, 4, 0.25, 100.0, "cpu", start, false);
+    assertThat(quarter.timeLeft(start.plusSeconds(60))).contains(Duration.ofSeconds(180));
+    assertThat(quarter.describe(start.plusSeconds(60)))
+        .contains("training epoch 1/4")
+        .contains("100 samples/s")
+        .contains("cpu")
+        .contains("about 3 min 00 s left");
+    var justStarted =
+        new RunProgress(
+            1, 1, RunStatus.RUNNING, "training epoch 1/4", 1, 4, 0.01, null, "cpu", start, false);
+    assertThat(justStarted.timeLeft(start.plusSeconds(5))).isEmpty();
+  }
+}

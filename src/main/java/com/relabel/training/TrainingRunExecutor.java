@@ -84,10 +84,10 @@ class TrainingRunExecutor {
         new NoiseTrainingPipeline().train(set.images(), settings.toOptions(), progress);
     update(runId, run -> run.progress("scoring", settings.epochs(), 0.97, null));
 
-    NoiseReport report =
-        NoiseReport.compute(
-            result.dynamics(),
-            ScorerRegistry.forDynamics(result.dynamics()).select(settings.methods()));
+    ScorerRegistry registry =
+        ScorerRegistry.forDynamics(result.dynamics()).select(settings.methods());
+    NoiseReport report = NoiseReport.compute(result.dynamics(), registry);
+    int[][] neighbours = RunNeighbours.of(registry, result.dynamics());
     String evaluation =
         datasets
             .trueLabels(set.datasetId(), set.sampleIds())
@@ -98,6 +98,7 @@ class TrainingRunExecutor {
         status -> {
           store.saveDynamics(runId, set.sampleIds(), result);
           store.saveScores(runId, set.sampleIds(), report);
+          store.saveNeighbours(runId, neighbours);
           Dataset dataset = datasetRepository.findById(set.datasetId()).orElseThrow();
           dataset.activateRun(runId);
           TrainingRun run = runs.findById(runId).orElseThrow();

@@ -2,6 +2,10 @@ package com.relabel.base;
 
 import com.vaadin.flow.component.AttachEvent;
 import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.shared.Registration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * A chart drawn by Apache ECharts in the browser. ECharts comes from its WebJar, loaded at run time
@@ -16,6 +20,22 @@ public class EChart extends Div {
   public EChart() {
     setWidthFull();
     setHeight("600px");
+  }
+
+  /**
+   * Calls {@code listener} with the value of the data point a user clicks (e.g. {@code [x, y,
+   * id]}), as numbers.
+   */
+  public Registration addPointClickListener(Consumer<List<Double>> listener) {
+    return getElement()
+        .addEventListener(
+            "point-click",
+            e -> {
+              List<Double> value = new ArrayList<>();
+              e.getEventData().get("event.detail.value").forEach(v -> value.add(v.asDouble()));
+              listener.accept(value);
+            })
+        .addEventData("event.detail.value");
   }
 
   /** Sets the ECharts option (https://echarts.apache.org/en/option.html) as a JSON string. */
@@ -37,6 +57,8 @@ public class EChart extends Div {
                 + "const draw = () => { if (!window.echarts) { setTimeout(draw, 50); return; }"
                 + " let chart = echarts.getInstanceByDom(el);"
                 + " if (!chart) { chart = echarts.init(el);"
+                + "   chart.on('click', p => el.dispatchEvent(new CustomEvent('point-click',"
+                + "     {detail: {value: Array.isArray(p.value) ? p.value : [p.value]}})));"
                 + "   new ResizeObserver(() => chart.resize()).observe(el); }"
                 + " chart.setOption(option, true); el.dataset.rendered = 'true'; };"
                 + "draw();",

@@ -20,15 +20,16 @@ public class DataMap {
   }
 
   /**
-   * Points {@code [variability, confidence, sampleIndex]} in three series by correctness (ECharts'
-   * large mode, which draws hundreds of thousands of points smoothly, has one colour per series).
+   * Points {@code [variability, confidence, sampleIndex, sampleId]} in three series by correctness
+   * (ECharts' large mode, which draws hundreds of thousands of points smoothly, has one colour per
+   * series).
    */
   public String echartsOption(long datasetId) {
     Long runId = datasets.get(datasetId).getActiveRunId();
     StringBuilder[] bins = {new StringBuilder(), new StringBuilder(), new StringBuilder()};
     if (runId != null) {
       jdbc.query(
-          "select sc.variability, sc.confidence, sc.correctness, s.sample_index"
+          "select sc.variability, sc.confidence, sc.correctness, s.sample_index, s.id"
               + " from sample_score sc join sample s on s.id = sc.sample_id where sc.run_id = ?",
           rs -> {
             double correctness = rs.getDouble(3);
@@ -38,7 +39,12 @@ public class DataMap {
             }
             bin.append(
                 String.format(
-                    Locale.ROOT, "[%.4f,%.4f,%d]", rs.getDouble(1), rs.getDouble(2), rs.getInt(4)));
+                    Locale.ROOT,
+                    "[%.4f,%.4f,%d,%d]",
+                    rs.getDouble(1),
+                    rs.getDouble(2),
+                    rs.getInt(4),
+                    rs.getLong(5)));
           },
           runId);
     }

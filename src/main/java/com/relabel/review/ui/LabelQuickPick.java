@@ -1,5 +1,6 @@
 package com.relabel.review.ui;
 
+import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.dialog.Dialog;
 import java.util.List;
@@ -34,10 +35,15 @@ final class LabelQuickPick {
                 : k + " · " + classNames.get(k));
     box.setWidthFull();
     box.setAutoOpen(true);
+    // typed digits and letters are the filter here, not the review view's shortcuts
+    box.getElement()
+        .executeJs(
+            "this.addEventListener('keydown', e => { if (e.key !== 'Escape') e.stopPropagation(); })");
     var dialog = new Dialog(box);
     dialog.setId("label-quick-pick");
     dialog.setHeaderTitle("Correct the label");
     dialog.setWidth("24rem");
+    dialog.getFooter().add(new Button("Cancel (Esc)", e -> dialog.close()));
     box.addValueChangeListener(
         e -> {
           if (e.getValue() != null) {

@@ -129,8 +129,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         new Paragraph(
             "Keys: Enter = confirm · 0-9 = correct to that class · L or / = pick a class by name"
                 + " · X = exclude · S = skip · U = undo · ? = all shortcuts"),
-        context,
         nextImage);
+    panel.add(context);
     ranking.setLabel("Rank by");
     ranking.setId("ranking-method");
     ranking.setWidth("14rem");

@@ -28,6 +28,7 @@ final class SampleContext extends VerticalLayout {
     this.neighbours = new NeighboursStrip(openSample);
     setPadding(false);
     setSpacing(false);
+    addClassName("sample-context");
     add(
         caption("Model's top " + TOP + " classes"),
         probabilities,

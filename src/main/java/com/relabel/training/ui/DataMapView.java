@@ -11,6 +11,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 
@@ -28,21 +29,33 @@ class DataMapView extends VerticalLayout implements BeforeEnterObserver {
   private final H2 title = new H2();
   private final Paragraph caption = new Paragraph();
   private final EChart chart = new EChart();
+  private long datasetId;
 
   DataMapView(DatasetService datasets, DataMap dataMap) {
     this.datasets = datasets;
     this.dataMap = dataMap;
     chart.setId("data-map");
+    chart.addPointClickListener(
+        value ->
+            getUI()
+                .ifPresent(
+                    ui ->
+                        ui.navigate(
+                            "review/" + datasetId,
+                            QueryParameters.of(
+                                "sample", Long.toString(value.get(3).longValue())))));
     caption.setText(
         "Each point is a sample of the active run: x = variability of the probability of its"
             + " label over epochs, y = mean confidence, colour = share of epochs in which the"
-            + " prediction matched the label. Mislabeled samples gather at the bottom left (hard to learn).");
+            + " prediction matched the label. Mislabeled samples gather at the bottom left (hard to"
+            + " learn). Click a point to open the sample.");
     add(title, caption, chart);
   }
 
   @Override
   public void beforeEnter(BeforeEnterEvent event) {
     long id = event.getRouteParameters().getLong("datasetId").orElse(-1L);
+    datasetId = id;
     Dataset dataset = datasets.get(id);
     title.setText("Data map · " + dataset.getName());
     chart.setOption(dataMap.echartsOption(id));

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -18,7 +19,9 @@ import org.springframework.transaction.annotation.Transactional;
  * Reads one sample's row of a run's stored arrays: its final softmax probabilities and its nearest
  * neighbours in embedding space. A run's arrays never change once written, so the position of each
  * sample in the run (artifact {@code sample_ids}) is read once per run and cached for the last few
- * runs; a row itself is read from the database as a byte range, never the whole array.
+ * runs. An array of up to {@code relabel.review.cached-array-bytes} (default 8 MiB; 60,000 samples
+ * x 10 classes is 2.4 MB) is cached whole with it and rows are copied out of memory; a larger one
+ * is read a row at a time as a byte range, never whole, so memory stays flat for a million samples.
  */
 @Service
 @Transactional(readOnly = true)
@@ -41,8 +44,13 @@ public class RunArtifacts {
         }
       };
 
-  RunArtifacts(JdbcTemplate jdbc) {
+  private final long cachedArrayBytes;
+
+  RunArtifacts(
+      JdbcTemplate jdbc,
+      @Value("${relabel.review.cached-array-bytes:8388608}") long cachedArrayBytes) {
     this.jdbc = jdbc;
+    this.cachedArrayBytes = cachedArrayBytes;
   }
 
   /** The sample's final softmax probabilities by class, or empty if the run did not keep them. */
@@ -89,6 +97,10 @@ public class RunArtifacts {
       return Optional.empty();
     }
     int width = cols * 4;
+    byte[] whole = rows.get().wholeArray(artifact, width, cachedArrayBytes, this::wholeArray);
+    if (whole != null) {
+      return Optional.of(Arrays.copyOfRange(whole, row * width, (row + 1) * width));
+    }
     // SQL byte positions count from 1; every stored element is 4 bytes (float or int)
     return jdbc
         .query(
@@ -112,6 +124,18 @@ public class RunArtifacts {
         .stream()
         .findFirst()
         .orElse(0);
+  }
+
+  private byte[] wholeArray(long runId, String artifact) {
+    return jdbc
+        .query(
+            "select data from run_artifact where run_id = ? and name = ?",
+            (rs, i) -> rs.getBytes(1),
+            runId,
+            artifact)
+        .stream()
+        .findFirst()
+        .orElse(null);
   }
 
   private Optional<RunRows> rows(long runId) {
@@ -143,7 +167,8 @@ public class RunArtifacts {
       long[] idsByRow,
       long[] sortedIds,
       int[] rowsOfSorted,
-      Map<String, Integer> cols) {
+      Map<String, Integer> cols,
+      Map<String, byte[]> arrays) {
 
     static RunRows of(long runId, byte[] packed) {
       long[] ids = new long[packed.length / Long.BYTES];
@@ -158,7 +183,13 @@ public class RunArtifacts {
       for (int i = 0; i < order.length; i++) {
         sorted[i] = ids[order[i]];
       }
-      return new RunRows(runId, ids, sorted, order, new java.util.concurrent.ConcurrentHashMap<>());
+      return new RunRows(
+          runId,
+          ids,
+          sorted,
+          order,
+          new java.util.concurrent.ConcurrentHashMap<>(),
+          new java.util.concurrent.ConcurrentHashMap<>());
     }
 
     int rowOf(long sampleId) {
@@ -169,6 +200,19 @@ public class RunArtifacts {
     Integer columns(String artifact, ColumnReader reader) {
       return cols.computeIfAbsent(artifact, name -> reader.read(runId, name));
     }
+
+    /** The whole array when it is small enough to keep, else {@code null}. */
+    byte[] wholeArray(String artifact, int rowWidth, long limit, ArrayReader reader) {
+      if ((long) rowWidth * idsByRow.length > limit) {
+        return null;
+      }
+      return arrays.computeIfAbsent(artifact, name -> reader.read(runId, name));
+    }
+  }
+
+  @FunctionalInterface
+  private interface ArrayReader {
+    byte[] read(long runId, String artifact);
   }
 
   @FunctionalInterface

@@ -113,6 +113,20 @@ public class ReviewService {
     return Optional.empty();
   }
 
+  /**
+   * The sample {@link #next(long, Collection, String)} would offer after {@code skipped}, without
+   * leasing it: for pre-loading its image while the current sample (and its lease) stays on screen.
+   */
+  public Optional<Long> peek(long datasetId, Collection<Long> skipped, String method) {
+    Dataset dataset = datasets.get(datasetId);
+    if (dataset.getActiveRunId() == null) {
+      return Optional.empty();
+    }
+    return candidates(dataset, skipped, method, CurrentUser.username()).stream()
+        .findFirst()
+        .map(QueueItem::sampleId);
+  }
+
   private List<QueueItem> candidates(
       Dataset dataset, Collection<Long> passed, String method, String me) {
     var params =

@@ -44,6 +44,11 @@ public final class KnnDisagreementScorer implements NoiseScorer {
   private final int k;
   private final int threads;
 
+  /** The last search, so that a caller can keep the neighbours without searching twice. */
+  private volatile Search last;
+
+  private record Search(float[][] embeddings, int[][] neighbours) {}
+
   /** {@value #DEFAULT_K} neighbours, one thread per available processor. */
   public KnnDisagreementScorer() {
     this(DEFAULT_K, Runtime.getRuntime().availableProcessors());
@@ -86,7 +91,7 @@ public final class KnnDisagreementScorer implements NoiseScorer {
     }
     int[] given = dynamics.givenLabels();
     int n = given.length;
-    int[][] neighbours = nearestNeighbours(embeddings, k, threads);
+    int[][] neighbours = neighbours(dynamics);
     double[] scores = new double[n];
     int[] suggested = new int[n];
     double[] share = new double[n];
@@ -118,6 +123,26 @@ public final class KnnDisagreementScorer implements NoiseScorer {
       share[i] = (double) bestVotes / near.length;
     }
     return new MethodScores(NAME, scores, suggested, share);
+  }
+
+  /**
+   * The {@code k} nearest neighbours of every sample, nearest first ({@link #nearestNeighbours}),
+   * as {@link #score} uses them. The last search is remembered: asking again for the same dynamics'
+   * embeddings after scoring costs nothing (a run stores them for the review view).
+   *
+   * @throws IllegalArgumentException if the dynamics carry no embeddings
+   */
+  public int[][] neighbours(TrainingDynamics dynamics) {
+    float[][] embeddings = dynamics.embeddings();
+    if (embeddings == null) {
+      throw new IllegalArgumentException("these training dynamics have no embeddings");
+    }
+    Search search = last;
+    if (search == null || search.embeddings() != embeddings) {
+      search = new Search(embeddings, nearestNeighbours(embeddings, k, threads));
+      last = search;
+    }
+    return search.neighbours();
   }
 
   /**

@@ -83,6 +83,22 @@ class RunStore {
     }
   }
 
+  /**
+   * Each sample's nearest neighbours in embedding space ({@code [row][rank]}, run rows, nearest
+   * first) as the artifact {@value RunArtifacts#NEIGHBOURS}; nothing when there are none.
+   */
+  void saveNeighbours(long runId, int[][] neighbours) {
+    if (neighbours == null || neighbours.length == 0 || neighbours[0].length == 0) {
+      return;
+    }
+    int k = neighbours[0].length;
+    int[] flat = new int[neighbours.length * k];
+    for (int i = 0; i < neighbours.length; i++) {
+      System.arraycopy(neighbours[i], 0, flat, i * k, k);
+    }
+    saveArtifact(runId, RunArtifacts.NEIGHBOURS, neighbours.length, k, PackedArrays.pack(flat));
+  }
+
   private void saveArtifact(long runId, String name, int rows, int cols, byte[] data) {
     jdbc.update(
         "insert into run_artifact (run_id, name, rows_count, cols_count, data)"

@@ -158,10 +158,10 @@ class TrainingRunExecutor {
     }
     update(runId, run -> run.progress("scoring", settings.epochs(), 0.97, null));
 
-    NoiseReport report =
-        NoiseReport.compute(
-            result.dynamics(),
-            ScorerRegistry.forDynamics(result.dynamics()).select(settings.methods()));
+    ScorerRegistry registry =
+        ScorerRegistry.forDynamics(result.dynamics()).select(settings.methods());
+    NoiseReport report = NoiseReport.compute(result.dynamics(), registry);
+    int[][] neighbours = RunNeighbours.of(registry, result.dynamics());
     String evaluation =
         datasets
             .trueLabels(set.datasetId(), set.sampleIds())
@@ -178,6 +178,7 @@ class TrainingRunExecutor {
               }
               store.saveDynamics(runId, set.sampleIds(), result, heldOut);
               store.saveScores(runId, set.sampleIds(), report);
+              store.saveNeighbours(runId, neighbours);
               Dataset dataset = datasetRepository.findById(set.datasetId()).orElseThrow();
               Long previous = dataset.getActiveRunId();
               dataset.activateRun(runId);

@@ -47,4 +47,70 @@ final class ReviewPage {
   void pressKey(String key) {
     page.keyboard().press(key);
   }
+
+  /** Opens one sample by its id, as links from other views do ({@code ?sample=}). */
+  ReviewPage openSample(String baseUrl, long datasetId, long sampleId) {
+    page.navigate(baseUrl + "/review/" + datasetId + "?sample=" + sampleId);
+    sampleIndex().waitFor();
+    return this;
+  }
+
+  Locator probabilityRows() {
+    return page.locator("#top-probabilities .probability-row");
+  }
+
+  Locator methodVerdicts() {
+    return page.locator("#method-verdicts .method-verdict");
+  }
+
+  Locator neighbours() {
+    return page.locator("#neighbours .neighbour");
+  }
+
+  Locator history() {
+    return page.locator("#sample-history");
+  }
+
+  Locator decidedNotice() {
+    return page.locator("#decided-notice");
+  }
+
+  Locator nextImage() {
+    return page.locator("#next-image");
+  }
+
+  /** The sample id the big image shows, read from its address. */
+  long shownSampleId() {
+    String src = image().getAttribute("src");
+    return Long.parseLong(src.replaceAll(".*/(\\d+)\\.png$", "$1"));
+  }
+
+  /** Waits until the hidden pre-loaded image of the next sample is decoded; returns its src. */
+  String awaitNextImageLoaded() {
+    page.waitForFunction(
+        "() => { const i = document.querySelector('#next-image');"
+            + " return i && i.getAttribute('src') && i.complete && i.naturalWidth > 0; }");
+    return nextImage().getAttribute("src");
+  }
+
+  /**
+   * From now on, records the big image's natural width at the moment its address changes (a
+   * mutation observer runs before the browser could fetch anything): above 0 only if the image was
+   * loaded already.
+   */
+  void recordImageSwaps() {
+    page.evaluate(
+        "() => { window.__swaps = []; const img = document.querySelector('#sample-image');"
+            + " new MutationObserver(() => window.__swaps.push({src: img.getAttribute('src'),"
+            + " width: img.naturalWidth})).observe(img, {attributes: true,"
+            + " attributeFilter: ['src']}); }");
+  }
+
+  /** The first recorded swap after {@link #recordImageSwaps}: {@code [src, naturalWidth]}. */
+  Object[] firstImageSwap() {
+    page.waitForFunction("() => window.__swaps && window.__swaps.length > 0");
+    String src = (String) page.evaluate("() => window.__swaps[0].src");
+    Number width = (Number) page.evaluate("() => window.__swaps[0].width");
+    return new Object[] {src, width.intValue()};
+  }
 }

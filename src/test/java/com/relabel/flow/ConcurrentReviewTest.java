@@ -232,6 +232,11 @@ abstract class ConcurrentReviewTest {
     loginAs("leaser0", "ANNOTATOR");
     long first = shown.get(0);
     assertThat(review.next(id, Set.of()).orElseThrow().sampleId()).isEqualTo(first);
+    // peeking at the one after (to pre-load its image) leases nothing and keeps mine
+    long peeked = review.peek(id, Set.of(first), ReviewService.ENSEMBLE).orElseThrow();
+    assertThat(peeked).isNotEqualTo(first).isNotIn(shown.values());
+    assertThat(review.leaseHolder(peeked)).isEmpty();
+    assertThat(review.leaseHolder(first)).contains("leaser0");
     // a lease is not a label change
     assertThat(
             jdbc.queryForList(

@@ -107,6 +107,24 @@ class NewScorersTest {
   }
 
   @Test
+  void knnKeepsItsLastNeighbourSearchForTheCaller() {
+    float[][] embeddings = {
+      {1f, 0f}, {1f, 0.1f}, {1f, 0.05f}, {1f, -0.1f}, {0f, 1f}, {0.1f, 1f}, {-0.1f, 1f}
+    };
+    TrainingDynamics dynamics = uniformDynamics(new int[] {0, 0, 1, 0, 1, 1, 1}, 2, embeddings);
+    var knn = new KnnDisagreementScorer(3, 1);
+    knn.score(dynamics);
+
+    int[][] kept = knn.neighbours(dynamics);
+
+    assertThat(kept).isDeepEqualTo(KnnDisagreementScorer.nearestNeighbours(embeddings, 3, 1));
+    assertThat(knn.neighbours(dynamics)).as("not searched again").isSameAs(kept);
+    TrainingDynamics other =
+        uniformDynamics(new int[] {0, 0, 1, 0, 1, 1, 1}, 2, embeddings.clone());
+    assertThat(knn.neighbours(other)).isNotSameAs(kept).isDeepEqualTo(kept);
+  }
+
+  @Test
   void knnIsExactAndIndependentOfTheThreadCount() {
     SplittableRandom random = new SplittableRandom(3);
     int n = 700;

@@ -15,10 +15,12 @@ final class KeyboardHelp {
       List.of(
           new Shortcut("Enter", "Confirm the given label"),
           new Shortcut("0 – 9", "Correct the label to that class"),
+          new Shortcut("L or /", "Pick the class by name: type to filter, Enter takes it"),
           new Shortcut("X", "Exclude: the sample fits no class"),
           new Shortcut("S", "Skip for now (it comes back after a reload)"),
           new Shortcut("U", "Undo your last decision"),
-          new Shortcut("?", "Show this sheet"));
+          new Shortcut("?", "Show this sheet"),
+          new Shortcut("Click a neighbour", "Open that sample (read-only once decided)"));
 
   static void open() {
     var grid = new Grid<Shortcut>();

@@ -9,6 +9,8 @@ import com.relabel.review.QueueProgress;
 import com.relabel.review.QueueUpdates;
 import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewService;
+import com.relabel.review.SampleInsights;
+import com.relabel.review.SampleState;
 import com.relabel.security.Roles;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.KeyModifier;
@@ -27,15 +29,20 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
  * One sample at a time, most suspicious first. Keyboard first: Enter confirms, a digit corrects to
- * that class, X excludes, S skips, U undoes the last decision, ? shows the shortcuts.
+ * that class, L or / picks a class by name, X excludes, S skips, U undoes the last decision, ?
+ * shows the shortcuts. {@code ?sample=<id>} opens one sample whatever its status (decided samples
+ * read-only).
  */
 @Route("review/:datasetId")
 @PageTitle("Review · Relabel")
@@ -63,11 +70,28 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private QueueItem lastShown;
   private long lastVersion;
   private final Paragraph consensusState = new Paragraph();
+  private final SampleContext context;
+  private final DecidedNotice decidedNotice = new DecidedNotice(this::backToQueue);
+  private final NextImagePrefetch nextImage = new NextImagePrefetch();
+  private final LabelQuickPick quickPick =
+      new LabelQuickPick(label -> decide(ReviewAction.CORRECT, label));
+  private final RouterLink progressLink = new RouterLink();
 
-  ReviewView(ReviewService review, DatasetService datasets, QueueUpdates updates) {
+  /** The sample on screen is decided already: shown read-only, no decision keys. */
+  private boolean readOnly;
+
+  /** The address still says {@code ?sample=}: cleared once the queue moves on. */
+  private boolean sampleInAddress;
+
+  ReviewView(
+      ReviewService review,
+      DatasetService datasets,
+      QueueUpdates updates,
+      SampleInsights insights) {
     this.review = review;
     this.datasets = datasets;
     this.updates = updates;
+    this.context = new SampleContext(insights, this::openSample);
     reranked.setId("rerank-banner");
     reranked.setVisible(false);
     reranked
@@ -99,13 +123,16 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             labelled("Corrected", correctedCount));
     work.setPadding(false);
     work.add(
+        decidedNotice,
         panel,
         new HorizontalLayout(confirm, exclude, skip, undo),
         new Span("Correct to (press the digit):"),
         correctButtons,
         new Paragraph(
-            "Keys: Enter = confirm · 0-9 = correct to that class · X = exclude · S = skip"
-                + " · U = undo · ? = all shortcuts"));
+            "Keys: Enter = confirm · 0-9 = correct to that class · L or / = pick a class by name"
+                + " · X = exclude · S = skip · U = undo · ? = all shortcuts"),
+        nextImage);
+    panel.add(context);
     ranking.setLabel("Rank by");
     ranking.setId("ranking-method");
     ranking.setWidth("14rem");
@@ -115,7 +142,9 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
             showNext();
           }
         });
-    var header = new HorizontalLayout(counters, ranking);
+    progressLink.setText("Progress");
+    progressLink.setId("progress-link");
+    var header = new HorizontalLayout(counters, ranking, progressLink);
     header.setAlignItems(Alignment.END);
     consensusState.setId("consensus-state");
     consensusState.setVisible(false);
@@ -129,6 +158,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     Shortcuts.addShortcutListener(this, () -> decide(ReviewAction.EXCLUDE, -1), Key.KEY_X);
     Shortcuts.addShortcutListener(this, this::skip, Key.KEY_S);
     Shortcuts.addShortcutListener(this, this::undo, Key.KEY_U);
+    Shortcuts.addShortcutListener(this, this::openQuickPick, Key.KEY_L);
+    Shortcuts.addShortcutListener(this, this::openQuickPick, Key.of("/"));
     // "?" is Shift+/ on most layouts; a shortcut matches its modifiers exactly, so register both
     Shortcuts.addShortcutListener(this, KeyboardHelp::open, Key.of("?"));
     Shortcuts.addShortcutListener(this, KeyboardHelp::open, Key.of("?"), KeyModifier.SHIFT);
@@ -158,6 +189,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     unregister = updates.register(id, completed -> ui.access(() -> reranked(completed.runId())));
     ranking.setItems(review.rankingMethods(id));
     ranking.setValue(ReviewService.ENSEMBLE);
+    progressLink.setRoute(ProgressView.class, ProgressView.parameters(id));
+    quickPick.setClassNames(classNames);
     correctButtons.removeAll();
     for (int k = 0; k < classNames.size(); k++) {
       int label = k;
@@ -165,7 +198,77 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       b.setId("correct-" + k);
       correctButtons.add(b);
     }
-    showNext();
+    Optional<Long> sample =
+        event
+            .getLocation()
+            .getQueryParameters()
+            .getSingleParameter("sample")
+            .map(ReviewView::parseId);
+    sampleInAddress = false;
+    if (sample.isPresent()) {
+      showSample(sample.get());
+      sampleInAddress = true;
+    } else {
+      showNext();
+    }
+  }
+
+  private static Long parseId(String value) {
+    try {
+      return Long.parseLong(value.trim());
+    } catch (NumberFormatException e) {
+      return -1L;
+    }
+  }
+
+  /** Opens one sample through the URL, so that it can be bookmarked and shared. */
+  private void openSample(long sampleId) {
+    getUI()
+        .ifPresent(
+            ui ->
+                ui.navigate(
+                    "review/" + dataset.getId(),
+                    QueryParameters.of("sample", Long.toString(sampleId))));
+  }
+
+  private void backToQueue() {
+    getUI().ifPresent(ui -> ui.navigate("review/" + dataset.getId()));
+  }
+
+  /** Shows the sample of {@code ?sample=}: with the decision keys when open, else read-only. */
+  private void showSample(long sampleId) {
+    current = review.item(dataset.getId(), sampleId).orElse(null);
+    if (current == null) {
+      warn("Sample " + sampleId + " is not in this dataset's active run; here is the queue.");
+      showNext();
+      return;
+    }
+    refreshCounts();
+    show(current);
+  }
+
+  /** Puts {@code item} on screen with its context, and pre-loads the image of the one after. */
+  private void show(QueueItem item) {
+    SampleState state = context.state(item.sampleId());
+    readOnly = !state.isOpen();
+    work.setVisible(true);
+    empty.setVisible(false);
+    decidedNotice.setVisible(false);
+    if (readOnly) {
+      decidedNotice.show(state, classNames);
+    }
+    panel.show(item, classNames);
+    context.show(item, classNames);
+    Set<Long> after = new LinkedHashSet<>(skipped);
+    after.add(item.sampleId());
+    // a peek, not next(): the lease stays on the sample on screen
+    nextImage.prefetch(review.peek(dataset.getId(), after, ranking.getValue()).orElse(null));
+  }
+
+  private void openQuickPick() {
+    if (current != null && !readOnly) {
+      quickPick.open();
+    }
   }
 
   /**
@@ -197,6 +300,10 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     if (current == null) {
       return;
     }
+    if (readOnly) {
+      warn("This sample is already decided; it is shown read-only.");
+      return;
+    }
     try {
       Decision decision = review.record(current, action, label);
       lastVersion = decision.sample().getVersion();
@@ -224,9 +331,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       current = review.item(dataset.getId(), shown.sampleId()).orElse(null);
       refreshCounts();
       if (current != null) {
-        work.setVisible(true);
-        empty.setVisible(false);
-        panel.show(current, classNames);
+        show(current);
       }
     } catch (DecisionConflictException e) {
       warn(e.getMessage());
@@ -256,6 +361,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private void showNext() {
+    readOnly = false;
+    clearSampleParameter();
     current = review.next(dataset.getId(), skipped, ranking.getValue()).orElse(null);
     refreshCounts();
     work.setVisible(current != null);
@@ -269,7 +376,17 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                   : "Only skipped samples are left. Reload the page to see them again.");
       return;
     }
-    panel.show(current, classNames);
+    show(current);
+  }
+
+  /** Once the queue moves on, the address no longer names the sample that was opened. */
+  private void clearSampleParameter() {
+    if (sampleInAddress) {
+      sampleInAddress = false;
+      getUI()
+          .ifPresent(
+              ui -> ui.getPage().getHistory().replaceState(null, "review/" + dataset.getId()));
+    }
   }
 
   private static Span stat(String id) {

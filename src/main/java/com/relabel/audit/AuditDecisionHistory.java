@@ -1,0 +1,33 @@
+package com.relabel.audit;
+
+import com.relabel.review.DecisionHistory;
+import com.relabel.review.PastDecision;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** A sample's decisions as the review view shows them, read from the audit trail. */
+@Component
+class AuditDecisionHistory implements DecisionHistory {
+
+  private final AuditRepository entries;
+
+  AuditDecisionHistory(AuditRepository entries) {
+    this.entries = entries;
+  }
+
+  @Override
+  public List<PastDecision> forSample(long sampleId) {
+    return entries.findBySampleIdOrderByIdAsc(sampleId).stream()
+        .map(
+            e ->
+                new PastDecision(
+                    e.getOccurredAt(),
+                    e.getActor(),
+                    e.getAction(),
+                    e.getOldLabel(),
+                    e.getNewLabel(),
+                    e.getOldStatus(),
+                    e.getNewStatus()))
+        .toList();
+  }
+}

@@ -1,0 +1,14 @@
+package com.relabel.review;
+
+import java.util.List;
+
+/**
+ * Where a sample's earlier decisions are kept. The audit module implements it from its trail (it
+ * already depends on this module through {@link SampleDecided}), so the review module reads the
+ * history without depending on the audit module.
+ */
+public interface DecisionHistory {
+
+  /** Every decision and undo on the sample, oldest first. */
+  List<PastDecision> forSample(long sampleId);
+}

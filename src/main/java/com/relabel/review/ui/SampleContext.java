@@ -1,0 +1,63 @@
+package com.relabel.review.ui;
+
+import com.relabel.review.QueueItem;
+import com.relabel.review.SampleInsights;
+import com.relabel.review.SampleState;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.List;
+import java.util.function.LongConsumer;
+
+/**
+ * Everything beside the sample that helps decide it: the model's top three classes, each method's
+ * verdict, the nearest neighbours, and the sample's history.
+ */
+final class SampleContext extends VerticalLayout {
+
+  static final int TOP = 3;
+  static final int NEIGHBOURS = 8;
+
+  private final SampleInsights insights;
+  private final ProbabilitiesPanel probabilities = new ProbabilitiesPanel();
+  private final MethodVerdictsPanel verdicts = new MethodVerdictsPanel();
+  private final SampleHistoryPanel history = new SampleHistoryPanel();
+  private final NeighboursStrip neighbours;
+
+  SampleContext(SampleInsights insights, LongConsumer openSample) {
+    this.insights = insights;
+    this.neighbours = new NeighboursStrip(openSample);
+    setPadding(false);
+    setSpacing(false);
+    addClassName("sample-context");
+    add(
+        caption("Model's top " + TOP + " classes"),
+        probabilities,
+        caption("Every method: rank (score); highlighted = flags it"),
+        verdicts,
+        caption("Nearest neighbours (click to open)"),
+        neighbours,
+        caption("History"),
+        history);
+  }
+
+  void show(QueueItem item, List<String> classNames) {
+    probabilities.show(insights.topProbabilities(item.runId(), item.sampleId(), TOP), classNames);
+    verdicts.show(insights.verdicts(item.runId(), item.sampleId(), item.flaggedBy()));
+    neighbours.show(insights.neighbours(item.runId(), item.sampleId(), NEIGHBOURS), classNames);
+    refreshHistory(item, classNames);
+  }
+
+  SampleState state(long sampleId) {
+    return insights.state(sampleId);
+  }
+
+  void refreshHistory(QueueItem item, List<String> classNames) {
+    history.show(insights.history(item.sampleId()), classNames);
+  }
+
+  private static Span caption(String text) {
+    var s = new Span(text);
+    s.addClassName("label-caption");
+    return s;
+  }
+}

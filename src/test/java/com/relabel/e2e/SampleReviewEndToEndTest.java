@@ -1,0 +1,218 @@
+package com.relabel.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.relabel.dataset.DatasetService;
+import com.relabel.training.RunStatus;
+import com.relabel.training.TrainingRun;
+import com.relabel.training.TrainingRuns;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * One sample opened by its address, in real Chromium against the real app (demo profile, 200 MNIST
+ * samples, one epoch): its top three classes, its neighbours (one click opens one), its history
+ * after a decision and an undo, a read-only view once decided, the next image loaded before it is
+ * needed, the class quick-pick, and the progress page.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:e2e-sample;DB_CLOSE_DELAY=-1",
+      "relabel.demo.sample-limit=200",
+      "relabel.training.epochs=1",
+      "relabel.training.folds=0",
+      "relabel.jobs.poll-interval=200ms",
+      "vaadin.devmode.devTools.enabled=false"
+    })
+@ActiveProfiles("demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class SampleReviewEndToEndTest {
+
+  @LocalServerPort int port;
+  @Autowired DatasetService datasets;
+  @Autowired TrainingRuns runs;
+  @Autowired JdbcTemplate jdbc;
+
+  BrowserSession browser;
+  String baseUrl;
+  long datasetId;
+
+  @BeforeAll
+  void awaitFirstRun() throws Exception {
+    baseUrl = "http://localhost:" + port;
+    datasetId = datasets.findByName("MNIST demo").orElseThrow().getId();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    List<TrainingRun> history = runs.history(datasetId);
+    while (history.isEmpty() || history.getFirst().getStatus().isActive()) {
+      assertThat(Instant.now()).as("first training run finishes").isBefore(deadline);
+      Thread.sleep(250);
+      history = runs.history(datasetId);
+    }
+    assertThat(history.getFirst().getStatus()).isEqualTo(RunStatus.SUCCEEDED);
+    browser = new BrowserSession();
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void anAnnotatorOpensOneSampleSeesWhyAndWhatSurroundsItAndDecidesWithoutWaiting() {
+    long sampleId =
+        jdbc.queryForObject(
+            "select min(id) from sample where dataset_id = ? and status = 'OPEN'",
+            Long.class,
+            datasetId);
+    BrowserContext context =
+        browser.browser.newContext(
+            new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 1000));
+    try {
+      Page page = context.newPage();
+      new LoginPage(page, baseUrl).loginAs("anna", "anna");
+      var review = new ReviewPage(page).openSample(baseUrl, datasetId, sampleId);
+
+      // the sample of the address, its top three classes and every method's verdict
+      assertThat(review.shownSampleId()).isEqualTo(sampleId);
+      assertThat(review.probabilityRows()).hasCount(3);
+      assertThat(page.locator("#probability-0 .probability-value"))
+          .hasText(Pattern.compile("[01]\\.\\d\\d"));
+      assertThat(review.methodVerdicts().first()).containsText("#");
+      assertThat(review.history()).containsText("No decisions yet");
+
+      // eight neighbour thumbnails, every one loaded
+      assertThat(review.neighbours()).hasCount(8);
+      page.waitForFunction(
+          "() => [...document.querySelectorAll('#neighbours img')]"
+              + ".every(i => i.complete && i.naturalWidth > 0)");
+      review.awaitImageLoaded();
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(BrowserSession.SCREENSHOTS.resolve("review-sample-context.png")));
+
+      // the next sample's image is loaded before the decision, and shown at once after it
+      String next = review.awaitNextImageLoaded();
+      review.recordImageSwaps();
+      review.pressKey("Enter");
+      Object[] swap = review.firstImageSwap();
+      assertThat(swap[0]).isEqualTo(next);
+      assertThat((Integer) swap[1]).as("naturalWidth at the moment the image changed").isPositive();
+      assertThat(page).not().hasURL(Pattern.compile(".*sample=.*"));
+
+      // undo brings the sample back; its history has the decision and the undo
+      review.pressKey("u");
+      assertThat(review.image()).hasAttribute("src", "images/samples/" + sampleId + ".png");
+      assertThat(review.history()).containsText("CONFIRM");
+      assertThat(review.history()).containsText("UNDO");
+      assertThat(review.history()).containsText("anna");
+
+      // a decided sample opens read-only: the decision keys do nothing
+      review.pressKey("Enter");
+      assertThat(review.decidedCount()).hasText("1");
+      review.openSample(baseUrl, datasetId, sampleId);
+      assertThat(review.decidedNotice()).containsText("confirmed");
+      review.pressKey("x");
+      assertThat(page.locator("vaadin-notification-card").last()).containsText("read-only");
+      assertThat(review.decidedCount()).hasText("1");
+
+      // a neighbour opens with one click
+      var neighbour = review.neighbours().first();
+      long neighbourId = Long.parseLong(neighbour.getAttribute("id").replace("neighbour-", ""));
+      neighbour.click();
+      assertThat(page).hasURL(Pattern.compile(".*[?&]sample=" + neighbourId + "$"));
+      assertThat(review.image()).hasAttribute("src", "images/samples/" + neighbourId + ".png");
+
+      // the quick-pick corrects to a class typed by name
+      review.openSample(
+          baseUrl,
+          datasetId,
+          jdbc.queryForObject(
+              "select min(id) from sample where dataset_id = ? and status = 'OPEN'",
+              Long.class,
+              datasetId));
+      int given = Integer.parseInt(review.givenLabel().textContent().trim());
+      String target = Integer.toString((given + 1) % 10);
+      review.pressKey("l");
+      var pick = page.locator("#label-quick-pick-box input");
+      pick.waitFor();
+      pick.pressSequentially(target);
+      page.locator("vaadin-combo-box-item")
+          .filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(target))
+          .first()
+          .waitFor();
+      pick.press("Enter");
+      assertThat(review.decidedCount()).hasText("2");
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from sample where dataset_id = ? and status = 'CORRECTED'"
+                      + " and current_label = ? and decided_by = 'anna'",
+                  Integer.class,
+                  datasetId,
+                  Integer.parseInt(target)))
+          .isEqualTo(1);
+
+      // progress: anna's two decisions today, and the errors left
+      page.locator("#progress-link").click();
+      assertThat(page.locator("#progress-grid")).containsText("anna");
+      assertThat(page.locator("#errors-left")).containsText("wrong labels left");
+      assertThat(page.locator("#progress-chart")).hasAttribute("data-rendered", "true");
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(BrowserSession.SCREENSHOTS.resolve("review-progress.png")));
+    } finally {
+      context.close();
+    }
+  }
+
+  @Test
+  void clickingAPointOfTheDataMapOpensThatSample() {
+    BrowserContext context =
+        browser.browser.newContext(
+            new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 1000));
+    try {
+      Page page = context.newPage();
+      new LoginPage(page, baseUrl).loginAs("ben", "ben");
+      page.navigate(baseUrl + "/map/" + datasetId);
+      var map = page.locator("#data-map[data-rendered=true]");
+      map.waitFor();
+      // a point with no other point within 6 pixels, and where it is drawn
+      @SuppressWarnings("unchecked")
+      List<Number> point =
+          (List<Number>)
+              page.evaluate(
+                  "() => { const c = echarts.getInstanceByDom(document.querySelector('#data-map'));"
+                      + " const pts = []; c.getOption().series.forEach((s, si) => s.data.forEach("
+                      + " v => { const p = c.convertToPixel({seriesIndex: si}, [v[0], v[1]]);"
+                      + " pts.push([p[0], p[1], v[3]]); }));"
+                      + " const lone = pts.find(a => pts.every(b => a === b"
+                      + " || Math.hypot(a[0] - b[0], a[1] - b[1]) > 6));"
+                      + " return lone; }");
+      assertThat(point).as("a point standing alone").isNotNull();
+      var box = map.boundingBox();
+      page.mouse().click(box.x + point.get(0).doubleValue(), box.y + point.get(1).doubleValue());
+      long sampleId = point.get(2).longValue();
+      assertThat(page).hasURL(Pattern.compile(".*/review/" + datasetId + "\\?sample=" + sampleId));
+      assertThat(page.locator("#sample-image"))
+          .hasAttribute("src", "images/samples/" + sampleId + ".png");
+    } finally {
+      context.close();
+    }
+  }
+}

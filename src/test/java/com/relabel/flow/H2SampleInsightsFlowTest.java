@@ -1,0 +1,12 @@
+package com.relabel.flow;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** The sample insights on the embedded H2 database (same context as {@link H2ReviewFlowTest}). */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.MOCK,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1",
+      "relabel.jobs.poll-interval=200ms"
+    })
+class H2SampleInsightsFlowTest extends SampleInsightsFlowTest {}

@@ -152,6 +152,9 @@ class RetrainEndToEndTest {
       var view = new RunsPage(page).open(baseUrl, datasetId);
       assertThat(view.grid()).containsText("first run");
       assertThat(view.grid()).containsText("(vs #" + firstRunId + ")");
+      // every finished run measured its accuracy on the samples it held out
+      assertThat(view.grid()).containsText("Held-out acc.");
+      assertThat(view.grid()).containsText(Pattern.compile("\\d+\\.\\d % of \\d+"));
       assertThat(view.histogram()).hasAttribute("data-rendered", "true");
       assertThat(view.confusion()).hasAttribute("data-rendered", "true");
       page.screenshot(

@@ -164,6 +164,10 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     grid.addColumn(r -> seconds(r.getStartedAt(), r.getFinishedAt()))
         .setHeader("Took")
         .setAutoWidth(true);
+    grid.addColumn(r -> r.getExecutedBy() == null ? "" : r.getExecutedBy())
+        .setHeader("Node")
+        .setAutoWidth(true);
+    grid.addColumn(RunsView::heldOut).setHeader("Held-out acc.").setAutoWidth(true);
     grid.addColumn(TrainingRun::getEstimatedErrors).setHeader("Errors (est.)").setAutoWidth(true);
     grid.addColumn(r -> r.storedComparison().map(c -> "" + c.topK()).orElse(""))
         .setHeader("Top k")
@@ -319,5 +323,17 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     return c.correctionsBefore() == 0
         ? "no corrections yet"
         : "%,d of %,d".formatted(c.correctionsAgreed(), c.correctionsBefore());
+  }
+
+  /** "97.1 % of 600", or empty when the run held nothing out (or has not finished). */
+  static String heldOut(TrainingRun run) {
+    if (run.getHeldOutAccuracy() == null) {
+      return "";
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "%.1f %% of %,d",
+        100 * run.getHeldOutAccuracy(),
+        run.getHeldOutCount() == null ? 0 : run.getHeldOutCount());
   }
 }

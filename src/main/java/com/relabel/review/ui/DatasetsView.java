@@ -119,7 +119,9 @@ class DatasetsView extends VerticalLayout {
     var map = new Button("Data map", e -> UI.getCurrent().navigate("map/" + d.id()));
     map.setId("map-" + d.id());
     map.setEnabled(d.activeRunId() != null);
-    var actions = new HorizontalLayout(review, map);
+    var queueGrid = new Button("Grid", e -> UI.getCurrent().navigate("queue/" + d.id()));
+    queueGrid.setId("grid-" + d.id());
+    var actions = new HorizontalLayout(review, queueGrid, map);
     if (CurrentUser.hasRole(Roles.ADMIN)) {
       var csv = new Anchor("export/datasets/" + d.id() + "/labels.csv", "Download labels (CSV)");
       csv.setId("export-" + d.id());

@@ -36,15 +36,30 @@ public final class QueueBenchmark {
    * How long to run.
    *
    * @param warmup iterations run first and not recorded
-   * @param iterations recorded iterations (one next, one decision or skip, each extra operation)
+   * @param iterations recorded iterations (one next, one decision or skip, the extra operations)
    * @param seed seeds the simulated reviewer's choices
    * @param method a single method to rank "next" by as well, or {@code null} for none
+   * @param operationsEvery run the extra operations every this many iterations (1 = always)
+   * @param timeLimitSeconds stop measuring after this long (0 = no limit); the summaries say how
+   *     many calls were measured
    */
-  public record Settings(int warmup, int iterations, long seed, String method) {
+  public record Settings(
+      int warmup,
+      int iterations,
+      long seed,
+      String method,
+      int operationsEvery,
+      long timeLimitSeconds) {
     public Settings {
-      if (warmup < 0 || iterations < 1) {
-        throw new IllegalArgumentException("warmup >= 0 and iterations >= 1 expected");
+      if (warmup < 0 || iterations < 1 || operationsEvery < 1 || timeLimitSeconds < 0) {
+        throw new IllegalArgumentException(
+            "warmup >= 0, iterations >= 1, operationsEvery >= 1, timeLimit >= 0 expected");
       }
+    }
+
+    /** Every operation on every iteration, no time limit. */
+    public Settings(int warmup, int iterations, long seed, String method) {
+      this(warmup, iterations, seed, method, 1, 0);
     }
   }
 
@@ -119,7 +134,15 @@ public final class QueueBenchmark {
       Set<Long> skipped,
       Map<String, Latencies> recorders) {
     int decided = 0;
+    long deadline =
+        settings.timeLimitSeconds() == 0
+            ? Long.MAX_VALUE
+            : System.nanoTime() + settings.timeLimitSeconds() * 1_000_000_000L;
     for (int i = 0; i < iterations; i++) {
+      if (System.nanoTime() > deadline) {
+        log.accept("time limit reached after " + i + " iterations");
+        break;
+      }
       Optional<QueueItem> next =
           recorders
               .get(NEXT)
@@ -141,6 +164,9 @@ public final class QueueBenchmark {
         int label = action == ReviewAction.CORRECT ? item.suggestedLabel() : item.currentLabel();
         recorders.get(DECIDE).time(() -> review.decide(item, action, label));
         decided++;
+      }
+      if (i % settings.operationsEvery() != 0) {
+        continue;
       }
       for (var op : operations.entrySet()) {
         recorders

@@ -21,6 +21,9 @@ record QueueBenchArguments(
     boolean reuse,
     boolean pixels,
     boolean proposedQuery,
+    int depthPages,
+    int pagesEvery,
+    long timeLimit,
     Path out) {
 
   /** The H2 file database that {@code --db h2} means. */
@@ -40,6 +43,9 @@ record QueueBenchArguments(
     boolean reuse = true;
     boolean pixels = false;
     boolean proposedQuery = false;
+    int depthPages = 200;
+    int pagesEvery = 10;
+    long timeLimit = 0;
     Path out = null;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
@@ -60,6 +66,9 @@ record QueueBenchArguments(
         case "--reuse" -> reuse = bool(flag, value);
         case "--pixels" -> pixels = bool(flag, value);
         case "--next" -> proposedQuery = nextSource(value);
+        case "--deep-pages" -> depthPages = (int) atLeast(flag, value, 0);
+        case "--pages-every" -> pagesEvery = positive(flag, value);
+        case "--time-limit" -> timeLimit = atLeast(flag, value, 0);
         case "--out" -> out = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
@@ -96,6 +105,9 @@ record QueueBenchArguments(
         reuse,
         pixels,
         proposedQuery,
+        depthPages,
+        pagesEvery,
+        timeLimit,
         out);
   }
 

@@ -3,7 +3,9 @@ package com.relabel.cli;
 import com.relabel.bench.Latencies;
 import com.relabel.bench.ProposedNextQuery;
 import com.relabel.bench.QueueBenchmark;
+import com.relabel.bench.QueuePageProbes;
 import com.relabel.bench.SyntheticQueue;
+import com.relabel.review.QueueBrowser;
 import com.relabel.review.ReviewService;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -46,6 +48,9 @@ public final class QueueBenchCommand {
         --pixels B        also write a 28x28 image per sample (default false)
         --next SOURCE     service: ReviewService.next (default); proposed: the query of
                           decision 0013, for comparison (decisions always use the service)
+        --deep-pages N    the deep grid page starts after N pages of 50 (default 200)
+        --pages-every K   time the grid pages on every K-th iteration (default 10)
+        --time-limit S    stop measuring after S seconds, 0 = none (default 0)
         --out FILE        also write the results as Markdown
       """;
 
@@ -147,10 +152,17 @@ public final class QueueBenchCommand {
                   (dataset, skipped, method) -> proposed.next(dataset, runId, skipped, method),
                   out::println)
               : new QueueBenchmark(review, out::println);
+      QueuePageProbes.register(
+          benchmark,
+          context.getBean(QueueBrowser.class),
+          data.datasetId(),
+          a.depthPages(),
+          out::println);
       List<Latencies.Summary> results =
           benchmark.run(
               data.datasetId(),
-              new QueueBenchmark.Settings(a.warmup(), a.iterations(), a.seed(), a.method()));
+              new QueueBenchmark.Settings(
+                  a.warmup(), a.iterations(), a.seed(), a.method(), a.pagesEvery(), a.timeLimit()));
       return header(jdbc, a, data, origin) + "\n" + QueueBenchmark.markdown(results);
     } finally {
       logout(context);
@@ -168,8 +180,8 @@ public final class QueueBenchCommand {
     return String.format(
         Locale.ROOT,
         "Review queue latency: %,d samples (%s), %s, %s%n"
-            + "%,d decided before measuring, %d warm-up and %d measured iterations, seed %d;"
-            + " next sample from %s%n",
+            + "%,d decided before measuring, %d warm-up and %d measured iterations (grid pages"
+            + " every %d), seed %d; next sample from %s%n",
         data.samples(),
         origin,
         database,
@@ -177,6 +189,7 @@ public final class QueueBenchCommand {
         a.decided(),
         a.warmup(),
         a.iterations(),
+        a.pagesEvery(),
         a.seed(),
         a.proposedQuery() ? "the proposed query (decision 0013)" : "ReviewService.next");
   }

@@ -37,7 +37,9 @@ class QueueBenchCommandTest {
                   "--iterations",
                   "100",
                   "--deep-pages",
-                  "5"
+                  "5",
+                  "--pages-every",
+                  "1"
                 });
     String printed = buffer.toString(StandardCharsets.UTF_8);
     assertThat(code).as(printed).isZero();

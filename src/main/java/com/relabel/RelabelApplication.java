@@ -1,6 +1,7 @@
 package com.relabel;
 
 import com.relabel.cli.BenchCommand;
+import com.relabel.cli.QueueBenchCommand;
 import com.relabel.cli.ScoreCommand;
 import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
@@ -9,7 +10,9 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * Relabel: the web application by default; {@code score ...} runs the headless batch scorer and
- * {@code bench ...} the noise-detection benchmark instead (no web server, no database).
+ * {@code bench ...} the noise-detection benchmark instead (no web server, no database); {@code
+ * queue-bench ...} measures the review queue's latency on a database (the web server listens on a
+ * random local port only).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -23,6 +26,12 @@ public class RelabelApplication {
     }
     if (args.length > 0 && args[0].equals("bench")) {
       System.exit(BenchCommand.run(Arrays.copyOfRange(args, 1, args.length)));
+    }
+    if (args.length > 0 && args[0].equals("queue-bench")) {
+      System.exit(
+          QueueBenchCommand.run(
+              Arrays.copyOfRange(args, 1, args.length),
+              springArgs -> SpringApplication.run(RelabelApplication.class, springArgs)));
     }
     SpringApplication.run(RelabelApplication.class, args);
   }

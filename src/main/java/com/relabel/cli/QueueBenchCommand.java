@@ -1,0 +1,211 @@
+package com.relabel.cli;
+
+import com.relabel.bench.Latencies;
+import com.relabel.bench.ProposedNextQuery;
+import com.relabel.bench.QueueBenchmark;
+import com.relabel.bench.QueuePageProbes;
+import com.relabel.bench.SyntheticQueue;
+import com.relabel.review.QueueBrowser;
+import com.relabel.review.ReviewService;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Function;
+import javax.sql.DataSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+
+/**
+ * {@code java -jar relabel.jar queue-bench [options]}: generates (or reuses) a synthetic scored
+ * dataset in the given database, then measures the server-side latency of the review queue through
+ * the real services (see {@link QueueBenchmark}) and prints p50/p95/p99/max per operation. Starts
+ * the application context (its web server on a random loopback port, unused).
+ */
+public final class QueueBenchCommand {
+
+  static final String USAGE =
+      """
+      Usage: relabel queue-bench [options]
+        --samples N       synthetic samples (default 1000000)
+        --db DB           h2 (file ./data/queue-bench), h2mem, or a JDBC URL (default h2)
+        --user U --password P   database login (default sa / empty for H2)
+        --seed S          seeds the data and the simulated reviewer (default 42)
+        --warmup N        unrecorded iterations first (default 300)
+        --iterations N    recorded iterations: next, decision, pages (default 2000)
+        --decided N       before measuring, mark the top N of the queue decided (default 0)
+        --method M        also time "next" ranked by method M; none to skip (default loss)
+        --reuse B         reuse an existing synthetic dataset of that size and seed, reopened
+                          (default true); false refuses an existing one
+        --pixels B        also write a 28x28 image per sample (default false)
+        --next SOURCE     service: ReviewService.next (default); proposed: the query of
+                          decision 0013, for comparison (decisions always use the service)
+        --deep-pages N    the deep grid page starts after N pages of 50 (default 200)
+        --pages-every K   time the grid pages on every K-th iteration (default 10)
+        --time-limit S    stop measuring after S seconds, 0 = none (default 0)
+        --out FILE        also write the results as Markdown
+      """;
+
+  /** The user the benchmark decides as. */
+  static final String REVIEWER = "queue-bench";
+
+  private final PrintStream out;
+  private final Function<String[], ConfigurableApplicationContext> boot;
+
+  QueueBenchCommand(PrintStream out, Function<String[], ConfigurableApplicationContext> boot) {
+    this.out = out;
+    this.boot = boot;
+  }
+
+  /**
+   * Runs the command; returns the process exit code.
+   *
+   * @param boot starts the application context from Spring Boot command-line arguments
+   */
+  public static int run(String[] args, Function<String[], ConfigurableApplicationContext> boot) {
+    return new QueueBenchCommand(System.out, boot).execute(args);
+  }
+
+  int execute(String[] args) {
+    QueueBenchArguments a;
+    try {
+      a = QueueBenchArguments.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("relabel queue-bench: " + e.getMessage());
+      System.err.print(USAGE);
+      return 2;
+    }
+    try (ConfigurableApplicationContext context = boot.apply(springArguments(a))) {
+      String report = measure(context, a);
+      out.println();
+      out.print(report);
+      if (a.out() != null) {
+        Path dir = a.out().toAbsolutePath().getParent();
+        Files.createDirectories(dir);
+        Files.writeString(a.out(), report);
+        out.println("Wrote " + a.out());
+      }
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      System.err.println("relabel queue-bench: " + e);
+      return 1;
+    }
+  }
+
+  /** The database and a quiet context, as command-line properties (they win over the files). */
+  static String[] springArguments(QueueBenchArguments a) {
+    List<String> props = new ArrayList<>();
+    // Vaadin's security configuration needs a servlet context: a web server on a random
+    // loopback port, which nothing calls.
+    props.add("--server.port=0");
+    props.add("--server.address=127.0.0.1");
+    props.add("--spring.main.banner-mode=off");
+    props.add("--logging.level.root=WARN");
+    props.add("--relabel.bootstrap.admin-password=");
+    props.add("--spring.datasource.url=" + a.url());
+    if (a.user() != null) {
+      props.add("--spring.datasource.username=" + a.user());
+    }
+    if (a.password() != null) {
+      props.add("--spring.datasource.password=" + a.password());
+    }
+    return props.toArray(String[]::new);
+  }
+
+  private String measure(ConfigurableApplicationContext context, QueueBenchArguments a) {
+    JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+    var generator = new SyntheticQueue(jdbc, out::println);
+    SyntheticQueue.Generated data = generator.find(a.datasetName());
+    String origin;
+    if (data != null && a.reuse()) {
+      int reopened = generator.reopenAll(data.datasetId());
+      origin = "reused (" + reopened + " samples reopened)";
+      out.println("Reusing " + a.datasetName() + ": " + origin);
+    } else {
+      out.println("Generating " + a.datasetName() + " ...");
+      data =
+          generator.generate(
+              new SyntheticQueue.Spec(a.datasetName(), a.samples(), 10, 0.1, a.seed(), a.pixels()));
+      origin = String.format(Locale.ROOT, "generated in %.1f s", data.seconds());
+    }
+    if (a.decided() > 0) {
+      int marked = generator.markTopDecided(data.datasetId(), data.runId(), a.decided(), REVIEWER);
+      out.println("Marked the top " + marked + " samples decided");
+    }
+    login(context);
+    try {
+      ReviewService review = context.getBean(ReviewService.class);
+      long runId = data.runId();
+      var proposed = new ProposedNextQuery(new NamedParameterJdbcTemplate(jdbc));
+      var benchmark =
+          a.proposedQuery()
+              ? new QueueBenchmark(
+                  review,
+                  (dataset, skipped, method) -> proposed.next(dataset, runId, skipped, method),
+                  out::println)
+              : new QueueBenchmark(review, out::println);
+      QueuePageProbes.register(
+          benchmark,
+          context.getBean(QueueBrowser.class),
+          data.datasetId(),
+          a.depthPages(),
+          out::println);
+      List<Latencies.Summary> results =
+          benchmark.run(
+              data.datasetId(),
+              new QueueBenchmark.Settings(
+                  a.warmup(), a.iterations(), a.seed(), a.method(), a.pagesEvery(), a.timeLimit()));
+      return header(jdbc, a, data, origin) + "\n" + QueueBenchmark.markdown(results);
+    } finally {
+      logout(context);
+    }
+  }
+
+  private static String header(
+      JdbcTemplate jdbc, QueueBenchArguments a, SyntheticQueue.Generated data, String origin) {
+    String database =
+        jdbc.execute(
+            (java.sql.Connection c) ->
+                c.getMetaData().getDatabaseProductName()
+                    + " "
+                    + c.getMetaData().getDatabaseProductVersion());
+    return String.format(
+        Locale.ROOT,
+        "Review queue latency: %,d samples (%s), %s, %s%n"
+            + "%,d decided before measuring, %d warm-up and %d measured iterations (grid pages"
+            + " every %d), seed %d; next sample from %s%n",
+        data.samples(),
+        origin,
+        database,
+        a.url().replaceAll("password=[^;&]*", "password=***"),
+        a.decided(),
+        a.warmup(),
+        a.iterations(),
+        a.pagesEvery(),
+        a.seed(),
+        a.proposedQuery() ? "the proposed query (decision 0013)" : "ReviewService.next");
+  }
+
+  private static void login(ConfigurableApplicationContext context) {
+    var auth =
+        new UsernamePasswordAuthenticationToken(
+            REVIEWER, "n/a", AuthorityUtils.createAuthorityList("ROLE_ANNOTATOR"));
+    context
+        .getBeanProvider(SecurityContextHolderStrategy.class)
+        .ifAvailable(s -> s.getContext().setAuthentication(auth));
+    SecurityContextHolder.getContext().setAuthentication(auth);
+  }
+
+  private static void logout(ConfigurableApplicationContext context) {
+    context.getBeanProvider(SecurityContextHolderStrategy.class).ifAvailable(s -> s.clearContext());
+    SecurityContextHolder.clearContext();
+  }
+}

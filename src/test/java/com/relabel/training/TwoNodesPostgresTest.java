@@ -51,8 +51,30 @@ class TwoNodesPostgresTest {
               + " PostgreSQL on 127.0.0.1");
     }
     RunHooks.reset();
+    // A database of their own: other test contexts in this JVM run job engines on the shared one,
+    // and would take a share of the runs.
+    url = ownDatabase(url, "relabel_two_nodes_" + System.nanoTime());
     nodes.put("node-web", start(url, "node-web", new String[0], "server.port=0"));
     nodes.put("node-worker", start(url, "node-worker", new String[] {"worker"}));
+  }
+
+  /** Creates {@code name} on the server of {@code url} and returns the URL that points at it. */
+  static String ownDatabase(String url, String name) {
+    try (var connection =
+            java.sql.DriverManager.getConnection(
+                url,
+                System.getProperty("relabel.test.postgres.user"),
+                System.getProperty("relabel.test.postgres.password"));
+        var statement = connection.createStatement()) {
+      statement.execute("create database " + name);
+    } catch (java.sql.SQLException e) {
+      throw new IllegalStateException("cannot create database " + name + " for the nodes", e);
+    }
+    int query = url.indexOf('?');
+    String base = query < 0 ? url : url.substring(0, query);
+    return base.substring(0, base.lastIndexOf('/') + 1)
+        + name
+        + (query < 0 ? "" : url.substring(query));
   }
 
   private static ConfigurableApplicationContext start(

@@ -4,7 +4,6 @@ import com.relabel.review.QueueItem;
 import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewService;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -63,26 +62,13 @@ public final class QueueBenchmark {
     }
   }
 
-  /** Where "next sample" comes from: the service, or a query under test. */
-  @FunctionalInterface
-  public interface NextSource {
-    Optional<QueueItem> next(long datasetId, Collection<Long> skipped, String method);
-  }
-
   private final ReviewService review;
-  private final NextSource nextSource;
   private final Consumer<String> log;
   private final Map<String, Runnable> operations = new LinkedHashMap<>();
 
   /** Measures {@link ReviewService#next} and {@link ReviewService#decide}. */
   public QueueBenchmark(ReviewService review, Consumer<String> log) {
-    this(review, review::next, log);
-  }
-
-  /** Measures "next sample" from {@code nextSource} and decisions through the service. */
-  public QueueBenchmark(ReviewService review, NextSource nextSource, Consumer<String> log) {
     this.review = review;
-    this.nextSource = nextSource;
     this.log = log;
   }
 
@@ -144,16 +130,14 @@ public final class QueueBenchmark {
         break;
       }
       Optional<QueueItem> next =
-          recorders
-              .get(NEXT)
-              .time(() -> nextSource.next(datasetId, skipped, ReviewService.ENSEMBLE));
+          recorders.get(NEXT).time(() -> review.next(datasetId, skipped, ReviewService.ENSEMBLE));
       if (next.isEmpty()) {
         throw new IllegalStateException("the queue ran empty after " + i + " iterations");
       }
       if (settings.method() != null) {
         recorders
             .get(nextBy(settings.method()))
-            .time(() -> nextSource.next(datasetId, skipped, settings.method()));
+            .time(() -> review.next(datasetId, skipped, settings.method()));
       }
       QueueItem item = next.get();
       double choice = random.nextDouble();

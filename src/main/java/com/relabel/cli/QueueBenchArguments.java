@@ -20,7 +20,6 @@ record QueueBenchArguments(
     String method,
     boolean reuse,
     boolean pixels,
-    boolean proposedQuery,
     int depthPages,
     int pagesEvery,
     long timeLimit,
@@ -42,7 +41,6 @@ record QueueBenchArguments(
     String method = "loss";
     boolean reuse = true;
     boolean pixels = false;
-    boolean proposedQuery = false;
     int depthPages = 200;
     int pagesEvery = 10;
     long timeLimit = 0;
@@ -65,7 +63,6 @@ record QueueBenchArguments(
         case "--method" -> method = value.equals("none") ? null : value;
         case "--reuse" -> reuse = bool(flag, value);
         case "--pixels" -> pixels = bool(flag, value);
-        case "--next" -> proposedQuery = nextSource(value);
         case "--deep-pages" -> depthPages = (int) atLeast(flag, value, 0);
         case "--pages-every" -> pagesEvery = positive(flag, value);
         case "--time-limit" -> timeLimit = atLeast(flag, value, 0);
@@ -104,7 +101,6 @@ record QueueBenchArguments(
         method,
         reuse,
         pixels,
-        proposedQuery,
         depthPages,
         pagesEvery,
         timeLimit,
@@ -114,15 +110,6 @@ record QueueBenchArguments(
   /** The synthetic dataset's name: one per size and seed, so a later run can reuse it. */
   String datasetName() {
     return "synthetic-" + samples + "-seed" + seed;
-  }
-
-  private static boolean nextSource(String value) {
-    return switch (value) {
-      case "service" -> false;
-      case "proposed" -> true;
-      default ->
-          throw new IllegalArgumentException("--next must be service or proposed, not " + value);
-    };
   }
 
   private static boolean bool(String flag, String value) {

@@ -1,7 +1,6 @@
 package com.relabel.cli;
 
 import com.relabel.bench.Latencies;
-import com.relabel.bench.ProposedNextQuery;
 import com.relabel.bench.QueueBenchmark;
 import com.relabel.bench.QueuePageProbes;
 import com.relabel.bench.SyntheticQueue;
@@ -18,7 +17,6 @@ import java.util.function.Function;
 import javax.sql.DataSource;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -46,8 +44,6 @@ public final class QueueBenchCommand {
         --reuse B         reuse an existing synthetic dataset of that size and seed, reopened
                           (default true); false refuses an existing one
         --pixels B        also write a 28x28 image per sample (default false)
-        --next SOURCE     service: ReviewService.next (default); proposed: the query of
-                          decision 0013, for comparison (decisions always use the service)
         --deep-pages N    the deep grid page starts after N pages of 50 (default 200)
         --pages-every K   time the grid pages on every K-th iteration (default 10)
         --time-limit S    stop measuring after S seconds, 0 = none (default 0)
@@ -143,15 +139,7 @@ public final class QueueBenchCommand {
     login(context);
     try {
       ReviewService review = context.getBean(ReviewService.class);
-      long runId = data.runId();
-      var proposed = new ProposedNextQuery(new NamedParameterJdbcTemplate(jdbc));
-      var benchmark =
-          a.proposedQuery()
-              ? new QueueBenchmark(
-                  review,
-                  (dataset, skipped, method) -> proposed.next(dataset, runId, skipped, method),
-                  out::println)
-              : new QueueBenchmark(review, out::println);
+      var benchmark = new QueueBenchmark(review, out::println);
       QueuePageProbes.register(
           benchmark,
           context.getBean(QueueBrowser.class),
@@ -191,7 +179,7 @@ public final class QueueBenchCommand {
         a.iterations(),
         a.pagesEvery(),
         a.seed(),
-        a.proposedQuery() ? "the proposed query (decision 0013)" : "ReviewService.next");
+        "ReviewService.next");
   }
 
   private static void login(ConfigurableApplicationContext context) {

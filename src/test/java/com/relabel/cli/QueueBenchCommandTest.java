@@ -100,6 +100,6 @@ class QueueBenchCommandTest {
     assertThat(command.execute(new String[] {"--db", "mysql"})).isEqualTo(2);
     assertThat(command.execute(new String[] {"--samples", "100", "--iterations", "200"}))
         .isEqualTo(2);
-    assertThat(command.execute(new String[] {"--next", "fast"})).isEqualTo(2);
+    assertThat(command.execute(new String[] {"--iterations", "fast"})).isEqualTo(2);
   }
 }

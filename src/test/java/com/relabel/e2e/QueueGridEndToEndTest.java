@@ -7,13 +7,8 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.relabel.dataset.DatasetService;
-import com.relabel.training.RunStatus;
-import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,15 +49,8 @@ class QueueGridEndToEndTest {
 
   @BeforeAll
   void awaitFirstRunAndStartBrowser() throws Exception {
-    datasetId = datasets.findByName("MNIST demo").orElseThrow().getId();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    List<TrainingRun> history = runs.history(datasetId);
-    while (history.isEmpty() || history.getFirst().getStatus().isActive()) {
-      assertThat(Instant.now()).as("first training run finishes").isBefore(deadline);
-      Thread.sleep(250);
-      history = runs.history(datasetId);
-    }
-    assertThat(history.getFirst().getStatus()).isEqualTo(RunStatus.SUCCEEDED);
+    DemoDataset demo = DemoDataset.awaitFirstRun(datasets, runs);
+    datasetId = demo.id();
     browser = new BrowserSession();
     Files.createDirectories(BrowserSession.SCREENSHOTS);
   }

@@ -8,12 +8,8 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PageAssertions;
 import com.relabel.dataset.DatasetService;
-import com.relabel.training.RunStatus;
-import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
 import java.nio.file.Files;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -61,16 +57,9 @@ class RetrainEndToEndTest {
   @BeforeAll
   void awaitFirstRun() throws Exception {
     baseUrl = "http://localhost:" + port;
-    datasetId = datasets.findByName("MNIST demo").orElseThrow().getId();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    List<TrainingRun> history = runs.history(datasetId);
-    while (history.isEmpty() || history.getFirst().getStatus().isActive()) {
-      assertThat(Instant.now()).as("first training run finishes").isBefore(deadline);
-      Thread.sleep(250);
-      history = runs.history(datasetId);
-    }
-    assertThat(history.getFirst().getStatus()).isEqualTo(RunStatus.SUCCEEDED);
-    firstRunId = history.getFirst().getId();
+    DemoDataset demo = DemoDataset.awaitFirstRun(datasets, runs);
+    datasetId = demo.id();
+    firstRunId = demo.firstRun().getId();
     browser = new BrowserSession();
     Files.createDirectories(BrowserSession.SCREENSHOTS);
   }

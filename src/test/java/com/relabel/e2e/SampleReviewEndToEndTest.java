@@ -6,11 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.relabel.dataset.DatasetService;
-import com.relabel.training.RunStatus;
-import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
@@ -55,15 +51,8 @@ class SampleReviewEndToEndTest {
   @BeforeAll
   void awaitFirstRun() throws Exception {
     baseUrl = "http://localhost:" + port;
-    datasetId = datasets.findByName("MNIST demo").orElseThrow().getId();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    List<TrainingRun> history = runs.history(datasetId);
-    while (history.isEmpty() || history.getFirst().getStatus().isActive()) {
-      assertThat(Instant.now()).as("first training run finishes").isBefore(deadline);
-      Thread.sleep(250);
-      history = runs.history(datasetId);
-    }
-    assertThat(history.getFirst().getStatus()).isEqualTo(RunStatus.SUCCEEDED);
+    DemoDataset demo = DemoDataset.awaitFirstRun(datasets, runs);
+    datasetId = demo.id();
     browser = new BrowserSession();
   }
 

@@ -14,13 +14,9 @@ import com.relabel.dataset.IdxWriter;
 import com.relabel.dataset.LabeledImages;
 import com.relabel.training.DeviceChoice;
 import com.relabel.training.RunSettings;
-import com.relabel.training.RunStatus;
-import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -73,15 +69,8 @@ class SpineEndToEndTest {
   @BeforeAll
   void startBrowserAndAwaitFirstRun() throws Exception {
     baseUrl = "http://localhost:" + port;
-    datasetId = datasets.findByName("MNIST demo").orElseThrow().getId();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    List<TrainingRun> history = runs.history(datasetId);
-    while (history.isEmpty() || history.getFirst().getStatus().isActive()) {
-      assertThat(Instant.now()).as("first training run finishes").isBefore(deadline);
-      Thread.sleep(250);
-      history = runs.history(datasetId);
-    }
-    assertThat(history.getFirst().getStatus()).isEqualTo(RunStatus.SUCCEEDED);
+    DemoDataset demo = DemoDataset.awaitFirstRun(datasets, runs);
+    datasetId = demo.id();
     browser = new BrowserSession();
     Files.createDirectories(BrowserSession.SCREENSHOTS);
   }

@@ -6,8 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.relabel.dataset.DatasetService;
-import com.relabel.training.RunStatus;
-import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -69,15 +67,8 @@ class TeamEndToEndTest {
   @BeforeAll
   void startBrowserAndAwaitFirstRun() throws Exception {
     baseUrl = "http://localhost:" + port;
-    datasetId = datasets.findByName("MNIST demo").orElseThrow().getId();
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    List<TrainingRun> history = runs.history(datasetId);
-    while (history.isEmpty() || history.getFirst().getStatus().isActive()) {
-      assertThat(Instant.now()).as("first training run finishes").isBefore(deadline);
-      Thread.sleep(250);
-      history = runs.history(datasetId);
-    }
-    assertThat(history.getFirst().getStatus()).isEqualTo(RunStatus.SUCCEEDED);
+    DemoDataset demo = DemoDataset.awaitFirstRun(datasets, runs);
+    datasetId = demo.id();
     browser = new BrowserSession();
     Files.createDirectories(BrowserSession.SCREENSHOTS);
   }

@@ -15,6 +15,6 @@ class PostgresConcurrentReviewTest extends ConcurrentReviewTest {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    PostgresReviewFlowTest.postgres(registry);
+    TestPostgres.register(registry);
   }
 }

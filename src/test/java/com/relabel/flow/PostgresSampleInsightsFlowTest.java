@@ -16,6 +16,6 @@ class PostgresSampleInsightsFlowTest extends SampleInsightsFlowTest {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    PostgresReviewFlowTest.postgres(registry);
+    TestPostgres.register(registry);
   }
 }

@@ -1,5 +1,6 @@
 package com.relabel.training;
 
+import com.relabel.flow.TestPostgres;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -13,16 +14,6 @@ class PostgresRunComparisonsTest extends RunComparisonsTest {
 
   @DynamicPropertySource
   static void postgres(DynamicPropertyRegistry registry) {
-    String url = System.getProperty("relabel.test.postgres.url", "");
-    if (url.isBlank()) {
-      throw new IllegalStateException(
-          "relabel.test.postgres.url is not set: run the suite with ./relabel test, which starts"
-              + " PostgreSQL on 127.0.0.1");
-    }
-    registry.add("spring.datasource.url", () -> url);
-    registry.add(
-        "spring.datasource.username", () -> System.getProperty("relabel.test.postgres.user"));
-    registry.add(
-        "spring.datasource.password", () -> System.getProperty("relabel.test.postgres.password"));
+    TestPostgres.register(registry);
   }
 }

@@ -7,6 +7,7 @@ import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.DatasetService;
 import com.relabel.flow.TestDatasets;
+import com.relabel.flow.TestPostgres;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,12 +45,7 @@ class TwoNodesPostgresTest {
 
   @BeforeAll
   void startTwoNodes() {
-    String url = System.getProperty("relabel.test.postgres.url", "");
-    if (url.isBlank()) {
-      throw new IllegalStateException(
-          "relabel.test.postgres.url is not set: run the suite with ./relabel test, which starts"
-              + " PostgreSQL on 127.0.0.1");
-    }
+    String url = TestPostgres.url();
     RunHooks.reset();
     // A database of their own: other test contexts in this JVM run job engines on the shared one,
     // and would take a share of the runs.
@@ -62,9 +58,7 @@ class TwoNodesPostgresTest {
   static String ownDatabase(String url, String name) {
     try (var connection =
             java.sql.DriverManager.getConnection(
-                url,
-                System.getProperty("relabel.test.postgres.user"),
-                System.getProperty("relabel.test.postgres.password"));
+                url, TestPostgres.user(), TestPostgres.password());
         var statement = connection.createStatement()) {
       statement.execute("create database " + name);
     } catch (java.sql.SQLException e) {
@@ -83,9 +77,8 @@ class TwoNodesPostgresTest {
         new ArrayList<>(
             List.of(
                 "spring.datasource.url=" + url,
-                "spring.datasource.username=" + System.getProperty("relabel.test.postgres.user"),
-                "spring.datasource.password="
-                    + System.getProperty("relabel.test.postgres.password"),
+                "spring.datasource.username=" + TestPostgres.user(),
+                "spring.datasource.password=" + TestPostgres.password(),
                 "relabel.jobs.node-name=" + name,
                 "relabel.jobs.poll-interval=100ms",
                 "relabel.jobs.heartbeat-interval=500ms",

@@ -24,7 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 /** The synthetic queue on H2: consistent, deterministic, and ranked like the real thing. */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-    properties = "spring.datasource.url=jdbc:h2:mem:synthetic;DB_CLOSE_DELAY=-1")
+    properties = "spring.datasource.url=jdbc:h2:mem:synthetic;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SyntheticQueueTest {
 

@@ -18,7 +18,7 @@ import org.springframework.boot.SpringApplication;
 /** {@code relabel queue-bench} end to end on a small in-memory H2 database. */
 class QueueBenchCommandTest {
 
-  static final String URL = "jdbc:h2:mem:queue-bench-test;DB_CLOSE_DELAY=-1";
+  static final String URL = "jdbc:h2:mem:queue-bench-test;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
 
   @Test
   void generatesMeasuresAndPrintsEveryOperation() throws SQLException {

@@ -33,7 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e-retrain;DB_CLOSE_DELAY=-1",
+      "spring.datasource.url=jdbc:h2:mem:e2e-retrain;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "relabel.demo.sample-limit=200",
       "relabel.training.epochs=1",
       "relabel.training.folds=0",

@@ -6,7 +6,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.MOCK,
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1",
+      "spring.datasource.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "relabel.jobs.poll-interval=200ms"
     })
 class H2ConcurrentReviewTest extends ConcurrentReviewTest {}

@@ -6,7 +6,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.MOCK,
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:grid;DB_CLOSE_DELAY=-1",
+      "spring.datasource.url=jdbc:h2:mem:grid;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "relabel.review.bulk-chunk=7"
     })
 class H2QueueGridFlowTest extends QueueGridFlowTest {}

@@ -24,7 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 /** Importing IDX files into the database: all or nothing, admins only. */
 @SpringBootTest(
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1",
+      "spring.datasource.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "relabel.jobs.poll-interval=200ms"
     })
 class IdxImportTest {

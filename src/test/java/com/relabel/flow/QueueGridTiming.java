@@ -24,7 +24,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.MOCK,
-    properties = "spring.datasource.url=jdbc:h2:mem:timing;DB_CLOSE_DELAY=-1")
+    properties = "spring.datasource.url=jdbc:h2:mem:timing;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 class QueueGridTiming {
 
   @Autowired JdbcTemplate jdbc;

@@ -33,7 +33,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
  */
 @SpringBootTest(
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:retrain;DB_CLOSE_DELAY=-1",
+      "spring.datasource.url=jdbc:h2:mem:retrain;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "relabel.jobs.poll-interval=200ms"
     })
 class RetrainChecksTest {

@@ -21,7 +21,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.MOCK,
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1",
+      "spring.datasource.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "relabel.jobs.poll-interval=200ms"
     })
 class RunArtifactsTiming {

@@ -25,7 +25,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 /** An admin cancels a run: it stops within about a batch and the queue keeps its ranking. */
 @SpringBootTest(
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1",
+      "spring.datasource.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "relabel.jobs.poll-interval=200ms"
     })
 class RunCancelTest {

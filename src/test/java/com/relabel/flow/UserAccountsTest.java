@@ -18,7 +18,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /** Account management: admins only, hashed passwords, and the last admin stays. */
 @SpringBootTest(
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1",
+      "spring.datasource.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "relabel.jobs.poll-interval=200ms"
     })
 class UserAccountsTest {

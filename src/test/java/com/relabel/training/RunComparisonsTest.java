@@ -19,7 +19,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The run comparison, the score histogram and the confusion matrix on hand-made scores of 10
  * samples, whose figures are known exactly.
  */
-@SpringBootTest(properties = "spring.datasource.url=jdbc:h2:mem:comparisons;DB_CLOSE_DELAY=-1")
+@SpringBootTest(
+    properties =
+        "spring.datasource.url=jdbc:h2:mem:comparisons;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 class RunComparisonsTest {
 
   @Autowired DatasetImporter importer;

@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @SpringBootTest(
     properties = {
-      "spring.datasource.url=jdbc:h2:mem:durability;DB_CLOSE_DELAY=-1",
+      "spring.datasource.url=jdbc:h2:mem:durability;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "relabel.jobs.poll-interval=200ms"
     })
 @Import(RunHooks.class)

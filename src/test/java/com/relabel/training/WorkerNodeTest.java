@@ -22,7 +22,7 @@ class WorkerNodeTest {
         new SpringApplicationBuilder(RelabelApplication.class)
             .profiles("worker")
             .run(
-                "--spring.datasource.url=jdbc:h2:mem:worker;DB_CLOSE_DELAY=-1",
+                "--spring.datasource.url=jdbc:h2:mem:worker;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
                 "--relabel.jobs.poll-interval=200ms",
                 "--relabel.jobs.node-name=gpu-worker-1")) {
       assertThat(((WebServerApplicationContext) worker).getWebServer().getPort())

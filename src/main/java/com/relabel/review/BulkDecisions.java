@@ -131,12 +131,13 @@ public class BulkDecisions {
     if (!action.isChoice()) {
       throw new IllegalArgumentException("a bulk decision cannot " + action);
     }
-    if (policies.requiredReviewsOf(datasetId) > 1 && !CurrentUser.hasRole(Roles.ADMIN)) {
+    int required = policies.requiredReviewsOf(datasetId);
+    if (required > 1 && !CurrentUser.hasRole(Roles.ADMIN)) {
       // With consensus review an annotator's decision is one vote: a bulk decision would
       // bypass the other reviewers. Admins decide finally, as when they resolve a dispute.
       throw new AccessDeniedException(
           "This dataset needs "
-              + policies.requiredReviewsOf(datasetId)
+              + required
               + " agreeing reviews per sample: only an admin can decide samples in bulk.");
     }
     int classes = datasets.get(datasetId).getNumClasses();

@@ -20,11 +20,11 @@ import com.relabel.training.DeviceChoice;
 import com.relabel.training.EnsembleRefit;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
+import com.relabel.training.RunWaits;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
 import java.io.StringWriter;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
@@ -72,19 +72,7 @@ abstract class ReviewFlowTest {
     var queued =
         runs.enqueue(
             dataset.getId(), new RunSettings(3, 32, 1e-3f, 1, DeviceChoice.CPU, List.of()), "test");
-    run = awaitRun(queued.getId(), Duration.ofMinutes(3));
-  }
-
-  TrainingRun awaitRun(long runId, Duration timeout) throws InterruptedException {
-    Instant deadline = Instant.now().plus(timeout);
-    while (Instant.now().isBefore(deadline)) {
-      TrainingRun r = runs.get(runId);
-      if (!r.getStatus().isActive()) {
-        return r;
-      }
-      Thread.sleep(250);
-    }
-    throw new AssertionError("run " + runId + " did not finish in " + timeout);
+    run = RunWaits.finished(runs, queued.getId(), Duration.ofMinutes(3));
   }
 
   @AfterEach

@@ -23,6 +23,7 @@ import com.relabel.scoring.NoiseInjector;
 import com.relabel.training.DeviceChoice;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
+import com.relabel.training.RunWaits;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
 import java.nio.ByteBuffer;
@@ -81,13 +82,7 @@ abstract class SampleInsightsFlowTest {
     var queued =
         runs.enqueue(
             dataset.getId(), new RunSettings(2, 32, 1e-3f, 0, DeviceChoice.CPU, List.of()), "test");
-    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
-    run = runs.get(queued.getId());
-    while (run.getStatus().isActive()) {
-      assertThat(Instant.now()).as("run finishes").isBefore(deadline);
-      Thread.sleep(250);
-      run = runs.get(queued.getId());
-    }
+    run = RunWaits.finished(runs, queued.getId(), Duration.ofMinutes(3));
     assertThat(run.getStatus()).as(run.getFailureReason()).isEqualTo(RunStatus.SUCCEEDED);
     sampleIds = longs(artifact("sample_ids"));
   }

@@ -5,10 +5,10 @@ import java.time.Instant;
 import java.util.function.Predicate;
 
 /** Polls a run until it gets somewhere, for integration tests. */
-final class RunWaits {
+public final class RunWaits {
   private RunWaits() {}
 
-  static TrainingRun until(
+  public static TrainingRun until(
       TrainingRuns runs, long runId, Predicate<TrainingRun> done, Duration timeout)
       throws InterruptedException {
     Instant deadline = Instant.now().plus(timeout);
@@ -21,5 +21,11 @@ final class RunWaits {
     }
     throw new AssertionError(
         "run " + runId + " did not get there in " + timeout + ": " + runs.get(runId).getStatus());
+  }
+
+  /** Polls the run until it has ended (succeeded, failed or cancelled). */
+  public static TrainingRun finished(TrainingRuns runs, long runId, Duration timeout)
+      throws InterruptedException {
+    return until(runs, runId, run -> !run.getStatus().isActive(), timeout);
   }
 }

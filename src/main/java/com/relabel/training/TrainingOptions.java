@@ -17,6 +17,12 @@ package com.relabel.training;
  * @param foldEpochs epochs each cross-validation model trains, at least 1 (default {@value
  *     #DEFAULT_FOLD_EPOCHS})
  * @param model the network: {@link ModelKind#CNN} (default) or {@link ModelKind#MLP}
+ * @param latentEpochs epochs of the supervised VAE whose latent means the AQUAVS score uses
+ *     (METHODS.md section 6); 0 (the default) trains none
+ * @param aumThresholdPass whether {@link NoiseTrainingPipeline} runs the dedicated AUM pass with
+ *     threshold samples (a fake extra class) for a data-driven AUM cut-off (METHODS.md section 4)
+ * @param robust whether the main run trains in the robust mode of METHODS.md section 7 (samples
+ *     mixed with their embedding neighbours, weighted by the loss mixture's clean probability)
  */
 public record TrainingOptions(
     int epochs,
@@ -27,7 +33,10 @@ public record TrainingOptions(
     float softTargetMomentum,
     int folds,
     int foldEpochs,
-    ModelKind model) {
+    ModelKind model,
+    int latentEpochs,
+    boolean aumThresholdPass,
+    boolean robust) {
 
   /** The default {@code a} of the soft targets: 0.7 keeps 70% of the old target each epoch. */
   public static final float DEFAULT_SOFT_TARGET_MOMENTUM = 0.7f;
@@ -61,9 +70,13 @@ public record TrainingOptions(
     if (model == null) {
       throw new IllegalArgumentException("model must be given");
     }
+    if (latentEpochs < 0) {
+      throw new IllegalArgumentException(
+          "latent epochs must be 0 (none) or more, was " + latentEpochs);
+    }
   }
 
-  /** Options with the default CNN. */
+  /** Options with the default CNN, no VAE, no AUM threshold pass, not robust. */
   public TrainingOptions(
       int epochs,
       int batchSize,
@@ -82,7 +95,10 @@ public record TrainingOptions(
         softTargetMomentum,
         folds,
         foldEpochs,
-        ModelKind.CNN);
+        ModelKind.CNN,
+        0,
+        false,
+        false);
   }
 
   /** Options with the default soft-target momentum and no cross-validation. */
@@ -114,7 +130,10 @@ public record TrainingOptions(
         softTargetMomentum,
         folds,
         foldEpochs,
-        model);
+        model,
+        latentEpochs,
+        aumThresholdPass,
+        robust);
   }
 
   public TrainingOptions withSeed(long newSeed) {
@@ -127,7 +146,10 @@ public record TrainingOptions(
         softTargetMomentum,
         folds,
         foldEpochs,
-        model);
+        model,
+        latentEpochs,
+        aumThresholdPass,
+        robust);
   }
 
   public TrainingOptions withDevice(DeviceChoice newDevice) {
@@ -140,12 +162,26 @@ public record TrainingOptions(
         softTargetMomentum,
         folds,
         foldEpochs,
-        model);
+        model,
+        latentEpochs,
+        aumThresholdPass,
+        robust);
   }
 
   public TrainingOptions withSoftTargetMomentum(float newMomentum) {
     return new TrainingOptions(
-        epochs, batchSize, learningRate, seed, device, newMomentum, folds, foldEpochs, model);
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        device,
+        newMomentum,
+        folds,
+        foldEpochs,
+        model,
+        latentEpochs,
+        aumThresholdPass,
+        robust);
   }
 
   /** Cross-validation with {@code newFolds} folds (0 = none) of {@code newFoldEpochs} epochs. */
@@ -159,7 +195,10 @@ public record TrainingOptions(
         softTargetMomentum,
         newFolds,
         newFoldEpochs,
-        model);
+        model,
+        latentEpochs,
+        aumThresholdPass,
+        robust);
   }
 
   /** The same options training {@code newModel}. */
@@ -173,6 +212,60 @@ public record TrainingOptions(
         softTargetMomentum,
         folds,
         foldEpochs,
-        newModel);
+        newModel,
+        latentEpochs,
+        aumThresholdPass,
+        robust);
+  }
+
+  /** The same options with a supervised VAE of {@code newLatentEpochs} epochs (0 = none). */
+  public TrainingOptions withLatentEpochs(int newLatentEpochs) {
+    return new TrainingOptions(
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        device,
+        softTargetMomentum,
+        folds,
+        foldEpochs,
+        model,
+        newLatentEpochs,
+        aumThresholdPass,
+        robust);
+  }
+
+  /** The same options with or without the AUM threshold-sample pass. */
+  public TrainingOptions withAumThresholdPass(boolean newAumThresholdPass) {
+    return new TrainingOptions(
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        device,
+        softTargetMomentum,
+        folds,
+        foldEpochs,
+        model,
+        latentEpochs,
+        newAumThresholdPass,
+        robust);
+  }
+
+  /** The same options in or out of the robust training mode. */
+  public TrainingOptions withRobust(boolean newRobust) {
+    return new TrainingOptions(
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        device,
+        softTargetMomentum,
+        folds,
+        foldEpochs,
+        model,
+        latentEpochs,
+        aumThresholdPass,
+        newRobust);
   }
 }

@@ -63,6 +63,9 @@ public final class BenchmarkTable {
               m.scoringMillis(),
               m.peakHeapBytes() / MIB));
     }
+    if (r.aumThreshold() != null) {
+      out.append(aumThreshold(r.aumThreshold(), r.flipped()));
+    }
     var e = r.endToEnd();
     out.append(
         String.format(
@@ -101,6 +104,18 @@ public final class BenchmarkTable {
       lines.add(line("method", m.method(), "scoring_ms", m.scoringMillis()));
       lines.add(line("method", m.method(), "peak_heap_bytes", m.peakHeapBytes()));
     }
+    AumThresholdRow a = r.aumThreshold();
+    if (a != null) {
+      lines.add(line("aum_threshold", "pass", "cutoff", a.cutoff()));
+      lines.add(line("aum_threshold", "pass", "threshold_samples", a.thresholdSamples()));
+      lines.add(line("aum_threshold", "pass", "seconds", a.seconds()));
+      lines.add(line("aum_threshold", "main_run_judged", "flagged", a.flagged()));
+      lines.add(line("aum_threshold", "main_run_judged", "precision", a.precision()));
+      lines.add(line("aum_threshold", "main_run_judged", "recall", a.recall()));
+      lines.add(line("aum_threshold", "unflagged", "flagged", a.flaggedWithoutThreshold()));
+      lines.add(line("aum_threshold", "unflagged", "precision", a.precisionWithoutThreshold()));
+      lines.add(line("aum_threshold", "unflagged", "recall", a.recallWithoutThreshold()));
+    }
     var e = r.endToEnd();
     lines.add(line("end_to_end", "noisy", "test_accuracy", e.noisy()));
     lines.add(line("end_to_end", "top_k_removed", "test_accuracy", e.topKRemoved()));
@@ -111,6 +126,30 @@ public final class BenchmarkTable {
       lines.add(line("reviews", Integer.toString(y.reviews()), "errors_per_100", y.per100()));
     }
     return String.join("\n", lines) + "\n";
+  }
+
+  private static String aumThreshold(AumThresholdRow a, int k) {
+    return String.format(
+            Locale.ROOT,
+            "%nAUM with threshold samples (99th percentile, %,d threshold samples, %.1f s): cut-off"
+                + " %.4f, k = %,d%n%n",
+            a.thresholdSamples(),
+            a.seconds(),
+            a.cutoff(),
+            k)
+        + "| threshold samples | flagged | precision | recall |\n|---|---:|---:|---:|\n"
+        + String.format(
+            Locale.ROOT,
+            "| judged by the main run's AUM | %,d | %s | %s |%n",
+            a.flagged(),
+            f4(a.precision()),
+            f4(a.recall()))
+        + String.format(
+            Locale.ROOT,
+            "| left unflagged | %,d | %s | %s |%n",
+            a.flaggedWithoutThreshold(),
+            f4(a.precisionWithoutThreshold()),
+            f4(a.recallWithoutThreshold()));
   }
 
   private static String line(String section, String name, String metric, double value) {

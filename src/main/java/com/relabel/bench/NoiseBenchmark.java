@@ -1,6 +1,7 @@
 package com.relabel.bench;
 
 import com.relabel.dataset.LabeledImages;
+import com.relabel.scoring.AumCutoff;
 import com.relabel.scoring.Evaluation;
 import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.NoiseScorer;
@@ -10,6 +11,7 @@ import com.relabel.scoring.Ranking;
 import com.relabel.scoring.ScorerRegistry;
 import com.relabel.scoring.Suggestions;
 import com.relabel.scoring.TrainingDynamics;
+import com.relabel.training.AumThresholdPass;
 import com.relabel.training.CrossValidatedPredictions;
 import com.relabel.training.EpochStats;
 import com.relabel.training.ImageClassifierTrainer;
@@ -97,11 +99,42 @@ public final class NoiseBenchmark {
       List<MethodRow> methods,
       EndToEnd endToEnd,
       List<ReviewYield> reviews,
-      double totalSeconds) {
+      double totalSeconds,
+      AumThresholdRow aumThreshold) {
 
     public Result {
       methods = List.copyOf(methods);
       reviews = List.copyOf(reviews);
+    }
+
+    /** A result without the AUM threshold pass. */
+    public Result(
+        String dataset,
+        int samples,
+        int numClasses,
+        String noise,
+        int flipped,
+        TrainingOptions training,
+        double trainSeconds,
+        double crossValidationSeconds,
+        List<MethodRow> methods,
+        EndToEnd endToEnd,
+        List<ReviewYield> reviews,
+        double totalSeconds) {
+      this(
+          dataset,
+          samples,
+          numClasses,
+          noise,
+          flipped,
+          training,
+          trainSeconds,
+          crossValidationSeconds,
+          methods,
+          endToEnd,
+          reviews,
+          totalSeconds,
+          null);
     }
 
     /** k: the number of flipped samples, the cut-off of precision and recall. */
@@ -155,6 +188,20 @@ public final class NoiseBenchmark {
     }
 
     boolean[] wrong = noisy.flipped();
+    AumThresholdRow aumThreshold = null;
+    if (options.aumThresholdPass()) {
+      t0 = System.nanoTime();
+      AumCutoff cut =
+          new AumThresholdPass()
+              .run(noisyData, options, result.dynamics().margin(), progress("AUM threshold pass"));
+      aumThreshold = AumThresholdRow.of(cut, wrong, seconds(t0));
+      log.printf(
+          Locale.ROOT,
+          "AUM threshold pass: cut-off %.4f, %,d flagged (%.1f s)%n",
+          cut.cutoff(),
+          cut.flaggedCount(),
+          aumThreshold.seconds());
+    }
     int[] truth = train.labels();
     List<MethodScores> scored = new ArrayList<>();
     List<MethodRow> rows = new ArrayList<>();
@@ -193,7 +240,8 @@ public final class NoiseBenchmark {
         rows,
         endToEnd,
         reviews,
-        seconds(begin));
+        seconds(begin),
+        aumThreshold);
   }
 
   private TrainingDynamics withHeldOut(

@@ -30,7 +30,11 @@ record BenchArguments(
     int batchSize,
     DeviceChoice device,
     Integer limit,
-    Path out) {
+    Path out,
+    boolean aumThreshold) {
+
+  /** The switch that adds the AUM pass with threshold samples. */
+  static final String AUM_THRESHOLD = "--aum-threshold";
 
   private static final Set<String> FLAGS =
       Set.of(
@@ -52,7 +56,7 @@ record BenchArguments(
           "--out");
 
   static BenchArguments parse(String[] args) {
-    Options o = Options.parse(args, FLAGS);
+    Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
     Path images = o.path("--images");
     Path labels = o.path("--labels");
     Path testImages = o.path("--test-images");
@@ -100,7 +104,8 @@ record BenchArguments(
         batchSize,
         device,
         limit,
-        out);
+        out,
+        o.has(AUM_THRESHOLD));
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

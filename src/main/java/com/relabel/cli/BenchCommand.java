@@ -40,6 +40,8 @@ public final class BenchCommand {
         --device D        auto | cpu | gpu (default auto)
         --limit N         use only the first N training samples
         --out FILE        also write the table: Markdown, or CSV if FILE ends in .csv
+        --aum-threshold   one more training pass with threshold samples: AUM cut-off, flagged
+                          count, precision and recall of the flagged set
       """;
 
   private final PrintStream out;
@@ -84,14 +86,15 @@ public final class BenchCommand {
       }
       var options =
           new TrainingOptions(
-              a.epochs(),
-              a.batchSize(),
-              1e-3f,
-              a.seed(),
-              a.device(),
-              TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM,
-              a.folds(),
-              a.foldEpochs());
+                  a.epochs(),
+                  a.batchSize(),
+                  1e-3f,
+                  a.seed(),
+                  a.device(),
+                  TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM,
+                  a.folds(),
+                  a.foldEpochs())
+              .withAumThresholdPass(a.aumThreshold());
       var settings = new NoiseBenchmark.Settings(noise, a.seed(), options, a.evalEpochs());
       NoiseBenchmark.Result result = new NoiseBenchmark(out).run(train, test, name, settings);
       String table = BenchmarkTable.markdown(result);

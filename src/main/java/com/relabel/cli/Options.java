@@ -19,9 +19,21 @@ final class Options {
   }
 
   static Options parse(String[] args, Set<String> known) {
+    return parse(args, known, Set.of());
+  }
+
+  /** Like {@link #parse(String[], Set)}; the flags in {@code switches} take no value. */
+  static Options parse(String[] args, Set<String> known, Set<String> switches) {
     Map<String, String> values = new HashMap<>();
     for (int i = 0; i < args.length; i += 2) {
       String flag = args[i];
+      if (switches.contains(flag)) {
+        if (values.put(flag, "true") != null) {
+          throw new IllegalArgumentException(flag + " is given twice");
+        }
+        i--;
+        continue;
+      }
       if (!known.contains(flag)) {
         throw new IllegalArgumentException("unknown option " + flag);
       }
@@ -39,6 +51,11 @@ final class Options {
   <T> T get(String flag, BiFunction<String, String, T> parser, T otherwise) {
     String value = values.get(flag);
     return value == null ? otherwise : parser.apply(flag, value);
+  }
+
+  /** Whether the switch (a flag without value) was given. */
+  boolean has(String flag) {
+    return values.containsKey(flag);
   }
 
   /** The flag's value as a path, or {@code null} when absent. */

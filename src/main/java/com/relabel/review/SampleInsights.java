@@ -9,6 +9,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
+import java.util.Optional;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -79,6 +80,23 @@ public class SampleInsights {
         .stream()
         .sorted(Comparator.comparingLong(MethodVerdict::rank).thenComparing(MethodVerdict::method))
         .toList();
+  }
+
+  /**
+   * Whether the sample is below its run's AUM cut-off; empty when the run had no AUM threshold
+   * pass.
+   */
+  public Optional<AumCutoffVerdict> aumCutoff(long runId, long sampleId) {
+    return jdbc
+        .query(
+            "select r.aum_cutoff, s.aum_below_cutoff from sample_score s"
+                + " join training_run r on r.id = s.run_id"
+                + " where s.run_id = :run and s.sample_id = :sample"
+                + " and s.aum_below_cutoff is not null and r.aum_cutoff is not null",
+            new MapSqlParameterSource().addValue("run", runId).addValue("sample", sampleId),
+            (rs, i) -> new AumCutoffVerdict(rs.getDouble(1), rs.getBoolean(2)))
+        .stream()
+        .findFirst();
   }
 
   /** The sample's {@code k} nearest neighbours in the run's embedding space, nearest first. */

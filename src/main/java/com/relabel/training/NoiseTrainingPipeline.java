@@ -11,13 +11,18 @@ import java.util.Objects;
  * TrainingDynamics#heldOutProbabilities()}. With {@code folds == 0} it is exactly {@link
  * ImageClassifierTrainer#train}.
  *
+ * <p>With {@link TrainingOptions#aumThresholdPass()} it also runs {@link AumThresholdPass} (one
+ * more training of {@code epochs} epochs on all samples) and attaches its cut-off to the result
+ * ({@link TrainingResult#aumThreshold()}); the threshold samples are judged by their main-run AUM.
+ *
  * <p>Progress hears the main run's epochs first, then the cross-validation's {@code folds *
- * foldEpochs} epochs, each sequence counting from 1.
+ * foldEpochs} epochs, then the AUM pass's {@code epochs} epochs, each sequence counting from 1.
  */
 public final class NoiseTrainingPipeline {
 
   private final ImageClassifierTrainer trainer = new ImageClassifierTrainer();
   private final CrossValidatedPredictions crossValidation = new CrossValidatedPredictions();
+  private final AumThresholdPass aumThresholdPass = new AumThresholdPass();
 
   public TrainingResult train(
       LabeledImages data, TrainingOptions options, TrainingProgress progress) {
@@ -37,12 +42,17 @@ public final class NoiseTrainingPipeline {
       TrainingProgress progress) {
     Objects.requireNonNull(options, "options");
     TrainingResult main = trainer.train(data, heldOut, options, progress);
-    if (options.folds() == 0) {
-      return main;
+    if (options.folds() > 0) {
+      float[][] outOfSample = crossValidation.predict(data, options.folds(), options, progress);
+      TrainingDynamics full = withHeldOutProbabilities(main.dynamics(), outOfSample);
+      main = new TrainingResult(full, main.device(), main.epochs());
     }
-    float[][] outOfSample = crossValidation.predict(data, options.folds(), options, progress);
-    TrainingDynamics full = withHeldOutProbabilities(main.dynamics(), outOfSample);
-    return new TrainingResult(full, main.device(), main.epochs());
+    if (options.aumThresholdPass()) {
+      main =
+          main.withAumThreshold(
+              aumThresholdPass.run(data, options, main.dynamics().margin(), progress));
+    }
+    return main;
   }
 
   /** {@code d} with {@code heldOut} as its out-of-sample probabilities, other components kept. */

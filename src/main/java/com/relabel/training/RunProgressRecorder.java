@@ -10,7 +10,9 @@ import org.slf4j.LoggerFactory;
  * Writes a run's progress to its row at most about once a second, so every node can show it; the
  * executor hands every write to {@link RunProgressEvents} for this node's views. Phases: "training
  * epoch e/E", "recording dynamics (epoch e/E)" (the inference pass after each main epoch), then,
- * with cross-validation, "training fold i/k (epoch e/F)".
+ * with cross-validation, "training fold i/k (epoch e/F)", then, with the AUM threshold pass, "AUM
+ * threshold pass (epoch e/E)". Each sequence numbers its epochs from 1; the recorder counts the
+ * finished epochs to know which sequence is running.
  */
 class RunProgressRecorder implements TrainingProgress {
 
@@ -22,7 +24,8 @@ class RunProgressRecorder implements TrainingProgress {
   private final int folds;
   private final int foldEpochs;
   private final int crossValidationEpochs;
-  private boolean mainTrainingDone;
+  private final int totalEpochs;
+  private int completed;
   private final BiConsumer<Long, Consumer<TrainingRun>> update;
   private long lastWrite;
   private Double samplesPerSecond;
@@ -37,11 +40,23 @@ class RunProgressRecorder implements TrainingProgress {
       int foldEpochs,
       BiConsumer<Long, Consumer<TrainingRun>> update,
       BooleanSupplier cancelCheck) {
+    this(runId, epochs, folds, foldEpochs, false, update, cancelCheck);
+  }
+
+  RunProgressRecorder(
+      long runId,
+      int epochs,
+      int folds,
+      int foldEpochs,
+      boolean aumThresholdPass,
+      BiConsumer<Long, Consumer<TrainingRun>> update,
+      BooleanSupplier cancelCheck) {
     this.runId = runId;
     this.epochs = epochs;
     this.folds = folds;
     this.foldEpochs = foldEpochs;
     this.crossValidationEpochs = folds * foldEpochs;
+    this.totalEpochs = epochs + crossValidationEpochs + (aumThresholdPass ? epochs : 0);
     this.update = update;
     this.cancelCheck = cancelCheck;
   }
@@ -59,12 +74,10 @@ class RunProgressRecorder implements TrainingProgress {
         String.format("%.4f", stats.trainLoss()));
     samplesPerSecond = stats.samplesPerSecond();
     String phase = phase(stats.epoch());
-    double done = fraction(stats.epoch(), 0, 1);
     Integer epoch = epochInPhase(stats.epoch());
+    completed++;
+    double done = fraction(0, 1);
     update.accept(runId, run -> run.progress(phase, epoch, done, samplesPerSecond));
-    if (!mainTrainingDone && stats.epoch() == epochs) {
-      mainTrainingDone = true;
-    }
     lastWrite = System.nanoTime();
   }
 
@@ -79,10 +92,21 @@ class RunProgressRecorder implements TrainingProgress {
     return cancelRequested;
   }
 
+  private boolean inMainTraining() {
+    return completed < epochs;
+  }
+
+  private boolean inCrossValidation() {
+    return !inMainTraining() && completed < epochs + crossValidationEpochs;
+  }
+
   /** The phase while epoch {@code epoch} (from 1, of the current sequence) trains. */
   String phase(int epoch) {
-    if (!mainTrainingDone) {
+    if (inMainTraining()) {
       return "training epoch " + epoch + "/" + epochs;
+    }
+    if (!inCrossValidation()) {
+      return "AUM threshold pass (epoch " + epoch + "/" + epochs + ")";
     }
     int fold = (epoch - 1) / foldEpochs + 1;
     int inFold = (epoch - 1) % foldEpochs + 1;
@@ -90,28 +114,29 @@ class RunProgressRecorder implements TrainingProgress {
   }
 
   private Integer epochInPhase(int epoch) {
-    return mainTrainingDone ? (epoch - 1) % foldEpochs + 1 : epoch;
+    return inCrossValidation() ? (epoch - 1) % foldEpochs + 1 : epoch;
   }
 
   /**
-   * Share of the whole run done, main training then cross-validation; 95% leaves room for scoring.
+   * Share of the whole run done (main training, cross-validation, AUM pass); 95% leaves room for
+   * scoring.
    */
-  private double fraction(int epochsDone, int batch, int batches) {
-    double units = epochsDone + (double) batch / batches + (mainTrainingDone ? epochs : 0);
-    return 0.95 * units / (epochs + crossValidationEpochs);
+  private double fraction(int batch, int batches) {
+    double units = completed + (double) batch / batches;
+    return Math.min(0.95, 0.95 * units / totalEpochs);
   }
 
   @Override
   public void onBatch(int epoch, int batch, int batches) {
     long now = System.nanoTime();
-    boolean inferenceNext = !mainTrainingDone && batch == batches;
+    boolean inferenceNext = inMainTraining() && batch == batches;
     if (!inferenceNext && now - lastWrite < MIN_INTERVAL_NANOS) {
       return;
     }
     lastWrite = now;
     String phase =
         inferenceNext ? "recording dynamics (epoch " + epoch + "/" + epochs + ")" : phase(epoch);
-    double done = fraction(epoch - 1, batch, batches);
+    double done = fraction(batch, batches);
     Integer shown = epochInPhase(epoch);
     update.accept(runId, run -> run.progress(phase, shown, done, samplesPerSecond));
   }

@@ -5,7 +5,8 @@ import java.util.List;
 /**
  * What an admin (or the demo) chooses for a run, {@code model} the network ({@link ModelKind}).
  * {@code folds} > 0 adds k-fold cross-validation ({@value TrainingOptions#DEFAULT_FOLD_EPOCHS}
- * epochs per fold) for out-of-sample probabilities.
+ * epochs per fold) for out-of-sample probabilities. {@code aumThresholdPass} adds one more training
+ * pass with threshold samples for a data-driven AUM cut-off ({@link AumThresholdPass}).
  */
 public record RunSettings(
     int epochs,
@@ -15,7 +16,21 @@ public record RunSettings(
     DeviceChoice device,
     List<String> methods,
     int folds,
-    ModelKind model) {
+    ModelKind model,
+    boolean aumThresholdPass) {
+
+  /** Settings without the AUM threshold pass. */
+  public RunSettings(
+      int epochs,
+      int batchSize,
+      float learningRate,
+      long seed,
+      DeviceChoice device,
+      List<String> methods,
+      int folds,
+      ModelKind model) {
+    this(epochs, batchSize, learningRate, seed, device, methods, folds, model, false);
+  }
 
   /** Settings for the default CNN. */
   public RunSettings(
@@ -62,12 +77,20 @@ public record RunSettings(
 
   /** The same settings with another model. */
   public RunSettings withModel(ModelKind newModel) {
-    return new RunSettings(epochs, batchSize, learningRate, seed, device, methods, folds, newModel);
+    return new RunSettings(
+        epochs, batchSize, learningRate, seed, device, methods, folds, newModel, aumThresholdPass);
+  }
+
+  /** The same settings with or without the AUM threshold pass. */
+  public RunSettings withAumThresholdPass(boolean pass) {
+    return new RunSettings(
+        epochs, batchSize, learningRate, seed, device, methods, folds, model, pass);
   }
 
   TrainingOptions toOptions() {
     return new TrainingOptions(epochs, batchSize, learningRate, seed, device)
         .withFolds(folds, TrainingOptions.DEFAULT_FOLD_EPOCHS)
-        .withModel(model);
+        .withModel(model)
+        .withAumThresholdPass(aumThresholdPass);
   }
 }

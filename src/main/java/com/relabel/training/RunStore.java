@@ -1,8 +1,10 @@
 package com.relabel.training;
 
+import com.relabel.scoring.AumCutoff;
 import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.TrainingDynamics;
+import java.sql.Types;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -111,12 +113,20 @@ class RunStore {
   }
 
   void saveScores(long runId, long[] sampleIds, NoiseReport report) {
+    saveScores(runId, sampleIds, report, null);
+  }
+
+  /**
+   * The per-sample scores; with {@code aumCutoff} (the run's AUM threshold pass) each row also
+   * records whether its sample is below the cut-off, otherwise that column stays null.
+   */
+  void saveScores(long runId, long[] sampleIds, NoiseReport report, AumCutoff aumCutoff) {
     MethodScores ensemble = report.ensemble();
     List<Integer> rows = indexes(sampleIds.length);
     jdbc.batchUpdate(
         "insert into sample_score (run_id, sample_id, score, suggested_label,"
-            + " suggested_probability, flagged_by, region, confidence, variability, correctness)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            + " suggested_probability, flagged_by, region, confidence, variability, correctness,"
+            + " aum_below_cutoff) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         rows,
         BATCH,
         (ps, i) -> {
@@ -130,6 +140,11 @@ class RunStore {
           ps.setDouble(8, report.cartography().confidence()[i]);
           ps.setDouble(9, report.cartography().variability()[i]);
           ps.setDouble(10, report.cartography().correctness()[i]);
+          if (aumCutoff == null) {
+            ps.setNull(11, Types.BOOLEAN);
+          } else {
+            ps.setBoolean(11, aumCutoff.isBelow(i));
+          }
         });
     for (MethodScores method : report.methods()) {
       jdbc.batchUpdate(

@@ -1,5 +1,6 @@
 package com.relabel.training;
 
+import com.relabel.scoring.AumCutoff;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -123,6 +124,18 @@ public class TrainingRun {
   @Column(name = "corrections_agreed")
   private Integer correctionsAgreed;
 
+  @Column(name = "aum_threshold_pass", nullable = false)
+  private boolean aumThresholdPass;
+
+  @Column(name = "aum_cutoff")
+  private Double aumCutoff;
+
+  @Column(name = "aum_threshold_samples")
+  private Integer aumThresholdSamples;
+
+  @Column(name = "aum_flagged_count")
+  private Integer aumFlaggedCount;
+
   @Version private long version;
 
   protected TrainingRun() {}
@@ -137,6 +150,7 @@ public class TrainingRun {
     this.deviceRequested = settings.device().name().toLowerCase();
     this.methods = String.join(",", settings.methods());
     this.folds = settings.folds();
+    this.aumThresholdPass = settings.aumThresholdPass();
     this.requestedBy = requestedBy;
   }
 
@@ -233,7 +247,37 @@ public class TrainingRun {
         DeviceChoice.valueOf(deviceRequested.toUpperCase()),
         methods.isBlank() ? java.util.List.of() : java.util.List.of(methods.split(",")),
         folds,
-        ModelKind.parse(model));
+        ModelKind.parse(model),
+        aumThresholdPass);
+  }
+
+  void aumThreshold(AumCutoff cut) {
+    this.aumCutoff = cut.cutoff();
+    this.aumThresholdSamples = cut.thresholdCount();
+    this.aumFlaggedCount = cut.flaggedCount();
+  }
+
+  /** Whether the run asked for the AUM pass with threshold samples. */
+  public boolean isAumThresholdPass() {
+    return aumThresholdPass;
+  }
+
+  /**
+   * The AUM cut-off (99th percentile of the threshold samples' AUM), or null when the run had no
+   * such pass or has not succeeded.
+   */
+  public Double getAumCutoff() {
+    return aumCutoff;
+  }
+
+  /** How many samples were threshold samples in the AUM pass, or null. */
+  public Integer getAumThresholdSamples() {
+    return aumThresholdSamples;
+  }
+
+  /** How many samples fell below the AUM cut-off, or null when the run had no such pass. */
+  public Integer getAumFlaggedCount() {
+    return aumFlaggedCount;
   }
 
   public Long getId() {

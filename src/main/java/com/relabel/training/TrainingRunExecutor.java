@@ -139,6 +139,7 @@ class TrainingRunExecutor {
             settings.epochs(),
             settings.folds(),
             TrainingOptions.DEFAULT_FOLD_EPOCHS,
+            settings.aumThresholdPass(),
             this::update,
             () ->
                 runs.findById(runId)
@@ -177,12 +178,15 @@ class TrainingRunExecutor {
                     "run " + runId + " was ended elsewhere meanwhile (" + run.getStatus() + ")");
               }
               store.saveDynamics(runId, set.sampleIds(), result, heldOut);
-              store.saveScores(runId, set.sampleIds(), report);
+              store.saveScores(runId, set.sampleIds(), report, result.aumThreshold());
               store.saveNeighbours(runId, neighbours);
               Dataset dataset = datasetRepository.findById(set.datasetId()).orElseThrow();
               Long previous = dataset.getActiveRunId();
               dataset.activateRun(runId);
               run.succeed(result.device(), report.estimatedErrors(), evaluation);
+              if (result.aumThreshold() != null) {
+                run.aumThreshold(result.aumThreshold());
+              }
               run.heldOutAccuracy(
                   heldOut.accuracy(result.dynamics(), result.dynamics().epochCount() - 1));
               comparisons.recordOnCompletion(run, previous);

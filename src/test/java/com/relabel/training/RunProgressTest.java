@@ -42,6 +42,24 @@ class RunProgressTest {
   }
 
   @Test
+  void theAumThresholdPassFollowsTheFolds() {
+    TrainingRun row =
+        new TrainingRun(1, new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of(), 2), "t");
+    var recorder =
+        new RunProgressRecorder(7, 1, 2, 1, true, (id, change) -> change.accept(row), () -> false);
+    recorder.onEpoch(new EpochStats(1, 1, 1, 1, 100, 0.5));
+    assertThat(recorder.phase(1)).isEqualTo("training fold 1/2 (epoch 1/1)");
+    recorder.onEpoch(new EpochStats(1, 2, 1, 1, 100, 0.5));
+    recorder.onEpoch(new EpochStats(2, 2, 1, 1, 100, 0.5));
+    assertThat(recorder.phase(1)).isEqualTo("AUM threshold pass (epoch 1/1)");
+    assertThat(row.getProgress())
+        .isCloseTo(0.95 * 3 / 4, org.assertj.core.api.Assertions.within(1e-9));
+    recorder.onEpoch(new EpochStats(1, 1, 1, 1, 100, 0.5));
+    assertThat(row.getPhase()).isEqualTo("AUM threshold pass (epoch 1/1)");
+    assertThat(row.getProgress()).isCloseTo(0.95, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
   void timeLeftGrowsLinearlyFromTheShareDone() {
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
     var quarter =

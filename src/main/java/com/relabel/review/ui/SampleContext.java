@@ -42,7 +42,9 @@ final class SampleContext extends VerticalLayout {
 
   void show(QueueItem item, List<String> classNames) {
     probabilities.show(insights.topProbabilities(item.runId(), item.sampleId(), TOP), classNames);
-    verdicts.show(insights.verdicts(item.runId(), item.sampleId(), item.flaggedBy()));
+    verdicts.show(
+        insights.verdicts(item.runId(), item.sampleId(), item.flaggedBy()),
+        insights.aumCutoff(item.runId(), item.sampleId()));
     neighbours.show(insights.neighbours(item.runId(), item.sampleId(), NEIGHBOURS), classNames);
     refreshHistory(item, classNames);
   }

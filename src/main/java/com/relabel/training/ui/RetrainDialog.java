@@ -8,6 +8,7 @@ import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
 import com.vaadin.flow.component.checkbox.CheckboxGroup;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -36,6 +37,8 @@ public class RetrainDialog extends Dialog {
   private final NumberField learningRate = new NumberField("Learning rate");
   private final CheckboxGroup<String> methods = new CheckboxGroup<>("Methods (none = all)");
   private final IntegerField folds = new IntegerField("Cross-validation k (0 = none)");
+  private final Checkbox aumThresholdPass =
+      new Checkbox("AUM threshold pass (one more training pass)");
   private final Select<DeviceChoice> device = new Select<>();
   private final TextField seed = new TextField("Seed");
   private final Paragraph error = new Paragraph();
@@ -77,6 +80,11 @@ public class RetrainDialog extends Dialog {
     folds.setHelperText(
         "2 to 20 folds; more folds, better out-of-sample probabilities, longer runs");
     folds.setValue(defaults.folds());
+    aumThresholdPass.setId("retrain-aum-threshold");
+    aumThresholdPass.setTooltipText(
+        "Relabels a random 1/(K+1) of the samples to a fake class and trains once more: the AUM"
+            + " of those gives a cut-off below which a sample is probably mislabeled");
+    aumThresholdPass.setValue(defaults.aumThresholdPass());
     device.setLabel("Device");
     device.setId("retrain-device");
     device.setItems(DeviceChoice.values());
@@ -94,7 +102,9 @@ public class RetrainDialog extends Dialog {
     error.getStyle().set("color", "var(--lumo-error-text-color)");
     error.setVisible(false);
 
-    var form = new FormLayout(model, epochs, batchSize, learningRate, folds, device, seed, methods);
+    var form =
+        new FormLayout(
+            model, epochs, batchSize, learningRate, folds, device, seed, aumThresholdPass, methods);
     form.setColspan(methods, 2);
     add(form, error);
 
@@ -128,7 +138,8 @@ public class RetrainDialog extends Dialog {
         device.getValue(),
         new ArrayList<>(methods.getSelectedItems()),
         folds.getValue(),
-        model.getValue());
+        model.getValue(),
+        aumThresholdPass.getValue());
   }
 
   private void start() {

@@ -169,6 +169,7 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
         .setAutoWidth(true);
     grid.addColumn(RunsView::heldOut).setHeader("Held-out acc.").setAutoWidth(true);
     grid.addColumn(TrainingRun::getEstimatedErrors).setHeader("Errors (est.)").setAutoWidth(true);
+    grid.addColumn(RunsView::aumCutoff).setHeader("AUM threshold").setAutoWidth(true);
     grid.addColumn(r -> r.storedComparison().map(c -> "" + c.topK()).orElse(""))
         .setHeader("Top k")
         .setAutoWidth(true);
@@ -323,6 +324,21 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     return c.correctionsBefore() == 0
         ? "no corrections yet"
         : "%,d of %,d".formatted(c.correctionsAgreed(), c.correctionsBefore());
+  }
+
+  /**
+   * "AUM cut-off -0.42: 1,234 samples below" for a run with the AUM threshold pass, "AUM pass
+   * pending" while such a run has not finished, or empty.
+   */
+  static String aumCutoff(TrainingRun run) {
+    if (run.getAumCutoff() == null) {
+      return run.isAumThresholdPass() && run.getStatus().isActive() ? "AUM pass pending" : "";
+    }
+    return String.format(
+        java.util.Locale.ROOT,
+        "AUM cut-off %.2f: %,d samples below",
+        run.getAumCutoff(),
+        run.getAumFlaggedCount());
   }
 
   /** "97.1 % of 600", or empty when the run held nothing out (or has not finished). */

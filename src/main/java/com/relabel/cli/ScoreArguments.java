@@ -17,7 +17,11 @@ record ScoreArguments(
     DeviceChoice device,
     Integer classes,
     int batchSize,
-    int folds) {
+    int folds,
+    boolean aumThreshold) {
+
+  /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
+  static final String AUM_THRESHOLD = "--aum-threshold";
 
   private static final Set<String> FLAGS =
       Set.of(
@@ -32,7 +36,7 @@ record ScoreArguments(
           "--folds");
 
   static ScoreArguments parse(String[] args) {
-    Options o = Options.parse(args, FLAGS);
+    Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
     Path images = o.path("--images");
     Path labels = o.path("--labels");
     Path out = o.path("--out");
@@ -51,6 +55,7 @@ record ScoreArguments(
     if (folds == 1 || folds < 0 || folds > 20) {
       throw new IllegalArgumentException("--folds must be 0 (off) or 2 to 20, not " + folds);
     }
-    return new ScoreArguments(images, labels, out, epochs, seed, device, classes, batchSize, folds);
+    return new ScoreArguments(
+        images, labels, out, epochs, seed, device, classes, batchSize, folds, o.has(AUM_THRESHOLD));
   }
 }

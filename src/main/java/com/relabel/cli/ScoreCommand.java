@@ -2,6 +2,7 @@ package com.relabel.cli;
 
 import com.relabel.dataset.IdxReader;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.scoring.AumCutoff;
 import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
@@ -39,6 +40,9 @@ public final class ScoreCommand {
         --batch-size B    mini-batch size (default 128)
         --folds K         k-fold cross-validation for out-of-sample probabilities, 2 epochs per
                           fold (default 4; 0 = off, faster, weaker 'cl' column)
+        --aum-threshold   one more training pass with threshold samples (a fake extra class):
+                          adds the column aum_below_cutoff (true = below the data-driven AUM
+                          cut-off, probably mislabeled)
       Every score column: higher = more likely mislabeled. 'score' is the ensemble of
       loss, confidence, correctness, aum, cl, gmm, influence and knn.
       """;
@@ -70,12 +74,25 @@ public final class ScoreCommand {
           data.count(), data.height(), data.width(), data.channels(), data.numClasses());
       var options =
           new TrainingOptions(a.epochs(), a.batchSize(), 1e-3f, a.seed(), a.device())
-              .withFolds(a.folds(), TrainingOptions.DEFAULT_FOLD_EPOCHS);
+              .withFolds(a.folds(), TrainingOptions.DEFAULT_FOLD_EPOCHS)
+              .withAumThresholdPass(a.aumThreshold());
       TrainingResult result =
-          new NoiseTrainingPipeline().train(data, options, progress(a.epochs()));
+          new NoiseTrainingPipeline()
+              .train(
+                  data,
+                  options,
+                  progress(a.epochs(), a.folds() * TrainingOptions.DEFAULT_FOLD_EPOCHS));
       NoiseReport report =
           NoiseReport.compute(result.dynamics(), ScorerRegistry.forDynamics(result.dynamics()));
-      write(a.out(), data.labels(), report);
+      write(a.out(), data.labels(), report, result.aumThreshold());
+      if (result.aumThreshold() != null) {
+        out.printf(
+            Locale.ROOT,
+            "AUM cut-off %.4f (%,d threshold samples): %,d samples below%n",
+            result.aumThreshold().cutoff(),
+            result.aumThreshold().thresholdCount(),
+            result.aumThreshold().flaggedCount());
+      }
       out.printf(
           "Wrote %s: %,d rows; about %,d label errors estimated (device %s)%n",
           a.out(), data.count(), report.estimatedErrors(), result.device());
@@ -86,29 +103,40 @@ public final class ScoreCommand {
     }
   }
 
-  private TrainingProgress progress(int mainEpochs) {
+  /** Labels the epochs: main run, then cross-validation's, then the AUM threshold pass's. */
+  private TrainingProgress progress(int mainEpochs, int crossValidationEpochs) {
     return new TrainingProgress() {
-      private boolean mainDone;
+      private int seen;
 
       @Override
       public void onEpoch(EpochStats s) {
+        seen++;
         out.printf(
             Locale.ROOT,
             "epoch %d/%d%s: train %.1f s, inference %.1f s, %.0f samples/s, loss %.4f%n",
             s.epoch(),
             s.epochs(),
-            mainDone ? " (cross-validation)" : "",
+            seen <= mainEpochs
+                ? ""
+                : seen <= mainEpochs + crossValidationEpochs
+                    ? " (cross-validation)"
+                    : " (AUM threshold pass)",
             s.trainSeconds(),
             s.inferenceSeconds(),
             s.samplesPerSecond(),
             s.trainLoss());
-        mainDone |= s.epoch() == mainEpochs;
       }
     };
   }
 
   /** Writes to a temporary file first, so a failure never leaves a half-written CSV behind. */
   static void write(Path target, int[] given, NoiseReport report) throws IOException {
+    write(target, given, report, null);
+  }
+
+  /** With {@code aumCutoff}, a last column {@code aum_below_cutoff} (true/false) per row. */
+  static void write(Path target, int[] given, NoiseReport report, AumCutoff aumCutoff)
+      throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
     Path tmp = Files.createTempFile(dir, ".relabel-", ".csv.tmp");
@@ -118,7 +146,7 @@ public final class ScoreCommand {
       for (MethodScores m : methods) {
         w.write("," + m.method());
       }
-      w.write('\n');
+      w.write(aumCutoff == null ? "\n" : ",aum_below_cutoff\n");
       MethodScores ensemble = report.ensemble();
       var line = new StringBuilder();
       for (int i = 0; i < given.length; i++) {
@@ -127,6 +155,9 @@ public final class ScoreCommand {
         line.append(ensemble.suggestedLabels()[i]).append(',').append(ensemble.scores()[i]);
         for (MethodScores m : methods) {
           line.append(',').append(m.scores()[i]);
+        }
+        if (aumCutoff != null) {
+          line.append(',').append(aumCutoff.isBelow(i));
         }
         w.write(line.append('\n').toString());
       }

@@ -64,6 +64,49 @@ class ScoreCommandTest {
   }
 
   @Test
+  void theAumThresholdSwitchAddsTheBelowCutoffColumn() throws Exception {
+    LabeledImages data = TestDatasets.mnist(200);
+    IdxWriter.write(data, dir.resolve("images.gz"), dir.resolve("labels"));
+    Path csv = dir.resolve("aum.csv");
+    var log = new ByteArrayOutputStream();
+
+    int code =
+        new ScoreCommand(new PrintStream(log))
+            .execute(
+                new String[] {
+                  "--images",
+                  dir.resolve("images.gz").toString(),
+                  "--labels",
+                  dir.resolve("labels").toString(),
+                  "--out",
+                  csv.toString(),
+                  "--epochs",
+                  "1",
+                  "--device",
+                  "cpu",
+                  "--aum-threshold",
+                  "--batch-size",
+                  "32",
+                  "--folds",
+                  "0"
+                });
+
+    assertThat(code).as(log.toString()).isZero();
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.getFirst()).endsWith(",softlabel,aum_below_cutoff");
+    assertThat(lines).hasSize(201);
+    long below = 0;
+    for (String line : lines.subList(1, lines.size())) {
+      String last = line.substring(line.lastIndexOf(',') + 1);
+      assertThat(last).isIn("true", "false");
+      below += last.equals("true") ? 1 : 0;
+    }
+    assertThat(log.toString())
+        .contains("(AUM threshold pass)")
+        .contains("(18 threshold samples): " + below + " samples below");
+  }
+
+  @Test
   void aBadFileIsRefusedWithItsNameAndNoCsvIsWritten() throws Exception {
     Files.write(dir.resolve("images"), new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
     IdxWriter.write(TestDatasets.mnist(5), dir.resolve("ok-images"), dir.resolve("labels"));

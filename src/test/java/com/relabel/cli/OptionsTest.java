@@ -30,4 +30,24 @@ class OptionsTest {
     assertThatThrownBy(() -> o.get("--epochs", OptionValues::positive, 5))
         .hasMessageContaining("--epochs");
   }
+
+  @Test
+  void switchesTakeNoValue() {
+    Options o =
+        Options.parse(
+            new String[] {"--aum-threshold", "--epochs", "3"}, FLAGS, Set.of("--aum-threshold"));
+    assertThat(o.has("--aum-threshold")).isTrue();
+    assertThat(o.get("--epochs", OptionValues::positive, 5)).isEqualTo(3);
+    Options none = Options.parse(new String[] {"--epochs", "3"}, FLAGS, Set.of("--aum-threshold"));
+    assertThat(none.has("--aum-threshold")).isFalse();
+    assertThatThrownBy(
+            () ->
+                Options.parse(
+                    new String[] {"--aum-threshold", "--aum-threshold"},
+                    FLAGS,
+                    Set.of("--aum-threshold")))
+        .hasMessage("--aum-threshold is given twice");
+    assertThatThrownBy(() -> Options.parse(new String[] {"--aum-threshold"}, FLAGS))
+        .hasMessage("unknown option --aum-threshold");
+  }
 }

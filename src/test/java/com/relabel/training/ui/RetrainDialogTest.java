@@ -1,0 +1,26 @@
+package com.relabel.training.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.relabel.training.DeviceChoice;
+import com.relabel.training.RunSettings;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Retrain dialog carries the AUM threshold checkbox into the run's settings. */
+class RetrainDialogTest {
+
+  private static final RunSettings DEFAULTS =
+      new RunSettings(3, 64, 1e-3f, 7, DeviceChoice.CPU, List.of(), 4);
+
+  @Test
+  void theAumThresholdCheckboxStartsFromTheDefaultsAndReachesTheSettings() {
+    assertThat(new RetrainDialog(null, 1, DEFAULTS, run -> {}).settings().aumThresholdPass())
+        .isFalse();
+    RunSettings on =
+        new RetrainDialog(null, 1, DEFAULTS.withAumThresholdPass(true), run -> {}).settings();
+    assertThat(on.aumThresholdPass()).isTrue();
+    assertThat(on.folds()).isEqualTo(4);
+    assertThat(on.epochs()).isEqualTo(3);
+  }
+}

@@ -86,15 +86,15 @@ public final class BenchCommand {
       }
       var options =
           new TrainingOptions(
-                  a.epochs(),
-                  a.batchSize(),
-                  1e-3f,
-                  a.seed(),
-                  a.device(),
-                  TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM,
-                  a.folds(),
-                  a.foldEpochs())
-              .withAumThresholdPass(a.aumThreshold());
+              a.epochs(),
+              a.batchSize(),
+              1e-3f,
+              a.seed(),
+              a.device(),
+              TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM,
+              a.folds(),
+              a.foldEpochs());
+      options = options.withAumThresholdPass(a.aumThreshold());
       var settings = new NoiseBenchmark.Settings(noise, a.seed(), options, a.evalEpochs());
       NoiseBenchmark.Result result = new NoiseBenchmark(out).run(train, test, name, settings);
       String table = BenchmarkTable.markdown(result);

@@ -30,7 +30,8 @@ record BenchArguments(
     int batchSize,
     DeviceChoice device,
     Integer limit,
-    Path out) {
+    Path out,
+    boolean robust) {
 
   private static final Set<String> FLAGS =
       Set.of(
@@ -49,7 +50,8 @@ record BenchArguments(
           "--batch-size",
           "--device",
           "--limit",
-          "--out");
+          "--out",
+          "--robust");
 
   static BenchArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS);
@@ -64,11 +66,12 @@ record BenchArguments(
     int epochs = o.get("--epochs", OptionValues::positive, 5);
     int folds = o.get("--folds", (f, v) -> (int) atLeast(f, v, 0), 4);
     int foldEpochs = o.get("--fold-epochs", OptionValues::positive, 2);
-    Integer evalEpochs = o.get("--eval-epochs", OptionValues::positive, null);
+    Integer evalEpochs = o.get("--eval-epochs", (f, v) -> (int) atLeast(f, v, 0), null);
     int batchSize = o.get("--batch-size", OptionValues::positive, 128);
     DeviceChoice device = o.get("--device", (f, v) -> deviceChoice(v), DeviceChoice.AUTO);
     Integer limit = o.get("--limit", OptionValues::positive, null);
     Path out = o.path("--out");
+    boolean robust = o.get("--robust", OptionValues::yesNo, false);
     if ((images == null) != (labels == null)) {
       throw new IllegalArgumentException("--images and --labels go together");
     }
@@ -100,7 +103,8 @@ record BenchArguments(
         batchSize,
         device,
         limit,
-        out);
+        out,
+        robust);
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

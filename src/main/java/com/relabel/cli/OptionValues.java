@@ -27,6 +27,15 @@ final class OptionValues {
     }
   }
 
+  /** {@code yes}/{@code true}/{@code on} or {@code no}/{@code false}/{@code off}. */
+  static boolean yesNo(String flag, String value) {
+    return switch (value.toLowerCase(Locale.ROOT)) {
+      case "yes", "true", "on" -> true;
+      case "no", "false", "off" -> false;
+      default -> throw new IllegalArgumentException(flag + " must be yes or no, not " + value);
+    };
+  }
+
   static DeviceChoice deviceChoice(String value) {
     try {
       return DeviceChoice.valueOf(value.toUpperCase(Locale.ROOT));

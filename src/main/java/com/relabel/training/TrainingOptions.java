@@ -115,6 +115,14 @@ public record TrainingOptions(
         DEFAULT_FOLD_EPOCHS);
   }
 
+  /**
+   * In the robust mode, the epochs trained on the given labels before samples are mixed with their
+   * neighbours: a quarter of the epochs, at least 1.
+   */
+  public int robustWarmUpEpochs() {
+    return Math.max(1, epochs / 4);
+  }
+
   /** 5 epochs, batch 128, Adam 1e-3, seed 42, automatic device, soft targets a = 0.7, no CV. */
   public static TrainingOptions defaults() {
     return new TrainingOptions(5, 128, 1e-3f, 42, DeviceChoice.AUTO);

@@ -34,7 +34,10 @@ public final class BenchmarkTable {
             Locale.ROOT,
             "Training: %d epochs%s, batch %d, seed %d, %.1f s; cross-validation: %s; total %.1f s%n%n",
             o.epochs(),
-            o.robust() ? " (robust mode after " + o.robustWarmUpEpochs() + " warm-up)" : "",
+            (o.robust() ? " (robust mode after " + o.robustWarmUpEpochs() + " warm-up)" : "")
+                + (o.cleaningRounds() > 0
+                    ? ", then " + o.cleaningRounds() + " cleaning round(s) without the suspects"
+                    : ""),
             o.batchSize(),
             o.seed(),
             r.trainSeconds(),

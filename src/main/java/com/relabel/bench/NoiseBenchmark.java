@@ -10,8 +10,10 @@ import com.relabel.scoring.Ranking;
 import com.relabel.scoring.ScorerRegistry;
 import com.relabel.scoring.Suggestions;
 import com.relabel.scoring.TrainingDynamics;
+import com.relabel.training.CleaningRound;
 import com.relabel.training.CrossValidatedPredictions;
 import com.relabel.training.EpochStats;
+import com.relabel.training.HeldOutSplit;
 import com.relabel.training.ImageClassifierTrainer;
 import com.relabel.training.NoiseTrainingPipeline;
 import com.relabel.training.TrainingOptions;
@@ -155,6 +157,37 @@ public final class NoiseBenchmark {
     }
 
     boolean[] wrong = noisy.flipped();
+    for (int round = 1; round <= options.cleaningRounds(); round++) {
+      boolean[] suspects = CleaningRound.suspects(dynamics);
+      int count = 0;
+      int hits = 0;
+      for (int i = 0; i < suspects.length; i++) {
+        count += suspects[i] ? 1 : 0;
+        hits += suspects[i] && wrong[i] ? 1 : 0;
+      }
+      log.printf(
+          Locale.ROOT,
+          "cleaning round %d: %,d suspects held out of training, %,d of them flipped%n",
+          round,
+          count,
+          hits);
+      CleaningRound cleaning = new CleaningRound();
+      t0 = System.nanoTime();
+      dynamics =
+          cleaning
+              .trainMain(
+                  noisyData, HeldOutSplit.NONE, suspects, options, progress("round " + round))
+              .dynamics();
+      trainSeconds += seconds(t0);
+      if (options.folds() > 0) {
+        t0 = System.nanoTime();
+        float[][] outOfSample =
+            cleaning.crossValidate(
+                noisyData, suspects, options, progress("round " + round + " cv"));
+        dynamics = NoiseTrainingPipeline.withHeldOutProbabilities(dynamics, outOfSample);
+        cvSeconds += seconds(t0);
+      }
+    }
     int[] truth = train.labels();
     List<MethodScores> scored = new ArrayList<>();
     List<MethodRow> rows = new ArrayList<>();

@@ -31,7 +31,8 @@ record BenchArguments(
     DeviceChoice device,
     Integer limit,
     Path out,
-    boolean robust) {
+    boolean robust,
+    int rounds) {
 
   private static final Set<String> FLAGS =
       Set.of(
@@ -51,7 +52,8 @@ record BenchArguments(
           "--device",
           "--limit",
           "--out",
-          "--robust");
+          "--robust",
+          "--rounds");
 
   static BenchArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS);
@@ -72,6 +74,7 @@ record BenchArguments(
     Integer limit = o.get("--limit", OptionValues::positive, null);
     Path out = o.path("--out");
     boolean robust = o.get("--robust", OptionValues::yesNo, false);
+    int rounds = o.get("--rounds", (f, v) -> (int) atLeast(f, v, 0), 0);
     if ((images == null) != (labels == null)) {
       throw new IllegalArgumentException("--images and --labels go together");
     }
@@ -104,7 +107,8 @@ record BenchArguments(
         device,
         limit,
         out,
-        robust);
+        robust,
+        rounds);
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

@@ -37,6 +37,7 @@ public final class BenchCommand {
         --fold-epochs N   epochs of each fold's model (default 2)
         --eval-epochs N   epochs of each end-to-end model (default: --epochs; 0 skips end to end)
         --robust yes|no   train the main run in the robust mode (default no)
+        --rounds N        cleaning rounds: train again without the suspects (default 0)
         --batch-size B    mini-batch size (default 128)
         --device D        auto | cpu | gpu (default auto)
         --limit N         use only the first N training samples
@@ -93,7 +94,8 @@ public final class BenchCommand {
                   TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM,
                   a.folds(),
                   a.foldEpochs())
-              .withRobust(a.robust());
+              .withRobust(a.robust())
+              .withCleaningRounds(a.rounds());
       if (a.evalEpochs() == 0) {
         test = null;
       }

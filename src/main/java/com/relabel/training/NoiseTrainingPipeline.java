@@ -11,6 +11,10 @@ import java.util.Objects;
  * TrainingDynamics#heldOutProbabilities()}. With {@code folds == 0} it is exactly {@link
  * ImageClassifierTrainer#train}.
  *
+ * <p>With {@link TrainingOptions#cleaningRounds()} above 0, each {@link CleaningRound} then trains
+ * the main run and the cross-validation again without the suspects of the previous round; the
+ * result is the last round's.
+ *
  * <p>Progress hears the main run's epochs first, then the cross-validation's {@code folds *
  * foldEpochs} epochs, each sequence counting from 1.
  */
@@ -18,6 +22,7 @@ public final class NoiseTrainingPipeline {
 
   private final ImageClassifierTrainer trainer = new ImageClassifierTrainer();
   private final CrossValidatedPredictions crossValidation = new CrossValidatedPredictions();
+  private final CleaningRound cleaning = new CleaningRound();
 
   public TrainingResult train(
       LabeledImages data, TrainingOptions options, TrainingProgress progress) {
@@ -37,12 +42,23 @@ public final class NoiseTrainingPipeline {
       TrainingProgress progress) {
     Objects.requireNonNull(options, "options");
     TrainingResult main = trainer.train(data, heldOut, options, progress);
-    if (options.folds() == 0) {
-      return main;
+    TrainingResult result = main;
+    if (options.folds() > 0) {
+      float[][] outOfSample = crossValidation.predict(data, options.folds(), options, progress);
+      TrainingDynamics full = withHeldOutProbabilities(main.dynamics(), outOfSample);
+      result = new TrainingResult(full, main.device(), main.epochs());
     }
-    float[][] outOfSample = crossValidation.predict(data, options.folds(), options, progress);
-    TrainingDynamics full = withHeldOutProbabilities(main.dynamics(), outOfSample);
-    return new TrainingResult(full, main.device(), main.epochs());
+    for (int round = 1; round <= options.cleaningRounds(); round++) {
+      boolean[] suspects = CleaningRound.suspects(result.dynamics());
+      main = cleaning.trainMain(data, heldOut, suspects, options, progress);
+      result = main;
+      if (options.folds() > 0) {
+        float[][] outOfSample = cleaning.crossValidate(data, suspects, options, progress);
+        TrainingDynamics full = withHeldOutProbabilities(main.dynamics(), outOfSample);
+        result = new TrainingResult(full, main.device(), main.epochs());
+      }
+    }
+    return result;
   }
 
   /** {@code d} with {@code heldOut} as its out-of-sample probabilities, other components kept. */

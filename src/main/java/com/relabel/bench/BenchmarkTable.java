@@ -32,8 +32,12 @@ public final class BenchmarkTable {
     out.append(
         String.format(
             Locale.ROOT,
-            "Training: %d epochs, batch %d, seed %d, %.1f s; cross-validation: %s; total %.1f s%n%n",
+            "Training: %d epochs%s, batch %d, seed %d, %.1f s; cross-validation: %s; total %.1f s%n%n",
             o.epochs(),
+            (o.robust() ? " (robust mode after " + o.robustWarmUpEpochs() + " warm-up)" : "")
+                + (o.cleaningRounds() > 0
+                    ? ", then " + o.cleaningRounds() + " cleaning round(s) without the suspects"
+                    : ""),
             o.batchSize(),
             o.seed(),
             r.trainSeconds(),

@@ -12,8 +12,10 @@ import com.relabel.scoring.ScorerRegistry;
 import com.relabel.scoring.Suggestions;
 import com.relabel.scoring.TrainingDynamics;
 import com.relabel.training.AumThresholdPass;
+import com.relabel.training.CleaningRound;
 import com.relabel.training.CrossValidatedPredictions;
 import com.relabel.training.EpochStats;
+import com.relabel.training.HeldOutSplit;
 import com.relabel.training.ImageClassifierTrainer;
 import com.relabel.training.NoiseTrainingPipeline;
 import com.relabel.training.TrainingOptions;
@@ -188,12 +190,43 @@ public final class NoiseBenchmark {
     }
 
     boolean[] wrong = noisy.flipped();
+    for (int round = 1; round <= options.cleaningRounds(); round++) {
+      boolean[] suspects = CleaningRound.suspects(dynamics);
+      int count = 0;
+      int hits = 0;
+      for (int i = 0; i < suspects.length; i++) {
+        count += suspects[i] ? 1 : 0;
+        hits += suspects[i] && wrong[i] ? 1 : 0;
+      }
+      log.printf(
+          Locale.ROOT,
+          "cleaning round %d: %,d suspects held out of training, %,d of them flipped%n",
+          round,
+          count,
+          hits);
+      CleaningRound cleaning = new CleaningRound();
+      t0 = System.nanoTime();
+      dynamics =
+          cleaning
+              .trainMain(
+                  noisyData, HeldOutSplit.NONE, suspects, options, progress("round " + round))
+              .dynamics();
+      trainSeconds += seconds(t0);
+      if (options.folds() > 0) {
+        t0 = System.nanoTime();
+        float[][] outOfSample =
+            cleaning.crossValidate(
+                noisyData, suspects, options, progress("round " + round + " cv"));
+        dynamics = NoiseTrainingPipeline.withHeldOutProbabilities(dynamics, outOfSample);
+        cvSeconds += seconds(t0);
+      }
+    }
     AumThresholdRow aumThreshold = null;
     if (options.aumThresholdPass()) {
       t0 = System.nanoTime();
       AumCutoff cut =
           new AumThresholdPass()
-              .run(noisyData, options, result.dynamics().margin(), progress("AUM threshold pass"));
+              .run(noisyData, options, dynamics.margin(), progress("AUM threshold pass"));
       aumThreshold = AumThresholdRow.of(cut, wrong, seconds(t0));
       log.printf(
           Locale.ROOT,

@@ -31,10 +31,15 @@ record BenchArguments(
     DeviceChoice device,
     Integer limit,
     Path out,
+    boolean robust,
+    int rounds,
     boolean aumThreshold) {
 
   /** The switch that adds the AUM pass with threshold samples. */
   static final String AUM_THRESHOLD = "--aum-threshold";
+
+  /** The switch that trains the main run in the robust mode. */
+  static final String ROBUST = "--robust";
 
   private static final Set<String> FLAGS =
       Set.of(
@@ -53,10 +58,11 @@ record BenchArguments(
           "--batch-size",
           "--device",
           "--limit",
-          "--out");
+          "--out",
+          "--rounds");
 
   static BenchArguments parse(String[] args) {
-    Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
+    Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD, ROBUST));
     Path images = o.path("--images");
     Path labels = o.path("--labels");
     Path testImages = o.path("--test-images");
@@ -68,11 +74,13 @@ record BenchArguments(
     int epochs = o.get("--epochs", OptionValues::positive, 5);
     int folds = o.get("--folds", (f, v) -> (int) atLeast(f, v, 0), 4);
     int foldEpochs = o.get("--fold-epochs", OptionValues::positive, 2);
-    Integer evalEpochs = o.get("--eval-epochs", OptionValues::positive, null);
+    Integer evalEpochs = o.get("--eval-epochs", (f, v) -> (int) atLeast(f, v, 0), null);
     int batchSize = o.get("--batch-size", OptionValues::positive, 128);
     DeviceChoice device = o.get("--device", (f, v) -> deviceChoice(v), DeviceChoice.AUTO);
     Integer limit = o.get("--limit", OptionValues::positive, null);
     Path out = o.path("--out");
+    boolean robust = o.has(ROBUST);
+    int rounds = o.get("--rounds", (f, v) -> (int) atLeast(f, v, 0), 0);
     if ((images == null) != (labels == null)) {
       throw new IllegalArgumentException("--images and --labels go together");
     }
@@ -105,6 +113,8 @@ record BenchArguments(
         device,
         limit,
         out,
+        robust,
+        rounds,
         o.has(AUM_THRESHOLD));
   }
 

@@ -35,7 +35,9 @@ public final class BenchCommand {
         --epochs N        epochs of the main run (default 5)
         --folds K         cross-validation folds for out-of-sample probabilities, 0 = none (default 4)
         --fold-epochs N   epochs of each fold's model (default 2)
-        --eval-epochs N   epochs of each end-to-end model (default: --epochs)
+        --eval-epochs N   epochs of each end-to-end model (default: --epochs; 0 skips end to end)
+        --robust          train the main run in the robust mode (neighbour mixing)
+        --rounds N        cleaning rounds: train again without the suspects (default 0)
         --batch-size B    mini-batch size (default 128)
         --device D        auto | cpu | gpu (default auto)
         --limit N         use only the first N training samples
@@ -86,16 +88,22 @@ public final class BenchCommand {
       }
       var options =
           new TrainingOptions(
-              a.epochs(),
-              a.batchSize(),
-              1e-3f,
-              a.seed(),
-              a.device(),
-              TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM,
-              a.folds(),
-              a.foldEpochs());
-      options = options.withAumThresholdPass(a.aumThreshold());
-      var settings = new NoiseBenchmark.Settings(noise, a.seed(), options, a.evalEpochs());
+                  a.epochs(),
+                  a.batchSize(),
+                  1e-3f,
+                  a.seed(),
+                  a.device(),
+                  TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM,
+                  a.folds(),
+                  a.foldEpochs())
+              .withRobust(a.robust())
+              .withCleaningRounds(a.rounds())
+              .withAumThresholdPass(a.aumThreshold());
+      if (a.evalEpochs() == 0) {
+        test = null;
+      }
+      var settings =
+          new NoiseBenchmark.Settings(noise, a.seed(), options, Math.max(1, a.evalEpochs()));
       NoiseBenchmark.Result result = new NoiseBenchmark(out).run(train, test, name, settings);
       String table = BenchmarkTable.markdown(result);
       out.println();

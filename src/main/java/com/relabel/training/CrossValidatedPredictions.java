@@ -28,6 +28,20 @@ public final class CrossValidatedPredictions {
    */
   public float[][] predict(
       LabeledImages data, int folds, TrainingOptions options, TrainingProgress progress) {
+    return predict(data, folds, options, progress, new boolean[data.count()]);
+  }
+
+  /**
+   * Like {@link #predict(LabeledImages, int, TrainingOptions, TrainingProgress)}, but no model
+   * trains on a sample {@code i} with {@code excluded[i]}; every sample is still predicted by the
+   * model of its fold.
+   */
+  public float[][] predict(
+      LabeledImages data,
+      int folds,
+      TrainingOptions options,
+      TrainingProgress progress,
+      boolean[] excluded) {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(progress, "progress");
     if (folds < 2) {
@@ -44,17 +58,19 @@ public final class CrossValidatedPredictions {
     int foldEpochs = options.foldEpochs();
     for (int f = 0; f < folds; f++) {
       int heldOutCount = 0;
+      int trainCount = 0;
       for (int i = 0; i < n; i++) {
         heldOutCount += fold[i] == f ? 1 : 0;
+        trainCount += fold[i] != f && !excluded[i] ? 1 : 0;
       }
-      int[] train = new int[n - heldOutCount];
+      int[] train = new int[trainCount];
       int[] heldOut = new int[heldOutCount];
       int t = 0;
       int h = 0;
       for (int i = 0; i < n; i++) {
         if (fold[i] == f) {
           heldOut[h++] = i;
-        } else {
+        } else if (!excluded[i]) {
           train[t++] = i;
         }
       }

@@ -142,6 +142,30 @@ final class DynamicsRecorder {
     return out;
   }
 
+  /** The given labels (not a copy). */
+  int[] labels() {
+    return labels;
+  }
+
+  int numClasses() {
+    return numClasses;
+  }
+
+  /** The losses recorded for epoch {@code epoch} (from 0), not a copy. */
+  float[] loss(int epoch) {
+    return loss[epoch];
+  }
+
+  /** The softmax vectors of the latest epoch recorded with probabilities, not a copy. */
+  float[][] latestProbabilities() {
+    return finalProbabilities;
+  }
+
+  /** The embeddings of the latest epoch recorded with embeddings, not a copy. */
+  float[][] latestEmbeddings() {
+    return embeddings;
+  }
+
   TrainingDynamics toDynamics() {
     return toDynamics(null);
   }

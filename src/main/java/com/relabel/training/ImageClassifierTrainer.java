@@ -118,14 +118,24 @@ public final class ImageClassifierTrainer {
         new DynamicsRecorder(
             data.labels(), data.numClasses(), epochs, options.softTargetMomentum());
     Random shuffler = new Random(options.seed());
+    Random partners = new Random(options.seed() ^ 0x5DEECE66DL);
+    int warmUp = options.robust() ? options.robustWarmUpEpochs() : epochs;
+    RobustMixing mixing = null;
     List<EpochStats> stats = new ArrayList<>();
     for (int epoch = 1; epoch <= epochs; epoch++) {
       shuffle(order, shuffler);
       long start = System.nanoTime();
-      double loss = session.trainEpoch(batches, order, epoch, progress);
+      double loss =
+          mixing == null
+              ? session.trainEpoch(batches, order, epoch, progress)
+              : session.trainMixedEpoch(batches, order, epoch, progress, mixing, partners);
       double trainSeconds = (System.nanoTime() - start) / 1e9;
       start = System.nanoTime();
-      inference.run(epoch, epoch == epochs, recorder, progress);
+      boolean mixesNext = epoch >= warmUp && epoch < epochs;
+      inference.run(epoch, epoch == epochs || mixesNext, recorder, progress);
+      if (mixesNext) {
+        mixing = remix(mixing, recorder, epoch);
+      }
       double inferenceSeconds = (System.nanoTime() - start) / 1e9;
       EpochStats epochStats =
           new EpochStats(
@@ -134,6 +144,27 @@ public final class ImageClassifierTrainer {
       progress.onEpoch(epochStats);
     }
     return new TrainingResult(recorder.toDynamics(), session.deviceName(), stats);
+  }
+
+  /**
+   * The robust mode's mixing for the epoch after {@code epoch}: fitted on the warm-up's embeddings
+   * the first time, re-weighted with each later epoch's losses and predictions.
+   */
+  private static RobustMixing remix(RobustMixing mixing, DynamicsRecorder recorder, int epoch) {
+    float[] losses = recorder.loss(epoch - 1);
+    float[][] probabilities = recorder.latestProbabilities();
+    if (mixing == null) {
+      int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+      return RobustMixing.fit(
+          recorder.labels(),
+          recorder.numClasses(),
+          recorder.latestEmbeddings(),
+          losses,
+          probabilities,
+          threads);
+    }
+    mixing.update(losses, probabilities);
+    return mixing;
   }
 
   static void shuffle(int[] order, Random random) {

@@ -14,6 +14,7 @@ import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
 import com.relabel.dataset.LabeledImages;
+import java.util.Random;
 
 /**
  * A fresh network ({@link SmallCnn} or {@link SmallMlp}, by {@link TrainingOptions#model()}) with
@@ -55,7 +56,51 @@ final class ModelSession implements AutoCloseable {
 
   /** One pass over the samples {@code order} in that order; returns the mean training loss. */
   double trainEpoch(ImageBatches batches, int[] order, int epoch, TrainingProgress progress) {
-    int n = order.length;
+    return trainEpoch(
+        order.length,
+        epoch,
+        progress,
+        (manager, from, to) -> {
+          NDList images = new NDList(batches.images(manager, order, from, to));
+          NDList labels = new NDList(batches.labels(manager, order, from, to));
+          return trainer.getLoss().evaluate(labels, trainer.forward(images));
+        });
+  }
+
+  /**
+   * One pass in the robust mode ({@link RobustMixing}): every sample of {@code order} is replaced
+   * by its mix with a neighbour and trained on the mixed soft target; partners are drawn from
+   * {@code random}. Returns the mean soft-target cross-entropy.
+   */
+  double trainMixedEpoch(
+      ImageBatches batches,
+      int[] order,
+      int epoch,
+      TrainingProgress progress,
+      RobustMixing mixing,
+      Random random) {
+    int k = mixing.numClasses();
+    return trainEpoch(
+        order.length,
+        epoch,
+        progress,
+        (manager, from, to) -> {
+          RobustMixing.MixedBatch mixed = mixing.batch(order, from, to, random);
+          NDArray images =
+              batches.mixedImages(manager, order, from, to, mixed.partners(), mixed.weights());
+          NDArray targets = manager.create(mixed.targets(), new Shape(to - from, k));
+          NDArray logits = trainer.forward(new NDList(images)).singletonOrThrow();
+          return logits.logSoftmax(1).mul(targets).sum(new int[] {1}).neg().mean();
+        });
+  }
+
+  /** The loss of one batch of samples {@code from .. to} of the epoch's order. */
+  @FunctionalInterface
+  private interface BatchLoss {
+    NDArray compute(NDManager manager, int from, int to);
+  }
+
+  private double trainEpoch(int n, int epoch, TrainingProgress progress, BatchLoss batchLoss) {
     int batchCount = (n + batchSize - 1) / batchSize;
     double lossSum = 0;
     for (int b = 0; b < batchCount; b++) {
@@ -65,10 +110,8 @@ final class ModelSession implements AutoCloseable {
       int from = b * batchSize;
       int to = Math.min(n, from + batchSize);
       try (NDManager manager = trainer.getManager().newSubManager()) {
-        NDList images = new NDList(batches.images(manager, order, from, to));
-        NDList labels = new NDList(batches.labels(manager, order, from, to));
         try (GradientCollector collector = trainer.newGradientCollector()) {
-          NDArray loss = trainer.getLoss().evaluate(labels, trainer.forward(images));
+          NDArray loss = batchLoss.compute(manager, from, to);
           collector.backward(loss);
           lossSum += loss.getFloat() * (to - from);
         }

@@ -15,6 +15,10 @@ import java.util.Objects;
  * more training of {@code epochs} epochs on all samples) and attaches its cut-off to the result
  * ({@link TrainingResult#aumThreshold()}); the threshold samples are judged by their main-run AUM.
  *
+ * <p>With {@link TrainingOptions#cleaningRounds()} above 0, each {@link CleaningRound} then trains
+ * the main run and the cross-validation again without the suspects of the previous round; the
+ * result is the last round's.
+ *
  * <p>Progress hears the main run's epochs first, then the cross-validation's {@code folds *
  * foldEpochs} epochs, then the AUM pass's {@code epochs} epochs, each sequence counting from 1.
  */
@@ -23,6 +27,7 @@ public final class NoiseTrainingPipeline {
   private final ImageClassifierTrainer trainer = new ImageClassifierTrainer();
   private final CrossValidatedPredictions crossValidation = new CrossValidatedPredictions();
   private final AumThresholdPass aumThresholdPass = new AumThresholdPass();
+  private final CleaningRound cleaning = new CleaningRound();
 
   public TrainingResult train(
       LabeledImages data, TrainingOptions options, TrainingProgress progress) {
@@ -42,17 +47,28 @@ public final class NoiseTrainingPipeline {
       TrainingProgress progress) {
     Objects.requireNonNull(options, "options");
     TrainingResult main = trainer.train(data, heldOut, options, progress);
+    TrainingResult result = main;
     if (options.folds() > 0) {
       float[][] outOfSample = crossValidation.predict(data, options.folds(), options, progress);
       TrainingDynamics full = withHeldOutProbabilities(main.dynamics(), outOfSample);
-      main = new TrainingResult(full, main.device(), main.epochs());
+      result = new TrainingResult(full, main.device(), main.epochs());
+    }
+    for (int round = 1; round <= options.cleaningRounds(); round++) {
+      boolean[] suspects = CleaningRound.suspects(result.dynamics());
+      main = cleaning.trainMain(data, heldOut, suspects, options, progress);
+      result = main;
+      if (options.folds() > 0) {
+        float[][] outOfSample = cleaning.crossValidate(data, suspects, options, progress);
+        TrainingDynamics full = withHeldOutProbabilities(main.dynamics(), outOfSample);
+        result = new TrainingResult(full, main.device(), main.epochs());
+      }
     }
     if (options.aumThresholdPass()) {
-      main =
-          main.withAumThreshold(
-              aumThresholdPass.run(data, options, main.dynamics().margin(), progress));
+      result =
+          result.withAumThreshold(
+              aumThresholdPass.run(data, options, result.dynamics().margin(), progress));
     }
-    return main;
+    return result;
   }
 
   /** {@code d} with {@code heldOut} as its out-of-sample probabilities, other components kept. */

@@ -21,6 +21,9 @@ package com.relabel.training;
  *     (METHODS.md section 6); 0 (the default) trains none
  * @param aumThresholdPass whether {@link NoiseTrainingPipeline} runs the dedicated AUM pass with
  *     threshold samples (a fake extra class) for a data-driven AUM cut-off (METHODS.md section 4)
+ * @param cleaningRounds rounds of retraining without the suspects (see {@link CleaningRound}): 0
+ *     (the default) scores once; each round trains the main run and the cross-validation again with
+ *     the previous round's most suspicious samples held out of training
  * @param robust whether the main run trains in the robust mode of METHODS.md section 7 (samples
  *     mixed with their embedding neighbours, weighted by the loss mixture's clean probability)
  */
@@ -36,7 +39,8 @@ public record TrainingOptions(
     ModelKind model,
     int latentEpochs,
     boolean aumThresholdPass,
-    boolean robust) {
+    boolean robust,
+    int cleaningRounds) {
 
   /** The default {@code a} of the soft targets: 0.7 keeps 70% of the old target each epoch. */
   public static final float DEFAULT_SOFT_TARGET_MOMENTUM = 0.7f;
@@ -70,6 +74,9 @@ public record TrainingOptions(
     if (model == null) {
       throw new IllegalArgumentException("model must be given");
     }
+    if (cleaningRounds < 0 || cleaningRounds > 3) {
+      throw new IllegalArgumentException("cleaning rounds must be 0 to 3, was " + cleaningRounds);
+    }
     if (latentEpochs < 0) {
       throw new IllegalArgumentException(
           "latent epochs must be 0 (none) or more, was " + latentEpochs);
@@ -98,7 +105,8 @@ public record TrainingOptions(
         ModelKind.CNN,
         0,
         false,
-        false);
+        false,
+        0);
   }
 
   /** Options with the default soft-target momentum and no cross-validation. */
@@ -113,6 +121,14 @@ public record TrainingOptions(
         DEFAULT_SOFT_TARGET_MOMENTUM,
         0,
         DEFAULT_FOLD_EPOCHS);
+  }
+
+  /**
+   * In the robust mode, the epochs trained on the given labels before samples are mixed with their
+   * neighbours: a quarter of the epochs, at least 1.
+   */
+  public int robustWarmUpEpochs() {
+    return Math.max(1, epochs / 4);
   }
 
   /** 5 epochs, batch 128, Adam 1e-3, seed 42, automatic device, soft targets a = 0.7, no CV. */
@@ -133,7 +149,8 @@ public record TrainingOptions(
         model,
         latentEpochs,
         aumThresholdPass,
-        robust);
+        robust,
+        cleaningRounds);
   }
 
   public TrainingOptions withSeed(long newSeed) {
@@ -149,7 +166,8 @@ public record TrainingOptions(
         model,
         latentEpochs,
         aumThresholdPass,
-        robust);
+        robust,
+        cleaningRounds);
   }
 
   public TrainingOptions withDevice(DeviceChoice newDevice) {
@@ -165,7 +183,8 @@ public record TrainingOptions(
         model,
         latentEpochs,
         aumThresholdPass,
-        robust);
+        robust,
+        cleaningRounds);
   }
 
   public TrainingOptions withSoftTargetMomentum(float newMomentum) {
@@ -181,7 +200,8 @@ public record TrainingOptions(
         model,
         latentEpochs,
         aumThresholdPass,
-        robust);
+        robust,
+        cleaningRounds);
   }
 
   /** Cross-validation with {@code newFolds} folds (0 = none) of {@code newFoldEpochs} epochs. */
@@ -198,7 +218,8 @@ public record TrainingOptions(
         model,
         latentEpochs,
         aumThresholdPass,
-        robust);
+        robust,
+        cleaningRounds);
   }
 
   /** The same options training {@code newModel}. */
@@ -215,7 +236,8 @@ public record TrainingOptions(
         newModel,
         latentEpochs,
         aumThresholdPass,
-        robust);
+        robust,
+        cleaningRounds);
   }
 
   /** The same options with a supervised VAE of {@code newLatentEpochs} epochs (0 = none). */
@@ -232,7 +254,8 @@ public record TrainingOptions(
         model,
         newLatentEpochs,
         aumThresholdPass,
-        robust);
+        robust,
+        cleaningRounds);
   }
 
   /** The same options with or without the AUM threshold-sample pass. */
@@ -249,7 +272,8 @@ public record TrainingOptions(
         model,
         latentEpochs,
         newAumThresholdPass,
-        robust);
+        robust,
+        cleaningRounds);
   }
 
   /** The same options in or out of the robust training mode. */
@@ -266,6 +290,25 @@ public record TrainingOptions(
         model,
         latentEpochs,
         aumThresholdPass,
-        newRobust);
+        newRobust,
+        cleaningRounds);
+  }
+
+  /** The same options with {@code newRounds} cleaning rounds (0 = none). */
+  public TrainingOptions withCleaningRounds(int newRounds) {
+    return new TrainingOptions(
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        device,
+        softTargetMomentum,
+        folds,
+        foldEpochs,
+        model,
+        latentEpochs,
+        aumThresholdPass,
+        robust,
+        newRounds);
   }
 }

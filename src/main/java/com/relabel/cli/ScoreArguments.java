@@ -3,6 +3,7 @@ package com.relabel.cli;
 import static com.relabel.cli.OptionValues.deviceChoice;
 import static com.relabel.cli.OptionValues.parseLong;
 
+import com.relabel.dataset.ImageSizePolicy;
 import com.relabel.training.DeviceChoice;
 import java.nio.file.Path;
 import java.util.Set;
@@ -17,7 +18,8 @@ record ScoreArguments(
     DeviceChoice device,
     Integer classes,
     int batchSize,
-    int folds) {
+    int folds,
+    ImageSizePolicy imageSize) {
 
   private static final Set<String> FLAGS =
       Set.of(
@@ -29,7 +31,8 @@ record ScoreArguments(
           "--device",
           "--classes",
           "--batch-size",
-          "--folds");
+          "--folds",
+          "--image-size");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS);
@@ -42,15 +45,19 @@ record ScoreArguments(
     Integer classes = o.get("--classes", OptionValues::positive, null);
     int batchSize = o.get("--batch-size", OptionValues::positive, 128);
     int folds = o.get("--folds", (f, v) -> (int) parseLong(f, v), 4);
-    if (images == null || labels == null || out == null) {
-      throw new IllegalArgumentException("--images, --labels and --out are required");
+    if (images == null || out == null) {
+      throw new IllegalArgumentException(
+          "--images and --out are required (and --labels for IDX images)");
     }
+    // without --labels, --images is an image folder or ZIP (class folders or a labels.csv)
+    ImageSizePolicy imageSize = ImageSizePolicy.parse(o.get("--image-size", (f, v) -> v, null));
     if (classes != null && (classes < 2 || classes > 256)) {
       throw new IllegalArgumentException("--classes must be between 2 and 256, not " + classes);
     }
     if (folds == 1 || folds < 0 || folds > 20) {
       throw new IllegalArgumentException("--folds must be 0 (off) or 2 to 20, not " + folds);
     }
-    return new ScoreArguments(images, labels, out, epochs, seed, device, classes, batchSize, folds);
+    return new ScoreArguments(
+        images, labels, out, epochs, seed, device, classes, batchSize, folds, imageSize);
   }
 }

@@ -1,7 +1,8 @@
 package com.relabel.dataset;
 
 import java.io.IOException;
-import java.util.ArrayList;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -64,10 +65,7 @@ class ImageFolderWriter {
     long[] ids = sampleIds(datasetId, labels.length);
     for (int from = 0; from < labels.length; from += BATCH) {
       int to = Math.min(labels.length, from + BATCH);
-      List<byte[]> pixels = new ArrayList<>(to - from);
-      for (int i = from; i < to; i++) {
-        pixels.add(images.pixels(i));
-      }
+      List<byte[]> pixels = decode(images, from, to);
       int first = from;
       jdbc.batchUpdate(
           "insert into sample_content (sample_id, pixels) values (?, ?)",
@@ -79,6 +77,27 @@ class ImageFolderWriter {
           });
     }
     return dataset;
+  }
+
+  /** Decodes and resizes images {@code from..to-1}, in parallel; a failure is rethrown. */
+  private static List<byte[]> decode(ImageFolderReader images, int from, int to)
+      throws IOException {
+    byte[][] out = new byte[to - from][];
+    try {
+      IntStream.range(from, to)
+          .parallel()
+          .forEach(
+              i -> {
+                try {
+                  out[i - from] = images.pixels(i);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return Arrays.asList(out);
   }
 
   private long[] sampleIds(long datasetId, int count) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.ImageFolderFixture;
 import com.relabel.training.TrainingRuns;
@@ -91,7 +92,10 @@ class ImageImportEndToEndTest {
       new ImageImportPage(page).open(baseUrl).upload("Shapes", good).submit();
       var card =
           page.locator("[id^=dataset-]").filter(new Locator.FilterOptions().setHasText("Shapes"));
-      assertThat(card).containsText("60 samples");
+      // decoding and writing the images runs in the request: allow for a busy machine
+      assertThat(card)
+          .containsText(
+              "60 samples", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
       long id = datasets.findByName("Shapes").orElseThrow().getId();
       assertThat(datasets.classNames(id)).containsExactly("class-0", "class-1", "class-2");
       awaitActiveRun(id);

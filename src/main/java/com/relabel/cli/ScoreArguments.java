@@ -3,6 +3,7 @@ package com.relabel.cli;
 import static com.relabel.cli.OptionValues.deviceChoice;
 import static com.relabel.cli.OptionValues.parseLong;
 
+import com.relabel.dataset.ImageSizePolicy;
 import com.relabel.training.DeviceChoice;
 import java.nio.file.Path;
 import java.util.Set;
@@ -18,6 +19,7 @@ record ScoreArguments(
     Integer classes,
     int batchSize,
     int folds,
+    ImageSizePolicy imageSize,
     boolean aumThreshold) {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
@@ -33,7 +35,8 @@ record ScoreArguments(
           "--device",
           "--classes",
           "--batch-size",
-          "--folds");
+          "--folds",
+          "--image-size");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
@@ -46,9 +49,12 @@ record ScoreArguments(
     Integer classes = o.get("--classes", OptionValues::positive, null);
     int batchSize = o.get("--batch-size", OptionValues::positive, 128);
     int folds = o.get("--folds", (f, v) -> (int) parseLong(f, v), 4);
-    if (images == null || labels == null || out == null) {
-      throw new IllegalArgumentException("--images, --labels and --out are required");
+    if (images == null || out == null) {
+      throw new IllegalArgumentException(
+          "--images and --out are required (and --labels for IDX images)");
     }
+    // without --labels, --images is an image folder or ZIP (class folders or a labels.csv)
+    ImageSizePolicy imageSize = ImageSizePolicy.parse(o.get("--image-size", (f, v) -> v, null));
     if (classes != null && (classes < 2 || classes > 256)) {
       throw new IllegalArgumentException("--classes must be between 2 and 256, not " + classes);
     }
@@ -56,6 +62,16 @@ record ScoreArguments(
       throw new IllegalArgumentException("--folds must be 0 (off) or 2 to 20, not " + folds);
     }
     return new ScoreArguments(
-        images, labels, out, epochs, seed, device, classes, batchSize, folds, o.has(AUM_THRESHOLD));
+        images,
+        labels,
+        out,
+        epochs,
+        seed,
+        device,
+        classes,
+        batchSize,
+        folds,
+        imageSize,
+        o.has(AUM_THRESHOLD));
   }
 }

@@ -23,15 +23,21 @@ import java.util.Locale;
 
 /**
  * {@code java -jar relabel.jar score --images F --labels F --out scores.csv [options]}: trains on
- * an IDX dataset without the web server and writes one row of noise scores per sample.
+ * an IDX dataset (or, without {@code --labels}, an image folder or ZIP) without the web server and
+ * writes one row of noise scores per sample.
  */
 public final class ScoreCommand {
 
   static final String USAGE =
       """
       Usage: relabel score --images FILE --labels FILE --out FILE [options]
-        --images FILE     IDX images (ubyte, 28x28 or any size; raw or .gz)
+             relabel score --images DIR|ZIP --out FILE [options]
+        --images FILE     IDX images (ubyte, 28x28 or any size; raw or .gz), or without
+                          --labels an image folder or ZIP: one sub-folder per class, or
+                          images plus labels.csv (file,label); rows in sorted path order
         --labels FILE     IDX labels, one per image
+        --image-size WxH  image folders: resize every image to this (default: the most
+                          common size, at most 64x64)
         --out FILE        CSV to write: index,given_label,suggested_label,score,<one column per method>
         --epochs N        training epochs (default 5)
         --seed S          random seed (default 42)
@@ -68,7 +74,10 @@ public final class ScoreCommand {
       return 2;
     }
     try {
-      LabeledImages data = IdxReader.read(a.images(), a.labels(), a.classes());
+      LabeledImages data =
+          a.labels() == null
+              ? ImageFolderScore.read(a.images(), a.imageSize(), out)
+              : IdxReader.read(a.images(), a.labels(), a.classes());
       out.printf(
           "Read %,d images of %dx%dx%d, %d classes%n",
           data.count(), data.height(), data.width(), data.channels(), data.numClasses());

@@ -18,6 +18,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.File;
@@ -70,6 +71,9 @@ class ImportView extends VerticalLayout {
     submit.setId("import-submit");
     submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     add(new H2("Import a dataset"), name, classes, imageUpload, labelUpload, submit, error);
+    add(
+        new RouterLink(
+            "Images instead? Import an image folder (ZIP)", ImageFolderImportView.class));
     addDetachListener(e -> deleteUploads());
   }
 

@@ -1,0 +1,117 @@
+package com.relabel.dataset;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes an opened image folder in one transaction: the dataset, its class names, one sample per
+ * image (external id = its relative path), then the pixels in batches, each image decoded and
+ * resized just before its batch is sent. Any failure, a corrupt image included, rolls it all back.
+ */
+@Service
+class ImageFolderWriter {
+
+  private static final int BATCH = 500;
+
+  private final DatasetRepository datasets;
+  private final JdbcTemplate jdbc;
+
+  ImageFolderWriter(DatasetRepository datasets, JdbcTemplate jdbc) {
+    this.datasets = datasets;
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(rollbackFor = IOException.class)
+  public Dataset write(String name, ImageFolderReader images) throws IOException {
+    if (name == null || name.isBlank()) {
+      throw new IllegalArgumentException("the dataset needs a name");
+    }
+    if (datasets.findByName(name).isPresent()) {
+      throw new IllegalArgumentException("a dataset named '" + name + "' already exists");
+    }
+    List<String> classes = images.classNames();
+    var dataset = new Dataset(name, DatasetKind.IMAGE, classes.size(), images.description());
+    dataset.setImageShape(images.height(), images.width(), images.channels());
+    dataset = datasets.saveAndFlush(dataset);
+    long datasetId = dataset.getId();
+    jdbc.batchUpdate(
+        "insert into class_label (dataset_id, class_index, name) values (?, ?, ?)",
+        indexes(0, classes.size()),
+        BATCH,
+        (ps, k) -> {
+          ps.setLong(1, datasetId);
+          ps.setInt(2, k);
+          ps.setString(3, classes.get(k));
+        });
+    int[] labels = images.labels();
+    jdbc.batchUpdate(
+        "insert into sample (dataset_id, sample_index, external_id, original_label,"
+            + " current_label, status, version) values (?, ?, ?, ?, ?, 'OPEN', 0)",
+        indexes(0, labels.length),
+        BATCH,
+        (ps, i) -> {
+          ps.setLong(1, datasetId);
+          ps.setInt(2, i);
+          ps.setString(3, images.externalId(i));
+          ps.setInt(4, labels[i]);
+          ps.setInt(5, labels[i]);
+        });
+    long[] ids = sampleIds(datasetId, labels.length);
+    for (int from = 0; from < labels.length; from += BATCH) {
+      int to = Math.min(labels.length, from + BATCH);
+      List<byte[]> pixels = decode(images, from, to);
+      int first = from;
+      jdbc.batchUpdate(
+          "insert into sample_content (sample_id, pixels) values (?, ?)",
+          indexes(from, to),
+          BATCH,
+          (ps, i) -> {
+            ps.setLong(1, ids[i]);
+            ps.setBytes(2, pixels.get(i - first));
+          });
+    }
+    return dataset;
+  }
+
+  /** Decodes and resizes images {@code from..to-1}, in parallel; a failure is rethrown. */
+  private static List<byte[]> decode(ImageFolderReader images, int from, int to)
+      throws IOException {
+    byte[][] out = new byte[to - from][];
+    try {
+      IntStream.range(from, to)
+          .parallel()
+          .forEach(
+              i -> {
+                try {
+                  out[i - from] = images.pixels(i);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+    return Arrays.asList(out);
+  }
+
+  private long[] sampleIds(long datasetId, int count) {
+    long[] ids = new long[count];
+    jdbc.query(
+        "select sample_index, id from sample where dataset_id = ?",
+        rs -> {
+          ids[rs.getInt(1)] = rs.getLong(2);
+        },
+        datasetId);
+    return ids;
+  }
+
+  private static List<Integer> indexes(int from, int to) {
+    return IntStream.range(from, to).boxed().toList();
+  }
+}

@@ -1,0 +1,128 @@
+package com.relabel.training.ui;
+
+import com.relabel.dataset.ImageFolderImport;
+import com.relabel.dataset.ImageImportResult;
+import com.relabel.dataset.ImageSizePolicy;
+import com.relabel.security.CurrentUser;
+import com.relabel.security.Roles;
+import com.relabel.training.RunSettings;
+import com.relabel.training.TrainingRuns;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import com.vaadin.flow.server.streams.UploadHandler;
+import jakarta.annotation.security.RolesAllowed;
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * Admins import a ZIP of images: one folder per class, or images plus a {@code labels.csv}. The
+ * images are brought to one size (the most common one, at most 64x64, unless a size is given); the
+ * first training run starts at once. A bad archive is refused with a message naming the file.
+ */
+@Route("import/images")
+@PageTitle("Import images · Relabel")
+@Menu(order = 11, title = "Import image folder")
+@RolesAllowed(Roles.ADMIN)
+class ImageFolderImportView extends VerticalLayout {
+
+  private final ImageFolderImport imageImport;
+  private final TrainingRuns runs;
+  private final RunSettings defaults;
+  private final TextField name = new TextField("Dataset name");
+  private final TextField size =
+      new TextField("Image size, width x height (empty: the most common, at most 64x64)");
+  private final Paragraph error = new Paragraph();
+  private Path zip;
+
+  ImageFolderImportView(ImageFolderImport imageImport, TrainingRuns runs, RunSettings defaults) {
+    this.imageImport = imageImport;
+    this.runs = runs;
+    this.defaults = defaults;
+    name.setId("image-import-name");
+    name.setRequired(true);
+    name.setWidth("24rem");
+    size.setId("image-import-size");
+    size.setPlaceholder("e.g. 32x32");
+    size.setWidth("24rem");
+    error.setId("image-import-error");
+    error.getStyle().set("color", "var(--lumo-error-text-color)");
+    var upload =
+        new Upload(
+            UploadHandler.toTempFile(
+                (metadata, file) -> {
+                  Path named = keepName(file, metadata.fileName());
+                  getUI().ifPresent(ui -> ui.access(() -> zip = named));
+                }));
+    upload.setId("image-import-zip");
+    upload.setMaxFiles(1);
+    upload.setAcceptedFileTypes(".zip", "application/zip");
+    var submit = new Button("Import and train", e -> submit());
+    submit.setId("image-import-submit");
+    submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    add(
+        new H2("Import an image folder"),
+        new Paragraph(
+            "A ZIP with one folder per class (the folder name is the class name), or images plus"
+                + " a labels.csv with the columns file,label. PNG, JPEG, BMP or GIF. Every image"
+                + " is resized to one size; grayscale if all images are, else RGB."),
+        new RouterLink("IDX files instead", ImportView.class),
+        name,
+        size,
+        upload,
+        submit,
+        error);
+    addDetachListener(e -> deleteUpload());
+  }
+
+  private void submit() {
+    error.setText("");
+    if (name.getValue().isBlank() || zip == null) {
+      error.setText("Give the dataset a name and upload a ZIP.");
+      return;
+    }
+    try {
+      ImageImportResult result =
+          imageImport.importFolder(
+              name.getValue().trim(), zip, ImageSizePolicy.parse(size.getValue()));
+      runs.retrain(result.dataset().getId(), defaults, CurrentUser.username());
+      Notification.show("Imported " + result.summary(), 8000, Notification.Position.BOTTOM_START);
+      UI.getCurrent().navigate("");
+    } catch (IOException | IllegalArgumentException e) {
+      error.setText("Nothing was imported: " + e.getMessage());
+    }
+  }
+
+  /** Keeps the uploaded file's own name, so that messages name the file the user chose. */
+  private static Path keepName(File file, String originalName) {
+    try {
+      Path dir = Files.createTempDirectory("relabel-upload-");
+      return Files.move(file.toPath(), dir.resolve(Path.of(originalName).getFileName()));
+    } catch (IOException e) {
+      return file.toPath();
+    }
+  }
+
+  private void deleteUpload() {
+    if (zip != null) {
+      try {
+        Files.deleteIfExists(zip);
+        Files.deleteIfExists(zip.getParent());
+      } catch (IOException ignored) {
+        // a temp file left behind is harmless
+      }
+    }
+  }
+}

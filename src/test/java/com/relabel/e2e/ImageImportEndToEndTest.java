@@ -1,0 +1,119 @@
+package com.relabel.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.ImageFolderFixture;
+import com.relabel.training.TrainingRuns;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The admin uploads a ZIP of class folders in the browser: a zip-slip archive is refused by name, a
+ * good one becomes a dataset whose review queue shows the folder names as labels. Same context as
+ * {@link SpineEndToEndTest}, so Spring reuses it.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+      "relabel.demo.sample-limit=300",
+      "relabel.training.epochs=2",
+      "relabel.training.folds=2",
+      "relabel.jobs.poll-interval=200ms",
+      "vaadin.devmode.devTools.enabled=false"
+    })
+@ActiveProfiles("demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class ImageImportEndToEndTest {
+
+  @LocalServerPort int port;
+  @Autowired DatasetService datasets;
+  @Autowired TrainingRuns runs;
+
+  BrowserSession browser;
+  String baseUrl;
+
+  @BeforeAll
+  void startBrowser() throws Exception {
+    baseUrl = "http://localhost:" + port;
+    DemoDataset.awaitFirstRun(datasets, runs);
+    browser = new BrowserSession();
+    Files.createDirectories(BrowserSession.SCREENSHOTS);
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void adminUploadsAZipOfClassFoldersAndReviewsItWithTheFolderNames(@TempDir Path dir)
+      throws Exception {
+    Path good = ImageFolderFixture.classFolderZip(dir.resolve("shapes.zip"), 3, 20, 16, 11);
+    Path evil = dir.resolve("evil.zip");
+    try (OutputStream out = Files.newOutputStream(evil);
+        var z = new ZipOutputStream(out)) {
+      z.putNextEntry(new ZipEntry("../outside.png"));
+      z.write(Files.readAllBytes(good), 0, 100);
+      z.closeEntry();
+    }
+    try (BrowserContext context = browser.browser.newContext()) {
+      Page page = context.newPage();
+      new LoginPage(page, baseUrl).loginAs("admin", "admin");
+
+      var importPage = new ImageImportPage(page).open(baseUrl).upload("Shapes", evil);
+      importPage.submit();
+      assertThat(importPage.error()).containsText("evil.zip");
+      assertThat(importPage.error()).containsText("outside the archive");
+      assertThat(datasets.findByName("Shapes")).isEmpty();
+
+      new ImageImportPage(page).open(baseUrl).upload("Shapes", good).submit();
+      var card =
+          page.locator("[id^=dataset-]").filter(new Locator.FilterOptions().setHasText("Shapes"));
+      // decoding and writing the images runs in the request: allow for a busy machine
+      assertThat(card)
+          .containsText(
+              "60 samples", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+      long id = datasets.findByName("Shapes").orElseThrow().getId();
+      assertThat(datasets.classNames(id)).containsExactly("class-0", "class-1", "class-2");
+      awaitActiveRun(id);
+
+      var review = new ReviewPage(page).open(baseUrl, id);
+      assertThat(review.givenLabel()).containsText("class-");
+      review.awaitImageLoaded();
+      page.screenshot(
+          new Page.ScreenshotOptions()
+              .setPath(BrowserSession.SCREENSHOTS.resolve("image-folder-review.png")));
+    }
+  }
+
+  private void awaitActiveRun(long datasetId) throws InterruptedException {
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (datasets.get(datasetId).getActiveRunId() == null) {
+      assertThat(Instant.now()).as("first run of the imported dataset").isBefore(deadline);
+      Thread.sleep(250);
+    }
+  }
+}

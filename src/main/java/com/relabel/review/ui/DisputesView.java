@@ -48,7 +48,7 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
   private final DatasetService datasets;
   private final H2 title = new H2();
   private final Paragraph summary = new Paragraph();
-  private final Grid<Dispute> list = new Grid<>();
+  private Grid<Dispute> list = newList();
   private Dataset dataset;
   private List<String> classNames = List.of();
 
@@ -57,14 +57,19 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
     this.datasets = datasets;
     setSizeFull();
     summary.setId("disputes-summary");
-    list.setId("disputes-list");
-    list.addColumn(new ComponentRenderer<>(this::card)).setHeader("Disputed sample");
-    list.setSelectionMode(Grid.SelectionMode.NONE);
-    list.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
-    list.setPageSize(PAGE);
-    list.setSizeFull();
     add(title, summary, list);
     setFlexGrow(1, list);
+  }
+
+  private Grid<Dispute> newList() {
+    var grid = new Grid<Dispute>();
+    grid.setId("disputes-list");
+    grid.addColumn(new ComponentRenderer<>(this::card)).setHeader("Disputed sample");
+    grid.setSelectionMode(Grid.SelectionMode.NONE);
+    grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
+    grid.setPageSize(PAGE);
+    grid.setSizeFull();
+    return grid;
   }
 
   @Override
@@ -87,6 +92,11 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
                 + " disputed "
                 + (count == 1 ? "sample" : "samples")
                 + ". Click the outcome that is right; it is final.");
+    // a fresh grid: the old one's cards (a resolved sample's among them) leave the page with it
+    var fresh = newList();
+    replace(list, fresh);
+    setFlexGrow(1, fresh);
+    list = fresh;
     var window = new DisputeWindow((after, limit) -> disputes.list(id, after, limit));
     list.setItems(
         query -> window.fetch(query.getOffset(), query.getLimit()).stream(),

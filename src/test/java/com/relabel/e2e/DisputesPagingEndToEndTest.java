@@ -121,6 +121,8 @@ class DisputesPagingEndToEndTest {
       disputes.resolve(last, "correct to " + corrected);
 
       assertThat(disputes.summary()).containsText((DISPUTES - 1) + " disputed samples");
+      assertThat(disputes.dispute(last)).hasCount(0);
+      assertThat(disputes.dispute("0")).isVisible();
       assertThat(
               jdbc.queryForObject(
                   "select status from sample where dataset_id = ? and sample_index = ?",

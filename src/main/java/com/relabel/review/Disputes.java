@@ -135,15 +135,12 @@ public class Disputes {
             .stream()
             .findFirst()
             .orElse(null);
+    // null while the dataset has no active run (a stream's findFirst would not take it)
     Long run =
-        jdbc
-            .queryForList(
-                "select active_run_id from dataset where id = :dataset",
-                new MapSqlParameterSource("dataset", sample.getDatasetId()),
-                Long.class)
-            .stream()
-            .findFirst()
-            .orElse(null);
+        jdbc.queryForObject(
+            "select active_run_id from dataset where id = :dataset",
+            new MapSqlParameterSource("dataset", sample.getDatasetId()),
+            Long.class);
     changes.publish(
         sample,
         admin,

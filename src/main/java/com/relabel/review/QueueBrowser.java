@@ -3,6 +3,11 @@ package com.relabel.review;
 import com.relabel.dataset.DatasetService;
 import com.relabel.security.Roles;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -25,10 +30,25 @@ public class QueueBrowser {
 
   private final DatasetService datasets;
   private final NamedParameterJdbcTemplate jdbc;
+  private final Executor counting = countingThreads();
 
   QueueBrowser(DatasetService datasets, NamedParameterJdbcTemplate jdbc) {
     this.datasets = datasets;
     this.jdbc = jdbc;
+  }
+
+  /** At most two counts at once per node; idle threads end after a minute. */
+  private static Executor countingThreads() {
+    var pool =
+        new ThreadPoolExecutor(
+            2,
+            2,
+            1,
+            TimeUnit.MINUTES,
+            new LinkedBlockingQueue<>(),
+            Thread.ofPlatform().daemon().name("queue-count-", 0).factory());
+    pool.allowCoreThreadTimeOut(true);
+    return pool;
   }
 
   /**
@@ -71,7 +91,27 @@ public class QueueBrowser {
     if (run == null) {
       return new MatchCount(0, true);
     }
+    return countMatches(new QueueQuery(datasetId, run, sortMethod, filter, filter.statuses()), cap);
+  }
+
+  /**
+   * {@link #count(long, QueueFilter, String)} in the background, so that the grid shows its first
+   * page without waiting for the count. The caller's rights and the method are checked now (a bad
+   * method throws here); only the counting query runs later, on one of this node's two counting
+   * threads.
+   */
+  public CompletableFuture<MatchCount> countLater(
+      long datasetId, QueueFilter filter, String sortMethod) {
+    sortMethod = orEnsemble(sortMethod);
+    Long run = activeRun(datasetId, sortMethod);
+    if (run == null) {
+      return CompletableFuture.completedFuture(new MatchCount(0, true));
+    }
     var query = new QueueQuery(datasetId, run, sortMethod, filter, filter.statuses());
+    return CompletableFuture.supplyAsync(() -> countMatches(query, COUNT_CAP), counting);
+  }
+
+  private MatchCount countMatches(QueueQuery query, long cap) {
     long n = jdbc.queryForObject(query.count(cap + 1), query.params(), Long.class);
     return n > cap ? new MatchCount(cap, false) : new MatchCount(n, true);
   }

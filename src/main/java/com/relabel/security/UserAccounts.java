@@ -1,8 +1,10 @@
 package com.relabel.security;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.NoSuchElementException;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.data.domain.Sort;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -13,6 +15,8 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** The user accounts stored in the database; also Spring Security's source of users. */
 @Service
@@ -21,10 +25,15 @@ public class UserAccounts implements UserDetailsService {
 
   private final AppUserRepository users;
   private final PasswordEncoder passwordEncoder;
+  private final ActiveAccounts active;
 
-  UserAccounts(AppUserRepository users, PasswordEncoder passwordEncoder) {
+  UserAccounts(
+      AppUserRepository users,
+      PasswordEncoder passwordEncoder,
+      @Value("${relabel.security.active-check-period:5s}") Duration activeCheckPeriod) {
     this.users = users;
     this.passwordEncoder = passwordEncoder;
+    this.active = new ActiveAccounts(activeCheckPeriod);
   }
 
   @Override
@@ -80,6 +89,26 @@ public class UserAccounts implements UserDetailsService {
       requireAnotherActiveAdmin(user);
     }
     user.changeEnabled(enabled);
+    if (!enabled) {
+      forgetNowAndAfterCommit(user.getUsername());
+    }
+  }
+
+  /**
+   * Forgets that the account was active: now, and again once the change is committed, so that a
+   * request that read the account between the two cannot keep it "active" for a whole period.
+   */
+  private void forgetNowAndAfterCommit(String username) {
+    active.forget(username);
+    if (TransactionSynchronizationManager.isSynchronizationActive()) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              active.forget(username);
+            }
+          });
+    }
   }
 
   @Transactional
@@ -88,9 +117,20 @@ public class UserAccounts implements UserDetailsService {
     byId(userId).changePasswordHash(passwordEncoder.encode(checked(rawPassword)));
   }
 
-  /** Whether the account exists and may still use the application. */
+  /**
+   * Whether the account exists and may still use the application. An account found active is
+   * remembered for {@code relabel.security.active-check-period} (5 s), unless it is disabled here
+   * meanwhile: checked on every request, this reads the database about once per user and period.
+   */
   public boolean isActive(String username) {
-    return users.findByUsername(username).map(AppUser::isEnabled).orElse(false);
+    if (active.knownActive(username)) {
+      return true;
+    }
+    boolean found = users.findByUsername(username).map(AppUser::isEnabled).orElse(false);
+    if (found) {
+      active.foundActive(username);
+    }
+    return found;
   }
 
   private AppUser byId(long userId) {

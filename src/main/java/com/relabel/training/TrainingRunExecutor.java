@@ -9,6 +9,7 @@ import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,6 +35,9 @@ class TrainingRunExecutor {
    * relabel.jobs.threads} above 1, or two application contexts in one JVM, a second run waits here.
    */
   private static final ReentrantLock ONE_TRAINING_PER_PROCESS = new ReentrantLock();
+
+  /** How often a run waiting for {@link #ONE_TRAINING_PER_PROCESS} looks for a cancel request. */
+  private static final long LOCK_POLL_MILLIS = 250;
 
   private final TrainingRunRepository runs;
   private final DatasetService datasets;
@@ -148,7 +152,7 @@ class TrainingRunExecutor {
     TrainingResult result;
     if (!ONE_TRAINING_PER_PROCESS.tryLock()) {
       update(runId, run -> run.progress("waiting for another run in this process", 0, 0.0, null));
-      ONE_TRAINING_PER_PROCESS.lock();
+      awaitTrainingLock(progress);
     }
     try {
       result =
@@ -195,6 +199,36 @@ class TrainingRunExecutor {
             });
     progressEvents.publish(done);
     log.info("Run {} done on {}; {}", runId, result.device(), evaluation);
+  }
+
+  /**
+   * Waits for this process's training lock, and gives up when the run is cancelled meanwhile
+   * (checked in the database every {@link #LOCK_POLL_MILLIS} ms): a run queued behind a long one
+   * ends at once when it is cancelled, without training. Like {@code lock()}, deaf to interrupts
+   * while waiting (the interrupt is kept for later).
+   *
+   * @throws TrainingCancelledException (epoch 0) if the run was cancelled before it got the lock
+   */
+  private static void awaitTrainingLock(TrainingProgress progress) {
+    boolean interrupted = false;
+    try {
+      while (true) {
+        try {
+          if (ONE_TRAINING_PER_PROCESS.tryLock(LOCK_POLL_MILLIS, TimeUnit.MILLISECONDS)) {
+            return;
+          }
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+        if (progress.cancelled()) {
+          throw new TrainingCancelledException(0);
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
   }
 
   private void finish(long runId, RunStatus status, String reason) {

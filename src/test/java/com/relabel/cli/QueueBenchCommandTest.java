@@ -51,6 +51,7 @@ class QueueBenchCommandTest {
             QueuePageProbes.FIRST_PAGE,
             QueuePageProbes.DEEP_PAGE,
             QueuePageProbes.FILTERED_PAGE,
+            QueuePageProbes.COUNT,
             QueuePageProbes.FILTERED_COUNT)) {
       var row =
           Pattern.compile(

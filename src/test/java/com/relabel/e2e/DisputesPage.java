@@ -26,6 +26,11 @@ final class DisputesPage {
     return page.locator("#dispute-" + sampleIndex);
   }
 
+  /** Scrolls the lazy list of disputes to the {@code index}th dispute (0 = the first). */
+  void scrollTo(int index) {
+    page.locator("#disputes-list").evaluate("(grid, i) => grid.scrollToIndex(i)", index);
+  }
+
   /** Decides the sample with the outcome whose button says {@code text}. */
   void resolve(String sampleIndex, String text) {
     dispute(sampleIndex)

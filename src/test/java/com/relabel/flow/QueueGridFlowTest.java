@@ -9,6 +9,7 @@ import com.relabel.dataset.SampleStatus;
 import com.relabel.review.BulkDecisions;
 import com.relabel.review.BulkResult;
 import com.relabel.review.Cursor;
+import com.relabel.review.MatchCount;
 import com.relabel.review.QueueBrowser;
 import com.relabel.review.QueueFilter;
 import com.relabel.review.QueuePage;
@@ -22,6 +23,7 @@ import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -185,6 +187,23 @@ abstract class QueueGridFlowTest {
     assertThat(capped.display()).isEqualTo("100+");
     var exactAtCap = grid.count(datasetId, QueueFilter.none(), ReviewService.ENSEMBLE, SAMPLES);
     assertThat(exactAtCap.exact()).isTrue();
+  }
+
+  @Test
+  void theBackgroundCountMatchesTheCountAndChecksRightsAndMethodAtOnce() throws Exception {
+    QueueFilter given3 = QueueFilter.none().withGiven(3);
+    for (String method : List.of(ReviewService.ENSEMBLE, "aum")) {
+      var later = grid.countLater(datasetId, given3, method).get(30, TimeUnit.SECONDS);
+      assertThat(later).isEqualTo(grid.count(datasetId, given3, method));
+      assertThat(later.value()).isPositive().isLessThan(SAMPLES);
+    }
+    assertThat(grid.countLater(datasetId, QueueFilter.none(), null).get(30, TimeUnit.SECONDS))
+        .isEqualTo(new MatchCount(SAMPLES, true));
+    assertThatThrownBy(() -> grid.countLater(datasetId, QueueFilter.none(), "nonsense"))
+        .isInstanceOf(IllegalArgumentException.class);
+    loginAs("guest", "GUEST");
+    assertThatThrownBy(() -> grid.countLater(datasetId, QueueFilter.none(), null))
+        .isInstanceOf(AccessDeniedException.class);
   }
 
   @Test

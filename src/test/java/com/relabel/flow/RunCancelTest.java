@@ -22,11 +22,16 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
-/** An admin cancels a run: it stops within about a batch and the queue keeps its ranking. */
+/**
+ * An admin cancels a run: it stops within about a batch and the queue keeps its ranking; a run that
+ * waits for another run's training lock ends at once, without training.
+ */
 @SpringBootTest(
     properties = {
       "spring.datasource.url=jdbc:h2:mem:flow;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.jobs.poll-interval=200ms"
+      "relabel.jobs.poll-interval=200ms",
+      // two job threads: a second run can wait for the process's training lock
+      "relabel.jobs.threads=2"
     })
 class RunCancelTest {
 
@@ -60,6 +65,37 @@ class RunCancelTest {
     assertThat(Duration.between(asked, cancelled.getFinishedAt()))
         .isLessThan(Duration.ofSeconds(20));
     assertThat(datasets.get(dataset.getId()).getActiveRunId()).isEqualTo(first.getId());
+  }
+
+  @Test
+  void aRunWaitingForTheTrainingLockEndsAtOnceWhenCancelled() throws Exception {
+    Dataset busy = importer.importImages("busy", TestDatasets.mnist(200), null, null, "test");
+    Dataset waiting = importer.importImages("waiting", TestDatasets.mnist(100), null, null, "test");
+    long longRun = runs.enqueue(busy.getId(), settings(200), "test").getId();
+    await(longRun, r -> r.getStatus() == RunStatus.RUNNING && r.getProgress() > 0);
+
+    long queuedBehind = runs.enqueue(waiting.getId(), settings(1), "test").getId();
+    await(
+        queuedBehind,
+        r ->
+            r.getStatus() == RunStatus.RUNNING
+                && "waiting for another run in this process".equals(r.getPhase()));
+    TestLogins.loginAs(securityContexts, "admin", "ADMIN");
+    Instant asked = Instant.now();
+    runs.cancel(queuedBehind);
+    TrainingRun cancelled = await(queuedBehind, r -> !r.getStatus().isActive());
+
+    assertThat(cancelled.getStatus()).isEqualTo(RunStatus.CANCELLED);
+    assertThat(Duration.between(asked, cancelled.getFinishedAt()))
+        .isLessThan(Duration.ofSeconds(5));
+    assertThat(cancelled.getProgress()).isZero();
+    assertThat(datasets.get(waiting.getId()).getActiveRunId()).isNull();
+    // the long run still holds the lock: the cancel did not wait for it
+    assertThat(runs.get(longRun).getStatus()).isEqualTo(RunStatus.RUNNING);
+
+    runs.cancel(longRun);
+    assertThat(await(longRun, r -> !r.getStatus().isActive()).getStatus())
+        .isEqualTo(RunStatus.CANCELLED);
   }
 
   @Test

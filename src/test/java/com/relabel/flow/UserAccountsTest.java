@@ -55,6 +55,22 @@ class UserAccountsTest {
   }
 
   @Test
+  void disablingAnAccountEndsItsRememberedActiveStateAtOnce() {
+    TestLogins.loginAs(securityContexts, "root", "ADMIN");
+    AppUser erin = accounts.create("erin.cache", "erin-password", Role.ANNOTATOR);
+    assertThat(accounts.isActive("erin.cache")).isTrue(); // now remembered for a few seconds
+    assertThat(accounts.isActive("erin.cache")).isTrue();
+
+    accounts.setEnabled(erin.getId(), false);
+    assertThat(accounts.isActive("erin.cache")).isFalse();
+    assertThat(accounts.isActive("erin.cache")).isFalse();
+
+    accounts.setEnabled(erin.getId(), true);
+    assertThat(accounts.isActive("erin.cache")).isTrue();
+    assertThat(accounts.isActive("nobody-of-that-name")).isFalse();
+  }
+
+  @Test
   void badInputIsRefusedWithAReason() {
     TestLogins.loginAs(securityContexts, "root", "ADMIN");
     assertThatThrownBy(() -> accounts.create("x", "long-enough-pw", Role.ANNOTATOR))

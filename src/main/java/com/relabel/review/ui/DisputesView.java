@@ -10,6 +10,8 @@ import com.relabel.review.Vote;
 import com.relabel.security.Roles;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Image;
@@ -19,6 +21,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -30,30 +33,43 @@ import java.util.Map;
 
 /**
  * The admins' disputes queue of consensus review: each disputed sample with its image, its label
- * and the reviewers' votes; one click on a vote's outcome (or Exclude) decides it for good.
+ * and the reviewers' votes; one click on a vote's outcome (or Exclude) decides it for good. The
+ * list is a lazy grid: it loads the cards it shows, in keyset pages ({@link DisputeWindow}), so any
+ * number of disputes can be worked through.
  */
 @Route("disputes/:datasetId")
 @PageTitle("Disputes · Relabel")
 @RolesAllowed(Roles.ADMIN)
 class DisputesView extends VerticalLayout implements BeforeEnterObserver {
 
-  private static final int PAGE = 100;
+  private static final int PAGE = 50;
 
   private final Disputes disputes;
   private final DatasetService datasets;
   private final H2 title = new H2();
   private final Paragraph summary = new Paragraph();
-  private final VerticalLayout list = new VerticalLayout();
+  private Grid<Dispute> list = newList();
   private Dataset dataset;
   private List<String> classNames = List.of();
 
   DisputesView(Disputes disputes, DatasetService datasets) {
     this.disputes = disputes;
     this.datasets = datasets;
+    setSizeFull();
     summary.setId("disputes-summary");
-    list.setId("disputes-list");
-    list.setPadding(false);
     add(title, summary, list);
+    setFlexGrow(1, list);
+  }
+
+  private Grid<Dispute> newList() {
+    var grid = new Grid<Dispute>();
+    grid.setId("disputes-list");
+    grid.addColumn(new ComponentRenderer<>(this::card)).setHeader("Disputed sample");
+    grid.setSelectionMode(Grid.SelectionMode.NONE);
+    grid.addThemeVariants(GridVariant.LUMO_NO_BORDER, GridVariant.LUMO_WRAP_CELL_CONTENT);
+    grid.setPageSize(PAGE);
+    grid.setSizeFull();
+    return grid;
   }
 
   @Override
@@ -65,20 +81,26 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
     refresh();
   }
 
+  /** Counts again and restarts the lazy list from the first dispute. */
   private void refresh() {
-    list.removeAll();
-    long count = disputes.count(dataset.getId());
+    long id = dataset.getId();
+    long count = disputes.count(id);
     summary.setText(
         count == 0
             ? "No disputed samples: the reviewers agree so far."
             : count
                 + " disputed "
                 + (count == 1 ? "sample" : "samples")
-                + (count > PAGE ? " (the first " + PAGE + " shown)" : "")
                 + ". Click the outcome that is right; it is final.");
-    for (Dispute d : disputes.list(dataset.getId(), 0, PAGE)) {
-      list.add(card(d));
-    }
+    // a fresh grid: the old one's cards (a resolved sample's among them) leave the page with it
+    var fresh = newList();
+    replace(list, fresh);
+    setFlexGrow(1, fresh);
+    list = fresh;
+    var window = new DisputeWindow((after, limit) -> disputes.list(id, after, limit));
+    list.setItems(
+        query -> window.fetch(query.getOffset(), query.getLimit()).stream(),
+        query -> (int) Math.min(disputes.count(id), Integer.MAX_VALUE));
   }
 
   private Div card(Dispute d) {

@@ -15,6 +15,7 @@ import com.relabel.security.Roles;
 import com.vaadin.flow.component.Key;
 import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.UIDetachedException;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -37,6 +38,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The review queue as a grid: every scored sample of the active run, most suspicious first, with
@@ -49,6 +52,7 @@ import java.util.stream.IntStream;
 class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
 
   private static final int PAGE = 50;
+  private static final Logger log = LoggerFactory.getLogger(QueueGridView.class);
 
   private final QueueBrowser browser;
   private final BulkDecisions bulk;
@@ -64,7 +68,13 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
   private Dataset dataset;
   private QueueFilter filter = QueueFilter.none();
   private String sort = ReviewService.ENSEMBLE;
-  private MatchCount matchCount = new MatchCount(0, true);
+
+  /** The current filter's count; null while it is being counted. */
+  private MatchCount matchCount;
+
+  /** Tells a count that arrives late from the count of the current filter. */
+  private int countGeneration;
+
   private boolean allMatching;
   private QueueRow focused;
 
@@ -175,16 +185,46 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
     reload();
   }
 
-  /** New filter or sort, or decisions made: counts again and restarts the keyset window. */
+  /**
+   * New filter or sort, or decisions made: restarts the keyset window at once and counts again in
+   * the background ("counting…" until the count is pushed).
+   */
   private void reload() {
     long id = dataset.getId();
     QueueFilter f = filter;
     String s = sort;
-    matchCount = browser.count(id, f, s);
-    matches.setText(matchCount.display() + " match");
+    matchCount = null;
+    matches.setText("counting…");
+    int generation = ++countGeneration;
+    UI ui = UI.getCurrent();
+    browser
+        .countLater(id, f, s)
+        .whenComplete((count, error) -> showCount(ui, generation, count, error));
     var window = new KeysetWindow((after, limit) -> browser.page(id, f, s, after, limit));
     grid.setItems(query -> window.fetch(query.getOffset(), query.getLimit()).stream());
     clearSelection();
+  }
+
+  /** Shows a background count, unless the filter changed since it was asked for. */
+  private void showCount(UI ui, int generation, MatchCount count, Throwable error) {
+    try {
+      ui.access(
+          () -> {
+            if (generation != countGeneration) {
+              return;
+            }
+            if (error != null) {
+              log.warn("Counting the queue grid's matches failed", error);
+              matches.setText("count failed");
+              return;
+            }
+            matchCount = count;
+            matches.setText(count.display() + " match");
+            showSelection();
+          });
+    } catch (UIDetachedException closed) {
+      // the page was closed before the count arrived: nobody to tell
+    }
   }
 
   private void selectAllMatching() {
@@ -202,7 +242,7 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
   private void showSelection() {
     selection.setText(
         allMatching
-            ? "All " + matchCount.display() + " matching selected"
+            ? "All " + (matchCount == null ? "" : matchCount.display() + " ") + "matching selected"
             : grid.getSelectedItems().size() + " selected");
   }
 

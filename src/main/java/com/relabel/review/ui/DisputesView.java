@@ -1,13 +1,16 @@
 package com.relabel.review.ui;
 
 import com.relabel.dataset.Dataset;
+import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.SampleTexts;
 import com.relabel.review.DecisionConflictException;
 import com.relabel.review.Dispute;
 import com.relabel.review.Disputes;
 import com.relabel.review.ReviewAction;
 import com.relabel.review.Vote;
 import com.relabel.security.Roles;
+import com.vaadin.flow.component.HtmlComponent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -47,7 +50,11 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
   private Dataset dataset;
   private List<String> classNames = List.of();
 
-  DisputesView(Disputes disputes, DatasetService datasets) {
+  private final SampleTexts texts;
+  private Map<Long, String> snippets = Map.of();
+
+  DisputesView(Disputes disputes, DatasetService datasets, SampleTexts texts) {
+    this.texts = texts;
     this.disputes = disputes;
     this.datasets = datasets;
     summary.setId("disputes-summary");
@@ -76,7 +83,12 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
                 + (count == 1 ? "sample" : "samples")
                 + (count > PAGE ? " (the first " + PAGE + " shown)" : "")
                 + ". Click the outcome that is right; it is final.");
-    for (Dispute d : disputes.list(dataset.getId(), 0, PAGE)) {
+    List<Dispute> page = disputes.list(dataset.getId(), 0, PAGE);
+    snippets =
+        dataset.getKind() == DatasetKind.TEXT
+            ? texts.snippets(page.stream().map(Dispute::sampleId).toList(), 400)
+            : Map.of();
+    for (Dispute d : page) {
       list.add(card(d));
     }
   }
@@ -89,10 +101,7 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
         .set("border", "1px solid var(--lumo-contrast-20pct)")
         .set("border-radius", "8px")
         .set("padding", "var(--lumo-space-s)");
-    var image = new Image("images/samples/" + d.sampleId() + ".png", "Sample " + d.sampleIndex());
-    image.setWidth("96px");
-    image.setHeight("96px");
-    image.getStyle().set("image-rendering", "pixelated").set("object-fit", "contain");
+    HtmlComponent image = snippets.isEmpty() ? thumbnail(d) : textOf(d);
     var facts = new VerticalLayout();
     facts.setSpacing(false);
     facts.setPadding(false);
@@ -125,6 +134,22 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
     facts.add(actions);
     card.add(new HorizontalLayout(image, facts));
     return card;
+  }
+
+  private static Image thumbnail(Dispute d) {
+    var image = new Image("images/samples/" + d.sampleId() + ".png", "Sample " + d.sampleIndex());
+    image.setWidth("96px");
+    image.setHeight("96px");
+    image.getStyle().set("image-rendering", "pixelated").set("object-fit", "contain");
+    return image;
+  }
+
+  /** The text of a text sample (its first 400 characters), scrollable. */
+  private SampleTextBox textOf(Dispute d) {
+    var text = SampleTextBox.full();
+    text.addClassName("dispute-text");
+    text.show(snippets.getOrDefault(d.sampleId(), ""));
+    return text;
   }
 
   private void resolve(Dispute d, ReviewAction choice, int label) {

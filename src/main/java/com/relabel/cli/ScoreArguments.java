@@ -17,7 +17,8 @@ record ScoreArguments(
     DeviceChoice device,
     Integer classes,
     int batchSize,
-    int folds) {
+    int folds,
+    Path text) {
 
   private static final Set<String> FLAGS =
       Set.of(
@@ -29,7 +30,8 @@ record ScoreArguments(
           "--device",
           "--classes",
           "--batch-size",
-          "--folds");
+          "--folds",
+          "--text");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS);
@@ -42,8 +44,13 @@ record ScoreArguments(
     Integer classes = o.get("--classes", OptionValues::positive, null);
     int batchSize = o.get("--batch-size", OptionValues::positive, 128);
     int folds = o.get("--folds", (f, v) -> (int) parseLong(f, v), 4);
-    if (images == null || labels == null || out == null) {
-      throw new IllegalArgumentException("--images, --labels and --out are required");
+    Path text = o.path("--text");
+    if (text != null && (images != null || labels != null || classes != null)) {
+      throw new IllegalArgumentException("--text replaces --images, --labels and --classes");
+    }
+    if (text == null && (images == null || labels == null) || out == null) {
+      throw new IllegalArgumentException(
+          "--images and --labels (or --text) and --out are required");
     }
     if (classes != null && (classes < 2 || classes > 256)) {
       throw new IllegalArgumentException("--classes must be between 2 and 256, not " + classes);
@@ -51,6 +58,7 @@ record ScoreArguments(
     if (folds == 1 || folds < 0 || folds > 20) {
       throw new IllegalArgumentException("--folds must be 0 (off) or 2 to 20, not " + folds);
     }
-    return new ScoreArguments(images, labels, out, epochs, seed, device, classes, batchSize, folds);
+    return new ScoreArguments(
+        images, labels, out, epochs, seed, device, classes, batchSize, folds, text);
   }
 }

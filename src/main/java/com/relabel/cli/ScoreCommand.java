@@ -1,11 +1,14 @@
 package com.relabel.cli;
 
+import com.relabel.dataset.FeaturizedTexts;
 import com.relabel.dataset.IdxReader;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.dataset.TextFeaturizer;
 import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
 import com.relabel.training.EpochStats;
+import com.relabel.training.ModelKind;
 import com.relabel.training.NoiseTrainingPipeline;
 import com.relabel.training.TrainingOptions;
 import com.relabel.training.TrainingProgress;
@@ -29,8 +32,12 @@ public final class ScoreCommand {
   static final String USAGE =
       """
       Usage: relabel score --images FILE --labels FILE --out FILE [options]
+             relabel score --text FILE --out FILE [options]
         --images FILE     IDX images (ubyte, 28x28 or any size; raw or .gz)
         --labels FILE     IDX labels, one per image
+        --text FILE       instead of --images/--labels: texts with labels, a .csv with a header
+                          naming 'text' and 'label' columns or a .jsonl of {"text","label"}
+                          objects; trains the MLP on hashed word features
         --out FILE        CSV to write: index,given_label,suggested_label,score,<one column per method>
         --epochs N        training epochs (default 5)
         --seed S          random seed (default 42)
@@ -64,13 +71,11 @@ public final class ScoreCommand {
       return 2;
     }
     try {
-      LabeledImages data = IdxReader.read(a.images(), a.labels(), a.classes());
-      out.printf(
-          "Read %,d images of %dx%dx%d, %d classes%n",
-          data.count(), data.height(), data.width(), data.channels(), data.numClasses());
+      LabeledImages data = a.text() != null ? readTexts(a.text()) : readImages(a);
       var options =
           new TrainingOptions(a.epochs(), a.batchSize(), 1e-3f, a.seed(), a.device())
-              .withFolds(a.folds(), TrainingOptions.DEFAULT_FOLD_EPOCHS);
+              .withFolds(a.folds(), TrainingOptions.DEFAULT_FOLD_EPOCHS)
+              .withModel(a.text() != null ? ModelKind.MLP : ModelKind.CNN);
       TrainingResult result =
           new NoiseTrainingPipeline().train(data, options, progress(a.epochs()));
       NoiseReport report =
@@ -84,6 +89,33 @@ public final class ScoreCommand {
       System.err.println("relabel score: " + e.getMessage());
       return 1;
     }
+  }
+
+  private LabeledImages readImages(ScoreArguments a) throws IOException {
+    LabeledImages data = IdxReader.read(a.images(), a.labels(), a.classes());
+    out.printf(
+        "Read %,d images of %dx%dx%d, %d classes%n",
+        data.count(), data.height(), data.width(), data.channels(), data.numClasses());
+    return data;
+  }
+
+  /** Texts as hashed word features; the labels in the CSV are class indexes, listed here. */
+  private LabeledImages readTexts(Path file) throws IOException {
+    FeaturizedTexts texts = FeaturizedTexts.read(file, TextFeaturizer.standard());
+    LabeledImages data = texts.features();
+    out.printf(
+        "Read %,d texts, %d classes (label = class index: %s); training the MLP on %,d hashed"
+            + " word features%n",
+        data.count(), data.numClasses(), classList(texts.classNames()), data.width());
+    return data;
+  }
+
+  private static String classList(List<String> names) {
+    var s = new StringBuilder();
+    for (int k = 0; k < names.size() && k < 20; k++) {
+      s.append(k == 0 ? "" : ", ").append(k).append(" = ").append(names.get(k));
+    }
+    return names.size() > 20 ? s.append(", ...").toString() : s.toString();
   }
 
   private TrainingProgress progress(int mainEpochs) {

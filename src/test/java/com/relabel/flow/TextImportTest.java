@@ -48,6 +48,9 @@ class TextImportTest {
   @Autowired SecurityContextHolderStrategy securityContexts;
   @TempDir Path dir;
 
+  /** Dataset names stay unique in a database that outlives the test (PostgreSQL). */
+  static final long RUN = System.currentTimeMillis();
+
   @AfterEach
   void logout() {
     TestLogins.logout(securityContexts);
@@ -59,7 +62,7 @@ class TextImportTest {
     SyntheticTexts data = SyntheticTexts.generate(150, 3, 0.1, 3);
     Path csv = data.writeCsv(dir.resolve("topics.csv"));
 
-    Dataset d = textImport.importFile("text-ok", csv, "topics.csv");
+    Dataset d = textImport.importFile("text-ok-" + RUN, csv, "topics.csv");
 
     assertThat(d.getKind()).isEqualTo(DatasetKind.TEXT);
     assertThat(datasets.classNames(d.getId())).containsExactly("money", "space", "sport");
@@ -99,7 +102,7 @@ class TextImportTest {
             dir.resolve("n.jsonl"),
             "{\"text\":\"a\",\"label\":10}\n{\"text\":\"b\",\"label\":2,\"id\":\"x\"}\n");
 
-    Dataset d = textImport.importFile("text-jsonl", jsonl, "n.jsonl");
+    Dataset d = textImport.importFile("text-jsonl-" + RUN, jsonl, "n.jsonl");
 
     assertThat(datasets.classNames(d.getId())).containsExactly("2", "10");
     assertThat(datasets.trainingSet(d.getId()).images().labels()).containsExactly(1, 0);
@@ -112,10 +115,10 @@ class TextImportTest {
     Files.writeString(csv, "t9,\"unclosed,sport\n", java.nio.file.StandardOpenOption.APPEND);
     int before = jdbc.queryForObject("select count(*) from sample", Integer.class);
 
-    assertThatThrownBy(() -> textImport.importFile("text-bad", csv, "bad.csv"))
+    assertThatThrownBy(() -> textImport.importFile("text-bad-" + RUN, csv, "bad.csv"))
         .isInstanceOf(TextFormatException.class)
         .hasMessage(csv + ", line 2502: a quoted field is never closed");
-    assertThat(datasets.findByName("text-bad")).isEmpty();
+    assertThat(datasets.findByName("text-bad-" + RUN)).isEmpty();
     assertThat(jdbc.queryForObject("select count(*) from sample", Integer.class)).isEqualTo(before);
   }
 
@@ -123,13 +126,13 @@ class TextImportTest {
   void anAnnotatorMayNotImportAndNamesAreUnique() throws Exception {
     Path csv = SyntheticTexts.generate(10, 2, 0, 1).writeCsv(dir.resolve("a.csv"));
     TestLogins.loginAs(securityContexts, "anna", "ANNOTATOR");
-    assertThatThrownBy(() -> textImport.importFile("text-anna", csv, "a.csv"))
+    assertThatThrownBy(() -> textImport.importFile("text-anna-" + RUN, csv, "a.csv"))
         .isInstanceOf(AccessDeniedException.class);
-    assertThat(datasets.findByName("text-anna")).isEmpty();
+    assertThat(datasets.findByName("text-anna-" + RUN)).isEmpty();
 
     TestLogins.loginAs(securityContexts, "admin", "ADMIN");
-    textImport.importFile("text-twice", csv, "a.csv");
-    assertThatThrownBy(() -> textImport.importFile("text-twice", csv, "a.csv"))
+    textImport.importFile("text-twice-" + RUN, csv, "a.csv");
+    assertThatThrownBy(() -> textImport.importFile("text-twice-" + RUN, csv, "a.csv"))
         .hasMessageContaining("already exists");
   }
 }

@@ -131,6 +131,12 @@ public class DatasetService {
             "select count(*) from sample where dataset_id = ? and status <> 'EXCLUDED'",
             Integer.class,
             d.getId());
+    if ((long) n * size > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException(
+          String.format(
+              "%,d texts x %,d features do not fit one training set (at most %,d texts)",
+              n, size, (Integer.MAX_VALUE - 8) / size));
+    }
     long[] ids = new long[n];
     int[] labels = new int[n];
     byte[] features = new byte[n * size];

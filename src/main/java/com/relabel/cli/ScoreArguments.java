@@ -20,7 +20,8 @@ record ScoreArguments(
     int batchSize,
     int folds,
     ImageSizePolicy imageSize,
-    boolean aumThreshold) {
+    boolean aumThreshold,
+    Path text) {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -36,7 +37,8 @@ record ScoreArguments(
           "--classes",
           "--batch-size",
           "--folds",
-          "--image-size");
+          "--image-size",
+          "--text");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
@@ -49,9 +51,13 @@ record ScoreArguments(
     Integer classes = o.get("--classes", OptionValues::positive, null);
     int batchSize = o.get("--batch-size", OptionValues::positive, 128);
     int folds = o.get("--folds", (f, v) -> (int) parseLong(f, v), 4);
-    if (images == null || out == null) {
+    Path text = o.path("--text");
+    if (text != null && (images != null || labels != null || classes != null)) {
+      throw new IllegalArgumentException("--text replaces --images, --labels and --classes");
+    }
+    if (text == null && images == null || out == null) {
       throw new IllegalArgumentException(
-          "--images and --out are required (and --labels for IDX images)");
+          "--out and --images (with --labels for IDX images) or --text are required");
     }
     // without --labels, --images is an image folder or ZIP (class folders or a labels.csv)
     ImageSizePolicy imageSize = ImageSizePolicy.parse(o.get("--image-size", (f, v) -> v, null));
@@ -72,6 +78,7 @@ record ScoreArguments(
         batchSize,
         folds,
         imageSize,
-        o.has(AUM_THRESHOLD));
+        o.has(AUM_THRESHOLD),
+        text);
   }
 }

@@ -1,12 +1,15 @@
 package com.relabel.cli;
 
+import com.relabel.dataset.FeaturizedTexts;
 import com.relabel.dataset.IdxReader;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.dataset.TextFeaturizer;
 import com.relabel.scoring.AumCutoff;
 import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
 import com.relabel.training.EpochStats;
+import com.relabel.training.ModelKind;
 import com.relabel.training.NoiseTrainingPipeline;
 import com.relabel.training.TrainingOptions;
 import com.relabel.training.TrainingProgress;
@@ -32,12 +35,16 @@ public final class ScoreCommand {
       """
       Usage: relabel score --images FILE --labels FILE --out FILE [options]
              relabel score --images DIR|ZIP --out FILE [options]
+             relabel score --text FILE --out FILE [options]
         --images FILE     IDX images (ubyte, 28x28 or any size; raw or .gz), or without
                           --labels an image folder or ZIP: one sub-folder per class, or
                           images plus labels.csv (file,label); rows in sorted path order
         --labels FILE     IDX labels, one per image
         --image-size WxH  image folders: resize every image to this (default: the most
                           common size, at most 64x64)
+        --text FILE       instead of --images/--labels: texts with labels, a .csv with a header
+                          naming 'text' and 'label' columns or a .jsonl of {"text","label"}
+                          objects; trains the MLP on hashed word features
         --out FILE        CSV to write: index,given_label,suggested_label,score,<one column per method>
         --epochs N        training epochs (default 5)
         --seed S          random seed (default 42)
@@ -75,16 +82,21 @@ public final class ScoreCommand {
     }
     try {
       LabeledImages data =
-          a.labels() == null
-              ? ImageFolderScore.read(a.images(), a.imageSize(), out)
-              : IdxReader.read(a.images(), a.labels(), a.classes());
-      out.printf(
-          "Read %,d images of %dx%dx%d, %d classes%n",
-          data.count(), data.height(), data.width(), data.channels(), data.numClasses());
+          a.text() != null
+              ? readTexts(a.text())
+              : a.labels() == null
+                  ? ImageFolderScore.read(a.images(), a.imageSize(), out)
+                  : IdxReader.read(a.images(), a.labels(), a.classes());
+      if (a.text() == null) {
+        out.printf(
+            "Read %,d images of %dx%dx%d, %d classes%n",
+            data.count(), data.height(), data.width(), data.channels(), data.numClasses());
+      }
       var options =
           new TrainingOptions(a.epochs(), a.batchSize(), 1e-3f, a.seed(), a.device())
               .withFolds(a.folds(), TrainingOptions.DEFAULT_FOLD_EPOCHS)
-              .withAumThresholdPass(a.aumThreshold());
+              .withAumThresholdPass(a.aumThreshold())
+              .withModel(a.text() != null ? ModelKind.MLP : ModelKind.CNN);
       TrainingResult result =
           new NoiseTrainingPipeline()
               .train(
@@ -110,6 +122,25 @@ public final class ScoreCommand {
       System.err.println("relabel score: " + e.getMessage());
       return 1;
     }
+  }
+
+  /** Texts as hashed word features; the labels in the CSV are class indexes, listed here. */
+  private LabeledImages readTexts(Path file) throws IOException {
+    FeaturizedTexts texts = FeaturizedTexts.read(file, TextFeaturizer.standard());
+    LabeledImages data = texts.features();
+    out.printf(
+        "Read %,d texts, %d classes (label = class index: %s); training the MLP on %,d hashed"
+            + " word features%n",
+        data.count(), data.numClasses(), classList(texts.classNames()), data.width());
+    return data;
+  }
+
+  private static String classList(List<String> names) {
+    var s = new StringBuilder();
+    for (int k = 0; k < names.size() && k < 20; k++) {
+      s.append(k == 0 ? "" : ", ").append(k).append(" = ").append(names.get(k));
+    }
+    return names.size() > 20 ? s.append(", ...").toString() : s.toString();
   }
 
   /** Labels the epochs: main run, then cross-validation's, then the AUM threshold pass's. */

@@ -80,8 +80,11 @@ public class DatasetService {
   /** The images with their current labels, excluded samples left out, in sample order. */
   public TrainingSet trainingSet(long datasetId) {
     Dataset d = get(datasetId);
+    if (d.getKind() == DatasetKind.TEXT) {
+      return textTrainingSet(d, TextFeaturizer.standard());
+    }
     if (d.getKind() != DatasetKind.IMAGE) {
-      throw new UnsupportedOperationException("only image datasets can be trained on so far");
+      throw new UnsupportedOperationException("only image and text datasets can be trained on");
     }
     int size = d.getImageHeight() * d.getImageWidth() * d.getImageChannels();
     int n =
@@ -114,6 +117,43 @@ public class DatasetService {
             labels,
             d.getNumClasses());
     return new TrainingSet(datasetId, ids, images);
+  }
+
+  /**
+   * The texts with their current labels as hashed word features (1 x D x 1 "images", {@link
+   * TextFeaturizer}), excluded samples left out, in sample order; featurised as they are read, so
+   * only the features are held.
+   */
+  private TrainingSet textTrainingSet(Dataset d, TextFeaturizer featurizer) {
+    int size = featurizer.dimension();
+    int n =
+        jdbc.queryForObject(
+            "select count(*) from sample where dataset_id = ? and status <> 'EXCLUDED'",
+            Integer.class,
+            d.getId());
+    if ((long) n * size > Integer.MAX_VALUE - 8) {
+      throw new IllegalStateException(
+          String.format(
+              "%,d texts x %,d features do not fit one training set (at most %,d texts)",
+              n, size, (Integer.MAX_VALUE - 8) / size));
+    }
+    long[] ids = new long[n];
+    int[] labels = new int[n];
+    byte[] features = new byte[n * size];
+    int[] at = {0};
+    jdbc.query(
+        "select s.id, s.current_label, c.text_body from sample s join sample_content c"
+            + " on c.sample_id = s.id where s.dataset_id = ? and s.status <> 'EXCLUDED'"
+            + " order by s.sample_index",
+        rs -> {
+          int i = at[0]++;
+          ids[i] = rs.getLong(1);
+          labels[i] = rs.getInt(2);
+          featurizer.features(rs.getString(3), features, i * size);
+        },
+        d.getId());
+    var vectors = new LabeledImages(n, 1, size, 1, features, labels, d.getNumClasses());
+    return new TrainingSet(d.getId(), ids, vectors);
   }
 
   /**

@@ -81,16 +81,19 @@ public class TrainingRuns {
   @Transactional
   public TrainingRun enqueue(long datasetId, RunSettings settings, String requestedBy) {
     // the dataset's row lock makes the check and the insert atomic across requests and nodes
-    if (jdbc.queryForList("select id from dataset where id = ? for update", Long.class, datasetId)
-        .isEmpty()) {
+    List<String> kind =
+        jdbc.queryForList(
+            "select kind from dataset where id = ? for update", String.class, datasetId);
+    if (kind.isEmpty()) {
       throw new NoSuchElementException("no dataset " + datasetId);
     }
+    RunSettings chosen = TextModelChoice.forKind(kind.getFirst(), datasetId, settings);
     if (runs.existsByDatasetIdAndStatusIn(
         datasetId, EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING))) {
       TrainingRun active = activeRun(datasetId).orElse(null);
       throw new RunAlreadyActiveException(datasetId, active == null ? null : active.getId());
     }
-    TrainingRun run = runs.saveAndFlush(new TrainingRun(datasetId, settings, requestedBy));
+    TrainingRun run = runs.saveAndFlush(new TrainingRun(datasetId, chosen, requestedBy));
     long runId = run.getId();
     TransactionSynchronizationManager.registerSynchronization(
         new TransactionSynchronization() {

@@ -37,6 +37,11 @@ final class ReviewPage {
     return page.locator("#sample-image");
   }
 
+  /** The text of a text sample, shown instead of the image. */
+  Locator sampleText() {
+    return page.locator("#sample-text");
+  }
+
   /** Waits until the browser has decoded the current sample's image. */
   void awaitImageLoaded() {
     page.waitForFunction(

@@ -1,13 +1,16 @@
 package com.relabel.review.ui;
 
 import com.relabel.dataset.Dataset;
+import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.SampleTexts;
 import com.relabel.review.DecisionConflictException;
 import com.relabel.review.Dispute;
 import com.relabel.review.Disputes;
 import com.relabel.review.ReviewAction;
 import com.relabel.review.Vote;
 import com.relabel.security.Roles;
+import com.vaadin.flow.component.HtmlComponent;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -52,7 +55,11 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
   private Dataset dataset;
   private List<String> classNames = List.of();
 
-  DisputesView(Disputes disputes, DatasetService datasets) {
+  private final SampleTexts texts;
+  private final Map<Long, String> snippets = new java.util.HashMap<>();
+
+  DisputesView(Disputes disputes, DatasetService datasets, SampleTexts texts) {
+    this.texts = texts;
     this.disputes = disputes;
     this.datasets = datasets;
     setSizeFull();
@@ -99,8 +106,19 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
     list = fresh;
     var window = new DisputeWindow((after, limit) -> disputes.list(id, after, limit));
     list.setItems(
-        query -> window.fetch(query.getOffset(), query.getLimit()).stream(),
+        query -> withSnippets(window.fetch(query.getOffset(), query.getLimit())).stream(),
         query -> (int) Math.min(disputes.count(id), Integer.MAX_VALUE));
+  }
+
+  /** Reads the page's text snippets in one query (text datasets), for the cards. */
+  private List<Dispute> withSnippets(List<Dispute> page) {
+    if (dataset.getKind() == DatasetKind.TEXT) {
+      if (snippets.size() > 5_000) {
+        snippets.clear();
+      }
+      snippets.putAll(texts.snippets(page.stream().map(Dispute::sampleId).toList(), 400));
+    }
+    return page;
   }
 
   private Div card(Dispute d) {
@@ -111,10 +129,7 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
         .set("border", "1px solid var(--lumo-contrast-20pct)")
         .set("border-radius", "8px")
         .set("padding", "var(--lumo-space-s)");
-    var image = new Image("images/samples/" + d.sampleId() + ".png", "Sample " + d.sampleIndex());
-    image.setWidth("96px");
-    image.setHeight("96px");
-    image.getStyle().set("image-rendering", "pixelated").set("object-fit", "contain");
+    HtmlComponent image = dataset.getKind() == DatasetKind.TEXT ? textOf(d) : thumbnail(d);
     var facts = new VerticalLayout();
     facts.setSpacing(false);
     facts.setPadding(false);
@@ -147,6 +162,22 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
     facts.add(actions);
     card.add(new HorizontalLayout(image, facts));
     return card;
+  }
+
+  private static Image thumbnail(Dispute d) {
+    var image = new Image("images/samples/" + d.sampleId() + ".png", "Sample " + d.sampleIndex());
+    image.setWidth("96px");
+    image.setHeight("96px");
+    image.getStyle().set("image-rendering", "pixelated").set("object-fit", "contain");
+    return image;
+  }
+
+  /** The text of a text sample (its first 400 characters), scrollable. */
+  private SampleTextBox textOf(Dispute d) {
+    var text = SampleTextBox.full();
+    text.addClassName("dispute-text");
+    text.show(snippets.getOrDefault(d.sampleId(), ""));
+    return text;
   }
 
   private void resolve(Dispute d, ReviewAction choice, int label) {

@@ -2,10 +2,14 @@ package com.relabel.review.ui;
 
 import com.relabel.dataset.SampleStatus;
 import com.relabel.review.Neighbour;
+import com.vaadin.flow.component.HtmlComponent;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -15,11 +19,17 @@ import java.util.function.LongConsumer;
 final class NeighboursStrip extends Div {
 
   private final LongConsumer open;
+  private Function<Collection<Long>, Map<Long, String>> snippets;
 
   NeighboursStrip(LongConsumer open) {
     this.open = open;
     setId("neighbours");
     addClassName("neighbours");
+  }
+
+  /** Shows text snippets read by {@code snippets} instead of thumbnails; null: thumbnails. */
+  void showTextsWith(Function<Collection<Long>, Map<Long, String>> snippets) {
+    this.snippets = snippets;
   }
 
   void show(List<Neighbour> neighbours, List<String> classNames) {
@@ -28,9 +38,16 @@ final class NeighboursStrip extends Div {
       add(new Span("The run kept no neighbours (no embeddings)."));
       return;
     }
+    Map<Long, String> texts =
+        snippets == null
+            ? null
+            : snippets.apply(neighbours.stream().map(Neighbour::sampleId).toList());
     for (Neighbour n : neighbours) {
-      var thumb = new Image("images/samples/" + n.sampleId() + ".png", "Sample " + n.sampleIndex());
-      thumb.addClassName("neighbour-image");
+      HtmlComponent thumb =
+          texts == null
+              ? new Image("images/samples/" + n.sampleId() + ".png", "Sample " + n.sampleIndex())
+              : SampleTextBox.snippet(texts.get(n.sampleId()));
+      thumb.addClassName(texts == null ? "neighbour-image" : "neighbour-text");
       var label = new Span(ClassNames.of(classNames, n.label()));
       label.addClassName("neighbour-label");
       var tile = new Div(thumb, label);

@@ -5,6 +5,7 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.function.Function;
 
 /** The queue grid's columns. Thumbnails are plain images with crisp (pixelated) scaling. */
 final class QueueGridColumns {
@@ -22,6 +23,7 @@ final class QueueGridColumns {
                 .withProperty("id", QueueRow::sampleId)
                 .withProperty("index", QueueRow::sampleIndex))
         .setHeader("Image")
+        .setKey("image")
         .setWidth("64px")
         .setFlexGrow(0);
     grid.addColumn(r -> "#" + r.sampleIndex()).setHeader("Sample").setAutoWidth(true);
@@ -40,6 +42,27 @@ final class QueueGridColumns {
     grid.addColumn(r -> r.decidedAt() == null ? "" : TIME.format(r.decidedAt()))
         .setHeader("Decided at")
         .setAutoWidth(true);
+  }
+
+  /**
+   * The column that shows a text sample's first words instead of the thumbnail (text datasets); Lit
+   * escapes the interpolated text, so it is never read as markup.
+   */
+  static Grid.Column<QueueRow> addTextColumn(Grid<QueueRow> grid, Function<QueueRow, String> text) {
+    var column =
+        grid.addColumn(
+                LitRenderer.<QueueRow>of("<div class=\"grid-text\">${item.text}</div>")
+                    .withProperty("text", r -> SampleTextBox.clip(text.apply(r))))
+            .setHeader("Text")
+            .setKey("text")
+            .setWidth("22rem")
+            .setFlexGrow(0);
+    grid.setColumnOrder(
+        java.util.stream.Stream.concat(
+                java.util.stream.Stream.of(column),
+                grid.getColumns().stream().filter(c -> c != column))
+            .toList());
+    return column;
   }
 
   private static String suggestion(QueueRow r, LabelNames labels) {

@@ -1,8 +1,10 @@
 package com.relabel.review.ui;
 
 import com.relabel.dataset.Dataset;
+import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.SampleStatus;
+import com.relabel.dataset.SampleTexts;
 import com.relabel.review.BulkDecisions;
 import com.relabel.review.BulkResult;
 import com.relabel.review.MatchCount;
@@ -35,7 +37,9 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
@@ -77,9 +81,17 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
 
   private boolean allMatching;
   private QueueRow focused;
+  private final SampleTexts texts;
+  private final Map<Long, String> snippets = new HashMap<>();
+  private final Grid.Column<QueueRow> textColumn;
 
   QueueGridView(
-      QueueBrowser browser, BulkDecisions bulk, ReviewService review, DatasetService datasets) {
+      QueueBrowser browser,
+      BulkDecisions bulk,
+      ReviewService review,
+      DatasetService datasets,
+      SampleTexts texts) {
+    this.texts = texts;
     this.browser = browser;
     this.bulk = bulk;
     this.review = review;
@@ -89,6 +101,7 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
     selection.setId("selection-count");
     filters.onChange(this::filtersChanged);
     QueueGridColumns.addTo(grid, labels);
+    textColumn = QueueGridColumns.addTextColumn(grid, r -> snippets.getOrDefault(r.sampleId(), ""));
     grid.setId("queue-grid");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
     grid.setSelectionMode(Grid.SelectionMode.MULTI);
@@ -148,6 +161,8 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
     dataset = datasets.get(id);
     labels.set(datasets.classNames(id));
     title.setText("Queue grid · " + dataset.getName());
+    textColumn.setVisible(isText());
+    grid.getColumnByKey("image").setVisible(!isText());
     List<String> methods = review.rankingMethods(id);
     filters.setOptions(dataset.getNumClasses(), labels::name, methods);
     correctTo.setItems(IntStream.range(0, dataset.getNumClasses()).boxed().toList());
@@ -193,6 +208,7 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
     long id = dataset.getId();
     QueueFilter f = filter;
     String s = sort;
+    snippets.clear();
     matchCount = null;
     matches.setText("counting…");
     int generation = ++countGeneration;
@@ -201,7 +217,8 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
         .countLater(id, f, s)
         .whenComplete((count, error) -> showCount(ui, generation, count, error));
     var window = new KeysetWindow((after, limit) -> browser.page(id, f, s, after, limit));
-    grid.setItems(query -> window.fetch(query.getOffset(), query.getLimit()).stream());
+    grid.setItems(
+        query -> withSnippets(window.fetch(query.getOffset(), query.getLimit())).stream());
     clearSelection();
   }
 
@@ -225,6 +242,23 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
     } catch (UIDetachedException closed) {
       // the page was closed before the count arrived: nobody to tell
     }
+  }
+
+  private boolean isText() {
+    return dataset.getKind() == DatasetKind.TEXT;
+  }
+
+  /** Reads the page's text snippets in one query (text datasets), for the text column. */
+  private List<QueueRow> withSnippets(List<QueueRow> page) {
+    if (isText()) {
+      if (snippets.size() > 5_000) {
+        snippets.clear(); // rows scrolled far away are read again when they come back
+      }
+      snippets.putAll(
+          texts.snippets(
+              page.stream().map(QueueRow::sampleId).toList(), SampleTextBox.SNIPPET_CHARS));
+    }
+    return page;
   }
 
   private void selectAllMatching() {

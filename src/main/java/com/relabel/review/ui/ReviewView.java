@@ -1,7 +1,9 @@
 package com.relabel.review.ui;
 
 import com.relabel.dataset.Dataset;
+import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.SampleTexts;
 import com.relabel.review.Decision;
 import com.relabel.review.DecisionConflictException;
 import com.relabel.review.QueueItem;
@@ -54,6 +56,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private final Paragraph reranked = new Paragraph();
   private Runnable unregister = () -> {};
   private final DatasetService datasets;
+  private final SampleTexts texts;
   private final Set<Long> skipped = new LinkedHashSet<>();
   private final SamplePanel panel;
   private final H2 title = new H2();
@@ -87,7 +90,9 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       ReviewService review,
       DatasetService datasets,
       QueueUpdates updates,
-      SampleInsights insights) {
+      SampleInsights insights,
+      SampleTexts texts) {
+    this.texts = texts;
     this.review = review;
     this.datasets = datasets;
     this.updates = updates;
@@ -184,6 +189,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     dataset = datasets.get(id);
     classNames = datasets.classNames(id);
     title.setText("Review · " + dataset.getName());
+    context.showTextsWith(
+        isText() ? ids -> texts.snippets(ids, SampleTextBox.SNIPPET_CHARS) : null);
     unregister.run();
     var ui = event.getUI();
     unregister = updates.register(id, completed -> ui.access(() -> reranked(completed.runId())));
@@ -258,11 +265,17 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       decidedNotice.show(state, classNames);
     }
     panel.show(item, classNames);
+    panel.showText(isText() ? texts.text(item.sampleId()).orElse("") : null);
     context.show(item, classNames);
     Set<Long> after = new LinkedHashSet<>(skipped);
     after.add(item.sampleId());
     // a peek, not next(): the lease stays on the sample on screen
-    nextImage.prefetch(review.peek(dataset.getId(), after, ranking.getValue()).orElse(null));
+    nextImage.prefetch(
+        isText() ? null : review.peek(dataset.getId(), after, ranking.getValue()).orElse(null));
+  }
+
+  private boolean isText() {
+    return dataset.getKind() == DatasetKind.TEXT;
   }
 
   private void openQuickPick() {

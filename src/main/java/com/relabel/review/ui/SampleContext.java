@@ -5,7 +5,10 @@ import com.relabel.review.SampleInsights;
 import com.relabel.review.SampleState;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.function.LongConsumer;
 
 /**
@@ -47,6 +50,11 @@ final class SampleContext extends VerticalLayout {
         insights.aumCutoff(item.runId(), item.sampleId()));
     neighbours.show(insights.neighbours(item.runId(), item.sampleId(), NEIGHBOURS), classNames);
     refreshHistory(item, classNames);
+  }
+
+  /** Neighbours as text snippets read by {@code snippets} (text datasets); null: thumbnails. */
+  void showTextsWith(Function<Collection<Long>, Map<Long, String>> snippets) {
+    neighbours.showTextsWith(snippets);
   }
 
   SampleState state(long sampleId) {

@@ -8,7 +8,10 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 
-/** The sample itself: the image large, its label, the suggestion and why it is flagged. */
+/**
+ * The sample itself: the image large (or the text), its label, the suggestion and why it is
+ * flagged.
+ */
 final class SamplePanel extends HorizontalLayout {
   private final Image image = new Image();
   private final Span index = new Span();
@@ -17,10 +20,13 @@ final class SamplePanel extends HorizontalLayout {
   private final Span probability = new Span();
   private final Span score = new Span();
   private final Div flagged = new Div();
+  private final SampleTextBox text = SampleTextBox.full();
 
   SamplePanel() {
     image.setId("sample-image");
     image.addClassName("sample-image");
+    text.setId("sample-text");
+    text.setVisible(false);
     index.setId("sample-index");
     given.setId("given-label");
     given.addClassName("label-big");
@@ -42,7 +48,17 @@ final class SamplePanel extends HorizontalLayout {
             caption("Flagged by"),
             flagged);
     facts.setSpacing(false);
-    add(image, facts);
+    add(image, text, facts);
+  }
+
+  /** Shows {@code body} instead of the image (a text sample), or the image again when null. */
+  void showText(String body) {
+    image.setVisible(body == null);
+    text.setVisible(body != null);
+    if (body != null) {
+      image.getElement().removeAttribute("src");
+      text.show(body);
+    }
   }
 
   void show(QueueItem item, List<String> classNames) {

@@ -2,6 +2,7 @@ package com.relabel.training.ui;
 
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.IdxImport;
+import com.relabel.dataset.TextImport;
 import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
 import com.relabel.training.RunSettings;
@@ -47,7 +48,7 @@ class ImportView extends VerticalLayout {
   private Path images;
   private Path labels;
 
-  ImportView(IdxImport idxImport, TrainingRuns runs, RunSettings defaults) {
+  ImportView(IdxImport idxImport, TrainingRuns runs, RunSettings defaults, TextImport textImport) {
     this.idxImport = idxImport;
     this.runs = runs;
     this.defaults = defaults;
@@ -74,6 +75,7 @@ class ImportView extends VerticalLayout {
     add(
         new RouterLink(
             "Images instead? Import an image folder (ZIP)", ImageFolderImportView.class));
+    add(new TextImportForm(textImport, runs, defaults));
     addDetachListener(e -> deleteUploads());
   }
 
@@ -93,7 +95,7 @@ class ImportView extends VerticalLayout {
   }
 
   /** Keeps the uploaded file's own name, so that error messages name the file the user chose. */
-  private static Path rename(File file, String originalName) {
+  static Path rename(File file, String originalName) {
     try {
       Path dir = Files.createTempDirectory("relabel-upload-");
       String safe = Path.of(originalName).getFileName().toString();

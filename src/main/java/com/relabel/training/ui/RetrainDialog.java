@@ -60,6 +60,7 @@ public class RetrainDialog extends Dialog {
     model.setItemLabelGenerator(
         m -> m == ModelKind.CNN ? "CNN (small images)" : "MLP (feature vectors, flattened images)");
     model.setValue(defaults.model());
+    model.setHelperText("Text datasets always train the MLP, on hashed word features");
     epochs.setId("retrain-epochs");
     epochs.setMin(1);
     epochs.setMax(500);

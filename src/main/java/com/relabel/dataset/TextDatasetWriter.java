@@ -1,0 +1,105 @@
+package com.relabel.dataset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Writes a text dataset in one transaction while it streams the file a second time, 1,000 texts per
+ * JDBC batch: the file is never held in memory, and a failure part-way rolls everything back.
+ */
+@Component
+class TextDatasetWriter {
+
+  private static final int BATCH = 1000;
+
+  private final DatasetRepository datasets;
+  private final JdbcTemplate jdbc;
+
+  TextDatasetWriter(DatasetRepository datasets, JdbcTemplate jdbc) {
+    this.datasets = datasets;
+    this.jdbc = jdbc;
+  }
+
+  @Transactional(rollbackFor = Exception.class)
+  public Dataset write(String name, Path file, TextClasses classes, String source)
+      throws IOException {
+    if (datasets.findByName(name).isPresent()) {
+      throw new IllegalArgumentException("a dataset named '" + name + "' already exists");
+    }
+    Dataset dataset =
+        datasets.saveAndFlush(new Dataset(name, DatasetKind.TEXT, classes.size(), source));
+    long datasetId = dataset.getId();
+    List<String> names = classes.names();
+    jdbc.batchUpdate(
+        "insert into class_label (dataset_id, class_index, name) values (?, ?, ?)",
+        names,
+        BATCH,
+        (ps, n) -> {
+          ps.setLong(1, datasetId);
+          ps.setInt(2, classes.indexOf(n));
+          ps.setString(3, n);
+        });
+    List<TextRecord> batch = new ArrayList<>(BATCH);
+    int[] next = {0};
+    TextFileReader.read(
+        file,
+        record -> {
+          batch.add(record);
+          if (batch.size() == BATCH) {
+            next[0] = insert(datasetId, next[0], batch, classes);
+          }
+        });
+    insert(datasetId, next[0], batch, classes);
+    return dataset;
+  }
+
+  /** Inserts the batch as samples {@code first, first + 1, ...}; returns the next index. */
+  private int insert(long datasetId, int first, List<TextRecord> batch, TextClasses classes) {
+    if (batch.isEmpty()) {
+      return first;
+    }
+    List<Integer> positions = IntStream.range(0, batch.size()).boxed().toList();
+    jdbc.batchUpdate(
+        "insert into sample (dataset_id, sample_index, external_id, original_label,"
+            + " current_label, status, version) values (?, ?, ?, ?, ?, 'OPEN', 0)",
+        positions,
+        BATCH,
+        (ps, i) -> {
+          TextRecord r = batch.get(i);
+          int label = classes.indexOf(r.label());
+          ps.setLong(1, datasetId);
+          ps.setInt(2, first + i);
+          ps.setString(3, r.externalId());
+          ps.setInt(4, label);
+          ps.setInt(5, label);
+        });
+    int last = first + batch.size() - 1;
+    Map<Integer, Long> ids = new HashMap<>();
+    jdbc.query(
+        "select sample_index, id from sample where dataset_id = ? and sample_index between ? and ?",
+        rs -> {
+          ids.put(rs.getInt(1), rs.getLong(2));
+        },
+        datasetId,
+        first,
+        last);
+    jdbc.batchUpdate(
+        "insert into sample_content (sample_id, text_body) values (?, ?)",
+        positions,
+        BATCH,
+        (ps, i) -> {
+          ps.setLong(1, ids.get(first + i));
+          ps.setString(2, batch.get(i).text());
+        });
+    batch.clear();
+    return last + 1;
+  }
+}

@@ -1,0 +1,94 @@
+package com.relabel.training.ui;
+
+import com.relabel.dataset.Dataset;
+import com.relabel.dataset.TextImport;
+import com.relabel.security.CurrentUser;
+import com.relabel.training.RunSettings;
+import com.relabel.training.TrainingRuns;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The import page's text part: one CSV ({@code text,label}, header row) or JSONL file ({@code
+ * {"text": ..., "label": ...}} per line); its first training run (the MLP) starts at once. A bad
+ * file is refused with a message naming the file and the line.
+ */
+class TextImportForm extends VerticalLayout {
+
+  private final TextImport textImport;
+  private final TrainingRuns runs;
+  private final RunSettings defaults;
+  private final TextField name = new TextField("Dataset name");
+  private final Paragraph error = new Paragraph();
+  private Path file;
+
+  TextImportForm(TextImport textImport, TrainingRuns runs, RunSettings defaults) {
+    this.textImport = textImport;
+    this.runs = runs;
+    this.defaults = defaults;
+    setPadding(false);
+    name.setId("text-import-name");
+    name.setWidth("24rem");
+    error.setId("text-import-error");
+    error.getStyle().set("color", "var(--lumo-error-text-color)");
+    var upload =
+        new Upload(
+            UploadHandler.toTempFile(
+                (metadata, tmp) -> {
+                  Path named = ImportView.rename(tmp, metadata.fileName());
+                  getUI().ifPresent(ui -> ui.access(() -> file = named));
+                }));
+    upload.setId("text-import-file");
+    upload.setMaxFiles(1);
+    upload.setAcceptedFileTypes(".csv", ".jsonl", ".ndjson");
+    var submit = new Button("Import texts and train", e -> submit());
+    submit.setId("text-import-submit");
+    add(
+        new H3("Or: text classification"),
+        new Paragraph(
+            "A CSV file with a header row naming a 'text' and a 'label' column (an 'id' column is"
+                + " optional), or a JSONL file with one {\"text\": ..., \"label\": ...} object per"
+                + " line. UTF-8."),
+        name,
+        upload,
+        submit,
+        error);
+    addDetachListener(e -> delete());
+  }
+
+  private void submit() {
+    error.setText("");
+    if (name.getValue().isBlank() || file == null) {
+      error.setText("Give the dataset a name and upload a .csv or .jsonl file.");
+      return;
+    }
+    try {
+      Dataset dataset =
+          textImport.importFile(name.getValue().trim(), file, file.getFileName().toString());
+      runs.retrain(dataset.getId(), defaults, CurrentUser.username());
+      UI.getCurrent().navigate("");
+    } catch (IOException | IllegalArgumentException e) {
+      error.setText("Nothing was imported: " + e.getMessage());
+    }
+  }
+
+  private void delete() {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(file.getParent());
+      } catch (IOException ignored) {
+        // a temp file left behind is harmless
+      }
+    }
+  }
+}

@@ -13,6 +13,7 @@ import com.relabel.scoring.TrainingDynamics;
 import com.relabel.training.CrossValidatedPredictions;
 import com.relabel.training.EpochStats;
 import com.relabel.training.ImageClassifierTrainer;
+import com.relabel.training.LatentSpaceTrainer;
 import com.relabel.training.NoiseTrainingPipeline;
 import com.relabel.training.TrainingOptions;
 import com.relabel.training.TrainingProgress;
@@ -152,6 +153,17 @@ public final class NoiseBenchmark {
       dynamics = withHeldOut(dynamics, noisyData, options);
       cvSeconds = seconds(t0);
       log.printf(Locale.ROOT, "%d-fold cross-validation took %.1f s%n", options.folds(), cvSeconds);
+    }
+    if (options.latentEpochs() > 0) {
+      t0 = System.nanoTime();
+      float[][] latentMeans =
+          new LatentSpaceTrainer().latentMeans(noisyData, options, progress("latent space (VAE)"));
+      dynamics = NoiseTrainingPipeline.withLatentMeans(dynamics, latentMeans);
+      log.printf(
+          Locale.ROOT,
+          "supervised VAE, %d epochs, took %.1f s%n",
+          options.latentEpochs(),
+          seconds(t0));
     }
 
     boolean[] wrong = noisy.flipped();

@@ -30,7 +30,8 @@ record BenchArguments(
     int batchSize,
     DeviceChoice device,
     Integer limit,
-    Path out) {
+    Path out,
+    int latentEpochs) {
 
   private static final Set<String> FLAGS =
       Set.of(
@@ -49,7 +50,8 @@ record BenchArguments(
           "--batch-size",
           "--device",
           "--limit",
-          "--out");
+          "--out",
+          "--latent-epochs");
 
   static BenchArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS);
@@ -69,6 +71,7 @@ record BenchArguments(
     DeviceChoice device = o.get("--device", (f, v) -> deviceChoice(v), DeviceChoice.AUTO);
     Integer limit = o.get("--limit", OptionValues::positive, null);
     Path out = o.path("--out");
+    int latentEpochs = o.get("--latent-epochs", (f, v) -> (int) atLeast(f, v, 0), 0);
     if ((images == null) != (labels == null)) {
       throw new IllegalArgumentException("--images and --labels go together");
     }
@@ -100,7 +103,8 @@ record BenchArguments(
         batchSize,
         device,
         limit,
-        out);
+        out,
+        latentEpochs);
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

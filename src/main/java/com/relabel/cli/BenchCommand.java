@@ -39,6 +39,7 @@ public final class BenchCommand {
         --batch-size B    mini-batch size (default 128)
         --device D        auto | cpu | gpu (default auto)
         --limit N         use only the first N training samples
+        --latent-epochs N epochs of the supervised VAE for the 'aquavs' method, 0 = off (default 0)
         --out FILE        also write the table: Markdown, or CSV if FILE ends in .csv
       """;
 
@@ -84,14 +85,15 @@ public final class BenchCommand {
       }
       var options =
           new TrainingOptions(
-              a.epochs(),
-              a.batchSize(),
-              1e-3f,
-              a.seed(),
-              a.device(),
-              TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM,
-              a.folds(),
-              a.foldEpochs());
+                  a.epochs(),
+                  a.batchSize(),
+                  1e-3f,
+                  a.seed(),
+                  a.device(),
+                  TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM,
+                  a.folds(),
+                  a.foldEpochs())
+              .withLatentEpochs(a.latentEpochs());
       var settings = new NoiseBenchmark.Settings(noise, a.seed(), options, a.evalEpochs());
       NoiseBenchmark.Result result = new NoiseBenchmark(out).run(train, test, name, settings);
       String table = BenchmarkTable.markdown(result);

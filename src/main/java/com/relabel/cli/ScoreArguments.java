@@ -17,7 +17,11 @@ record ScoreArguments(
     DeviceChoice device,
     Integer classes,
     int batchSize,
-    int folds) {
+    int folds,
+    int latentEpochs) {
+
+  /** Epochs of the supervised VAE behind the aquavs column unless told otherwise. */
+  static final int DEFAULT_LATENT_EPOCHS = 0;
 
   private static final Set<String> FLAGS =
       Set.of(
@@ -29,7 +33,8 @@ record ScoreArguments(
           "--device",
           "--classes",
           "--batch-size",
-          "--folds");
+          "--folds",
+          "--latent-epochs");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS);
@@ -42,6 +47,12 @@ record ScoreArguments(
     Integer classes = o.get("--classes", OptionValues::positive, null);
     int batchSize = o.get("--batch-size", OptionValues::positive, 128);
     int folds = o.get("--folds", (f, v) -> (int) parseLong(f, v), 4);
+    int latentEpochs =
+        o.get("--latent-epochs", (f, v) -> (int) parseLong(f, v), DEFAULT_LATENT_EPOCHS);
+    if (latentEpochs < 0 || latentEpochs > 100) {
+      throw new IllegalArgumentException(
+          "--latent-epochs must be 0 (off) to 100, not " + latentEpochs);
+    }
     if (images == null || labels == null || out == null) {
       throw new IllegalArgumentException("--images, --labels and --out are required");
     }
@@ -51,6 +62,7 @@ record ScoreArguments(
     if (folds == 1 || folds < 0 || folds > 20) {
       throw new IllegalArgumentException("--folds must be 0 (off) or 2 to 20, not " + folds);
     }
-    return new ScoreArguments(images, labels, out, epochs, seed, device, classes, batchSize, folds);
+    return new ScoreArguments(
+        images, labels, out, epochs, seed, device, classes, batchSize, folds, latentEpochs);
   }
 }

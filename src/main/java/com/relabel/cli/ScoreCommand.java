@@ -39,8 +39,10 @@ public final class ScoreCommand {
         --batch-size B    mini-batch size (default 128)
         --folds K         k-fold cross-validation for out-of-sample probabilities, 2 epochs per
                           fold (default 4; 0 = off, faster, weaker 'cl' column)
+        --latent-epochs N epochs of the supervised VAE behind the 'aquavs' column (default 0 = off)
       Every score column: higher = more likely mislabeled. 'score' is the ensemble of
-      loss, confidence, correctness, aum, cl, gmm, influence and knn.
+      loss, confidence, correctness, aum, cl, gmm, influence and knn (and aquavs with
+      --latent-epochs).
       """;
 
   private final PrintStream out;
@@ -70,9 +72,14 @@ public final class ScoreCommand {
           data.count(), data.height(), data.width(), data.channels(), data.numClasses());
       var options =
           new TrainingOptions(a.epochs(), a.batchSize(), 1e-3f, a.seed(), a.device())
-              .withFolds(a.folds(), TrainingOptions.DEFAULT_FOLD_EPOCHS);
+              .withFolds(a.folds(), TrainingOptions.DEFAULT_FOLD_EPOCHS)
+              .withLatentEpochs(a.latentEpochs());
       TrainingResult result =
-          new NoiseTrainingPipeline().train(data, options, progress(a.epochs()));
+          new NoiseTrainingPipeline()
+              .train(
+                  data,
+                  options,
+                  progress(a.epochs(), a.folds() * TrainingOptions.DEFAULT_FOLD_EPOCHS));
       NoiseReport report =
           NoiseReport.compute(result.dynamics(), ScorerRegistry.forDynamics(result.dynamics()));
       write(a.out(), data.labels(), report);
@@ -86,9 +93,10 @@ public final class ScoreCommand {
     }
   }
 
-  private TrainingProgress progress(int mainEpochs) {
+  /** Prints each epoch, named by its stage: main run, cross-validation, then the VAE. */
+  private TrainingProgress progress(int mainEpochs, int crossValidationEpochs) {
     return new TrainingProgress() {
-      private boolean mainDone;
+      private int heard;
 
       @Override
       public void onEpoch(EpochStats s) {
@@ -97,12 +105,19 @@ public final class ScoreCommand {
             "epoch %d/%d%s: train %.1f s, inference %.1f s, %.0f samples/s, loss %.4f%n",
             s.epoch(),
             s.epochs(),
-            mainDone ? " (cross-validation)" : "",
+            stage(),
             s.trainSeconds(),
             s.inferenceSeconds(),
             s.samplesPerSecond(),
             s.trainLoss());
-        mainDone |= s.epoch() == mainEpochs;
+        heard++;
+      }
+
+      private String stage() {
+        if (heard < mainEpochs) {
+          return "";
+        }
+        return heard < mainEpochs + crossValidationEpochs ? " (cross-validation)" : " (VAE)";
       }
     };
   }

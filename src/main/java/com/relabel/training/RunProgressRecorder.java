@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
  * Writes a run's progress to its row at most about once a second, so every node can show it; the
  * executor hands every write to {@link RunProgressEvents} for this node's views. Phases: "training
  * epoch e/E", "recording dynamics (epoch e/E)" (the inference pass after each main epoch), then,
- * with cross-validation, "training fold i/k (epoch e/F)".
+ * with cross-validation, "training fold i/k (epoch e/F)", then, with the AQUAVS VAE, "training the
+ * latent space (epoch e/L)".
  */
 class RunProgressRecorder implements TrainingProgress {
 
@@ -22,7 +23,9 @@ class RunProgressRecorder implements TrainingProgress {
   private final int folds;
   private final int foldEpochs;
   private final int crossValidationEpochs;
+  private final int latentEpochs;
   private boolean mainTrainingDone;
+  private boolean crossValidationDone;
   private final BiConsumer<Long, Consumer<TrainingRun>> update;
   private long lastWrite;
   private Double samplesPerSecond;
@@ -37,7 +40,20 @@ class RunProgressRecorder implements TrainingProgress {
       int foldEpochs,
       BiConsumer<Long, Consumer<TrainingRun>> update,
       BooleanSupplier cancelCheck) {
+    this(runId, epochs, folds, foldEpochs, 0, update, cancelCheck);
+  }
+
+  /** A recorder for a run that trains the supervised VAE last, {@code latentEpochs} epochs. */
+  RunProgressRecorder(
+      long runId,
+      int epochs,
+      int folds,
+      int foldEpochs,
+      int latentEpochs,
+      BiConsumer<Long, Consumer<TrainingRun>> update,
+      BooleanSupplier cancelCheck) {
     this.runId = runId;
+    this.latentEpochs = latentEpochs;
     this.epochs = epochs;
     this.folds = folds;
     this.foldEpochs = foldEpochs;
@@ -62,8 +78,13 @@ class RunProgressRecorder implements TrainingProgress {
     double done = fraction(stats.epoch(), 0, 1);
     Integer epoch = epochInPhase(stats.epoch());
     update.accept(runId, run -> run.progress(phase, epoch, done, samplesPerSecond));
-    if (!mainTrainingDone && stats.epoch() == epochs) {
-      mainTrainingDone = true;
+    if (!mainTrainingDone) {
+      if (stats.epoch() == epochs) {
+        mainTrainingDone = true;
+        crossValidationDone = crossValidationEpochs == 0;
+      }
+    } else if (!crossValidationDone && stats.epoch() == crossValidationEpochs) {
+      crossValidationDone = true;
     }
     lastWrite = System.nanoTime();
   }
@@ -84,21 +105,27 @@ class RunProgressRecorder implements TrainingProgress {
     if (!mainTrainingDone) {
       return "training epoch " + epoch + "/" + epochs;
     }
+    if (crossValidationDone) {
+      return "training the latent space (epoch " + epoch + "/" + latentEpochs + ")";
+    }
     int fold = (epoch - 1) / foldEpochs + 1;
     int inFold = (epoch - 1) % foldEpochs + 1;
     return "training fold " + fold + "/" + folds + " (epoch " + inFold + "/" + foldEpochs + ")";
   }
 
   private Integer epochInPhase(int epoch) {
-    return mainTrainingDone ? (epoch - 1) % foldEpochs + 1 : epoch;
+    return mainTrainingDone && !crossValidationDone ? (epoch - 1) % foldEpochs + 1 : epoch;
   }
 
   /**
-   * Share of the whole run done, main training then cross-validation; 95% leaves room for scoring.
+   * Share of the whole run done, main training, cross-validation, then the VAE; 95% leaves room for
+   * scoring.
    */
   private double fraction(int epochsDone, int batch, int batches) {
-    double units = epochsDone + (double) batch / batches + (mainTrainingDone ? epochs : 0);
-    return 0.95 * units / (epochs + crossValidationEpochs);
+    double before =
+        (mainTrainingDone ? epochs : 0) + (crossValidationDone ? crossValidationEpochs : 0);
+    double units = epochsDone + (double) batch / batches + before;
+    return 0.95 * units / (epochs + crossValidationEpochs + latentEpochs);
   }
 
   @Override

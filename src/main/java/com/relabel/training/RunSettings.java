@@ -1,11 +1,16 @@
 package com.relabel.training;
 
+import com.relabel.scoring.LatentOutlierScorer;
 import java.util.List;
 
 /**
  * What an admin (or the demo) chooses for a run, {@code model} the network ({@link ModelKind}).
  * {@code folds} > 0 adds k-fold cross-validation ({@value TrainingOptions#DEFAULT_FOLD_EPOCHS}
- * epochs per fold) for out-of-sample probabilities.
+ * epochs per fold) for out-of-sample probabilities. Choosing the method {@value
+ * LatentOutlierScorer#NAME} among {@code methods} also trains the supervised VAE behind it ({@value
+ * #LATENT_EPOCHS} epochs, METHODS.md section 6); "all methods" (an empty list) leaves it out, as it
+ * is a second model to train (decision 0014). The choice thus lives in the run's methods, with no
+ * column of its own.
  */
 public record RunSettings(
     int epochs,
@@ -60,6 +65,9 @@ public record RunSettings(
     model = model == null ? ModelKind.CNN : model;
   }
 
+  /** Epochs of the supervised VAE when the run's methods include aquavs. */
+  public static final int LATENT_EPOCHS = 5;
+
   /** The same settings with another model. */
   public RunSettings withModel(ModelKind newModel) {
     return new RunSettings(epochs, batchSize, learningRate, seed, device, methods, folds, newModel);
@@ -68,6 +76,7 @@ public record RunSettings(
   TrainingOptions toOptions() {
     return new TrainingOptions(epochs, batchSize, learningRate, seed, device)
         .withFolds(folds, TrainingOptions.DEFAULT_FOLD_EPOCHS)
-        .withModel(model);
+        .withModel(model)
+        .withLatentEpochs(methods.contains(LatentOutlierScorer.NAME) ? LATENT_EPOCHS : 0);
   }
 }

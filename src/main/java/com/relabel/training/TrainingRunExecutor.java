@@ -139,6 +139,7 @@ class TrainingRunExecutor {
             settings.epochs(),
             settings.folds(),
             TrainingOptions.DEFAULT_FOLD_EPOCHS,
+            settings.toOptions().latentEpochs(),
             this::update,
             () ->
                 runs.findById(runId)

@@ -47,6 +47,10 @@ public final class LatentTuning {
     TrainingOptions options =
         new TrainingOptions(4, 128, 1e-3f, 42, DeviceChoice.CPU).withFolds(4, 2);
     long t0 = System.nanoTime();
+    if (Boolean.getBoolean("vaeOnly")) {
+      vaeOnly(data, noisy.noisy(), wrong, clean.labels(), options, args);
+      return;
+    }
     TrainingDynamics base =
         new ImageClassifierTrainer().train(data, options, TrainingProgress.none()).dynamics();
     if (!args[1].equals("none")) {
@@ -79,6 +83,52 @@ public final class LatentTuning {
       System.out.printf(Locale.ROOT, "setting %s: VAE %.1f s%n", args[a], seconds);
       report("  aquavs", aquavs, wrong, clean.labels());
       report("  ensemble with", ensemble(with, d), wrong, clean.labels());
+    }
+  }
+
+  /** Only the VAE and the aquavs row, no classifier (system property {@code vaeOnly}). */
+  private static void vaeOnly(
+      LabeledImages data,
+      int[] given,
+      boolean[] wrong,
+      int[] truth,
+      TrainingOptions options,
+      String[] args) {
+    int n = given.length;
+    float[][] perEpoch = new float[1][n];
+    float[][] probabilities = new float[n][data.numClasses()];
+    for (int i = 0; i < n; i++) {
+      probabilities[i][given[i]] = 1f;
+    }
+    TrainingDynamics plain =
+        new TrainingDynamics(
+            given,
+            data.numClasses(),
+            perEpoch,
+            new int[][] {given.clone()},
+            perEpoch,
+            perEpoch,
+            probabilities,
+            null);
+    for (int a = 3; a < args.length; a++) {
+      String[] p = args[a].split(":");
+      long t0 = System.nanoTime();
+      float[][] means =
+          new LatentSpaceTrainer(Integer.parseInt(p[0]), Float.parseFloat(p[1]))
+              .latentMeans(
+                  data,
+                  options.withLatentEpochs(Integer.parseInt(p[2])),
+                  e ->
+                      System.out.printf(
+                          Locale.ROOT,
+                          "  VAE epoch %d: %.1f s train, %.1f s encode%n",
+                          e.epoch(),
+                          e.trainSeconds(),
+                          e.inferenceSeconds()));
+      System.out.printf(
+          Locale.ROOT, "setting %s: VAE %.1f s%n", args[a], (System.nanoTime() - t0) / 1e9);
+      TrainingDynamics d = NoiseTrainingPipeline.withLatentMeans(plain, means);
+      report("  aquavs", new LatentOutlierScorer(Double.parseDouble(p[3])).score(d), wrong, truth);
     }
   }
 

@@ -28,11 +28,12 @@ import java.util.Objects;
 /**
  * The product's own benchmark (METHODS.md, evaluation protocol): injects seeded noise into a clean
  * labelled dataset, trains once recording the dynamics (plus cross-validated probabilities when
- * {@code folds > 0}), scores with every available method and measures how well each finds the
- * flipped samples; then, end to end, the test accuracy of models trained on the noisy labels, on
- * the labels without the ensemble's top {@code k}, with the top {@code k} replaced by the
- * ensemble's suggestions, and on the clean labels; and the yield of a simulated annotator who works
- * down the ensemble's queue answering with the true label.
+ * {@code folds > 0}, and the supervised VAE's latent means for aquavs when {@code latentEpochs >
+ * 0}), scores with every available method and measures how well each finds the flipped samples;
+ * then, end to end, the test accuracy of models trained on the noisy labels, on the labels without
+ * the ensemble's top {@code k}, with the top {@code k} replaced by the ensemble's suggestions, and
+ * on the clean labels; and the yield of a simulated annotator who works down the ensemble's queue
+ * answering with the true label.
  */
 public final class NoiseBenchmark {
 

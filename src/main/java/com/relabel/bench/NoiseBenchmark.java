@@ -17,6 +17,7 @@ import com.relabel.training.CrossValidatedPredictions;
 import com.relabel.training.EpochStats;
 import com.relabel.training.HeldOutSplit;
 import com.relabel.training.ImageClassifierTrainer;
+import com.relabel.training.LatentSpaceTrainer;
 import com.relabel.training.NoiseTrainingPipeline;
 import com.relabel.training.TrainingOptions;
 import com.relabel.training.TrainingProgress;
@@ -31,11 +32,12 @@ import java.util.Objects;
 /**
  * The product's own benchmark (METHODS.md, evaluation protocol): injects seeded noise into a clean
  * labelled dataset, trains once recording the dynamics (plus cross-validated probabilities when
- * {@code folds > 0}), scores with every available method and measures how well each finds the
- * flipped samples; then, end to end, the test accuracy of models trained on the noisy labels, on
- * the labels without the ensemble's top {@code k}, with the top {@code k} replaced by the
- * ensemble's suggestions, and on the clean labels; and the yield of a simulated annotator who works
- * down the ensemble's queue answering with the true label.
+ * {@code folds > 0}, and the supervised VAE's latent means for aquavs when {@code latentEpochs >
+ * 0}), scores with every available method and measures how well each finds the flipped samples;
+ * then, end to end, the test accuracy of models trained on the noisy labels, on the labels without
+ * the ensemble's top {@code k}, with the top {@code k} replaced by the ensemble's suggestions, and
+ * on the clean labels; and the yield of a simulated annotator who works down the ensemble's queue
+ * answering with the true label.
  */
 public final class NoiseBenchmark {
 
@@ -187,6 +189,17 @@ public final class NoiseBenchmark {
       dynamics = withHeldOut(dynamics, noisyData, options);
       cvSeconds = seconds(t0);
       log.printf(Locale.ROOT, "%d-fold cross-validation took %.1f s%n", options.folds(), cvSeconds);
+    }
+    if (options.latentEpochs() > 0) {
+      t0 = System.nanoTime();
+      float[][] latentMeans =
+          new LatentSpaceTrainer().latentMeans(noisyData, options, progress("latent space (VAE)"));
+      dynamics = NoiseTrainingPipeline.withLatentMeans(dynamics, latentMeans);
+      log.printf(
+          Locale.ROOT,
+          "supervised VAE, %d epochs, took %.1f s%n",
+          options.latentEpochs(),
+          seconds(t0));
     }
 
     boolean[] wrong = noisy.flipped();

@@ -33,7 +33,8 @@ record BenchArguments(
     Path out,
     boolean robust,
     int rounds,
-    boolean aumThreshold) {
+    boolean aumThreshold,
+    int latentEpochs) {
 
   /** The switch that adds the AUM pass with threshold samples. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -59,7 +60,8 @@ record BenchArguments(
           "--device",
           "--limit",
           "--out",
-          "--rounds");
+          "--rounds",
+          "--latent-epochs");
 
   static BenchArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD, ROBUST));
@@ -81,6 +83,7 @@ record BenchArguments(
     Path out = o.path("--out");
     boolean robust = o.has(ROBUST);
     int rounds = o.get("--rounds", (f, v) -> (int) atLeast(f, v, 0), 0);
+    int latentEpochs = o.get("--latent-epochs", (f, v) -> (int) atLeast(f, v, 0), 0);
     if ((images == null) != (labels == null)) {
       throw new IllegalArgumentException("--images and --labels go together");
     }
@@ -115,7 +118,8 @@ record BenchArguments(
         out,
         robust,
         rounds,
-        o.has(AUM_THRESHOLD));
+        o.has(AUM_THRESHOLD),
+        latentEpochs);
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

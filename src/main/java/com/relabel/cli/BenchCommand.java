@@ -41,6 +41,7 @@ public final class BenchCommand {
         --batch-size B    mini-batch size (default 128)
         --device D        auto | cpu | gpu (default auto)
         --limit N         use only the first N training samples
+        --latent-epochs N epochs of the supervised VAE for the 'aquavs' method, 0 = off (default 0)
         --out FILE        also write the table: Markdown, or CSV if FILE ends in .csv
         --aum-threshold   one more training pass with threshold samples: AUM cut-off, flagged
                           count, precision and recall of the flagged set
@@ -98,7 +99,8 @@ public final class BenchCommand {
                   a.foldEpochs())
               .withRobust(a.robust())
               .withCleaningRounds(a.rounds())
-              .withAumThresholdPass(a.aumThreshold());
+              .withAumThresholdPass(a.aumThreshold())
+              .withLatentEpochs(a.latentEpochs());
       if (a.evalEpochs() == 0) {
         test = null;
       }

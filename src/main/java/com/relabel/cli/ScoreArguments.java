@@ -21,10 +21,14 @@ record ScoreArguments(
     int folds,
     ImageSizePolicy imageSize,
     boolean aumThreshold,
-    Path text) {
+    Path text,
+    int latentEpochs) {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";
+
+  /** Epochs of the supervised VAE behind the aquavs column unless told otherwise. */
+  static final int DEFAULT_LATENT_EPOCHS = 0;
 
   private static final Set<String> FLAGS =
       Set.of(
@@ -38,7 +42,8 @@ record ScoreArguments(
           "--batch-size",
           "--folds",
           "--image-size",
-          "--text");
+          "--text",
+          "--latent-epochs");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
@@ -51,6 +56,12 @@ record ScoreArguments(
     Integer classes = o.get("--classes", OptionValues::positive, null);
     int batchSize = o.get("--batch-size", OptionValues::positive, 128);
     int folds = o.get("--folds", (f, v) -> (int) parseLong(f, v), 4);
+    int latentEpochs =
+        o.get("--latent-epochs", (f, v) -> (int) parseLong(f, v), DEFAULT_LATENT_EPOCHS);
+    if (latentEpochs < 0 || latentEpochs > 100) {
+      throw new IllegalArgumentException(
+          "--latent-epochs must be 0 (off) to 100, not " + latentEpochs);
+    }
     Path text = o.path("--text");
     if (text != null && (images != null || labels != null || classes != null)) {
       throw new IllegalArgumentException("--text replaces --images, --labels and --classes");
@@ -79,6 +90,7 @@ record ScoreArguments(
         folds,
         imageSize,
         o.has(AUM_THRESHOLD),
-        text);
+        text,
+        latentEpochs);
   }
 }

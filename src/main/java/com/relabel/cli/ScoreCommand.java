@@ -56,8 +56,10 @@ public final class ScoreCommand {
         --aum-threshold   one more training pass with threshold samples (a fake extra class):
                           adds the column aum_below_cutoff (true = below the data-driven AUM
                           cut-off, probably mislabeled)
+        --latent-epochs N epochs of the supervised VAE behind the 'aquavs' column (default 0 = off)
       Every score column: higher = more likely mislabeled. 'score' is the ensemble of
-      loss, confidence, correctness, aum, cl, gmm, influence and knn.
+      loss, confidence, correctness, aum, cl, gmm, influence and knn (and aquavs with
+      --latent-epochs).
       """;
 
   private final PrintStream out;
@@ -96,13 +98,17 @@ public final class ScoreCommand {
           new TrainingOptions(a.epochs(), a.batchSize(), 1e-3f, a.seed(), a.device())
               .withFolds(a.folds(), TrainingOptions.DEFAULT_FOLD_EPOCHS)
               .withAumThresholdPass(a.aumThreshold())
-              .withModel(a.text() != null ? ModelKind.MLP : ModelKind.CNN);
+              .withModel(a.text() != null ? ModelKind.MLP : ModelKind.CNN)
+              .withLatentEpochs(a.latentEpochs());
       TrainingResult result =
           new NoiseTrainingPipeline()
               .train(
                   data,
                   options,
-                  progress(a.epochs(), a.folds() * TrainingOptions.DEFAULT_FOLD_EPOCHS));
+                  progress(
+                      a.epochs(),
+                      a.folds() * TrainingOptions.DEFAULT_FOLD_EPOCHS,
+                      a.latentEpochs()));
       NoiseReport report =
           NoiseReport.compute(result.dynamics(), ScorerRegistry.forDynamics(result.dynamics()));
       write(a.out(), data.labels(), report, result.aumThreshold());
@@ -143,8 +149,8 @@ public final class ScoreCommand {
     return names.size() > 20 ? s.append(", ...").toString() : s.toString();
   }
 
-  /** Labels the epochs: main run, then cross-validation's, then the AUM threshold pass's. */
-  private TrainingProgress progress(int mainEpochs, int crossValidationEpochs) {
+  /** Labels the epochs: main run, cross-validation, the VAE, then the AUM threshold pass. */
+  private TrainingProgress progress(int mainEpochs, int crossValidationEpochs, int latentEpochs) {
     return new TrainingProgress() {
       private int seen;
 
@@ -160,7 +166,9 @@ public final class ScoreCommand {
                 ? ""
                 : seen <= mainEpochs + crossValidationEpochs
                     ? " (cross-validation)"
-                    : " (AUM threshold pass)",
+                    : seen <= mainEpochs + crossValidationEpochs + latentEpochs
+                        ? " (VAE)"
+                        : " (AUM threshold pass)",
             s.trainSeconds(),
             s.inferenceSeconds(),
             s.samplesPerSecond(),

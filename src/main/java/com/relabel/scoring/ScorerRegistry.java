@@ -26,9 +26,10 @@ public final class ScorerRegistry {
 
   /**
    * The defaults followed by every further method whose inputs the dynamics carry, in this order:
-   * loss, confidence, correctness, aum, cl, gmm, influence, then knn when there are embeddings and
-   * softlabel when there are soft targets. (cl uses held-out probabilities when recorded, else the
-   * final ones; influence uses embedding norms when recorded.)
+   * loss, confidence, correctness, aum, cl, gmm, influence, then knn when there are embeddings,
+   * softlabel when there are soft targets and aquavs when there are VAE latent means. (cl uses
+   * held-out probabilities when recorded, else the final ones; influence uses embedding norms when
+   * recorded.)
    */
   public static ScorerRegistry forDynamics(TrainingDynamics dynamics) {
     ScorerRegistry registry =
@@ -41,6 +42,9 @@ public final class ScorerRegistry {
     }
     if (dynamics.softTargets() != null) {
       registry = registry.with(new SoftLabelScorer());
+    }
+    if (dynamics.latentMeans() != null) {
+      registry = registry.with(new LatentOutlierScorer());
     }
     return registry;
   }

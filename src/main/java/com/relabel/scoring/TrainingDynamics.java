@@ -22,6 +22,9 @@ package com.relabel.scoring;
  *     [sample][class]} (for confident learning); may be {@code null}
  * @param softTargets progressively corrected soft labels {@code t_i <- a t_i + (1 - a) p_i} after
  *     the last epoch, {@code [sample][class]}; may be {@code null}
+ * @param latentMeans the latent means {@code mu(x_i)} of a supervised VAE trained on the given
+ *     labels (for the AQUAVS score, METHODS.md section 6), {@code [sample][dim]}; may be {@code
+ *     null}
  */
 public record TrainingDynamics(
     int[] givenLabels,
@@ -34,7 +37,36 @@ public record TrainingDynamics(
     float[][] embeddings,
     float[][] embeddingNormsSquared,
     float[][] heldOutProbabilities,
-    float[][] softTargets) {
+    float[][] softTargets,
+    float[][] latentMeans) {
+
+  /** Dynamics without latent means. */
+  public TrainingDynamics(
+      int[] givenLabels,
+      int numClasses,
+      float[][] probGiven,
+      int[][] predicted,
+      float[][] margin,
+      float[][] loss,
+      float[][] finalProbabilities,
+      float[][] embeddings,
+      float[][] embeddingNormsSquared,
+      float[][] heldOutProbabilities,
+      float[][] softTargets) {
+    this(
+        givenLabels,
+        numClasses,
+        probGiven,
+        predicted,
+        margin,
+        loss,
+        finalProbabilities,
+        embeddings,
+        embeddingNormsSquared,
+        heldOutProbabilities,
+        softTargets,
+        null);
+  }
 
   /** Dynamics with only the per-epoch arrays, final probabilities and embeddings. */
   public TrainingDynamics(
@@ -55,6 +87,7 @@ public record TrainingDynamics(
         loss,
         finalProbabilities,
         embeddings,
+        null,
         null,
         null,
         null);
@@ -93,6 +126,16 @@ public record TrainingDynamics(
     }
     if (softTargets != null && softTargets.length != n) {
       throw new IllegalArgumentException("soft targets must cover all " + n + " samples");
+    }
+    if (latentMeans != null) {
+      if (latentMeans.length != n) {
+        throw new IllegalArgumentException("latent means must cover all " + n + " samples");
+      }
+      for (float[] row : latentMeans) {
+        if (row.length != latentMeans[0].length) {
+          throw new IllegalArgumentException("every latent mean must have the same dimensions");
+        }
+      }
     }
   }
 

@@ -8,19 +8,25 @@ import java.util.Objects;
  * Everything the noise scorers can use from one dataset: the main training run's dynamics
  * (per-epoch table, embedding norms, soft targets) plus, when {@link TrainingOptions#folds()} is at
  * least 2, out-of-sample probabilities from {@link CrossValidatedPredictions} in {@link
- * TrainingDynamics#heldOutProbabilities()}. With {@code folds == 0} it is exactly {@link
+ * TrainingDynamics#heldOutProbabilities()}. With {@code folds == 0} and no VAE it is exactly {@link
  * ImageClassifierTrainer#train}.
- *
- * <p>With {@link TrainingOptions#aumThresholdPass()} it also runs {@link AumThresholdPass} (one
- * more training of {@code epochs} epochs on all samples) and attaches its cut-off to the result
- * ({@link TrainingResult#aumThreshold()}); the threshold samples are judged by their main-run AUM.
  *
  * <p>With {@link TrainingOptions#cleaningRounds()} above 0, each {@link CleaningRound} then trains
  * the main run and the cross-validation again without the suspects of the previous round; the
- * result is the last round's.
+ * dynamics are the last round's.
  *
- * <p>Progress hears the main run's epochs first, then the cross-validation's {@code folds *
- * foldEpochs} epochs, then the AUM pass's {@code epochs} epochs, each sequence counting from 1.
+ * <p>When {@link TrainingOptions#latentEpochs()} is above 0, a supervised VAE ({@link
+ * LatentSpaceTrainer}) trains next and its latent means go into {@link
+ * TrainingDynamics#latentMeans()} (the AQUAVS score, METHODS.md section 6); like the main run it
+ * never trains on {@code heldOut}.
+ *
+ * <p>With {@link TrainingOptions#aumThresholdPass()} it last runs {@link AumThresholdPass} (one
+ * more training of {@code epochs} epochs on all samples) and attaches its cut-off to the result
+ * ({@link TrainingResult#aumThreshold()}); the threshold samples are judged by their main-run AUM.
+ *
+ * <p>Progress hears these sequences in this order, each counting its epochs from 1: the main run's
+ * {@code epochs}, the cross-validation's {@code folds * foldEpochs}, both again per cleaning round,
+ * the VAE's {@code latentEpochs}, the AUM pass's {@code epochs}.
  */
 public final class NoiseTrainingPipeline {
 
@@ -28,6 +34,7 @@ public final class NoiseTrainingPipeline {
   private final CrossValidatedPredictions crossValidation = new CrossValidatedPredictions();
   private final AumThresholdPass aumThresholdPass = new AumThresholdPass();
   private final CleaningRound cleaning = new CleaningRound();
+  private final LatentSpaceTrainer latentSpace = new LatentSpaceTrainer();
 
   public TrainingResult train(
       LabeledImages data, TrainingOptions options, TrainingProgress progress) {
@@ -63,6 +70,12 @@ public final class NoiseTrainingPipeline {
         result = new TrainingResult(full, main.device(), main.epochs());
       }
     }
+    if (options.latentEpochs() > 0) {
+      TrainingDynamics full =
+          withLatentMeans(
+              result.dynamics(), latentSpace.latentMeans(data, heldOut, options, progress));
+      result = result.withDynamics(full);
+    }
     if (options.aumThresholdPass()) {
       result =
           result.withAumThreshold(
@@ -84,6 +97,24 @@ public final class NoiseTrainingPipeline {
         d.embeddings(),
         d.embeddingNormsSquared(),
         heldOut,
-        d.softTargets());
+        d.softTargets(),
+        d.latentMeans());
+  }
+
+  /** {@code d} with {@code latentMeans} as its VAE latent means, other components kept. */
+  public static TrainingDynamics withLatentMeans(TrainingDynamics d, float[][] latentMeans) {
+    return new TrainingDynamics(
+        d.givenLabels(),
+        d.numClasses(),
+        d.probGiven(),
+        d.predicted(),
+        d.margin(),
+        d.loss(),
+        d.finalProbabilities(),
+        d.embeddings(),
+        d.embeddingNormsSquared(),
+        d.heldOutProbabilities(),
+        d.softTargets(),
+        latentMeans);
   }
 }

@@ -1,5 +1,7 @@
 package com.relabel.training;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -8,22 +10,35 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Writes a run's progress to its row at most about once a second, so every node can show it; the
- * executor hands every write to {@link RunProgressEvents} for this node's views. Phases: "training
- * epoch e/E", "recording dynamics (epoch e/E)" (the inference pass after each main epoch), then,
- * with cross-validation, "training fold i/k (epoch e/F)", then, with the AUM threshold pass, "AUM
- * threshold pass (epoch e/E)". Each sequence numbers its epochs from 1; the recorder counts the
- * finished epochs to know which sequence is running.
+ * executor hands every write to {@link RunProgressEvents} for this node's views. Phases, in the
+ * order {@link NoiseTrainingPipeline} trains them: "training epoch e/E" with "recording dynamics
+ * (epoch e/E)" (the inference pass after each main epoch); with cross-validation "training fold i/k
+ * (epoch e/F)"; both again per cleaning round, named "cleaning round r: ..."; with the AQUAVS VAE
+ * "training the latent space (epoch e/L)"; with the AUM threshold pass "AUM threshold pass (epoch
+ * e/E)". Each sequence numbers its epochs from 1; the recorder counts the finished epochs to know
+ * which sequence is running.
  */
 class RunProgressRecorder implements TrainingProgress {
 
   private static final Logger log = LoggerFactory.getLogger(RunProgressRecorder.class);
   private static final long MIN_INTERVAL_NANOS = 1_000_000_000L;
 
+  /** One sequence of epochs of the pipeline. */
+  private enum Kind {
+    MAIN,
+    FOLDS,
+    LATENT,
+    AUM
+  }
+
+  /** A sequence: its kind, its epochs, and the cleaning round it belongs to (0 = the first). */
+  private record Stage(Kind kind, int epochs, int round) {}
+
   private final long runId;
   private final int epochs;
   private final int folds;
   private final int foldEpochs;
-  private final int crossValidationEpochs;
+  private final List<Stage> stages = new ArrayList<>();
   private final int totalEpochs;
   private int completed;
   private final BiConsumer<Long, Consumer<TrainingRun>> update;
@@ -40,23 +55,36 @@ class RunProgressRecorder implements TrainingProgress {
       int foldEpochs,
       BiConsumer<Long, Consumer<TrainingRun>> update,
       BooleanSupplier cancelCheck) {
-    this(runId, epochs, folds, foldEpochs, false, update, cancelCheck);
+    this(
+        runId,
+        new TrainingOptions(epochs, 1, 1e-3f, 0, DeviceChoice.CPU).withFolds(folds, foldEpochs),
+        update,
+        cancelCheck);
   }
 
+  /** A recorder for a run trained with {@code options}: its stages follow from them. */
   RunProgressRecorder(
       long runId,
-      int epochs,
-      int folds,
-      int foldEpochs,
-      boolean aumThresholdPass,
+      TrainingOptions options,
       BiConsumer<Long, Consumer<TrainingRun>> update,
       BooleanSupplier cancelCheck) {
     this.runId = runId;
-    this.epochs = epochs;
-    this.folds = folds;
-    this.foldEpochs = foldEpochs;
-    this.crossValidationEpochs = folds * foldEpochs;
-    this.totalEpochs = epochs + crossValidationEpochs + (aumThresholdPass ? epochs : 0);
+    this.epochs = options.epochs();
+    this.folds = options.folds();
+    this.foldEpochs = options.foldEpochs();
+    for (int round = 0; round <= options.cleaningRounds(); round++) {
+      stages.add(new Stage(Kind.MAIN, epochs, round));
+      if (folds > 0) {
+        stages.add(new Stage(Kind.FOLDS, folds * foldEpochs, round));
+      }
+    }
+    if (options.latentEpochs() > 0) {
+      stages.add(new Stage(Kind.LATENT, options.latentEpochs(), 0));
+    }
+    if (options.aumThresholdPass()) {
+      stages.add(new Stage(Kind.AUM, epochs, 0));
+    }
+    this.totalEpochs = stages.stream().mapToInt(Stage::epochs).sum();
     this.update = update;
     this.cancelCheck = cancelCheck;
   }
@@ -92,35 +120,48 @@ class RunProgressRecorder implements TrainingProgress {
     return cancelRequested;
   }
 
-  private boolean inMainTraining() {
-    return completed < epochs;
-  }
-
-  private boolean inCrossValidation() {
-    return !inMainTraining() && completed < epochs + crossValidationEpochs;
+  /** The stage the next epoch to finish belongs to (the last one once all are done). */
+  private Stage current() {
+    int before = 0;
+    for (Stage stage : stages) {
+      before += stage.epochs();
+      if (completed < before) {
+        return stage;
+      }
+    }
+    return stages.getLast();
   }
 
   /** The phase while epoch {@code epoch} (from 1, of the current sequence) trains. */
   String phase(int epoch) {
-    if (inMainTraining()) {
-      return "training epoch " + epoch + "/" + epochs;
-    }
-    if (!inCrossValidation()) {
-      return "AUM threshold pass (epoch " + epoch + "/" + epochs + ")";
-    }
-    int fold = (epoch - 1) / foldEpochs + 1;
-    int inFold = (epoch - 1) % foldEpochs + 1;
-    return "training fold " + fold + "/" + folds + " (epoch " + inFold + "/" + foldEpochs + ")";
+    Stage stage = current();
+    String prefix = stage.round() == 0 ? "" : "cleaning round " + stage.round() + ": ";
+    return prefix
+        + switch (stage.kind()) {
+          case MAIN -> "training epoch " + epoch + "/" + epochs;
+          case FOLDS -> {
+            int fold = (epoch - 1) / foldEpochs + 1;
+            int inFold = (epoch - 1) % foldEpochs + 1;
+            yield "training fold "
+                + fold
+                + "/"
+                + folds
+                + " (epoch "
+                + inFold
+                + "/"
+                + foldEpochs
+                + ")";
+          }
+          case LATENT -> "training the latent space (epoch " + epoch + "/" + stage.epochs() + ")";
+          case AUM -> "AUM threshold pass (epoch " + epoch + "/" + epochs + ")";
+        };
   }
 
   private Integer epochInPhase(int epoch) {
-    return inCrossValidation() ? (epoch - 1) % foldEpochs + 1 : epoch;
+    return current().kind() == Kind.FOLDS ? (epoch - 1) % foldEpochs + 1 : epoch;
   }
 
-  /**
-   * Share of the whole run done (main training, cross-validation, AUM pass); 95% leaves room for
-   * scoring.
-   */
+  /** Share of the whole run done (every stage); 95% leaves room for scoring. */
   private double fraction(int batch, int batches) {
     double units = completed + (double) batch / batches;
     return Math.min(0.95, 0.95 * units / totalEpochs);
@@ -129,7 +170,7 @@ class RunProgressRecorder implements TrainingProgress {
   @Override
   public void onBatch(int epoch, int batch, int batches) {
     long now = System.nanoTime();
-    boolean inferenceNext = inMainTraining() && batch == batches;
+    boolean inferenceNext = current().kind() == Kind.MAIN && batch == batches;
     if (!inferenceNext && now - lastWrite < MIN_INTERVAL_NANOS) {
       return;
     }

@@ -1,12 +1,17 @@
 package com.relabel.training;
 
+import com.relabel.scoring.LatentOutlierScorer;
 import java.util.List;
 
 /**
  * What an admin (or the demo) chooses for a run, {@code model} the network ({@link ModelKind}).
  * {@code folds} > 0 adds k-fold cross-validation ({@value TrainingOptions#DEFAULT_FOLD_EPOCHS}
  * epochs per fold) for out-of-sample probabilities. {@code aumThresholdPass} adds one more training
- * pass with threshold samples for a data-driven AUM cut-off ({@link AumThresholdPass}).
+ * pass with threshold samples for a data-driven AUM cut-off ({@link AumThresholdPass}). Choosing
+ * the method {@value LatentOutlierScorer#NAME} among {@code methods} also trains the supervised VAE
+ * behind it ({@value #LATENT_EPOCHS} epochs, METHODS.md section 6); "all methods" (an empty list)
+ * leaves it out, as it is a second model to train (decision 0014). The choice thus lives in the
+ * run's methods, with no column of its own.
  */
 public record RunSettings(
     int epochs,
@@ -75,6 +80,9 @@ public record RunSettings(
     model = model == null ? ModelKind.CNN : model;
   }
 
+  /** Epochs of the supervised VAE when the run's methods include aquavs. */
+  public static final int LATENT_EPOCHS = 5;
+
   /** The same settings with another model. */
   public RunSettings withModel(ModelKind newModel) {
     return new RunSettings(
@@ -91,6 +99,7 @@ public record RunSettings(
     return new TrainingOptions(epochs, batchSize, learningRate, seed, device)
         .withFolds(folds, TrainingOptions.DEFAULT_FOLD_EPOCHS)
         .withModel(model)
-        .withAumThresholdPass(aumThresholdPass);
+        .withAumThresholdPass(aumThresholdPass)
+        .withLatentEpochs(methods.contains(LatentOutlierScorer.NAME) ? LATENT_EPOCHS : 0);
   }
 }

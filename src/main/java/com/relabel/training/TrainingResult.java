@@ -29,4 +29,9 @@ public record TrainingResult(
   public TrainingResult withAumThreshold(AumCutoff cutoff) {
     return new TrainingResult(dynamics, device, epochs, cutoff);
   }
+
+  /** The same result with other dynamics (e.g. with latent means added). */
+  public TrainingResult withDynamics(TrainingDynamics newDynamics) {
+    return new TrainingResult(newDynamics, device, epochs, aumThreshold);
+  }
 }

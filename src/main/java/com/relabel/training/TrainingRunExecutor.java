@@ -140,10 +140,7 @@ class TrainingRunExecutor {
     var progress =
         new RunProgressRecorder(
             runId,
-            settings.epochs(),
-            settings.folds(),
-            TrainingOptions.DEFAULT_FOLD_EPOCHS,
-            settings.aumThresholdPass(),
+            settings.toOptions(),
             this::update,
             () ->
                 runs.findById(runId)

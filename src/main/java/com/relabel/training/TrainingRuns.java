@@ -3,6 +3,7 @@ package com.relabel.training;
 import com.github.kagkarlsson.scheduler.SchedulerClient;
 import com.relabel.scoring.ConfidentLearningScorer;
 import com.relabel.scoring.KnnDisagreementScorer;
+import com.relabel.scoring.LatentOutlierScorer;
 import com.relabel.scoring.LossMixtureScorer;
 import com.relabel.scoring.ScorerRegistry;
 import com.relabel.scoring.SelfInfluenceScorer;
@@ -54,7 +55,8 @@ public class TrainingRuns {
 
   /**
    * Every scoring method a run can use, in the registry's order; a run uses those of them that
-   * apply to its dynamics (kNN needs embeddings, soft labels need soft targets).
+   * apply to its dynamics (kNN needs embeddings, soft labels need soft targets, aquavs the latent
+   * means of the VAE that choosing it trains).
    */
   public static List<String> methodNames() {
     return ScorerRegistry.defaults()
@@ -63,6 +65,7 @@ public class TrainingRuns {
         .with(new SelfInfluenceScorer())
         .with(new KnnDisagreementScorer())
         .with(new SoftLabelScorer())
+        .with(new LatentOutlierScorer())
         .names();
   }
 

@@ -42,11 +42,13 @@ class BenchCommandTest {
                   "--folds", "0",
                   "--device", "cpu",
                   "--batch-size", "32",
+                  "--latent-epochs", "1",
                   "--out", csv.toString()
                 });
 
     assertThat(code).as(log.toString()).isZero();
     assertThat(log.toString()).contains("| ensemble | ", "asymmetric 40% (2->7, 7->1)");
+    assertThat(log.toString()).contains("| aquavs | ", "supervised VAE, 1 epochs");
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines.getFirst()).isEqualTo("section,name,metric,value");
     assertThat(lines).anyMatch(l -> l.startsWith("method,loss,auroc,0."));
@@ -59,6 +61,11 @@ class BenchCommandTest {
     assertThat(a.images()).isNull();
     assertThat(a.noiseSpec()).isEqualTo(NoiseSpec.symmetric(0.2));
     assertThat(a.folds()).isEqualTo(4);
+    assertThat(a.latentEpochs()).isZero();
+    assertThat(BenchArguments.parse(new String[] {"--latent-epochs", "3"}).latentEpochs())
+        .isEqualTo(3);
+    assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--latent-epochs", "-1"}))
+        .hasMessageContaining("--latent-epochs");
     assertThat(a.evalEpochs()).isEqualTo(a.epochs());
     assertThat(
             BenchArguments.parse(new String[] {"--noise", "asymmetric", "--rate", "0.4"})

@@ -1,6 +1,7 @@
 package com.relabel.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.relabel.dataset.IdxWriter;
 import com.relabel.dataset.LabeledImages;
@@ -143,5 +144,43 @@ class ScoreCommandTest {
       System.setErr(original);
     }
     assertThat(err.toString()).contains("unknown option --imgs").contains("Usage: relabel score");
+  }
+
+  @Test
+  void latentEpochsAddTheAquavsColumn() throws Exception {
+    LabeledImages data = TestDatasets.mnist(120);
+    IdxWriter.write(data, dir.resolve("images.gz"), dir.resolve("labels"));
+    Path csv = dir.resolve("aquavs.csv");
+    var log = new ByteArrayOutputStream();
+
+    int code =
+        new ScoreCommand(new PrintStream(log))
+            .execute(
+                new String[] {
+                  "--images", dir.resolve("images.gz").toString(),
+                  "--labels", dir.resolve("labels").toString(),
+                  "--out", csv.toString(),
+                  "--epochs", "1",
+                  "--folds", "0",
+                  "--latent-epochs", "2",
+                  "--device", "cpu",
+                  "--batch-size", "32"
+                });
+
+    assertThat(code).as(log.toString()).isZero();
+    List<String> lines = Files.readAllLines(csv);
+    assertThat(lines.getFirst()).endsWith(",softlabel,aquavs");
+    assertThat(lines).hasSize(121);
+    assertThat(log.toString()).contains("epoch 2/2 (VAE)").doesNotContain("cross-validation");
+    assertThat(ScoreArguments.parse(new String[] {"--images", "a", "--labels", "b", "--out", "c"}))
+        .extracting(ScoreArguments::latentEpochs)
+        .isEqualTo(ScoreArguments.DEFAULT_LATENT_EPOCHS);
+    assertThatThrownBy(
+            () ->
+                ScoreArguments.parse(
+                    new String[] {
+                      "--images", "a", "--labels", "b", "--out", "c", "--latent-epochs", "-2"
+                    }))
+        .hasMessageContaining("--latent-epochs");
   }
 }

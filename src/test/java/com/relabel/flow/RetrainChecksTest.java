@@ -135,6 +135,46 @@ class RetrainChecksTest {
     }
   }
 
+  @Test
+  void tickingAquavsTrainsTheVaeAndStoresItsScoresLikeEveryMethod() throws Exception {
+    Dataset dataset = importer.importImages("aquavs", TestDatasets.mnist(120), null, null, "t");
+    List<RunProgress> heard = new CopyOnWriteArrayList<>();
+    Runnable stop =
+        progressEvents.subscribe(
+            p -> {
+              if (p.datasetId() == dataset.getId()) {
+                heard.add(p);
+              }
+            });
+    try {
+      TestLogins.loginAs(securityContexts, "admin", "ADMIN");
+      var settings =
+          new RunSettings(1, 16, 1e-3f, 1, DeviceChoice.CPU, List.of("loss", "aquavs"), 0);
+      long runId = runs.retrain(dataset.getId(), settings, "admin").getId();
+      TrainingRun done = await(runId);
+
+      assertThat(done.getStatus()).as(done.getFailureReason()).isEqualTo(RunStatus.SUCCEEDED);
+      assertThat(done.settings().methods()).containsExactly("loss", "aquavs");
+      assertThat(heard.stream().map(RunProgress::phase))
+          .anyMatch(p -> p != null && p.startsWith("training the latent space"));
+      assertThat(
+              jdbc.queryForList(
+                  "select method from method_score where run_id = ? group by method"
+                      + " order by method",
+                  String.class,
+                  runId))
+          .containsExactly("aquavs", "loss");
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from method_score where run_id = ? and method = 'aquavs'",
+                  Integer.class,
+                  runId))
+          .isEqualTo(120);
+    } finally {
+      stop.run();
+    }
+  }
+
   private static RunSettings settings(int epochs, ModelKind model) {
     return new RunSettings(epochs, 16, 1e-3f, 1, DeviceChoice.CPU, List.of()).withModel(model);
   }

@@ -46,7 +46,13 @@ class RunProgressTest {
     TrainingRun row =
         new TrainingRun(1, new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of(), 2), "t");
     var recorder =
-        new RunProgressRecorder(7, 1, 2, 1, true, (id, change) -> change.accept(row), () -> false);
+        new RunProgressRecorder(
+            7,
+            new TrainingOptions(1, 8, 1e-3f, 1, DeviceChoice.CPU)
+                .withFolds(2, 1)
+                .withAumThresholdPass(true),
+            (id, change) -> change.accept(row),
+            () -> false);
     recorder.onEpoch(new EpochStats(1, 1, 1, 1, 100, 0.5));
     assertThat(recorder.phase(1)).isEqualTo("training fold 1/2 (epoch 1/1)");
     recorder.onEpoch(new EpochStats(1, 2, 1, 1, 100, 0.5));
@@ -57,6 +63,46 @@ class RunProgressTest {
     recorder.onEpoch(new EpochStats(1, 1, 1, 1, 100, 0.5));
     assertThat(row.getPhase()).isEqualTo("AUM threshold pass (epoch 1/1)");
     assertThat(row.getProgress()).isCloseTo(0.95, org.assertj.core.api.Assertions.within(1e-9));
+  }
+
+  @Test
+  void theVaeFollowsTheFoldsAsItsOwnPhase() {
+    List<String> phases = new ArrayList<>();
+    List<Double> done = new ArrayList<>();
+    RunSettings settings =
+        new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of("loss", "aquavs"), 2);
+    TrainingRun row = new TrainingRun(1, settings, "t");
+    var recorder =
+        new RunProgressRecorder(
+            7,
+            settings.toOptions().withFolds(2, 1),
+            (id, change) -> {
+              change.accept(row);
+              phases.add(row.getPhase());
+              done.add(row.getProgress());
+            },
+            () -> false);
+    recorder.onEpoch(new EpochStats(1, 1, 1, 1, 100, 0.5));
+    recorder.onEpoch(new EpochStats(1, 2, 1, 0, 100, 0.5));
+    recorder.onEpoch(new EpochStats(2, 2, 1, 0, 100, 0.5));
+    assertThat(recorder.phase(1)).isEqualTo("training the latent space (epoch 1/5)");
+    recorder.onEpoch(new EpochStats(1, 5, 1, 0, 100, 0.5));
+    recorder.onEpoch(new EpochStats(5, 5, 1, 0, 100, 0.5));
+
+    assertThat(settings.toOptions().latentEpochs()).isEqualTo(RunSettings.LATENT_EPOCHS);
+    assertThat(phases)
+        .containsSubsequence(
+            "training epoch 1/1",
+            "training fold 2/2 (epoch 1/1)",
+            "training the latent space (epoch 1/5)",
+            "training the latent space (epoch 5/5)");
+    assertThat(done).isSorted();
+    assertThat(done.getLast()).isCloseTo(0.95, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(
+            new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of(), 0)
+                .toOptions()
+                .latentEpochs())
+        .isZero();
   }
 
   @Test

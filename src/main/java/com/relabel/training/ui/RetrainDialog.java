@@ -75,6 +75,10 @@ public class RetrainDialog extends Dialog {
     methods.setId("retrain-methods");
     methods.setItems(TrainingRuns.methodNames());
     methods.select(defaults.methods());
+    methods.setHelperText(
+        "aquavs also trains a supervised VAE ("
+            + RunSettings.LATENT_EPOCHS
+            + " epochs) for its latent space; it runs only when ticked");
     folds.setId("retrain-folds");
     folds.setMin(0);
     folds.setMax(20);

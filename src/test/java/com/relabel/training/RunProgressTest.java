@@ -86,8 +86,9 @@ class RunProgressTest {
     recorder.onEpoch(new EpochStats(1, 2, 1, 0, 100, 0.5));
     recorder.onEpoch(new EpochStats(2, 2, 1, 0, 100, 0.5));
     assertThat(recorder.phase(1)).isEqualTo("training the latent space (epoch 1/5)");
-    recorder.onEpoch(new EpochStats(1, 5, 1, 0, 100, 0.5));
-    recorder.onEpoch(new EpochStats(5, 5, 1, 0, 100, 0.5));
+    for (int e = 1; e <= 5; e++) {
+      recorder.onEpoch(new EpochStats(e, 5, 1, 0, 100, 0.5));
+    }
 
     assertThat(settings.toOptions().latentEpochs()).isEqualTo(RunSettings.LATENT_EPOCHS);
     assertThat(phases)

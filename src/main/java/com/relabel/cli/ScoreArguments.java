@@ -22,7 +22,8 @@ record ScoreArguments(
     ImageSizePolicy imageSize,
     boolean aumThreshold,
     Path text,
-    int latentEpochs) {
+    int latentEpochs,
+    int rounds) {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -43,7 +44,8 @@ record ScoreArguments(
           "--folds",
           "--image-size",
           "--text",
-          "--latent-epochs");
+          "--latent-epochs",
+          "--rounds");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
@@ -61,6 +63,10 @@ record ScoreArguments(
     if (latentEpochs < 0 || latentEpochs > 100) {
       throw new IllegalArgumentException(
           "--latent-epochs must be 0 (off) to 100, not " + latentEpochs);
+    }
+    int rounds = o.get("--rounds", (f, v) -> (int) parseLong(f, v), 0);
+    if (rounds < 0 || rounds > 3) {
+      throw new IllegalArgumentException("--rounds must be 0 (none) to 3, not " + rounds);
     }
     Path text = o.path("--text");
     if (text != null && (images != null || labels != null || classes != null)) {
@@ -91,6 +97,7 @@ record ScoreArguments(
         imageSize,
         o.has(AUM_THRESHOLD),
         text,
-        latentEpochs);
+        latentEpochs,
+        rounds);
   }
 }

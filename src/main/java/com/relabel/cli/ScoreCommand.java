@@ -57,6 +57,8 @@ public final class ScoreCommand {
                           adds the column aum_below_cutoff (true = below the data-driven AUM
                           cut-off, probably mislabeled)
         --latent-epochs N epochs of the supervised VAE behind the 'aquavs' column (default 0 = off)
+        --rounds N        cleaning rounds: train again without the most suspicious samples,
+                          0 to 3 (default 0; 1 helps under heavy noise, doubles the time)
       Every score column: higher = more likely mislabeled. 'score' is the ensemble of
       loss, confidence, correctness, aum, cl, gmm, influence and knn (and aquavs with
       --latent-epochs).
@@ -99,7 +101,8 @@ public final class ScoreCommand {
               .withFolds(a.folds(), TrainingOptions.DEFAULT_FOLD_EPOCHS)
               .withAumThresholdPass(a.aumThreshold())
               .withModel(a.text() != null ? ModelKind.MLP : ModelKind.CNN)
-              .withLatentEpochs(a.latentEpochs());
+              .withLatentEpochs(a.latentEpochs())
+              .withCleaningRounds(a.rounds());
       TrainingResult result =
           new NoiseTrainingPipeline()
               .train(
@@ -108,6 +111,7 @@ public final class ScoreCommand {
                   progress(
                       a.epochs(),
                       a.folds() * TrainingOptions.DEFAULT_FOLD_EPOCHS,
+                      a.rounds(),
                       a.latentEpochs()));
       NoiseReport report =
           NoiseReport.compute(result.dynamics(), ScorerRegistry.forDynamics(result.dynamics()));
@@ -149,8 +153,13 @@ public final class ScoreCommand {
     return names.size() > 20 ? s.append(", ...").toString() : s.toString();
   }
 
-  /** Labels the epochs: main run, cross-validation, the VAE, then the AUM threshold pass. */
-  private TrainingProgress progress(int mainEpochs, int crossValidationEpochs, int latentEpochs) {
+  /**
+   * Labels the epochs: main run and cross-validation (again per cleaning round), the VAE, then the
+   * AUM threshold pass.
+   */
+  private TrainingProgress progress(
+      int mainEpochs, int crossValidationEpochs, int rounds, int latentEpochs) {
+    int cycle = mainEpochs + crossValidationEpochs;
     return new TrainingProgress() {
       private int seen;
 
@@ -162,17 +171,21 @@ public final class ScoreCommand {
             "epoch %d/%d%s: train %.1f s, inference %.1f s, %.0f samples/s, loss %.4f%n",
             s.epoch(),
             s.epochs(),
-            seen <= mainEpochs
-                ? ""
-                : seen <= mainEpochs + crossValidationEpochs
-                    ? " (cross-validation)"
-                    : seen <= mainEpochs + crossValidationEpochs + latentEpochs
-                        ? " (VAE)"
-                        : " (AUM threshold pass)",
+            stage(),
             s.trainSeconds(),
             s.inferenceSeconds(),
             s.samplesPerSecond(),
             s.trainLoss());
+      }
+
+      private String stage() {
+        int trained = (rounds + 1) * cycle;
+        if (seen <= trained) {
+          int round = (seen - 1) / cycle;
+          String prefix = round == 0 ? "" : " (cleaning round " + round + ")";
+          return (seen - 1) % cycle < mainEpochs ? prefix : prefix + " (cross-validation)";
+        }
+        return seen <= trained + latentEpochs ? " (VAE)" : " (AUM threshold pass)";
       }
     };
   }

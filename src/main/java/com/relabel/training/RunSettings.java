@@ -7,11 +7,12 @@ import java.util.List;
  * What an admin (or the demo) chooses for a run, {@code model} the network ({@link ModelKind}).
  * {@code folds} > 0 adds k-fold cross-validation ({@value TrainingOptions#DEFAULT_FOLD_EPOCHS}
  * epochs per fold) for out-of-sample probabilities. {@code aumThresholdPass} adds one more training
- * pass with threshold samples for a data-driven AUM cut-off ({@link AumThresholdPass}). Choosing
- * the method {@value LatentOutlierScorer#NAME} among {@code methods} also trains the supervised VAE
- * behind it ({@value #LATENT_EPOCHS} epochs, METHODS.md section 6); "all methods" (an empty list)
- * leaves it out, as it is a second model to train (decision 0014). The choice thus lives in the
- * run's methods, with no column of its own.
+ * pass with threshold samples for a data-driven AUM cut-off ({@link AumThresholdPass}). {@code
+ * cleaningRounds} trains again without the suspects that many times ({@link CleaningRound},
+ * decision 0019). Choosing the method {@value LatentOutlierScorer#NAME} among {@code methods} also
+ * trains the supervised VAE behind it ({@value #LATENT_EPOCHS} epochs, METHODS.md section 6); "all
+ * methods" (an empty list) leaves it out, as it is a second model to train (decision 0014). The
+ * choice thus lives in the run's methods, with no column of its own.
  */
 public record RunSettings(
     int epochs,
@@ -22,7 +23,25 @@ public record RunSettings(
     List<String> methods,
     int folds,
     ModelKind model,
-    boolean aumThresholdPass) {
+    boolean aumThresholdPass,
+    int cleaningRounds) {
+
+  /** The most cleaning rounds a run may ask for. */
+  public static final int MAX_CLEANING_ROUNDS = 3;
+
+  /** Settings without cleaning rounds. */
+  public RunSettings(
+      int epochs,
+      int batchSize,
+      float learningRate,
+      long seed,
+      DeviceChoice device,
+      List<String> methods,
+      int folds,
+      ModelKind model,
+      boolean aumThresholdPass) {
+    this(epochs, batchSize, learningRate, seed, device, methods, folds, model, aumThresholdPass, 0);
+  }
 
   /** Settings without the AUM threshold pass. */
   public RunSettings(
@@ -76,6 +95,10 @@ public record RunSettings(
     if (device == null) {
       throw new IllegalArgumentException("device must be given");
     }
+    if (cleaningRounds < 0 || cleaningRounds > MAX_CLEANING_ROUNDS) {
+      throw new IllegalArgumentException(
+          "cleaning rounds must be 0 to " + MAX_CLEANING_ROUNDS + ", not " + cleaningRounds);
+    }
     methods = List.copyOf(methods);
     model = model == null ? ModelKind.CNN : model;
   }
@@ -86,13 +109,37 @@ public record RunSettings(
   /** The same settings with another model. */
   public RunSettings withModel(ModelKind newModel) {
     return new RunSettings(
-        epochs, batchSize, learningRate, seed, device, methods, folds, newModel, aumThresholdPass);
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        device,
+        methods,
+        folds,
+        newModel,
+        aumThresholdPass,
+        cleaningRounds);
   }
 
   /** The same settings with or without the AUM threshold pass. */
   public RunSettings withAumThresholdPass(boolean pass) {
     return new RunSettings(
-        epochs, batchSize, learningRate, seed, device, methods, folds, model, pass);
+        epochs, batchSize, learningRate, seed, device, methods, folds, model, pass, cleaningRounds);
+  }
+
+  /** The same settings with {@code rounds} cleaning rounds ({@link CleaningRound}, 0 = none). */
+  public RunSettings withCleaningRounds(int rounds) {
+    return new RunSettings(
+        epochs,
+        batchSize,
+        learningRate,
+        seed,
+        device,
+        methods,
+        folds,
+        model,
+        aumThresholdPass,
+        rounds);
   }
 
   TrainingOptions toOptions() {
@@ -100,6 +147,7 @@ public record RunSettings(
         .withFolds(folds, TrainingOptions.DEFAULT_FOLD_EPOCHS)
         .withModel(model)
         .withAumThresholdPass(aumThresholdPass)
+        .withCleaningRounds(cleaningRounds)
         .withLatentEpochs(methods.contains(LatentOutlierScorer.NAME) ? LATENT_EPOCHS : 0);
   }
 }

@@ -127,6 +127,9 @@ public class TrainingRun {
   @Column(name = "aum_threshold_pass", nullable = false)
   private boolean aumThresholdPass;
 
+  @Column(name = "cleaning_rounds", nullable = false)
+  private int cleaningRounds;
+
   @Column(name = "aum_cutoff")
   private Double aumCutoff;
 
@@ -151,6 +154,7 @@ public class TrainingRun {
     this.methods = String.join(",", settings.methods());
     this.folds = settings.folds();
     this.aumThresholdPass = settings.aumThresholdPass();
+    this.cleaningRounds = settings.cleaningRounds();
     this.requestedBy = requestedBy;
   }
 
@@ -248,13 +252,19 @@ public class TrainingRun {
         methods.isBlank() ? java.util.List.of() : java.util.List.of(methods.split(",")),
         folds,
         ModelKind.parse(model),
-        aumThresholdPass);
+        aumThresholdPass,
+        cleaningRounds);
   }
 
   void aumThreshold(AumCutoff cut) {
     this.aumCutoff = cut.cutoff();
     this.aumThresholdSamples = cut.thresholdCount();
     this.aumFlaggedCount = cut.flaggedCount();
+  }
+
+  /** How many times the run trains again without the suspects (decision 0019). */
+  public int getCleaningRounds() {
+    return cleaningRounds;
   }
 
   /** Whether the run asked for the AUM pass with threshold samples. */

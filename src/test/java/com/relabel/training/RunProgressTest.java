@@ -123,4 +123,40 @@ class RunProgressTest {
             1, 1, RunStatus.RUNNING, "training epoch 1/4", 1, 4, 0.01, null, "cpu", start, false);
     assertThat(justStarted.timeLeft(start.plusSeconds(5))).isEmpty();
   }
+
+  @Test
+  void aCleaningRoundRepeatsTheMainRunAndTheFoldsUnderItsOwnName() {
+    List<String> phases = new ArrayList<>();
+    TrainingRun row =
+        new TrainingRun(1, new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of(), 2), "t");
+    var recorder =
+        new RunProgressRecorder(
+            7,
+            new TrainingOptions(1, 8, 1e-3f, 1, DeviceChoice.CPU)
+                .withFolds(2, 1)
+                .withCleaningRounds(1),
+            (id, change) -> {
+              change.accept(row);
+              phases.add(row.getPhase());
+            },
+            () -> false);
+    recorder.onEpoch(new EpochStats(1, 1, 1, 1, 100, 0.5));
+    recorder.onEpoch(new EpochStats(1, 2, 1, 0, 100, 0.5));
+    recorder.onEpoch(new EpochStats(2, 2, 1, 0, 100, 0.5));
+    assertThat(recorder.phase(1)).isEqualTo("cleaning round 1: training epoch 1/1");
+    recorder.onEpoch(new EpochStats(1, 1, 1, 1, 100, 0.5));
+    assertThat(recorder.phase(2)).isEqualTo("cleaning round 1: training fold 2/2 (epoch 1/1)");
+    recorder.onEpoch(new EpochStats(1, 2, 1, 0, 100, 0.5));
+    recorder.onEpoch(new EpochStats(2, 2, 1, 0, 100, 0.5));
+
+    assertThat(phases)
+        .containsSubsequence("training epoch 1/1", "cleaning round 1: training epoch 1/1");
+    assertThat(row.getProgress()).isCloseTo(0.95, org.assertj.core.api.Assertions.within(1e-9));
+    assertThat(
+            new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of(), 2)
+                .withCleaningRounds(2)
+                .toOptions()
+                .cleaningRounds())
+        .isEqualTo(2);
+  }
 }

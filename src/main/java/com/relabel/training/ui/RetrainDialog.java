@@ -39,6 +39,7 @@ public class RetrainDialog extends Dialog {
   private final IntegerField folds = new IntegerField("Cross-validation k (0 = none)");
   private final Checkbox aumThresholdPass =
       new Checkbox("AUM threshold pass (one more training pass)");
+  private final IntegerField cleaningRounds = new IntegerField("Cleaning rounds (0 = none)");
   private final Select<DeviceChoice> device = new Select<>();
   private final TextField seed = new TextField("Seed");
   private final Paragraph error = new Paragraph();
@@ -90,6 +91,14 @@ public class RetrainDialog extends Dialog {
         "Relabels a random 1/(K+1) of the samples to a fake class and trains once more: the AUM"
             + " of those gives a cut-off below which a sample is probably mislabeled");
     aumThresholdPass.setValue(defaults.aumThresholdPass());
+    cleaningRounds.setId("retrain-cleaning-rounds");
+    cleaningRounds.setMin(0);
+    cleaningRounds.setMax(RunSettings.MAX_CLEANING_ROUNDS);
+    cleaningRounds.setStepButtonsVisible(true);
+    cleaningRounds.setHelperText(
+        "Trains again without the most suspicious samples; 1 helps under heavy noise"
+            + " (above about 20%), each round doubles the run time");
+    cleaningRounds.setValue(defaults.cleaningRounds());
     device.setLabel("Device");
     device.setId("retrain-device");
     device.setItems(DeviceChoice.values());
@@ -109,7 +118,16 @@ public class RetrainDialog extends Dialog {
 
     var form =
         new FormLayout(
-            model, epochs, batchSize, learningRate, folds, device, seed, aumThresholdPass, methods);
+            model,
+            epochs,
+            batchSize,
+            learningRate,
+            folds,
+            cleaningRounds,
+            device,
+            seed,
+            aumThresholdPass,
+            methods);
     form.setColspan(methods, 2);
     add(form, error);
 
@@ -122,8 +140,12 @@ public class RetrainDialog extends Dialog {
 
   /** The settings as entered; bad input fails with a message that names the field. */
   RunSettings settings() {
-    if (epochs.getValue() == null || batchSize.getValue() == null || folds.getValue() == null) {
-      throw new IllegalArgumentException("epochs, batch size and k must be whole numbers");
+    if (epochs.getValue() == null
+        || batchSize.getValue() == null
+        || folds.getValue() == null
+        || cleaningRounds.getValue() == null) {
+      throw new IllegalArgumentException(
+          "epochs, batch size, k and cleaning rounds must be whole numbers");
     }
     if (learningRate.getValue() == null) {
       throw new IllegalArgumentException("learning rate must be a number");
@@ -144,7 +166,8 @@ public class RetrainDialog extends Dialog {
         new ArrayList<>(methods.getSelectedItems()),
         folds.getValue(),
         model.getValue(),
-        aumThresholdPass.getValue());
+        aumThresholdPass.getValue(),
+        cleaningRounds.getValue());
   }
 
   private void start() {

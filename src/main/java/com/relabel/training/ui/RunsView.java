@@ -297,13 +297,19 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
   private static String settingsText(TrainingRun r) {
     return String.format(
-        "%s · %s epochs · batch %s · lr %.3g · k %d · seed %s",
+        "%s · %s epochs · batch %s · lr %.3g · k %d · seed %s%s",
         r.getModel() == null ? "cnn" : r.getModel(),
         r.getEpochs(),
         r.getBatchSize(),
         r.getLearningRate() == null ? Double.NaN : r.getLearningRate(),
         r.getFolds(),
-        r.getSeed());
+        r.getSeed(),
+        r.getCleaningRounds() == 0
+            ? ""
+            : " · "
+                + r.getCleaningRounds()
+                + " cleaning round"
+                + (r.getCleaningRounds() == 1 ? "" : "s"));
   }
 
   private static String seconds(Instant from, Instant to) {

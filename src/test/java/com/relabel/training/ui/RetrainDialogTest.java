@@ -7,7 +7,7 @@ import com.relabel.training.RunSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** The Retrain dialog carries the AUM threshold checkbox into the run's settings. */
+/** The Retrain dialog carries the AUM threshold checkbox and cleaning rounds into the settings. */
 class RetrainDialogTest {
 
   private static final RunSettings DEFAULTS =
@@ -22,5 +22,15 @@ class RetrainDialogTest {
     assertThat(on.aumThresholdPass()).isTrue();
     assertThat(on.folds()).isEqualTo(4);
     assertThat(on.epochs()).isEqualTo(3);
+  }
+
+  @Test
+  void cleaningRoundsStartFromTheDefaultsAndReachTheSettings() {
+    assertThat(new RetrainDialog(null, 1, DEFAULTS, run -> {}).settings().cleaningRounds())
+        .isZero();
+    RunSettings one =
+        new RetrainDialog(null, 1, DEFAULTS.withCleaningRounds(1), run -> {}).settings();
+    assertThat(one.cleaningRounds()).isEqualTo(1);
+    assertThat(one.folds()).isEqualTo(4);
   }
 }

@@ -30,8 +30,6 @@ import java.util.Objects;
  */
 public final class NoiseTrainingPipeline {
 
-  private final ImageClassifierTrainer trainer = new ImageClassifierTrainer();
-  private final CrossValidatedPredictions crossValidation = new CrossValidatedPredictions();
   private final AumThresholdPass aumThresholdPass = new AumThresholdPass();
   private final CleaningRound cleaning = new CleaningRound();
   private final LatentSpaceTrainer latentSpace = new LatentSpaceTrainer();
@@ -53,22 +51,11 @@ public final class NoiseTrainingPipeline {
       TrainingOptions options,
       TrainingProgress progress) {
     Objects.requireNonNull(options, "options");
-    TrainingResult main = trainer.train(data, heldOut, options, progress);
-    TrainingResult result = main;
-    if (options.folds() > 0) {
-      float[][] outOfSample = crossValidation.predict(data, options.folds(), options, progress);
-      TrainingDynamics full = withHeldOutProbabilities(main.dynamics(), outOfSample);
-      result = new TrainingResult(full, main.device(), main.epochs());
-    }
+    TrainingResult result =
+        mainAndFolds(data, heldOut, new boolean[data.count()], options, progress);
     for (int round = 1; round <= options.cleaningRounds(); round++) {
       boolean[] suspects = CleaningRound.suspects(result.dynamics());
-      main = cleaning.trainMain(data, heldOut, suspects, options, progress);
-      result = main;
-      if (options.folds() > 0) {
-        float[][] outOfSample = cleaning.crossValidate(data, suspects, options, progress);
-        TrainingDynamics full = withHeldOutProbabilities(main.dynamics(), outOfSample);
-        result = new TrainingResult(full, main.device(), main.epochs());
-      }
+      result = mainAndFolds(data, heldOut, suspects, options, progress);
     }
     if (options.latentEpochs() > 0) {
       TrainingDynamics full =
@@ -82,6 +69,24 @@ public final class NoiseTrainingPipeline {
               aumThresholdPass.run(data, options, result.dynamics().margin(), progress));
     }
     return result;
+  }
+
+  /**
+   * The main run and, with folds, the cross-validation, neither training on a sample marked in
+   * {@code excluded} (nor the main run on {@code heldOut}).
+   */
+  private TrainingResult mainAndFolds(
+      LabeledImages data,
+      HeldOutSplit heldOut,
+      boolean[] excluded,
+      TrainingOptions options,
+      TrainingProgress progress) {
+    TrainingResult main = cleaning.trainMain(data, heldOut, excluded, options, progress);
+    if (options.folds() == 0) {
+      return main;
+    }
+    float[][] outOfSample = cleaning.crossValidate(data, excluded, options, progress);
+    return main.withDynamics(withHeldOutProbabilities(main.dynamics(), outOfSample));
   }
 
   /** {@code d} with {@code heldOut} as its out-of-sample probabilities, other components kept. */

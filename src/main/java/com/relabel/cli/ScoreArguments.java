@@ -28,6 +28,12 @@ record ScoreArguments(
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";
 
+  /**
+   * Cleaning rounds unless told otherwise: one, as it never hurt on the benchmark and lifts heavy
+   * systematic noise most (decision 0019); 20,000 MNIST images take about 2 minutes instead of 1.
+   */
+  static final int DEFAULT_ROUNDS = 1;
+
   /** Epochs of the supervised VAE behind the aquavs column unless told otherwise. */
   static final int DEFAULT_LATENT_EPOCHS = 0;
 
@@ -64,7 +70,7 @@ record ScoreArguments(
       throw new IllegalArgumentException(
           "--latent-epochs must be 0 (off) to 100, not " + latentEpochs);
     }
-    int rounds = o.get("--rounds", (f, v) -> (int) parseLong(f, v), 0);
+    int rounds = o.get("--rounds", (f, v) -> (int) parseLong(f, v), DEFAULT_ROUNDS);
     if (rounds < 0 || rounds > 3) {
       throw new IllegalArgumentException("--rounds must be 0 (none) to 3, not " + rounds);
     }

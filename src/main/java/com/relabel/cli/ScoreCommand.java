@@ -58,7 +58,8 @@ public final class ScoreCommand {
                           cut-off, probably mislabeled)
         --latent-epochs N epochs of the supervised VAE behind the 'aquavs' column (default 0 = off)
         --rounds N        cleaning rounds: train again without the most suspicious samples,
-                          0 to 3 (default 0; 1 helps under heavy noise, doubles the time)
+                          0 to 3 (default 1; it helps most under heavy noise and doubles
+                          the time; 0 for a quick first look)
       Every score column: higher = more likely mislabeled. 'score' is the ensemble of
       loss, confidence, correctness, aum, cl, gmm, influence and knn (and aquavs with
       --latent-epochs).

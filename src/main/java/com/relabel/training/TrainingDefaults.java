@@ -15,7 +15,8 @@ class TrainingDefaults {
       @Value("${relabel.training.batch-size:128}") int batchSize,
       @Value("${relabel.training.seed:42}") long seed,
       @Value("${relabel.training.device:auto}") String device,
-      @Value("${relabel.training.folds:4}") int folds) {
+      @Value("${relabel.training.folds:4}") int folds,
+      @Value("${relabel.training.cleaning-rounds:0}") int cleaningRounds) {
     return new RunSettings(
         epochs,
         batchSize,
@@ -23,6 +24,9 @@ class TrainingDefaults {
         seed,
         DeviceChoice.valueOf(device.toUpperCase()),
         List.of(),
-        folds);
+        folds,
+        ModelKind.CNN,
+        false,
+        cleaningRounds);
   }
 }

@@ -182,5 +182,13 @@ class ScoreCommandTest {
                       "--images", "a", "--labels", "b", "--out", "c", "--latent-epochs", "-2"
                     }))
         .hasMessageContaining("--latent-epochs");
+    assertThat(ScoreArguments.parse(new String[] {"--images", "a", "--labels", "b", "--out", "c"}))
+        .extracting(ScoreArguments::rounds)
+        .isEqualTo(1);
+    assertThatThrownBy(
+            () ->
+                ScoreArguments.parse(
+                    new String[] {"--images", "a", "--labels", "b", "--out", "c", "--rounds", "4"}))
+        .hasMessageContaining("--rounds");
   }
 }

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,9 @@ class ReviewLeases {
     ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
+  /** How often {@link #take} tries when the database's lock wait runs out. */
+  static final int LOCK_ATTEMPTS = 3;
+
   Duration duration() {
     return duration;
   }
@@ -49,6 +53,19 @@ class ReviewLeases {
    * own transaction, committed when this returns.
    */
   boolean take(long datasetId, long sampleId, String user) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return tryTake(datasetId, sampleId, user);
+      } catch (TransientDataAccessException e) {
+        // a lock wait that ran out under heavy contention: the lease is idempotent, try again
+        if (attempt == LOCK_ATTEMPTS) {
+          throw e;
+        }
+      }
+    }
+  }
+
+  private boolean tryTake(long datasetId, long sampleId, String user) {
     Instant now = Instant.now();
     var params =
         new MapSqlParameterSource()

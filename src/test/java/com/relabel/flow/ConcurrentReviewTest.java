@@ -277,6 +277,46 @@ abstract class ConcurrentReviewTest {
   }
 
   @Test
+  void oneReviewerInSeveralWindowsAskingAtOnceNeverDeadlocksAndKeepsOnlyTheLatestLease()
+      throws Exception {
+    Dataset dataset = rankedDataset("windows");
+    long id = dataset.getId();
+    var sampleIds = jdbc.queryForList("select id from sample where dataset_id = ?", Long.class, id);
+    var unexpected = new CopyOnWriteArrayList<Throwable>();
+    onThreads(
+        thread -> {
+          loginAs("windows" + (thread % 4), "ANNOTATOR"); // five windows per reviewer
+          var random = new Random(300 + thread);
+          for (int i = 0; i < 50; i++) {
+            // each window skips a different random half, so the windows ask for different samples
+            Set<Long> skipped = new HashSet<>();
+            for (Long sample : sampleIds) {
+              if (random.nextBoolean()) {
+                skipped.add(sample);
+              }
+            }
+            try {
+              review.next(id, skipped);
+            } catch (Throwable e) {
+              unexpected.add(e);
+            }
+          }
+        });
+    assertThat(unexpected).isEmpty();
+    for (int user = 0; user < 4; user++) {
+      var expiries =
+          jdbc.queryForList(
+              "select expires_at from sample_lease where dataset_id = ? and leased_by = ?",
+              java.sql.Timestamp.class,
+              id,
+              "windows" + user);
+      assertThat(expiries).as("windows%d still holds a lease", user).isNotEmpty();
+      // only the latest lease is left (two only when taken in the same microsecond)
+      assertThat(new HashSet<>(expiries)).as("windows%d's leases", user).hasSize(1);
+    }
+  }
+
+  @Test
   void consensusCountsEveryVoteOnceAndSendsDisagreementsToTheAdmin() throws Exception {
     Dataset dataset = rankedDataset("consensus");
     long id = dataset.getId();

@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Objects;
+import java.util.concurrent.locks.Lock;
+import java.util.concurrent.locks.ReentrantLock;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.TransientDataAccessException;
@@ -12,6 +15,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -38,11 +42,19 @@ class ReviewLeases {
     this.jdbc = jdbc;
     this.duration = duration;
     this.ownTx = new TransactionTemplate(transactions);
+    for (int i = 0; i < USER_STRIPES; i++) {
+      userStripes[i] = new ReentrantLock();
+    }
     ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** How often {@link #take} tries when the database's lock wait runs out. */
   static final int LOCK_ATTEMPTS = 3;
+
+  /** Locks that take one user's leases in a dataset in turn (striped by user and dataset). */
+  static final int USER_STRIPES = 64;
+
+  private final Lock[] userStripes = new Lock[USER_STRIPES];
 
   Duration duration() {
     return duration;
@@ -53,13 +65,28 @@ class ReviewLeases {
    * lease, an expired one, or one of the user's own (which is renewed). Two users asking at the
    * same moment never both get it: the conditional UPDATE and the primary key decide. Then the
    * user's older leases in the dataset end (one lease per user: the sample on screen; of two
-   * windows asking at once, the later lease stays). Each step runs in its own short transaction,
-   * committed when this returns, so no lease row stays locked while another is waited for. A step
-   * whose lock wait runs out is tried again ({@link #LOCK_ATTEMPTS} times); a lease that still
-   * cannot be taken counts as someone else's (false), and old leases that cannot be ended lapse by
-   * themselves.
+   * windows asking at once, the later lease stays). One user's windows take their leases one after
+   * the other on this node (locks striped by user and dataset), so the second step always sees the
+   * first steps of the user's earlier windows committed and exactly one lease is left, and no two
+   * transactions of one user wait on each other's rows (on H2 such a wait on a deleted row can sit
+   * out the whole lock timeout, h2database issue 2158). Windows on different application nodes are
+   * not serialized: there an old lease can outlive a race and lapses by itself. Each step runs in
+   * its own short transaction, committed when this returns, so no lease row stays locked while
+   * another is waited for. A step whose lock wait runs out is tried again ({@link #LOCK_ATTEMPTS}
+   * times); a lease that still cannot be taken counts as someone else's (false), and old leases
+   * that cannot be ended lapse by themselves.
    */
   boolean take(long datasetId, long sampleId, String user) {
+    Lock stripe = userStripes[Math.floorMod(Objects.hash(user, datasetId), USER_STRIPES)];
+    stripe.lock();
+    try {
+      return takeInTurn(datasetId, sampleId, user);
+    } finally {
+      stripe.unlock();
+    }
+  }
+
+  private boolean takeInTurn(long datasetId, long sampleId, String user) {
     Instant now = Instant.now();
     var params =
         new MapSqlParameterSource()
@@ -82,8 +109,8 @@ class ReviewLeases {
     try {
       withRetry(
           () ->
-              ownTx.execute(
-                  status ->
+              shortTransaction(
+                  () ->
                       jdbc.update(
                           "delete from sample_lease where leased_by = :user"
                               + " and dataset_id = :dataset and sample_id <> :sample"
@@ -95,6 +122,21 @@ class ReviewLeases {
           "Could not end {}'s other leases in dataset {}: {}", user, datasetId, e.getMessage());
     }
     return true;
+  }
+
+  /**
+   * Runs a lease step as its own short transaction. Outside a transaction (the queue's {@code
+   * next}) the step's statements run on the connection the caller's scope already holds, each
+   * committed by itself: the update-then-insert is safe that way, because the conditional update
+   * and the primary key each decide atomically. Only inside a transaction does the step need a new
+   * one, and so a second connection from the pool; asking for a second connection while holding one
+   * is what exhausted the pool when 20 reviewers asked at once.
+   */
+  private <T> T shortTransaction(java.util.function.Supplier<T> step) {
+    if (TransactionSynchronizationManager.isActualTransactionActive()) {
+      return ownTx.execute(status -> step.get());
+    }
+    return step.get();
   }
 
   /** Runs a lease step again when the database's lock wait ran out: every step is idempotent. */
@@ -113,8 +155,8 @@ class ReviewLeases {
   private boolean tryTake(MapSqlParameterSource params) {
     try {
       return Boolean.TRUE.equals(
-          ownTx.execute(
-              status -> {
+          shortTransaction(
+              () -> {
                 int renewed =
                     jdbc.update(
                         "update sample_lease set leased_by = :user, expires_at = :expires"

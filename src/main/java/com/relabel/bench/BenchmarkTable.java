@@ -71,14 +71,20 @@ public final class BenchmarkTable {
       out.append(aumThreshold(r.aumThreshold(), r.flipped()));
     }
     var e = r.endToEnd();
-    out.append(
-        String.format(
-            Locale.ROOT, "%nEnd to end (test accuracy, %d epochs per model):%n%n", e.evalEpochs()));
-    out.append("| labels trained on | test accuracy |\n|---|---:|\n");
-    out.append("| noisy | " + f4(e.noisy()) + " |\n");
-    out.append("| noisy, ensemble's top k removed | " + f4(e.topKRemoved()) + " |\n");
-    out.append("| noisy, top k replaced by suggestions | " + f4(e.topKReplaced()) + " |\n");
-    out.append("| clean (upper bound) | " + f4(e.clean()) + " |\n");
+    if (Double.isNaN(e.noisy()) && Double.isNaN(e.clean())) {
+      out.append("\nEnd to end: not run (no test set, or --eval-epochs 0).\n");
+    } else {
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%nEnd to end (test accuracy, %d epochs per model):%n%n",
+              e.evalEpochs()));
+      out.append("| labels trained on | test accuracy |\n|---|---:|\n");
+      out.append("| noisy | " + f4(e.noisy()) + " |\n");
+      out.append("| noisy, ensemble's top k removed | " + f4(e.topKRemoved()) + " |\n");
+      out.append("| noisy, top k replaced by suggestions | " + f4(e.topKReplaced()) + " |\n");
+      out.append("| clean (upper bound) | " + f4(e.clean()) + " |\n");
+    }
     out.append(
         "\nSimulated annotator (answers the true label) down the ensemble's queue:\n\n"
             + "| reviews | errors found | per 100 reviews |\n|---:|---:|---:|\n");

@@ -5,6 +5,7 @@ import static com.relabel.cli.OptionValues.deviceChoice;
 
 import com.relabel.bench.NoiseSpec;
 import com.relabel.training.DeviceChoice;
+import com.relabel.training.ModelKind;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -34,7 +35,8 @@ record BenchArguments(
     boolean robust,
     int rounds,
     boolean aumThreshold,
-    int latentEpochs) {
+    int latentEpochs,
+    ModelKind model) {
 
   /** The switch that adds the AUM pass with threshold samples. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -61,7 +63,8 @@ record BenchArguments(
           "--limit",
           "--out",
           "--rounds",
-          "--latent-epochs");
+          "--latent-epochs",
+          "--model");
 
   static BenchArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD, ROBUST));
@@ -84,6 +87,7 @@ record BenchArguments(
     boolean robust = o.has(ROBUST);
     int rounds = o.get("--rounds", (f, v) -> (int) atLeast(f, v, 0), 0);
     int latentEpochs = o.get("--latent-epochs", (f, v) -> (int) atLeast(f, v, 0), 0);
+    ModelKind model = o.get("--model", (f, v) -> ModelKind.parse(v), ModelKind.CNN);
     if ((images == null) != (labels == null)) {
       throw new IllegalArgumentException("--images and --labels go together");
     }
@@ -119,7 +123,8 @@ record BenchArguments(
         robust,
         rounds,
         o.has(AUM_THRESHOLD),
-        latentEpochs);
+        latentEpochs,
+        model);
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

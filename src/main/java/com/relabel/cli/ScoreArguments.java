@@ -5,6 +5,7 @@ import static com.relabel.cli.OptionValues.parseLong;
 
 import com.relabel.dataset.ImageSizePolicy;
 import com.relabel.training.DeviceChoice;
+import com.relabel.training.ModelKind;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -23,7 +24,8 @@ record ScoreArguments(
     boolean aumThreshold,
     Path text,
     int latentEpochs,
-    int rounds) {
+    int rounds,
+    ModelKind model) {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -51,7 +53,8 @@ record ScoreArguments(
           "--image-size",
           "--text",
           "--latent-epochs",
-          "--rounds");
+          "--rounds",
+          "--model");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
@@ -75,6 +78,14 @@ record ScoreArguments(
       throw new IllegalArgumentException("--rounds must be 0 (none) to 3, not " + rounds);
     }
     Path text = o.path("--text");
+    ModelKind model = o.get("--model", (f, v) -> ModelKind.parse(v), null);
+    if (text != null && model != null && model != ModelKind.MLP) {
+      throw new IllegalArgumentException(
+          "--text trains the mlp; --model " + model.key() + " needs images");
+    }
+    if (model == null) {
+      model = text != null ? ModelKind.MLP : ModelKind.CNN;
+    }
     if (text != null && (images != null || labels != null || classes != null)) {
       throw new IllegalArgumentException("--text replaces --images, --labels and --classes");
     }
@@ -104,6 +115,7 @@ record ScoreArguments(
         o.has(AUM_THRESHOLD),
         text,
         latentEpochs,
-        rounds);
+        rounds,
+        model);
   }
 }

@@ -202,7 +202,7 @@ public final class ImageClassifierTrainer {
     if (data.count() == 0) {
       throw new IllegalArgumentException("no images to train on");
     }
-    if (model == ModelKind.CNN && (data.height() < 8 || data.width() < 8)) {
+    if (model != ModelKind.MLP && (data.height() < 8 || data.width() < 8)) {
       throw new IllegalArgumentException(
           "images must be at least 8x8, were " + data.height() + "x" + data.width());
     }

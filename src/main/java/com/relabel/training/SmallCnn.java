@@ -11,9 +11,9 @@ import ai.djl.nn.pooling.Pool;
 
 /**
  * A small convolutional network for small images, NCHW input scaled to [0, 1]: two 5x5 convolutions
- * (16 and 32 filters) each followed by ReLU and 2x2 max pooling, then a 128-unit dense layer with
- * ReLU (the embedding) and a dense layer with one logit per class (the head). Embedding and head
- * are separate blocks so that one inference pass yields both.
+ * (16 and 32 filters, or 32 and 64 in the wide variant) each followed by ReLU and 2x2 max pooling,
+ * then a 128-unit dense layer with ReLU (the embedding) and a dense layer with one logit per class
+ * (the head). Embedding and head are separate blocks so that one inference pass yields both.
  *
  * <p>Images of at least 20x20 get unpadded convolutions (28x28 ends in 4x4x32 features, the classic
  * LeNet shape and a third less CPU time than padding); smaller ones, down to 8x8, are padded so
@@ -25,14 +25,22 @@ final class SmallCnn implements ClassifierNetwork {
   private final Block head;
   private final SequentialBlock network;
 
+  /** The narrow network: 16 and 32 filters. */
   SmallCnn(int numClasses, int height, int width) {
+    this(numClasses, height, width, 16);
+  }
+
+  /**
+   * @param filters filters of the first convolution; the second has twice as many
+   */
+  SmallCnn(int numClasses, int height, int width, int filters) {
     int padding = Math.min(height, width) >= 20 ? 0 : 2;
     embedding =
         new SequentialBlock()
-            .add(conv(16, padding))
+            .add(conv(filters, padding))
             .add(Activation::relu)
             .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
-            .add(conv(32, padding))
+            .add(conv(2 * filters, padding))
             .add(Activation::relu)
             .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
             .add(Blocks.batchFlattenBlock())

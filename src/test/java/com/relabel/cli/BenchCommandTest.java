@@ -7,6 +7,7 @@ import com.relabel.bench.NoiseSpec;
 import com.relabel.dataset.IdxWriter;
 import com.relabel.dataset.LabeledImages;
 import com.relabel.flow.TestDatasets;
+import com.relabel.training.ModelKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -62,6 +63,11 @@ class BenchCommandTest {
     assertThat(a.noiseSpec()).isEqualTo(NoiseSpec.symmetric(0.2));
     assertThat(a.folds()).isEqualTo(4);
     assertThat(a.latentEpochs()).isZero();
+    assertThat(a.model()).isEqualTo(ModelKind.CNN);
+    assertThat(BenchArguments.parse(new String[] {"--model", "wide-cnn"}).model())
+        .isEqualTo(ModelKind.WIDE_CNN);
+    assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--model", "resnet"}))
+        .hasMessageContaining("known models: cnn, wide-cnn, mlp");
     assertThat(BenchArguments.parse(new String[] {"--latent-epochs", "3"}).latentEpochs())
         .isEqualTo(3);
     assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--latent-epochs", "-1"}))

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.relabel.dataset.IdxWriter;
 import com.relabel.dataset.LabeledImages;
 import com.relabel.flow.TestDatasets;
+import com.relabel.training.ModelKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -190,5 +191,23 @@ class ScoreCommandTest {
                 ScoreArguments.parse(
                     new String[] {"--images", "a", "--labels", "b", "--out", "c", "--rounds", "4"}))
         .hasMessageContaining("--rounds");
+    assertThat(ScoreArguments.parse(new String[] {"--images", "a", "--labels", "b", "--out", "c"}))
+        .extracting(ScoreArguments::model)
+        .isEqualTo(ModelKind.CNN);
+    assertThat(
+            ScoreArguments.parse(
+                new String[] {
+                  "--images", "a", "--labels", "b", "--out", "c", "--model", "wide-cnn"
+                }))
+        .extracting(ScoreArguments::model)
+        .isEqualTo(ModelKind.WIDE_CNN);
+    assertThat(ScoreArguments.parse(new String[] {"--text", "t.csv", "--out", "c"}))
+        .extracting(ScoreArguments::model)
+        .isEqualTo(ModelKind.MLP);
+    assertThatThrownBy(
+            () ->
+                ScoreArguments.parse(
+                    new String[] {"--text", "t.csv", "--out", "c", "--model", "wide-cnn"}))
+        .hasMessageContaining("--text trains the mlp");
   }
 }

@@ -59,7 +59,13 @@ public class RetrainDialog extends Dialog {
     model.setId("retrain-model");
     model.setItems(ModelKind.values());
     model.setItemLabelGenerator(
-        m -> m == ModelKind.CNN ? "CNN (small images)" : "MLP (feature vectors, flattened images)");
+        m ->
+            switch (m) {
+              case CNN -> "CNN (small images)";
+              case WIDE_CNN ->
+                  "Wide CNN (small images; about 2.3x the time, a little more precise)";
+              case MLP -> "MLP (feature vectors, flattened images)";
+            });
     model.setValue(defaults.model());
     model.setHelperText("Text datasets always train the MLP, on hashed word features");
     epochs.setId("retrain-epochs");

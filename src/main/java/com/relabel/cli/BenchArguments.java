@@ -76,7 +76,7 @@ record BenchArguments(
     double rate = o.get("--rate", (f, v) -> rate(v), 0.2);
     Path transitions = o.path("--transitions");
     long seed = o.get("--seed", OptionValues::parseLong, 42L);
-    int epochs = o.get("--epochs", OptionValues::positive, 5);
+    int epochs = o.get("--epochs", OptionValues::positive, ScoreArguments.DEFAULT_EPOCHS);
     int folds = o.get("--folds", (f, v) -> (int) atLeast(f, v, 0), 4);
     int foldEpochs = o.get("--fold-epochs", OptionValues::positive, 2);
     Integer evalEpochs = o.get("--eval-epochs", (f, v) -> (int) atLeast(f, v, 0), null);

@@ -32,7 +32,7 @@ public final class BenchCommand {
         --rate R          noise rate in [0, 1] (default 0.2)
         --transitions F   asymmetric flips, lines "from,to" (default MNIST 7->1 2->7 3->8 5->6 6->5)
         --seed S          seeds the noise and the training (default 42)
-        --epochs N        epochs of the main run (default 5)
+        --epochs N        epochs of the main run (default 8)
         --folds K         cross-validation folds for out-of-sample probabilities, 0 = none (default 4)
         --fold-epochs N   epochs of each fold's model (default 2)
         --eval-epochs N   epochs of each end-to-end model (default: --epochs; 0 skips end to end)

@@ -45,7 +45,7 @@ public final class ScoreCommand {
                           naming 'text' and 'label' columns or a .jsonl of {"text","label"}
                           objects; trains the MLP on hashed word features
         --out FILE        CSV to write: index,given_label,suggested_label,score,<one column per method>
-        --epochs N        training epochs (default 5)
+        --epochs N        training epochs (default 8)
         --seed S          random seed (default 42)
         --device D        auto | cpu | gpu (default auto)
         --classes K       number of classes (default: largest label + 1)

@@ -172,8 +172,11 @@ public class ReviewService {
             + " fetch first "
             + CANDIDATES
             + " rows only) top"
-            + " join sample s on s.id = top.sample_id"
-            + " join sample_score sc on sc.sample_id = s.id and sc.run_id = :run"
+            // left joins fix the join order: every candidate has its sample and its score row,
+            // but with bind parameters H2 cannot cost the derived table and, given inner joins,
+            // starts from sample_score instead: 2.5 s per call at 1,000,000 samples (6 ms so)
+            + " left join sample s on s.id = top.sample_id"
+            + " left join sample_score sc on sc.sample_id = s.id and sc.run_id = :run"
             + " order by top.score desc, top.sample_id",
         params,
         ReviewService::queueItem);

@@ -190,17 +190,6 @@ public final class NoiseBenchmark {
       cvSeconds = seconds(t0);
       log.printf(Locale.ROOT, "%d-fold cross-validation took %.1f s%n", options.folds(), cvSeconds);
     }
-    if (options.latentEpochs() > 0) {
-      t0 = System.nanoTime();
-      float[][] latentMeans =
-          new LatentSpaceTrainer().latentMeans(noisyData, options, progress("latent space (VAE)"));
-      dynamics = NoiseTrainingPipeline.withLatentMeans(dynamics, latentMeans);
-      log.printf(
-          Locale.ROOT,
-          "supervised VAE, %d epochs, took %.1f s%n",
-          options.latentEpochs(),
-          seconds(t0));
-    }
 
     boolean[] wrong = noisy.flipped();
     for (int round = 1; round <= options.cleaningRounds(); round++) {
@@ -233,6 +222,18 @@ public final class NoiseBenchmark {
         dynamics = NoiseTrainingPipeline.withHeldOutProbabilities(dynamics, outOfSample);
         cvSeconds += seconds(t0);
       }
+    }
+    // after the rounds, as in NoiseTrainingPipeline: a round's new dynamics would drop them
+    if (options.latentEpochs() > 0) {
+      t0 = System.nanoTime();
+      float[][] latentMeans =
+          new LatentSpaceTrainer().latentMeans(noisyData, options, progress("latent space (VAE)"));
+      dynamics = NoiseTrainingPipeline.withLatentMeans(dynamics, latentMeans);
+      log.printf(
+          Locale.ROOT,
+          "supervised VAE, %d epochs, took %.1f s%n",
+          options.latentEpochs(),
+          seconds(t0));
     }
     AumThresholdRow aumThreshold = null;
     if (options.aumThresholdPass()) {

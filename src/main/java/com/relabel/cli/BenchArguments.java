@@ -85,7 +85,7 @@ record BenchArguments(
     Integer limit = o.get("--limit", OptionValues::positive, null);
     Path out = o.path("--out");
     boolean robust = o.has(ROBUST);
-    int rounds = o.get("--rounds", (f, v) -> (int) atLeast(f, v, 0), 0);
+    int rounds = o.get("--rounds", (f, v) -> (int) atLeast(f, v, 0), ScoreArguments.DEFAULT_ROUNDS);
     int latentEpochs = o.get("--latent-epochs", (f, v) -> (int) atLeast(f, v, 0), 0);
     ModelKind model = o.get("--model", (f, v) -> ModelKind.parse(v), ModelKind.CNN);
     if ((images == null) != (labels == null)) {

@@ -37,7 +37,7 @@ public final class BenchCommand {
         --fold-epochs N   epochs of each fold's model (default 2)
         --eval-epochs N   epochs of each end-to-end model (default: --epochs; 0 skips end to end)
         --robust          train the main run in the robust mode (neighbour mixing)
-        --rounds N        cleaning rounds: train again without the suspects (default 0)
+        --rounds N        cleaning rounds: train again without the suspects (default 1, as score)
         --batch-size B    mini-batch size (default 128)
         --model M         cnn | wide-cnn | mlp (default cnn; wide-cnn has twice the filters,
                           about 2.3 times the CPU time, and ranks a little more precisely)

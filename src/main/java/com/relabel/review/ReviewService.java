@@ -35,7 +35,7 @@ public class ReviewService {
   public static final String ENSEMBLE = "ensemble";
 
   /** How many candidates one queue query reads; the next ones are leased to others. */
-  private static final int CANDIDATES = 4;
+  static final int CANDIDATES = 4;
 
   /** How many times next() reads candidates again when others leased every one it read. */
   private static final int MAX_LEASE_ROUNDS = 25;
@@ -144,7 +144,15 @@ public class ReviewService {
             .addValue("me", me)
             .addValue("now", ReviewLeases.at(Instant.now()))
             .addValue("skipped", passed.isEmpty() ? List.of(-1L) : passed);
-    boolean ensemble = ENSEMBLE.equals(method);
+    return jdbc.query(candidatesSql(ENSEMBLE.equals(method)), params, ReviewService::queueItem);
+  }
+
+  /**
+   * The candidates query of {@link #next(long, Collection, String)} (named parameters {@code run},
+   * {@code dataset}, {@code method}, {@code me}, {@code now}, {@code skipped}); package-private for
+   * the test that checks its plan on H2.
+   */
+  static String candidatesSql(boolean ensemble) {
     String ranking =
         ensemble
             ? "select r.sample_id, r.score from sample_score r where r.run_id = :run"
@@ -162,24 +170,21 @@ public class ReviewService {
             + " and l.leased_by <> :me and l.expires_at >= :now)"
             + " and not exists (select 1 from sample_vote v where v.sample_id = r.sample_id"
             + " and v.voter = :me)";
-    return jdbc.query(
-        ITEM_COLUMNS
-            + " from ("
-            + ranking
-            + available
-            + " order by "
-            + indexOrder
-            + " fetch first "
-            + CANDIDATES
-            + " rows only) top"
-            // left joins fix the join order: every candidate has its sample and its score row,
-            // but with bind parameters H2 cannot cost the derived table and, given inner joins,
-            // starts from sample_score instead: 2.5 s per call at 1,000,000 samples (6 ms so)
-            + " left join sample s on s.id = top.sample_id"
-            + " left join sample_score sc on sc.sample_id = s.id and sc.run_id = :run"
-            + " order by top.score desc, top.sample_id",
-        params,
-        ReviewService::queueItem);
+    return ITEM_COLUMNS
+        + " from ("
+        + ranking
+        + available
+        + " order by "
+        + indexOrder
+        + " fetch first "
+        + CANDIDATES
+        + " rows only) top"
+        // left joins fix the join order: every candidate has its sample and its score row,
+        // but with bind parameters H2 cannot cost the derived table and, given inner joins,
+        // starts from sample_score instead: 2.5 s per call at 1,000,000 samples (6 ms so)
+        + " left join sample s on s.id = top.sample_id"
+        + " left join sample_score sc on sc.sample_id = s.id and sc.run_id = :run"
+        + " order by top.score desc, top.sample_id";
   }
 
   /**

@@ -40,7 +40,7 @@ public final class BenchCommand {
         --rounds N        cleaning rounds: train again without the suspects (default 1, as score)
         --batch-size B    mini-batch size (default 128)
         --model M         cnn | wide-cnn | mlp (default cnn; wide-cnn has twice the filters,
-                          about 2.3 times the CPU time, and ranks a little more precisely)
+                          about 3 times the CPU time, and ranks a little more precisely)
         --device D        auto | cpu | gpu (default auto)
         --limit N         use only the first N training samples
         --latent-epochs N epochs of the supervised VAE for the 'aquavs' method, 0 = off (default 0)

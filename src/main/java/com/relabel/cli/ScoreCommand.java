@@ -51,7 +51,7 @@ public final class ScoreCommand {
         --classes K       number of classes (default: largest label + 1)
         --batch-size B    mini-batch size (default 128)
         --model M         cnn | wide-cnn | mlp (default cnn for images, mlp for --text);
-                          wide-cnn has twice the filters: about 2.3 times the time, a little
+                          wide-cnn has twice the filters: about 3 times the time, a little
                           more precise ranking
         --folds K         k-fold cross-validation for out-of-sample probabilities, 2 epochs per
                           fold (default 4; 0 = off, faster, weaker 'cl' column)

@@ -42,10 +42,10 @@ class ReviewLeases {
     this.jdbc = jdbc;
     this.duration = duration;
     this.ownTx = new TransactionTemplate(transactions);
+    ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     for (int i = 0; i < USER_STRIPES; i++) {
       userStripes[i] = new ReentrantLock();
     }
-    ownTx.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
   }
 
   /** How often {@link #take} tries when the database's lock wait runs out. */

@@ -144,8 +144,12 @@ public class ReviewService {
             .addValue("me", me)
             .addValue("now", ReviewLeases.at(Instant.now()))
             .addValue("skipped", passed.isEmpty() ? List.of(-1L) : passed);
-    return jdbc.query(candidatesSql(ENSEMBLE.equals(method)), params, ReviewService::queueItem);
+    String sql = ENSEMBLE.equals(method) ? ENSEMBLE_CANDIDATES : METHOD_CANDIDATES;
+    return jdbc.query(sql, params, ReviewService::queueItem);
   }
+
+  private static final String ENSEMBLE_CANDIDATES = candidatesSql(true);
+  private static final String METHOD_CANDIDATES = candidatesSql(false);
 
   /**
    * The candidates query of {@link #next(long, Collection, String)} (named parameters {@code run},

@@ -7,7 +7,7 @@ public enum ModelKind {
   /** {@link SmallCnn}: two convolutions for small images (at least 8x8), the default. */
   CNN,
   /**
-   * {@link SmallCnn} with twice the filters (32 and 64): about 2.3 times the CPU time of {@link
+   * {@link SmallCnn} with twice the filters (32 and 64): about 3 times the CPU time of {@link
    * #CNN}, and on MNIST with 20% symmetric noise a fifth fewer clean samples among the most
    * suspicious (docs/benchmarks.md).
    */

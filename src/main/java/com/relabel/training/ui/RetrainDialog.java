@@ -62,8 +62,7 @@ public class RetrainDialog extends Dialog {
         m ->
             switch (m) {
               case CNN -> "CNN (small images)";
-              case WIDE_CNN ->
-                  "Wide CNN (small images; about 2.3x the time, a little more precise)";
+              case WIDE_CNN -> "Wide CNN (small images; about 3x the time, a little more precise)";
               case MLP -> "MLP (feature vectors, flattened images)";
             });
     model.setValue(defaults.model());

@@ -1,15 +1,16 @@
 package com.relabel.export;
 
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
+import java.io.Writer;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Download of a dataset's corrected labels (admins only; see SecurityConfig and LabelExport). */
+/**
+ * Download of a dataset's corrected labels from the UI (admins only; see SecurityConfig and
+ * LabelExport). Pipelines use the REST API's {@code /api/v1/datasets/{id}/labels}.
+ */
 @RestController
 class LabelExportController {
 
@@ -20,14 +21,16 @@ class LabelExportController {
   }
 
   @GetMapping("/export/datasets/{datasetId}/labels.csv")
-  void labels(@PathVariable long datasetId, HttpServletResponse response) throws IOException {
-    String name = export.fileName(datasetId);
-    response.setContentType("text/csv; charset=utf-8");
-    response.setHeader("Content-Disposition", "attachment; filename=\"" + name + "\"");
-    var out =
-        new BufferedWriter(
-            new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+  void csv(@PathVariable long datasetId, HttpServletResponse response) throws IOException {
+    Writer out = Downloads.open(response, export.fileName(datasetId, "csv"), "text/csv");
     export.writeCsv(datasetId, out);
+    out.flush();
+  }
+
+  @GetMapping("/export/datasets/{datasetId}/labels.jsonl")
+  void jsonl(@PathVariable long datasetId, HttpServletResponse response) throws IOException {
+    Writer out = Downloads.open(response, export.fileName(datasetId, "jsonl"), LabelExport.JSONL);
+    export.writeJsonl(datasetId, out);
     out.flush();
   }
 }

@@ -154,10 +154,10 @@ class DatasetsView extends VerticalLayout {
     queueGrid.setId("grid-" + d.id());
     var actions = new HorizontalLayout(review, queueGrid, map);
     if (CurrentUser.hasRole(Roles.ADMIN)) {
-      var csv = new Anchor("export/datasets/" + d.id() + "/labels.csv", "Download labels (CSV)");
+      var csv = download(d.id(), "csv", "Download labels (CSV)");
       csv.setId("export-" + d.id());
-      csv.getElement().setAttribute("router-ignore", true);
-      csv.getElement().setAttribute("download", true);
+      var jsonl = download(d.id(), "jsonl", "JSONL");
+      jsonl.setId("export-jsonl-" + d.id());
       var retrain = new Button("Retrain", e -> retrain(d.id()));
       retrain.setId("retrain-" + d.id());
       var runsButton = new Button("Runs", e -> UI.getCurrent().navigate("runs/" + d.id()));
@@ -167,10 +167,17 @@ class DatasetsView extends VerticalLayout {
       learn.setEnabled(d.activeRunId() != null && d.decided() > 0);
       learn.setTooltipText(
           "Re-fit the ensemble's method weights from the decisions so far and re-rank the queue");
-      actions.add(retrain, runsButton, learn, csv);
+      actions.add(retrain, runsButton, learn, csv, jsonl);
     }
     card.add(actions, consensus.forDataset(d.id()));
     return card;
+  }
+
+  private static Anchor download(long datasetId, String format, String text) {
+    var link = new Anchor("export/datasets/" + datasetId + "/labels." + format, text);
+    link.getElement().setAttribute("router-ignore", true);
+    link.getElement().setAttribute("download", true);
+    return link;
   }
 
   /** Opens the Retrain dialog; the server refuses a second active run, the dialog says so. */

@@ -1,0 +1,77 @@
+package com.relabel.api;
+
+import com.relabel.dataset.IdxFormatException;
+import com.relabel.dataset.ImageFolderException;
+import com.relabel.dataset.TextFormatException;
+import com.relabel.training.RunAlreadyActiveException;
+import java.util.NoSuchElementException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * The REST API's errors as RFC 9457 problem details, each with a detail that says what to fix: the
+ * file and line of a bad import, the field of a bad run request, the run that is in the way.
+ */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+class ApiErrors extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  @ExceptionHandler({
+    IdxFormatException.class,
+    TextFormatException.class,
+    ImageFolderException.class
+  })
+  ProblemDetail badFile(Exception e) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad input file", e.getMessage());
+  }
+
+  @ExceptionHandler(IllegalArgumentException.class)
+  ProblemDetail badRequest(IllegalArgumentException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Bad request", e.getMessage());
+  }
+
+  @ExceptionHandler(NoSuchElementException.class)
+  ProblemDetail notFound(NoSuchElementException e) {
+    return problem(HttpStatus.NOT_FOUND, "Not found", e.getMessage());
+  }
+
+  @ExceptionHandler(RunAlreadyActiveException.class)
+  ProblemDetail runActive(RunAlreadyActiveException e) {
+    ProblemDetail problem = problem(HttpStatus.CONFLICT, "A run is active", e.getMessage());
+    problem.setProperty("activeRunId", e.activeRunId());
+    return problem;
+  }
+
+  @ExceptionHandler(IllegalStateException.class)
+  ProblemDetail conflict(IllegalStateException e) {
+    return problem(HttpStatus.CONFLICT, "Conflict", e.getMessage());
+  }
+
+  @ExceptionHandler(AccessDeniedException.class)
+  ProblemDetail forbidden(AccessDeniedException e) {
+    return problem(HttpStatus.FORBIDDEN, "Forbidden", "the token's owner may not do this");
+  }
+
+  /** Anything else is the server's fault: logged here, and answered without internals. */
+  @ExceptionHandler(Exception.class)
+  ProblemDetail unexpected(Exception e) {
+    log.error("REST API request failed", e);
+    return problem(
+        HttpStatus.INTERNAL_SERVER_ERROR,
+        "Internal error",
+        "the request failed on the server (" + e.getClass().getSimpleName() + "); see its log");
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    return problem;
+  }
+}

@@ -1,0 +1,115 @@
+package com.relabel.api;
+
+import com.relabel.dataset.Dataset;
+import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.IdxImport;
+import com.relabel.dataset.ImageFolderImport;
+import com.relabel.dataset.ImageSizePolicy;
+import com.relabel.dataset.TextImport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+/**
+ * Datasets over the REST API: list, read, and import in each format the UI imports. An import is
+ * validated completely before anything is written, so a bad file is refused with a 400 naming the
+ * file and line, and nothing is half-imported.
+ */
+@RestController
+@RequestMapping("/api/v1/datasets")
+@Tag(name = "Datasets")
+class DatasetsApi {
+
+  private final DatasetService datasets;
+  private final IdxImport idx;
+  private final TextImport text;
+  private final ImageFolderImport images;
+
+  DatasetsApi(DatasetService datasets, IdxImport idx, TextImport text, ImageFolderImport images) {
+    this.datasets = datasets;
+    this.idx = idx;
+    this.text = text;
+    this.images = images;
+  }
+
+  @GetMapping
+  @Operation(summary = "Every dataset with its review progress")
+  List<ApiDataset> list() {
+    return datasets.overview().stream()
+        .map(o -> ApiDataset.of(o, datasets.classNames(o.id())))
+        .toList();
+  }
+
+  @GetMapping("/{datasetId}")
+  @Operation(summary = "One dataset with its classes and review progress")
+  ApiDataset get(@PathVariable long datasetId) {
+    return ApiDataset.of(datasets.overview(datasetId), datasets.classNames(datasetId));
+  }
+
+  @PostMapping(path = "/idx", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Import MNIST-style IDX files (images and labels; admins)")
+  ResponseEntity<ApiDataset> importIdx(
+      @RequestParam String name,
+      @RequestPart("images") MultipartFile imageFile,
+      @RequestPart("labels") MultipartFile labelFile,
+      @RequestParam(required = false) Integer classes)
+      throws IOException {
+    try (var uploads = new Uploads()) {
+      Dataset dataset =
+          idx.importFiles(
+              name,
+              uploads.save(imageFile, "images.idx"),
+              uploads.save(labelFile, "labels.idx"),
+              classes);
+      return created(dataset);
+    }
+  }
+
+  @PostMapping(path = "/text", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(summary = "Import a CSV or JSONL text file with text,label records (admins)")
+  ResponseEntity<ApiDataset> importText(
+      @RequestParam String name, @RequestPart("file") MultipartFile file) throws IOException {
+    try (var uploads = new Uploads()) {
+      var saved = uploads.save(file, "texts.csv");
+      return created(text.importFile(name, saved, saved.getFileName().toString()));
+    }
+  }
+
+  @PostMapping(path = "/images", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(
+      summary =
+          "Import a ZIP of images: one folder per class, or images plus a labels.csv (admins)",
+      description =
+          "size: 'auto' (the default: the images' own size, the longer side at most 64) or WxH")
+  ResponseEntity<ApiDataset> importImages(
+      @RequestParam String name,
+      @RequestPart("archive") MultipartFile archive,
+      @RequestParam(defaultValue = "auto") String size)
+      throws IOException {
+    ImageSizePolicy policy =
+        "auto".equalsIgnoreCase(size.strip())
+            ? ImageSizePolicy.automatic()
+            : ImageSizePolicy.parse(size);
+    try (var uploads = new Uploads()) {
+      return created(
+          images.importFolder(name, uploads.save(archive, "images.zip"), policy).dataset());
+    }
+  }
+
+  private ResponseEntity<ApiDataset> created(Dataset dataset) {
+    return ResponseEntity.created(URI.create("/api/v1/datasets/" + dataset.getId()))
+        .body(get(dataset.getId()));
+  }
+}

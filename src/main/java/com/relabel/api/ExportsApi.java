@@ -1,0 +1,92 @@
+package com.relabel.api;
+
+import com.relabel.export.Downloads;
+import com.relabel.export.LabelExport;
+import com.relabel.export.ScoreExport;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.Writer;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * What a pipeline takes away: the corrected labels (CSV or JSON Lines) and a run's noise scores
+ * (JSON Lines, most suspicious first). Both are streamed row by row, so a million samples never sit
+ * in memory; both are for admins. Every check runs before the first byte is written, so a bad
+ * request gets its error rather than half a file.
+ */
+@RestController
+@RequestMapping("/api/v1/datasets/{datasetId}")
+@Tag(name = "Exports")
+class ExportsApi {
+
+  private final LabelExport labels;
+  private final ScoreExport scores;
+
+  ExportsApi(LabelExport labels, ScoreExport scores) {
+    this.labels = labels;
+    this.scores = scores;
+  }
+
+  @GetMapping("/labels")
+  @Operation(
+      summary = "The current labels, one row per sample in sample order (admins)",
+      description =
+          "format: csv (the default) or jsonl. Fields: sample_index, original_label, current_label,"
+              + " status, decided_by, decided_at, score (the active run's).")
+  void labels(
+      @PathVariable long datasetId,
+      @RequestParam(defaultValue = "csv") String format,
+      HttpServletResponse response)
+      throws IOException {
+    boolean csv =
+        switch (format) {
+          case "csv" -> true;
+          case "jsonl" -> false;
+          default ->
+              throw new IllegalArgumentException(
+                  "format must be csv or jsonl, not '" + format + "'");
+        };
+    String name = labels.fileName(datasetId, format);
+    Writer out = Downloads.open(response, name, csv ? "text/csv" : LabelExport.JSONL);
+    if (csv) {
+      labels.writeCsv(datasetId, out);
+    } else {
+      labels.writeJsonl(datasetId, out);
+    }
+    out.flush();
+  }
+
+  @GetMapping("/scores")
+  @Operation(
+      summary = "A run's noise scores as JSON Lines, most suspicious first (admins)",
+      description =
+          "run: a finished run of the dataset (default: the active run). method: one scoring"
+              + " method's scores alone (default: the ensemble's rows, with the suggested label,"
+              + " the methods that flag the sample and its cartography).")
+  void scores(
+      @PathVariable long datasetId,
+      @RequestParam(required = false) Long run,
+      @RequestParam(required = false) String method,
+      HttpServletResponse response)
+      throws IOException {
+    long runId = scores.scoredRun(datasetId, run);
+    boolean ensemble = method == null || method.isBlank();
+    if (!ensemble) {
+      scores.requireMethod(runId, method);
+    }
+    String name = "run-" + runId + "-" + (ensemble ? "scores" : method) + ".jsonl";
+    Writer out = Downloads.open(response, name, LabelExport.JSONL);
+    if (ensemble) {
+      scores.writeEnsemble(runId, out);
+    } else {
+      scores.writeMethod(runId, method, out);
+    }
+    out.flush();
+  }
+}

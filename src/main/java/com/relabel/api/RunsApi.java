@@ -1,0 +1,69 @@
+package com.relabel.api;
+
+import com.relabel.security.CurrentUser;
+import com.relabel.training.RunSettings;
+import com.relabel.training.TrainingRun;
+import com.relabel.training.TrainingRuns;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Training runs over the REST API: start one (a durable background job, as from the Retrain
+ * dialog), poll it, cancel it, list a dataset's history. When a run succeeds its scores become the
+ * dataset's active ranking.
+ */
+@RestController
+@RequestMapping("/api/v1")
+@Tag(name = "Runs")
+class RunsApi {
+
+  private final TrainingRuns runs;
+  private final RunSettings defaults;
+
+  RunsApi(TrainingRuns runs, RunSettings defaults) {
+    this.runs = runs;
+    this.defaults = defaults;
+  }
+
+  @PostMapping("/datasets/{datasetId}/runs")
+  @Operation(
+      summary = "Start a run of the dataset (admins); 409 while another run is queued or running",
+      description = "Every field of the body may be left out; the application's defaults apply.")
+  ResponseEntity<ApiRun> start(
+      @PathVariable long datasetId, @RequestBody(required = false) RunRequest request) {
+    RunRequest asked = request == null ? RunRequest.DEFAULTS : request;
+    TrainingRun run = runs.retrain(datasetId, asked.toSettings(defaults), CurrentUser.username());
+    return ResponseEntity.accepted()
+        .location(URI.create("/api/v1/runs/" + run.getId()))
+        .body(ApiRun.of(run));
+  }
+
+  @GetMapping("/datasets/{datasetId}/runs")
+  @Operation(summary = "The dataset's runs, newest first")
+  List<ApiRun> history(@PathVariable long datasetId) {
+    return runs.history(datasetId).stream().map(ApiRun::of).toList();
+  }
+
+  @GetMapping("/runs/{runId}")
+  @Operation(summary = "One run: status, phase, epoch, progress, throughput, outcome")
+  ApiRun get(@PathVariable long runId) {
+    return ApiRun.of(runs.get(runId));
+  }
+
+  @PostMapping("/runs/{runId}/cancel")
+  @Operation(
+      summary = "Cancel a queued or running run (admins); the dataset keeps its current ranking")
+  ResponseEntity<ApiRun> cancel(@PathVariable long runId) {
+    runs.cancel(runId);
+    return ResponseEntity.accepted().body(ApiRun.of(runs.get(runId)));
+  }
+}

@@ -1,0 +1,25 @@
+package com.relabel.export;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+
+/** A streamed text download: a buffered UTF-8 writer on the response. */
+public final class Downloads {
+  private Downloads() {}
+
+  /**
+   * Sets the content type (UTF-8) and offers the body as a file named {@code fileName}; the caller
+   * writes and flushes. Check the request before calling this, so that errors can still be sent.
+   */
+  public static Writer open(HttpServletResponse response, String fileName, String contentType)
+      throws IOException {
+    response.setContentType(contentType + "; charset=utf-8");
+    response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+    return new BufferedWriter(
+        new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8), 1 << 16);
+  }
+}

@@ -1,0 +1,31 @@
+package com.relabel.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+/** RFC 9457 problem responses for requests that the API's security refuses. */
+final class ApiProblems {
+
+  private ApiProblems() {}
+
+  static void write(HttpServletResponse response, int status, String detail) throws IOException {
+    if (status == HttpServletResponse.SC_UNAUTHORIZED) {
+      response.setHeader("WWW-Authenticate", "Bearer realm=\"relabel\"");
+    }
+    response.setStatus(status);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    String title = status == HttpServletResponse.SC_UNAUTHORIZED ? "Unauthorized" : "Forbidden";
+    response
+        .getWriter()
+        .write(
+            "{\"type\":\"about:blank\",\"title\":\""
+                + title
+                + "\",\"status\":"
+                + status
+                + ",\"detail\":\""
+                + detail.replace("\\", "\\\\").replace("\"", "\\\"")
+                + "\"}");
+  }
+}

@@ -1,0 +1,21 @@
+package com.relabel.security;
+
+import java.time.Instant;
+
+/**
+ * What an admin sees of an API token: never the token, only the first characters that tell tokens
+ * apart ({@code rlb_} + {@code prefix} + ...).
+ */
+public record ApiTokenInfo(
+    long id,
+    String name,
+    String owner,
+    String prefix,
+    Instant createdAt,
+    Instant lastUsedAt,
+    Instant revokedAt) {
+
+  public boolean revoked() {
+    return revokedAt != null;
+  }
+}

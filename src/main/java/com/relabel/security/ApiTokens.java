@@ -1,0 +1,115 @@
+package com.relabel.security;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Optional;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * API tokens for pipelines. A token is {@value #PREFIX} followed by 43 characters of randomness
+ * (256 bits); only its SHA-256 hash is stored, so a leaked database holds no usable token, and a
+ * plain hash is enough because the token is random, not a password. A token acts as the admin who
+ * made it, with that account's role at the time of each request.
+ */
+@Service
+@Transactional(readOnly = true)
+public class ApiTokens {
+
+  /** Every token starts with this, so secret scanners and people can recognise it. */
+  public static final String PREFIX = "rlb_";
+
+  private static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private final ApiTokenRepository tokens;
+  private final AppUserRepository users;
+
+  ApiTokens(ApiTokenRepository tokens, AppUserRepository users) {
+    this.tokens = tokens;
+    this.users = users;
+  }
+
+  /** Makes a token for the admin who asks; the returned token is the only copy there will be. */
+  @Transactional
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public NewApiToken create(String name) {
+    String label = name == null ? "" : name.strip();
+    if (label.isEmpty() || label.length() > 100) {
+      throw new IllegalArgumentException("a token's name has 1 to 100 characters");
+    }
+    AppUser owner =
+        users
+            .findByUsername(CurrentUser.username())
+            .orElseThrow(() -> new IllegalStateException("no account for the current user"));
+    byte[] secret = new byte[32];
+    RANDOM.nextBytes(secret);
+    String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+    ApiToken saved =
+        tokens.save(
+            new ApiToken(
+                owner, label, hash(token), token.substring(PREFIX.length(), PREFIX.length() + 6)));
+    return new NewApiToken(saved.getId(), label, token);
+  }
+
+  /** Every token, newest first (admins only). */
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public List<ApiTokenInfo> all() {
+    return tokens.findAllByOrderByIdDesc().stream().map(ApiToken::info).toList();
+  }
+
+  /** Revokes a token at once, on every node: the next request with it is refused. */
+  @Transactional
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public void revoke(long tokenId) {
+    tokens
+        .findById(tokenId)
+        .orElseThrow(() -> new NoSuchElementException("no API token " + tokenId))
+        .revoke();
+  }
+
+  /**
+   * The authentication that a request with this token carries: empty for an unknown or revoked
+   * token and for a disabled owner.
+   */
+  @Transactional
+  Optional<Authentication> authenticate(String token) {
+    if (token == null || !token.startsWith(PREFIX)) {
+      return Optional.empty();
+    }
+    Optional<ApiToken> found = tokens.findByTokenHash(hash(token));
+    if (found.isEmpty() || found.get().isRevoked() || !found.get().getOwner().isEnabled()) {
+      return Optional.empty();
+    }
+    ApiToken apiToken = found.get();
+    Instant now = Instant.now();
+    tokens.touch(apiToken.getId(), now, now.minus(TOUCH_INTERVAL));
+    AppUser owner = apiToken.getOwner();
+    var authorities = List.of(new SimpleGrantedAuthority("ROLE_" + owner.getRole().name()));
+    var principal = new User(owner.getUsername(), "", authorities);
+    return Optional.of(new PreAuthenticatedAuthenticationToken(principal, null, authorities));
+  }
+
+  static String hash(String token) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is missing from this JVM", e);
+    }
+  }
+}

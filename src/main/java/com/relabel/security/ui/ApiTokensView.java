@@ -1,0 +1,132 @@
+package com.relabel.security.ui;
+
+import com.relabel.security.ApiTokenInfo;
+import com.relabel.security.ApiTokens;
+import com.relabel.security.NewApiToken;
+import com.relabel.security.Roles;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+
+/**
+ * Admins make and revoke the tokens that pipelines send to the REST API. A new token is shown once,
+ * in a dialog; afterwards only its first characters are.
+ */
+@Route("api-tokens")
+@PageTitle("API tokens · Relabel")
+@Menu(order = 31, title = "API tokens")
+@RolesAllowed(Roles.ADMIN)
+class ApiTokensView extends VerticalLayout {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+  private final ApiTokens tokens;
+  private final Grid<ApiTokenInfo> grid = new Grid<>();
+
+  ApiTokensView(ApiTokens tokens) {
+    this.tokens = tokens;
+    grid.setId("tokens-grid");
+    grid.addColumn(ApiTokenInfo::name).setHeader("Name").setAutoWidth(true);
+    grid.addColumn(t -> ApiTokens.PREFIX + t.prefix() + "…").setHeader("Token").setAutoWidth(true);
+    grid.addColumn(ApiTokenInfo::owner).setHeader("Acts as").setAutoWidth(true);
+    grid.addColumn(t -> when(t.createdAt())).setHeader("Made").setAutoWidth(true);
+    grid.addColumn(t -> when(t.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
+    grid.addColumn(t -> t.revoked() ? "revoked " + when(t.revokedAt()) : "active")
+        .setHeader("Status")
+        .setAutoWidth(true);
+    grid.addComponentColumn(this::revokeButton).setHeader("").setFlexGrow(1);
+    var create = new Button("New token", e -> createDialog());
+    create.setId("new-token");
+    create.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    var docs = new Anchor("api/openapi.json", "OpenAPI description");
+    docs.getElement().setAttribute("router-ignore", true);
+    add(
+        new H2("API tokens"),
+        new Paragraph(
+            "Pipelines call the REST API under /api/v1 with a token in the header"
+                + " Authorization: Bearer rlb_…. A token acts as you, with your role at the time of"
+                + " each request; revoking it refuses its next request."),
+        docs,
+        create,
+        grid);
+    refresh();
+  }
+
+  private void refresh() {
+    grid.setItems(tokens.all());
+  }
+
+  private Button revokeButton(ApiTokenInfo token) {
+    var revoke =
+        new Button(
+            "Revoke",
+            e -> {
+              tokens.revoke(token.id());
+              refresh();
+            });
+    revoke.setId("revoke-" + token.id());
+    revoke.addThemeVariants(ButtonVariant.LUMO_ERROR);
+    revoke.setEnabled(!token.revoked());
+    return revoke;
+  }
+
+  private void createDialog() {
+    var dialog = new Dialog();
+    dialog.setHeaderTitle("New API token");
+    var name = new TextField("What it is for");
+    name.setId("new-token-name");
+    name.setPlaceholder("nightly training pipeline");
+    var save = new Button("Create", e -> create(dialog, name.getValue()));
+    save.setId("create-token");
+    save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    dialog.add(name);
+    dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
+    dialog.open();
+  }
+
+  private void create(Dialog dialog, String name) {
+    NewApiToken made;
+    try {
+      made = tokens.create(name);
+    } catch (IllegalArgumentException e) {
+      Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
+          .addThemeVariants(NotificationVariant.LUMO_ERROR);
+      return;
+    }
+    refresh();
+    dialog.removeAll();
+    dialog.getFooter().removeAll();
+    var token = new TextField("Token");
+    token.setId("new-token-value");
+    token.setValue(made.token());
+    token.setReadOnly(true);
+    token.setWidthFull();
+    dialog.add(
+        new Paragraph("Copy it now: it is shown only this once, and only its hash is stored."),
+        token);
+    var done = new Button("Done", e -> dialog.close());
+    done.setId("token-done");
+    dialog.getFooter().add(done);
+    dialog.setWidth("36em");
+  }
+
+  private static String when(Instant at) {
+    return at == null ? "" : WHEN.format(at);
+  }
+}

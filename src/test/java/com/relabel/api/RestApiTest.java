@@ -1,0 +1,318 @@
+package com.relabel.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.relabel.dataset.IdxWriter;
+import com.relabel.flow.TestDatasets;
+import com.relabel.security.ApiTokens;
+import com.relabel.security.AppUser;
+import com.relabel.security.Role;
+import com.relabel.security.UserAccounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The REST API as a pipeline uses it, over real HTTP against the running application: tokens,
+ * roles, an IDX import, a real training run polled to its end, scores and labels streamed back, and
+ * the errors a pipeline must be able to act on.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:restapi;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+      "relabel.jobs.poll-interval=200ms",
+      "relabel.security.active-check-period=0s"
+    })
+class RestApiTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @LocalServerPort int port;
+  @Autowired UserAccounts accounts;
+  @Autowired ApiTokens tokens;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired SecurityContextHolderStrategy securityContexts;
+  @TempDir Path dir;
+
+  @AfterEach
+  void logout() {
+    securityContexts.clearContext();
+    SecurityContextHolder.clearContext();
+  }
+
+  @Test
+  void aRequestWithoutAValidTokenIsRefusedButTheDescriptionIsPublic() {
+    var anonymous = new ApiClient(port, null).get("/api/v1/datasets");
+    assertThat(anonymous.status()).isEqualTo(401);
+    assertThat(anonymous.headers().getFirst("WWW-Authenticate")).startsWith("Bearer");
+    assertThat(anonymous.body()).contains("\"status\":401");
+
+    var forged = new ApiClient(port, ApiTokens.PREFIX + "not-a-real-token").get("/api/v1/datasets");
+    assertThat(forged.status()).isEqualTo(401);
+    assertThat(forged.body()).contains("unknown or revoked");
+
+    var description = new ApiClient(port, null).get("/api/openapi.json");
+    assertThat(description.status()).isEqualTo(200);
+    assertThat(description.body())
+        .contains("/api/v1/datasets/{datasetId}/runs")
+        .contains("/api/v1/runs/{runId}")
+        .contains("/api/v1/datasets/idx")
+        .contains("/api/v1/datasets/{datasetId}/scores")
+        .contains("\"bearer\"")
+        .doesNotContain("/export/datasets");
+  }
+
+  @Test
+  void aPipelineImportsTrainsPollsAndTakesScoresAndLabelsAway() throws Exception {
+    var api = new ApiClient(port, tokenOf("pipeline", Role.ADMIN));
+    Path images = dir.resolve("train-images.idx");
+    Path labels = dir.resolve("train-labels.idx");
+    IdxWriter.write(TestDatasets.mnist(300), images, labels);
+
+    var imported =
+        api.postForm(
+            "/api/v1/datasets/idx", "name", "api-mnist", "images", images, "labels", labels);
+    assertThat(imported.status()).as(imported.body()).isEqualTo(201);
+    JsonNode dataset = JSON.readTree(imported.body());
+    long datasetId = dataset.get("id").asLong();
+    assertThat(imported.headers().getLocation()).hasToString("/api/v1/datasets/" + datasetId);
+    assertThat(dataset.get("samples").asLong()).isEqualTo(300);
+    assertThat(dataset.get("classes")).hasSize(10);
+    assertThat(dataset.get("activeRunId").isNull()).isTrue();
+
+    var started =
+        api.postJson(
+            "/api/v1/datasets/" + datasetId + "/runs",
+            "{\"epochs\":1,\"batchSize\":64,\"folds\":0,\"model\":\"mlp\",\"device\":\"cpu\"}");
+    assertThat(started.status()).as(started.body()).isEqualTo(202);
+    long runId = JSON.readTree(started.body()).get("id").asLong();
+    assertThat(started.headers().getLocation()).hasToString("/api/v1/runs/" + runId);
+
+    var second = api.postJson("/api/v1/datasets/" + datasetId + "/runs", "{}");
+    assertThat(second.status()).isEqualTo(409);
+    assertThat(JSON.readTree(second.body()).get("activeRunId").asLong()).isEqualTo(runId);
+
+    JsonNode run = pollUntilFinished(api, runId, Duration.ofMinutes(3));
+    assertThat(run.get("status").asString()).as(run.toString()).isEqualTo("SUCCEEDED");
+    assertThat(run.get("model").asString()).isEqualTo("mlp");
+    assertThat(run.get("deviceUsed").asString()).isNotBlank();
+    assertThat(run.get("progress").asDouble()).isEqualTo(1.0);
+    assertThat(
+            JSON.readTree(api.get("/api/v1/datasets/" + datasetId).body())
+                .get("activeRunId")
+                .asLong())
+        .isEqualTo(runId);
+
+    var scores = api.get("/api/v1/datasets/" + datasetId + "/scores");
+    assertThat(scores.status()).isEqualTo(200);
+    assertThat(scores.headers().getContentType().toString()).startsWith("application/jsonl");
+    List<JsonNode> rows = jsonLines(scores.body());
+    Integer scored =
+        jdbc.queryForObject(
+            "select count(*) from sample_score where run_id = ?", Integer.class, runId);
+    assertThat(rows).hasSize(scored).isNotEmpty();
+    assertThat(rows.getFirst().get("rank").asInt()).isEqualTo(1);
+    double[] ranked = rows.stream().mapToDouble(r -> r.get("score").asDouble()).toArray();
+    double[] sorted = ranked.clone();
+    Arrays.sort(sorted);
+    assertThat(ranked).containsExactly(reversed(sorted));
+    assertThat(rows.getFirst().get("suggested_label").isInt()).isTrue();
+
+    var loss = api.get("/api/v1/datasets/" + datasetId + "/scores?method=loss");
+    assertThat(loss.status()).isEqualTo(200);
+    assertThat(jsonLines(loss.body())).hasSize(scored);
+    var unknown = api.get("/api/v1/datasets/" + datasetId + "/scores?method=astrology");
+    assertThat(unknown.status()).isEqualTo(404);
+    assertThat(unknown.body()).contains("astrology").contains("loss");
+
+    var jsonl = api.get("/api/v1/datasets/" + datasetId + "/labels?format=jsonl");
+    assertThat(jsonl.status()).isEqualTo(200);
+    List<JsonNode> labelRows = jsonLines(jsonl.body());
+    assertThat(labelRows).hasSize(300);
+    assertThat(labelRows.getFirst().get("status").asString()).isEqualTo("OPEN");
+    var csv = api.get("/api/v1/datasets/" + datasetId + "/labels");
+    assertThat(csv.body().lines()).hasSize(301).first().asString().startsWith("sample_index,");
+    assertThat(api.get("/api/v1/datasets/" + datasetId + "/labels?format=xml").status())
+        .isEqualTo(400);
+
+    var noSuchPath = api.get("/api/v1/nothing-here");
+    assertThat(noSuchPath.status()).isEqualTo(404);
+    var history = JSON.readTree(api.get("/api/v1/datasets/" + datasetId + "/runs").body());
+    assertThat(history).hasSize(1);
+    assertThat(api.get("/api/v1/runs/999999").status()).isEqualTo(404);
+  }
+
+  @Test
+  void badInputIsRefusedNamingTheProblemAndNothingIsWritten() throws Exception {
+    var api = new ApiClient(port, tokenOf("importer", Role.ADMIN));
+    Path images = dir.resolve("images.idx");
+    Path labels = dir.resolve("labels.idx");
+    IdxWriter.write(TestDatasets.mnist(20), images, labels);
+    Path shortLabels = dir.resolve("short-labels.idx");
+    byte[] bytes = Files.readAllBytes(labels);
+    Files.write(shortLabels, Arrays.copyOf(bytes, bytes.length - 5));
+    Integer before = jdbc.queryForObject("select count(*) from dataset", Integer.class);
+
+    var refused =
+        api.postForm(
+            "/api/v1/datasets/idx", "name", "broken", "images", images, "labels", shortLabels);
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.headers().getContentType().toString()).contains("problem+json");
+    assertThat(refused.body()).contains("short-labels.idx");
+    assertThat(jdbc.queryForObject("select count(*) from dataset", Integer.class))
+        .isEqualTo(before);
+
+    var noLabels = api.postForm("/api/v1/datasets/idx", "name", "half", "images", images);
+    assertThat(noLabels.status()).isEqualTo(400);
+    assertThat(noLabels.body()).contains("labels");
+
+    var ok =
+        api.postForm("/api/v1/datasets/idx", "name", "fine", "images", images, "labels", labels);
+    long datasetId = JSON.readTree(ok.body()).get("id").asLong();
+    var badEpochs = api.postJson("/api/v1/datasets/" + datasetId + "/runs", "{\"epochs\":0}");
+    assertThat(badEpochs.status()).isEqualTo(400);
+    assertThat(badEpochs.body()).contains("epochs");
+    var badDevice = api.postJson("/api/v1/datasets/" + datasetId + "/runs", "{\"device\":\"tpu\"}");
+    assertThat(badDevice.status()).isEqualTo(400);
+    assertThat(badDevice.body()).contains("tpu").contains("auto, cpu, gpu");
+    var badMethod =
+        api.postJson("/api/v1/datasets/" + datasetId + "/runs", "{\"methods\":[\"astrology\"]}");
+    assertThat(badMethod.status()).isEqualTo(400);
+    assertThat(badMethod.body()).contains("astrology");
+    assertThat(api.get("/api/v1/datasets/" + datasetId + "/scores").status()).isEqualTo(404);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from training_run where dataset_id = ?", Integer.class, datasetId))
+        .isZero();
+  }
+
+  @Test
+  void aTokenActsWithItsOwnersRoleAtEachRequestAndDiesWithRevocationOrADisabledOwner()
+      throws Exception {
+    asAdmin(() -> accounts.create("keeper", "password-keeper", Role.ADMIN));
+    Path texts = Files.writeString(dir.resolve("texts.csv"), "text,label\nhello,a\nworld,b\n");
+    String token = tokenOf("robot", Role.ADMIN);
+    var api = new ApiClient(port, token);
+    assertThat(api.get("/api/v1/datasets").status()).isEqualTo(200);
+
+    AppUser robot = user("robot");
+    asAdmin(() -> accounts.changeRole(robot.getId(), Role.ANNOTATOR));
+    assertThat(api.get("/api/v1/datasets").status()).isEqualTo(200);
+    var importAttempt = api.postForm("/api/v1/datasets/text", "name", "x", "file", texts);
+    assertThat(importAttempt.status()).isEqualTo(403);
+    var start = api.postJson("/api/v1/datasets/1/runs", "{}");
+    assertThat(start.status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/datasets/1/labels").status()).isEqualTo(403);
+
+    asAdmin(() -> accounts.changeRole(robot.getId(), Role.ADMIN));
+    asAdmin(() -> accounts.setEnabled(robot.getId(), false));
+    assertThat(api.get("/api/v1/datasets").status()).isEqualTo(401);
+    asAdmin(() -> accounts.setEnabled(robot.getId(), true));
+    assertThat(api.get("/api/v1/datasets").status()).isEqualTo(200);
+
+    long id =
+        asAdmin(() -> tokens.all()).stream()
+            .filter(t -> t.owner().equals("robot"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    asAdmin(() -> tokens.revoke(id));
+    assertThat(api.get("/api/v1/datasets").status()).isEqualTo(401);
+    var info =
+        asAdmin(() -> tokens.all()).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
+    assertThat(info.revoked()).isTrue();
+    assertThat(info.lastUsedAt()).isNotNull();
+    assertThat(token).startsWith(ApiTokens.PREFIX + info.prefix());
+    assertThat(
+            jdbc.queryForObject("select token_hash from api_token where id = ?", String.class, id))
+        .doesNotContain(token.substring(ApiTokens.PREFIX.length()))
+        .hasSize(64);
+  }
+
+  private JsonNode pollUntilFinished(ApiClient api, long runId, Duration limit)
+      throws InterruptedException {
+    Instant deadline = Instant.now().plus(limit);
+    while (true) {
+      JsonNode run = JSON.readTree(api.get("/api/v1/runs/" + runId).body());
+      String status = run.get("status").asString();
+      if (!status.equals("QUEUED") && !status.equals("RUNNING")) {
+        return run;
+      }
+      assertThat(Instant.now()).as("run %d still %s", runId, status).isBefore(deadline);
+      Thread.sleep(250);
+    }
+  }
+
+  /** A token made by a fresh account with that role (made as an admin, then given the role). */
+  private String tokenOf(String username, Role role) {
+    asAdmin(() -> accounts.create(username, "password-" + username, Role.ADMIN));
+    login(username, "ADMIN");
+    String token = tokens.create(username + "'s pipeline").token();
+    if (role != Role.ADMIN) {
+      long id = user(username).getId();
+      asAdmin(() -> accounts.changeRole(id, role));
+    }
+    return token;
+  }
+
+  private AppUser user(String username) {
+    return asAdmin(() -> accounts.all()).stream()
+        .filter(u -> u.getUsername().equals(username))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private <T> T asAdmin(java.util.function.Supplier<T> action) {
+    login("root", "ADMIN");
+    try {
+      return action.get();
+    } finally {
+      logout();
+    }
+  }
+
+  private void asAdmin(Runnable action) {
+    asAdmin(
+        () -> {
+          action.run();
+          return null;
+        });
+  }
+
+  private void login(String user, String role) {
+    var auth =
+        new UsernamePasswordAuthenticationToken(
+            user, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role));
+    securityContexts.getContext().setAuthentication(auth);
+    SecurityContextHolder.getContext().setAuthentication(auth);
+  }
+
+  private static List<JsonNode> jsonLines(String body) {
+    return body.lines().filter(l -> !l.isBlank()).map(JSON::readTree).toList();
+  }
+
+  private static double[] reversed(double[] ascending) {
+    double[] out = new double[ascending.length];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = ascending[ascending.length - 1 - i];
+    }
+    return out;
+  }
+}

@@ -8,6 +8,7 @@ import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.microsoft.playwright.options.RequestOptions;
 import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.IdxWriter;
@@ -290,5 +291,36 @@ class SpineEndToEndTest {
     assertThat(page.locator("#data-map canvas").first()).isVisible();
     page.screenshot(
         new Page.ScreenshotOptions().setPath(BrowserSession.SCREENSHOTS.resolve("data-map.png")));
+  }
+
+  @Test
+  @Order(8)
+  void adminMakesAnApiTokenThatAPipelineUsesUntilItIsRevoked() {
+    new LoginPage(page, baseUrl).loginAs("admin", "admin");
+    page.navigate(baseUrl + "/api-tokens");
+    page.locator("#new-token").click();
+    page.locator("#new-token-name input").fill("nightly pipeline");
+    page.locator("#create-token").click();
+    String token = page.locator("#new-token-value input").inputValue();
+    assertThat(token).startsWith("rlb_").hasSize(47);
+    page.locator("#token-done").click();
+    assertThat(page.locator("#tokens-grid")).containsText("nightly pipeline");
+    assertThat(page.locator("#tokens-grid")).not().containsText(token.substring(10));
+
+    // a pipeline: no cookies, only the token
+    var pipeline = browser.browser.newContext();
+    try {
+      var withToken = RequestOptions.create().setHeader("Authorization", "Bearer " + token);
+      var listed = pipeline.request().get(baseUrl + "/api/v1/datasets/" + datasetId, withToken);
+      assertThat(listed.status()).isEqualTo(200);
+      assertThat(listed.text()).contains("\"samples\":300");
+
+      page.locator("[id^=revoke-]").first().click();
+      assertThat(page.locator("#tokens-grid")).containsText("revoked");
+      var refused = pipeline.request().get(baseUrl + "/api/v1/datasets/" + datasetId, withToken);
+      assertThat(refused.status()).isEqualTo(401);
+    } finally {
+      pipeline.close();
+    }
   }
 }

@@ -3,6 +3,7 @@ package com.relabel.api;
 import com.relabel.dataset.IdxFormatException;
 import com.relabel.dataset.ImageFolderException;
 import com.relabel.dataset.TextFormatException;
+import com.relabel.training.PredictionsFormatException;
 import com.relabel.training.RunAlreadyActiveException;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
@@ -26,7 +27,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   @ExceptionHandler({
     IdxFormatException.class,
     TextFormatException.class,
-    ImageFolderException.class
+    ImageFolderException.class,
+    PredictionsFormatException.class
   })
   ProblemDetail badFile(Exception e) {
     return problem(HttpStatus.BAD_REQUEST, "Bad input file", e.getMessage());

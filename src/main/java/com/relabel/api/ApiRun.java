@@ -4,13 +4,15 @@ import com.relabel.training.TrainingRun;
 import java.time.Instant;
 
 /**
- * A training run as the REST API shows it. Poll it until {@code status} is SUCCEEDED, FAILED or
+ * A training run as the REST API shows it; {@code kind} is TRAINED, or IMPORTED for a run made from
+ * predictions sent to {@code /predictions}. Poll it until {@code status} is SUCCEEDED, FAILED or
  * CANCELLED; while it runs, {@code phase}, {@code epoch}, {@code progress} (0 to 1) and {@code
  * samplesPerSecond} tell how far it is.
  */
 record ApiRun(
     long id,
     long datasetId,
+    String kind,
     String status,
     String model,
     Integer epochs,
@@ -38,6 +40,7 @@ record ApiRun(
     return new ApiRun(
         run.getId(),
         run.getDatasetId(),
+        run.getKind(),
         run.getStatus().name(),
         run.getModel(),
         run.getEpochs(),

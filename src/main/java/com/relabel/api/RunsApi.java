@@ -1,20 +1,25 @@
 package com.relabel.api;
 
 import com.relabel.security.CurrentUser;
+import com.relabel.training.PredictionsImport;
 import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Training runs over the REST API: start one (a durable background job, as from the Retrain
@@ -28,10 +33,12 @@ class RunsApi {
 
   private final TrainingRuns runs;
   private final RunSettings defaults;
+  private final PredictionsImport predictions;
 
-  RunsApi(TrainingRuns runs, RunSettings defaults) {
+  RunsApi(TrainingRuns runs, RunSettings defaults, PredictionsImport predictions) {
     this.runs = runs;
     this.defaults = defaults;
+    this.predictions = predictions;
   }
 
   @PostMapping("/datasets/{datasetId}/runs")
@@ -45,6 +52,26 @@ class RunsApi {
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/runs/" + run.getId()))
         .body(ApiRun.of(run));
+  }
+
+  @PostMapping(
+      path = "/datasets/{datasetId}/predictions",
+      consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @Operation(
+      summary = "Score the dataset from your own model's predictions (admins)",
+      description =
+          "file: CSV with the header sample_index,<one probability column per class>"
+              + "[,emb_0,...] or JSON Lines with {\"sample_index\", \"probabilities\","
+              + " \"embedding\"} per line; one row for every sample that is not excluded."
+              + " Creates a finished run of kind IMPORTED that ranks the queue at once.")
+  ResponseEntity<ApiRun> importPredictions(
+      @PathVariable long datasetId, @RequestPart("file") MultipartFile file) throws IOException {
+    try (var uploads = new Uploads()) {
+      TrainingRun run =
+          predictions.importFile(
+              datasetId, uploads.save(file, "predictions.csv"), CurrentUser.username());
+      return ResponseEntity.created(URI.create("/api/v1/runs/" + run.getId())).body(ApiRun.of(run));
+    }
   }
 
   @GetMapping("/datasets/{datasetId}/runs")

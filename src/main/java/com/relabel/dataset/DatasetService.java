@@ -1,6 +1,7 @@
 package com.relabel.dataset;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +76,41 @@ public class DatasetService {
         "select name from class_label where dataset_id = ? order by class_index",
         String.class,
         datasetId);
+  }
+
+  /** The current labels, excluded samples left out, in sample order (no contents read). */
+  public CurrentLabels currentLabels(long datasetId) {
+    Dataset d = get(datasetId);
+    int size =
+        jdbc.queryForObject(
+            "select count(*) from sample where dataset_id = ?", Integer.class, datasetId);
+    long[][] ids = {new long[size]};
+    int[][] indexes = {new int[size]};
+    int[][] labels = {new int[size]};
+    int[] at = {0};
+    jdbc.query(
+        "select id, sample_index, current_label from sample where dataset_id = ?"
+            + " and status <> 'EXCLUDED' order by sample_index",
+        rs -> {
+          int i = at[0]++;
+          if (i == ids[0].length) { // samples added since the count
+            ids[0] = Arrays.copyOf(ids[0], 2 * i + 1);
+            indexes[0] = Arrays.copyOf(indexes[0], 2 * i + 1);
+            labels[0] = Arrays.copyOf(labels[0], 2 * i + 1);
+          }
+          ids[0][i] = rs.getLong(1);
+          indexes[0][i] = rs.getInt(2);
+          labels[0][i] = rs.getInt(3);
+        },
+        datasetId);
+    int n = at[0];
+    return new CurrentLabels(
+        datasetId,
+        Arrays.copyOf(ids[0], n),
+        Arrays.copyOf(indexes[0], n),
+        Arrays.copyOf(labels[0], n),
+        d.getNumClasses(),
+        Math.max(size, n));
   }
 
   /** The images with their current labels, excluded samples left out, in sample order. */

@@ -139,6 +139,56 @@ public record TrainingDynamics(
     }
   }
 
+  /**
+   * Dynamics of one "epoch" from a model trained elsewhere: its class probabilities (treated as
+   * out-of-sample, for confident learning) and optionally its embeddings (for kNN). The margin is
+   * taken between log-probabilities, which equals the logit margin, as softmax shifts all logits of
+   * a sample by the same amount. Probabilities are floored at 1e-7 for the logarithms.
+   *
+   * @param probabilities {@code [sample][class]}, each row summing to 1
+   * @param embeddings {@code [sample][dim]}, or null
+   */
+  public static TrainingDynamics fromPredictions(
+      int[] givenLabels, int numClasses, float[][] probabilities, float[][] embeddings) {
+    int n = givenLabels.length;
+    float[] probGiven = new float[n];
+    int[] predicted = new int[n];
+    float[] margin = new float[n];
+    float[] loss = new float[n];
+    for (int i = 0; i < n; i++) {
+      float[] p = probabilities[i];
+      int y = givenLabels[i];
+      int best = 0;
+      float other = -1;
+      for (int k = 0; k < numClasses; k++) {
+        if (p[k] > p[best]) {
+          best = k;
+        }
+        if (k != y && p[k] > other) {
+          other = p[k];
+        }
+      }
+      probGiven[i] = p[y];
+      predicted[i] = best;
+      double logGiven = Math.log(Math.max(p[y], 1e-7));
+      margin[i] = (float) (logGiven - Math.log(Math.max(other, 1e-7)));
+      loss[i] = (float) -logGiven;
+    }
+    return new TrainingDynamics(
+        givenLabels,
+        numClasses,
+        new float[][] {probGiven},
+        new int[][] {predicted},
+        new float[][] {margin},
+        new float[][] {loss},
+        probabilities,
+        embeddings,
+        null,
+        probabilities,
+        null,
+        null);
+  }
+
   /** The number of samples, n. */
   public int sampleCount() {
     return givenLabels.length;

@@ -29,6 +29,9 @@ public class TrainingRun {
   @Column(nullable = false, length = 16)
   private String kind = "TRAINED";
 
+  /** The kind of a run made from imported predictions. */
+  public static final String IMPORTED = "IMPORTED";
+
   @Enumerated(EnumType.STRING)
   @Column(nullable = false, length = 16)
   private RunStatus status = RunStatus.QUEUED;
@@ -156,6 +159,24 @@ public class TrainingRun {
     this.aumThresholdPass = settings.aumThresholdPass();
     this.cleaningRounds = settings.cleaningRounds();
     this.requestedBy = requestedBy;
+  }
+
+  /**
+   * A run whose probabilities were made by a model elsewhere and imported (no training here); it is
+   * created finished, in the transaction that stores its scores.
+   */
+  static TrainingRun imported(long datasetId, int sampleCount, String requestedBy) {
+    TrainingRun run = new TrainingRun();
+    run.datasetId = datasetId;
+    run.kind = IMPORTED;
+    run.model = "imported";
+    run.epochs = 1;
+    run.methods = "";
+    run.deviceRequested = "none";
+    run.requestedBy = requestedBy;
+    run.start(sampleCount);
+    run.runsOn("imported", 0);
+    return run;
   }
 
   void start(int sampleCount) {
@@ -292,6 +313,11 @@ public class TrainingRun {
 
   public Long getId() {
     return id;
+  }
+
+  /** TRAINED, or {@value #IMPORTED} for predictions made elsewhere. */
+  public String getKind() {
+    return kind;
   }
 
   public Long getDatasetId() {

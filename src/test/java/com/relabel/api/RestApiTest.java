@@ -152,10 +152,36 @@ class RestApiTest {
     assertThat(api.get("/api/v1/datasets/" + datasetId + "/labels?format=xml").status())
         .isEqualTo(400);
 
+    Path predictions = dir.resolve("my-model.csv");
+    Files.write(predictions, predictionsCsv(TestDatasets.mnist(300).labels()));
+    var imported2 =
+        api.postForm("/api/v1/datasets/" + datasetId + "/predictions", "file", predictions);
+    assertThat(imported2.status()).as(imported2.body()).isEqualTo(201);
+    JsonNode importedRun = JSON.readTree(imported2.body());
+    assertThat(importedRun.get("kind").asString()).isEqualTo("IMPORTED");
+    assertThat(importedRun.get("status").asString()).isEqualTo("SUCCEEDED");
+    long importedRunId = importedRun.get("id").asLong();
+    assertThat(
+            JSON.readTree(api.get("/api/v1/datasets/" + datasetId).body())
+                .get("activeRunId")
+                .asLong())
+        .isEqualTo(importedRunId);
+    assertThat(jsonLines(api.get("/api/v1/datasets/" + datasetId + "/scores").body())).hasSize(300);
+    var earlier = api.get("/api/v1/datasets/" + datasetId + "/scores?run=" + runId);
+    assertThat(jsonLines(earlier.body())).hasSize(scored);
+    List<String> broken = new java.util.ArrayList<>(Files.readAllLines(predictions));
+    broken.set(4, "3,0.5,0.5,0.5,0,0,0,0,0,0,0");
+    Files.write(predictions, broken);
+    var refusedPredictions =
+        api.postForm("/api/v1/datasets/" + datasetId + "/predictions", "file", predictions);
+    assertThat(refusedPredictions.status()).isEqualTo(400);
+    assertThat(refusedPredictions.body()).contains("my-model.csv, line 5");
+
     var noSuchPath = api.get("/api/v1/nothing-here");
     assertThat(noSuchPath.status()).isEqualTo(404);
     var history = JSON.readTree(api.get("/api/v1/datasets/" + datasetId + "/runs").body());
-    assertThat(history).hasSize(1);
+    assertThat(history).hasSize(2);
+    assertThat(history.get(0).get("kind").asString()).isEqualTo("IMPORTED");
     assertThat(api.get("/api/v1/runs/999999").status()).isEqualTo(404);
   }
 
@@ -302,6 +328,20 @@ class RestApiTest {
             user, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role));
     securityContexts.getContext().setAuthentication(auth);
     SecurityContextHolder.getContext().setAuthentication(auth);
+  }
+
+  /** A confident model that agrees with every given label. */
+  private static List<String> predictionsCsv(int[] labels) {
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add("sample_index,c0,c1,c2,c3,c4,c5,c6,c7,c8,c9");
+    for (int i = 0; i < labels.length; i++) {
+      StringBuilder row = new StringBuilder().append(i);
+      for (int k = 0; k < 10; k++) {
+        row.append(k == labels[i] ? ",0.91" : ",0.01");
+      }
+      lines.add(row.toString());
+    }
+    return lines;
   }
 
   private static List<JsonNode> jsonLines(String body) {

@@ -4,6 +4,7 @@ import com.relabel.base.EChart;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetService;
 import com.relabel.security.Roles;
+import com.relabel.training.PredictionsImport;
 import com.relabel.training.RunCharts;
 import com.relabel.training.RunComparison;
 import com.relabel.training.RunComparisons;
@@ -60,6 +61,7 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
   private final RunComparisons comparisons;
   private final RunCharts charts;
   private final RunSettings defaults;
+  private final PredictionsImport predictions;
   private final H2 title = new H2();
   private final Div live = new Div();
   private final Grid<TrainingRun> grid = new Grid<>();
@@ -79,7 +81,9 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
       RunComparisons comparisons,
       RunCharts charts,
       RunProgressEvents events,
-      RunSettings defaults) {
+      RunSettings defaults,
+      PredictionsImport predictions) {
+    this.predictions = predictions;
     this.datasets = datasets;
     this.runs = runs;
     this.comparisons = comparisons;
@@ -88,6 +92,12 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     var retrain = new Button("Retrain…", e -> openRetrain());
     retrain.setId("retrain-open");
     retrain.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    var imported =
+        new Button(
+            "Import predictions…",
+            e -> new PredictionsDialog(predictions, dataset.getId(), run -> refresh()).open());
+    imported.setId("predictions-open");
+    imported.setTooltipText("Score this dataset from your own model's class probabilities");
     live.setId("run-live");
     configureGrid();
     compare.setId("compare-runs");
@@ -109,7 +119,7 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     confusion.addItemClickListener(this::openCell);
     add(
         title,
-        new HorizontalLayout(retrain),
+        new HorizontalLayout(retrain, imported),
         live,
         new H3("Runs"),
         new Paragraph(

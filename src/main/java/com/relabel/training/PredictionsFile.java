@@ -1,0 +1,299 @@
+package com.relabel.training;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads per-sample class probabilities (and optionally embeddings) that a team's own model made, in
+ * one of two formats, chosen by the file's extension:
+ *
+ * <ul>
+ *   <li>CSV: a header {@code sample_index,<one column per class>[,emb_0,...,emb_{d-1}]}, then one
+ *       row per sample;
+ *   <li>JSON Lines ({@code .jsonl}): {@code {"sample_index": 3, "probabilities": [...],
+ *       "embedding": [...]}} per line, {@code embedding} optional.
+ * </ul>
+ *
+ * Every row is checked (a known sample, once; as many probabilities as the dataset has classes,
+ * each in [0, 1], summing to 1 within {@value #SUM_TOLERANCE}; the same embedding size on every
+ * row) and refused with the file and line of the first problem.
+ */
+final class PredictionsFile {
+
+  /** How far the probabilities of a row may sum from 1 (rounding in the file). */
+  static final double SUM_TOLERANCE = 0.01;
+
+  private static final ObjectMapper JSON = JsonMapper.builder().build();
+
+  /** The predictions by row of the dataset's training set; {@code embeddings} may be null. */
+  record Predictions(float[][] probabilities, float[][] embeddings) {}
+
+  private final String name;
+  private final int numClasses;
+  private final Map<Integer, Integer> rowOfIndex;
+  private final float[][] probabilities;
+  private float[][] embeddings;
+  private final int[] lineOfRow;
+  private int embeddingSize = -1;
+
+  /**
+   * @param rowOfIndex the training-set row of each sample index that takes part (excluded samples
+   *     are absent: their predictions are read and ignored)
+   * @param allIndexes every sample index of the dataset, to tell "excluded" from "unknown"
+   */
+  private PredictionsFile(String name, int numClasses, Map<Integer, Integer> rowOfIndex, int rows) {
+    this.name = name;
+    this.numClasses = numClasses;
+    this.rowOfIndex = rowOfIndex;
+    this.probabilities = new float[rows][];
+    this.lineOfRow = new int[rows];
+  }
+
+  /**
+   * Reads the file for a training set of {@code sampleIndexes.length} rows.
+   *
+   * @param sampleIndexes the sample index of each training-set row
+   * @param datasetSize the dataset's number of samples (indexes are 0 to datasetSize - 1)
+   */
+  static Predictions read(Path file, int numClasses, int[] sampleIndexes, int datasetSize)
+      throws IOException {
+    Map<Integer, Integer> rowOfIndex = new HashMap<>(sampleIndexes.length * 2);
+    for (int row = 0; row < sampleIndexes.length; row++) {
+      rowOfIndex.put(sampleIndexes[row], row);
+    }
+    String name = file.getFileName().toString();
+    var reader = new PredictionsFile(name, numClasses, rowOfIndex, sampleIndexes.length);
+    try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+      if (name.toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+        reader.readJsonl(in, datasetSize);
+      } else {
+        reader.readCsv(in, datasetSize);
+      }
+    }
+    for (int row = 0; row < sampleIndexes.length; row++) {
+      if (reader.probabilities[row] == null) {
+        throw new PredictionsFormatException(
+            name, 0, "no prediction for sample " + sampleIndexes[row] + reader.missingCount());
+      }
+    }
+    return new Predictions(reader.probabilities, reader.embeddings);
+  }
+
+  private String missingCount() {
+    long missing = java.util.Arrays.stream(probabilities).filter(p -> p == null).count();
+    return missing > 1 ? " (and " + (missing - 1) + " more samples)" : "";
+  }
+
+  private void readCsv(BufferedReader in, int datasetSize) throws IOException {
+    String header = in.readLine();
+    if (header == null) {
+      throw new PredictionsFormatException(name, 1, "the file is empty");
+    }
+    List<String> columns = new ArrayList<>();
+    for (String column : header.strip().split(",", -1)) {
+      columns.add(column.strip().replace("\"", ""));
+    }
+    if (!columns.getFirst().equals("sample_index")) {
+      throw new PredictionsFormatException(
+          name, 1, "the first column must be sample_index, not '" + columns.getFirst() + "'");
+    }
+    int firstEmbedding = columns.size();
+    for (int c = 1; c < columns.size(); c++) {
+      if (columns.get(c).startsWith("emb_")) {
+        firstEmbedding = Math.min(firstEmbedding, c);
+      } else if (firstEmbedding < columns.size()) {
+        throw new PredictionsFormatException(
+            name, 1, "column '" + columns.get(c) + "' follows the emb_ columns");
+      }
+    }
+    if (firstEmbedding - 1 != numClasses) {
+      throw new PredictionsFormatException(
+          name,
+          1,
+          (firstEmbedding - 1)
+              + " probability columns, but the dataset has "
+              + numClasses
+              + " classes");
+    }
+    String line;
+    int lineNumber = 1;
+    while ((line = in.readLine()) != null) {
+      lineNumber++;
+      if (line.isBlank()) {
+        continue;
+      }
+      String[] fields = line.split(",", -1);
+      if (fields.length != columns.size()) {
+        throw new PredictionsFormatException(
+            name, lineNumber, fields.length + " fields, the header has " + columns.size());
+      }
+      int index = integer(fields[0], lineNumber, "sample_index");
+      float[] p = new float[numClasses];
+      for (int k = 0; k < numClasses; k++) {
+        p[k] = number(fields[k + 1], lineNumber, columns.get(k + 1));
+      }
+      float[] embedding = null;
+      if (firstEmbedding < columns.size()) {
+        embedding = new float[columns.size() - firstEmbedding];
+        for (int j = 0; j < embedding.length; j++) {
+          embedding[j] =
+              number(fields[firstEmbedding + j], lineNumber, columns.get(firstEmbedding + j));
+        }
+      }
+      accept(index, p, embedding, lineNumber, datasetSize);
+    }
+  }
+
+  private void readJsonl(BufferedReader in, int datasetSize) throws IOException {
+    String line;
+    int lineNumber = 0;
+    while ((line = in.readLine()) != null) {
+      lineNumber++;
+      if (line.isBlank()) {
+        continue;
+      }
+      JsonNode node;
+      try {
+        node = JSON.readTree(line);
+      } catch (JacksonException e) {
+        throw new PredictionsFormatException(
+            name, lineNumber, "not JSON: " + e.getOriginalMessage());
+      }
+      JsonNode index = node.get("sample_index");
+      if (index == null || !index.canConvertToInt()) {
+        throw new PredictionsFormatException(name, lineNumber, "no integer sample_index");
+      }
+      float[] p = array(node.get("probabilities"), lineNumber, "probabilities");
+      if (p == null) {
+        throw new PredictionsFormatException(name, lineNumber, "no probabilities array");
+      }
+      if (p.length != numClasses) {
+        throw new PredictionsFormatException(
+            name,
+            lineNumber,
+            p.length + " probabilities, but the dataset has " + numClasses + " classes");
+      }
+      accept(
+          index.asInt(),
+          p,
+          array(node.get("embedding"), lineNumber, "embedding"),
+          lineNumber,
+          datasetSize);
+    }
+  }
+
+  private void accept(int index, float[] p, float[] embedding, int line, int datasetSize)
+      throws PredictionsFormatException {
+    if (index < 0 || index >= datasetSize) {
+      throw new PredictionsFormatException(
+          name,
+          line,
+          "sample_index " + index + " is not in the dataset (0 to " + (datasetSize - 1) + ")");
+    }
+    double sum = 0;
+    for (int k = 0; k < p.length; k++) {
+      if (!(p[k] >= 0 && p[k] <= 1)) {
+        throw new PredictionsFormatException(
+            name,
+            line,
+            "probability "
+                + p[k]
+                + " of class "
+                + k
+                + " is not in [0, 1] (softmax probabilities, not logits)");
+      }
+      sum += p[k];
+    }
+    if (Math.abs(sum - 1) > SUM_TOLERANCE) {
+      throw new PredictionsFormatException(
+          name,
+          line,
+          String.format(
+              Locale.ROOT,
+              "the probabilities sum to %.4f, not 1 (softmax probabilities, not logits)",
+              sum));
+    }
+    if (embedding != null) {
+      if (embeddingSize < 0) {
+        embeddingSize = embedding.length;
+        embeddings = new float[probabilities.length][];
+      } else if (embedding.length != embeddingSize) {
+        throw new PredictionsFormatException(
+            name,
+            line,
+            "an embedding of " + embedding.length + " values; earlier rows had " + embeddingSize);
+      }
+    } else if (embeddingSize >= 0) {
+      throw new PredictionsFormatException(name, line, "no embedding; earlier rows had one");
+    }
+    Integer row = rowOfIndex.get(index);
+    if (row == null) {
+      return; // an excluded sample: it takes no part in scoring
+    }
+    if (probabilities[row] != null) {
+      throw new PredictionsFormatException(
+          name, line, "sample_index " + index + " again (first on line " + lineOfRow[row] + ")");
+    }
+    probabilities[row] = p;
+    lineOfRow[row] = line;
+    if (embedding != null) {
+      embeddings[row] = embedding;
+    }
+  }
+
+  private float[] array(JsonNode node, int line, String field) throws PredictionsFormatException {
+    if (node == null || node.isNull()) {
+      return null;
+    }
+    if (!node.isArray()) {
+      throw new PredictionsFormatException(name, line, field + " is not an array");
+    }
+    float[] values = new float[node.size()];
+    for (int i = 0; i < values.length; i++) {
+      JsonNode value = node.get(i);
+      if (!value.isNumber()) {
+        throw new PredictionsFormatException(
+            name, line, field + "[" + i + "] is not a number: " + value);
+      }
+      values[i] = value.floatValue();
+      if (!Float.isFinite(values[i])) {
+        throw new PredictionsFormatException(name, line, field + "[" + i + "] is not finite");
+      }
+    }
+    return values;
+  }
+
+  private int integer(String text, int line, String column) throws PredictionsFormatException {
+    try {
+      return Integer.parseInt(text.strip());
+    } catch (NumberFormatException e) {
+      throw new PredictionsFormatException(
+          name, line, column + " '" + text + "' is not a whole number");
+    }
+  }
+
+  private float number(String text, int line, String column) throws PredictionsFormatException {
+    try {
+      float value = Float.parseFloat(text.strip());
+      if (Float.isFinite(value)) {
+        return value;
+      }
+    } catch (NumberFormatException e) {
+      // falls through to the message below
+    }
+    throw new PredictionsFormatException(
+        name, line, "column " + column + ": '" + text + "' is not a finite number");
+  }
+}

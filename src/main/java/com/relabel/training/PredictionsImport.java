@@ -1,0 +1,139 @@
+package com.relabel.training;
+
+import com.relabel.dataset.CurrentLabels;
+import com.relabel.dataset.Dataset;
+import com.relabel.dataset.DatasetRepository;
+import com.relabel.dataset.DatasetService;
+import com.relabel.scoring.NoiseReport;
+import com.relabel.scoring.ScorerRegistry;
+import com.relabel.scoring.TrainingDynamics;
+import com.relabel.security.Roles;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.NoSuchElementException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Scores a dataset from predictions that a team's own model made ("bring your own model"): class
+ * probabilities per sample, embeddings optional ({@link PredictionsFile}). Every method that needs
+ * no training history scores them (loss, confidence, correctness, aum, cl, gmm, influence, and knn
+ * with embeddings); the result is a finished run of kind {@value TrainingRun#IMPORTED} that becomes
+ * the dataset's active ranking, exactly like a trained run. The file is read and checked
+ * completely, and everything is scored, before one transaction writes the run: a bad file leaves
+ * the database as it was.
+ */
+@Service
+public class PredictionsImport {
+
+  private final DatasetService datasets;
+  private final DatasetRepository datasetRepository;
+  private final TrainingRunRepository runs;
+  private final RunStore store;
+  private final RunComparisons comparisons;
+  private final RunProgressEvents progressEvents;
+  private final ApplicationEventPublisher events;
+  private final TransactionTemplate tx;
+  private final JdbcTemplate jdbc;
+
+  PredictionsImport(
+      DatasetService datasets,
+      DatasetRepository datasetRepository,
+      TrainingRunRepository runs,
+      RunStore store,
+      RunComparisons comparisons,
+      RunProgressEvents progressEvents,
+      ApplicationEventPublisher events,
+      TransactionTemplate tx,
+      JdbcTemplate jdbc) {
+    this.datasets = datasets;
+    this.datasetRepository = datasetRepository;
+    this.runs = runs;
+    this.store = store;
+    this.comparisons = comparisons;
+    this.progressEvents = progressEvents;
+    this.events = events;
+    this.tx = tx;
+    this.jdbc = jdbc;
+  }
+
+  /**
+   * Reads, scores and activates the predictions in {@code file} (CSV or {@code .jsonl}).
+   *
+   * @throws PredictionsFormatException naming the file and line of the first problem
+   * @throws RunAlreadyActiveException while a run of the dataset is queued or running
+   */
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public TrainingRun importFile(long datasetId, Path file, String requestedBy) throws IOException {
+    CurrentLabels current = datasets.currentLabels(datasetId);
+    if (runs.existsByDatasetIdAndStatusIn(
+        datasetId, EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING))) {
+      throw new RunAlreadyActiveException(datasetId, activeRunId(datasetId));
+    }
+    PredictionsFile.Predictions predictions =
+        PredictionsFile.read(
+            file, current.numClasses(), current.sampleIndexes(), current.datasetSize());
+    TrainingDynamics dynamics =
+        TrainingDynamics.fromPredictions(
+            current.labels(),
+            current.numClasses(),
+            predictions.probabilities(),
+            predictions.embeddings());
+    ScorerRegistry registry = ScorerRegistry.forDynamics(dynamics);
+    NoiseReport report = NoiseReport.compute(dynamics, registry);
+    int[][] neighbours = RunNeighbours.of(registry, dynamics);
+    String evaluation =
+        datasets
+            .trueLabels(datasetId, current.sampleIds())
+            .map(truth -> report.evaluate(current.labels(), truth).summary())
+            .orElse(null);
+    double meanLoss = 0;
+    for (float loss : dynamics.loss()[0]) {
+      meanLoss += loss / Math.max(1, dynamics.sampleCount());
+    }
+    var result =
+        new TrainingResult(dynamics, "imported", List.of(new EpochStats(1, 1, 0, 0, 0, meanLoss)));
+    RunProgress done =
+        tx.execute(
+            status -> {
+              // the dataset's row lock orders this against TrainingRuns.enqueue on every node
+              jdbc.queryForList("select id from dataset where id = ? for update", datasetId);
+              if (runs.existsByDatasetIdAndStatusIn(
+                  datasetId, EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING))) {
+                throw new RunAlreadyActiveException(datasetId, activeRunId(datasetId));
+              }
+              TrainingRun run =
+                  runs.saveAndFlush(
+                      TrainingRun.imported(datasetId, current.sampleIds().length, requestedBy));
+              long runId = run.getId();
+              store.saveDynamics(runId, current.sampleIds(), result, HeldOutSplit.NONE);
+              store.saveScores(runId, current.sampleIds(), report);
+              store.saveNeighbours(runId, neighbours);
+              Dataset dataset =
+                  datasetRepository
+                      .findById(datasetId)
+                      .orElseThrow(() -> new NoSuchElementException("no dataset " + datasetId));
+              Long previous = dataset.getActiveRunId();
+              dataset.activateRun(runId);
+              run.succeed("imported", report.estimatedErrors(), evaluation);
+              comparisons.recordOnCompletion(run, previous);
+              events.publishEvent(new TrainingRunCompleted(runId, datasetId));
+              return RunProgress.of(run);
+            });
+    progressEvents.publish(done);
+    return runs.findById(done.runId()).orElseThrow();
+  }
+
+  private Long activeRunId(long datasetId) {
+    return runs.findByDatasetIdOrderByIdDesc(datasetId).stream()
+        .filter(r -> r.getStatus().isActive())
+        .map(TrainingRun::getId)
+        .findFirst()
+        .orElse(null);
+  }
+}

@@ -323,4 +323,37 @@ class SpineEndToEndTest {
       pipeline.close();
     }
   }
+
+  @Test
+  @Order(9)
+  void adminScoresTheDatasetFromTheirOwnModelsPredictions(@TempDir Path dir) throws Exception {
+    int[] labels = BundledMnist.train().head(300).labels();
+    List<String> lines = new java.util.ArrayList<>();
+    lines.add("sample_index,c0,c1,c2,c3,c4,c5,c6,c7,c8,c9");
+    for (int i = 0; i < 300; i++) {
+      StringBuilder row = new StringBuilder().append(i);
+      for (int k = 0; k < 10; k++) {
+        row.append(k == labels[i] ? ",0.91" : ",0.01");
+      }
+      lines.add(row.toString());
+    }
+    Path good = Files.write(dir.resolve("our-model.csv"), lines);
+    lines.set(3, "2,0.5,0.5,0.5,0,0,0,0,0,0,0");
+    Path bad = Files.write(dir.resolve("our-logits.csv"), lines);
+
+    new LoginPage(page, baseUrl).loginAs("admin", "admin");
+    var runsPage = new RunsPage(page).open(baseUrl, datasetId);
+    page.locator("#predictions-open").click();
+    page.locator("#predictions-upload input[type=file]").setInputFiles(bad);
+    page.locator("#predictions-submit").click();
+    assertThat(page.locator("#predictions-error")).containsText("our-logits.csv, line 4");
+    assertThat(page.locator("#predictions-error")).containsText("Nothing was imported");
+    page.keyboard().press("Escape");
+
+    page.locator("#predictions-open").click();
+    page.locator("#predictions-upload input[type=file]").setInputFiles(good);
+    page.locator("#predictions-submit").click();
+    assertThat(runsPage.grid()).containsText("imported");
+    assertThat(runs.get(datasets.get(datasetId).getActiveRunId()).getKind()).isEqualTo("IMPORTED");
+  }
 }

@@ -23,6 +23,7 @@ record QueueBenchArguments(
     int depthPages,
     int pagesEvery,
     long timeLimit,
+    boolean exports,
     Path out) {
 
   /** The H2 file database that {@code --db h2} means. */
@@ -44,6 +45,7 @@ record QueueBenchArguments(
     int depthPages = 200;
     int pagesEvery = 10;
     long timeLimit = 0;
+    boolean exports = true;
     Path out = null;
     for (int i = 0; i < args.length; i++) {
       String flag = args[i];
@@ -66,6 +68,7 @@ record QueueBenchArguments(
         case "--deep-pages" -> depthPages = (int) atLeast(flag, value, 0);
         case "--pages-every" -> pagesEvery = positive(flag, value);
         case "--time-limit" -> timeLimit = atLeast(flag, value, 0);
+        case "--exports" -> exports = bool(flag, value);
         case "--out" -> out = Path.of(value);
         default -> throw new IllegalArgumentException("unknown option " + flag);
       }
@@ -104,6 +107,7 @@ record QueueBenchArguments(
         depthPages,
         pagesEvery,
         timeLimit,
+        exports,
         out);
   }
 

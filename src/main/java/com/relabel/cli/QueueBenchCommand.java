@@ -1,9 +1,12 @@
 package com.relabel.cli;
 
+import com.relabel.bench.ExportBenchmark;
 import com.relabel.bench.Latencies;
 import com.relabel.bench.QueueBenchmark;
 import com.relabel.bench.QueuePageProbes;
 import com.relabel.bench.SyntheticQueue;
+import com.relabel.export.LabelExport;
+import com.relabel.export.ScoreExport;
 import com.relabel.review.QueueBrowser;
 import com.relabel.review.ReviewService;
 import java.io.IOException;
@@ -47,6 +50,8 @@ public final class QueueBenchCommand {
         --deep-pages N    the deep grid page starts after N pages of 50 (default 200)
         --pages-every K   time the grid pages on every K-th iteration (default 10)
         --time-limit S    stop measuring after S seconds, 0 = none (default 0)
+        --exports B       then time the streamed exports: labels (CSV, JSONL), scores, the
+                          method's scores (default true)
         --out FILE        also write the results as Markdown
       """;
 
@@ -151,10 +156,33 @@ public final class QueueBenchCommand {
               data.datasetId(),
               new QueueBenchmark.Settings(
                   a.warmup(), a.iterations(), a.seed(), a.method(), a.pagesEvery(), a.timeLimit()));
-      return header(jdbc, a, data, origin) + "\n" + QueueBenchmark.markdown(results);
+      String report = header(jdbc, a, data, origin) + "\n" + QueueBenchmark.markdown(results);
+      if (a.exports()) {
+        report += "\n" + exports(context, data, a.method());
+      }
+      return report;
     } finally {
       logout(context);
     }
+  }
+
+  /** The streamed exports of the dataset, timed as an admin. */
+  private String exports(
+      ConfigurableApplicationContext context, SyntheticQueue.Generated data, String method) {
+    login(context, "ROLE_ADMIN");
+    List<ExportBenchmark.Result> results =
+        ExportBenchmark.run(
+            context.getBean(LabelExport.class),
+            context.getBean(ScoreExport.class),
+            data.datasetId(),
+            data.runId(),
+            method,
+            out::println);
+    return String.format(
+            Locale.ROOT,
+            "Streamed exports (Java heap at most %d MB):%n%n",
+            Runtime.getRuntime().maxMemory() >> 20)
+        + ExportBenchmark.markdown(results);
   }
 
   private static String header(
@@ -183,9 +211,13 @@ public final class QueueBenchCommand {
   }
 
   private static void login(ConfigurableApplicationContext context) {
+    login(context, "ROLE_ANNOTATOR");
+  }
+
+  private static void login(ConfigurableApplicationContext context, String role) {
     var auth =
         new UsernamePasswordAuthenticationToken(
-            REVIEWER, "n/a", AuthorityUtils.createAuthorityList("ROLE_ANNOTATOR"));
+            REVIEWER, "n/a", AuthorityUtils.createAuthorityList(role));
     context
         .getBeanProvider(SecurityContextHolderStrategy.class)
         .ifAvailable(s -> s.getContext().setAuthentication(auth));

@@ -72,6 +72,12 @@ class QueueBenchCommandTest {
           .isLessThanOrEqualTo(Double.parseDouble(row.group(5)));
     }
     assertThat(printed).contains("2,000 samples (generated in");
+    // every sample streamed once per label export, every scored sample once per score export
+    assertThat(printed)
+        .containsPattern("\\| labels, CSV \\| 2,001 \\|")
+        .containsPattern("\\| labels, JSONL \\| 2,000 \\|")
+        .containsPattern("\\| scores, JSONL \\| 2,000 \\|")
+        .containsPattern("\\| scores of loss, JSONL \\| 2,000 \\|");
 
     try (var c = DriverManager.getConnection(URL, "sa", "");
         var s = c.createStatement()) {

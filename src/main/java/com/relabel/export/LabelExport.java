@@ -1,5 +1,6 @@
 package com.relabel.export;
 
+import com.relabel.base.JsonText;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetService;
 import com.relabel.security.Roles;
@@ -84,13 +85,13 @@ public class LabelExport {
                     + ",\"current_label\":"
                     + row.currentLabel
                     + ",\"status\":"
-                    + Json.string(row.status)
+                    + JsonText.quote(row.status)
                     + ",\"decided_by\":"
-                    + Json.string(row.decidedBy)
+                    + JsonText.quote(row.decidedBy)
                     + ",\"decided_at\":"
-                    + Json.string(row.decidedAt)
+                    + JsonText.quote(row.decidedAt)
                     + ",\"score\":"
-                    + Json.number(row.score)
+                    + JsonText.number(row.score)
                     + "}\n"));
   }
 

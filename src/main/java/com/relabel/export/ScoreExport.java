@@ -1,5 +1,6 @@
 package com.relabel.export;
 
+import com.relabel.base.JsonText;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetService;
 import com.relabel.security.Roles;
@@ -88,21 +89,21 @@ public class ScoreExport {
               out,
               prefix(++rank[0], rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4))
                   + ",\"score\":"
-                  + Json.number(rs.getDouble(5))
+                  + JsonText.number(rs.getDouble(5))
                   + ",\"suggested_label\":"
                   + suggestedLabel
                   + ",\"suggested_probability\":"
-                  + Json.number(suggestedProbability)
+                  + JsonText.number(suggestedProbability)
                   + ",\"flagged_by\":"
                   + flaggedBy(flagged)
                   + ",\"region\":"
-                  + Json.string(rs.getString(9))
+                  + JsonText.quote(rs.getString(9))
                   + ",\"confidence\":"
-                  + Json.number(nullable(rs, 10))
+                  + JsonText.number(nullable(rs, 10))
                   + ",\"variability\":"
-                  + Json.number(nullable(rs, 11))
+                  + JsonText.number(nullable(rs, 11))
                   + ",\"correctness\":"
-                  + Json.number(nullable(rs, 12))
+                  + JsonText.number(nullable(rs, 12))
                   + "}\n");
         },
         runId);
@@ -148,7 +149,7 @@ public class ScoreExport {
               out,
               prefix(++rank[0], rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getString(4))
                   + ",\"score\":"
-                  + Json.number(rs.getDouble(5))
+                  + JsonText.number(rs.getDouble(5))
                   + "}\n");
         },
         runId,
@@ -165,7 +166,7 @@ public class ScoreExport {
         + ",\"current_label\":"
         + current
         + ",\"status\":"
-        + Json.string(status);
+        + JsonText.quote(status);
   }
 
   private static String flaggedBy(String commaSeparated) {
@@ -174,7 +175,7 @@ public class ScoreExport {
     }
     StringBuilder out = new StringBuilder("[");
     for (String method : commaSeparated.split(",")) {
-      out.append(out.length() > 1 ? "," : "").append(Json.string(method));
+      out.append(out.length() > 1 ? "," : "").append(JsonText.quote(method));
     }
     return out.append(']').toString();
   }

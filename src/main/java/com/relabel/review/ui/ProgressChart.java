@@ -1,5 +1,6 @@
 package com.relabel.review.ui;
 
+import com.relabel.base.JsonText;
 import com.relabel.review.AnnotatorDay;
 import java.time.LocalDate;
 import java.util.List;
@@ -19,7 +20,8 @@ final class ProgressChart {
     for (AnnotatorDay d : days) {
       byAnnotator.computeIfAbsent(d.annotator(), a -> new TreeMap<>()).put(d.day(), d.decisions());
     }
-    String xAxis = dates.stream().map(d -> json(d.toString())).collect(Collectors.joining(","));
+    String xAxis =
+        dates.stream().map(d -> JsonText.quote(d.toString())).collect(Collectors.joining(","));
     String series =
         byAnnotator.entrySet().stream()
             .map(
@@ -27,7 +29,7 @@ final class ProgressChart {
                     """
                     {"name":%s,"type":"bar","stack":"decisions","data":[%s]}"""
                         .formatted(
-                            json(e.getKey()),
+                            JsonText.quote(e.getKey()),
                             dates.stream()
                                 .map(d -> Long.toString(e.getValue().getOrDefault(d, 0L)))
                                 .collect(Collectors.joining(","))))
@@ -40,24 +42,5 @@ final class ProgressChart {
          "series":[%s]}
         """
         .formatted(xAxis, series);
-  }
-
-  /** A JSON string literal. */
-  static String json(String value) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : value.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

@@ -1,5 +1,6 @@
 package com.relabel.training.ui;
 
+import com.relabel.base.JsonText;
 import com.relabel.training.RunCharts;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +16,8 @@ final class RunChartOptions {
   static String histogram(RunCharts.ScoreHistogram h) {
     String categories =
         IntStream.range(0, h.counts().length)
-            .mapToObj(i -> quote(String.format(Locale.ROOT, "%.3g", h.min() + i * h.width())))
+            .mapToObj(
+                i -> JsonText.quote(String.format(Locale.ROOT, "%.3g", h.min() + i * h.width())))
             .collect(Collectors.joining(","));
     String counts =
         java.util.Arrays.stream(h.counts())
@@ -31,7 +33,7 @@ final class RunChartOptions {
          "yAxis":{"type":"value","name":"samples"},
          "series":[{"type":"bar","barCategoryGap":"5%%","itemStyle":{"color":"#5470c6"},"data":[%s]}]}
         """
-        .formatted(escape(h.method()), h.total(), categories, counts);
+        .formatted(JsonText.escape(h.method()), h.total(), categories, counts);
   }
 
   /**
@@ -58,7 +60,9 @@ final class RunChartOptions {
     }
     String names =
         IntStream.range(0, k)
-            .mapToObj(i -> quote(i < classNames.size() ? classNames.get(i) : Integer.toString(i)))
+            .mapToObj(
+                i ->
+                    JsonText.quote(i < classNames.size() ? classNames.get(i) : Integer.toString(i)))
             .collect(Collectors.joining(","));
     return """
         {"animation":false,
@@ -75,13 +79,5 @@ final class RunChartOptions {
          "series":[{"type":"heatmap","label":{"show":true},"data":[%s]}]}
         """
         .formatted(m.disagreements(), names, names, maxOff, cells);
-  }
-
-  private static String quote(String s) {
-    return "\"" + escape(s) + "\"";
-  }
-
-  private static String escape(String s) {
-    return s.replace("\\", "\\\\").replace("\"", "\\\"");
   }
 }

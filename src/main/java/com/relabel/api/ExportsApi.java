@@ -3,6 +3,7 @@ package com.relabel.api;
 import com.relabel.export.Downloads;
 import com.relabel.export.LabelExport;
 import com.relabel.export.ScoreExport;
+import com.relabel.export.SourceFormatExport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletResponse;
@@ -27,18 +28,24 @@ class ExportsApi {
 
   private final LabelExport labels;
   private final ScoreExport scores;
+  private final SourceFormatExport source;
 
-  ExportsApi(LabelExport labels, ScoreExport scores) {
+  ExportsApi(LabelExport labels, ScoreExport scores, SourceFormatExport source) {
     this.labels = labels;
     this.scores = scores;
+    this.source = source;
   }
 
   @GetMapping("/labels")
   @Operation(
       summary = "The current labels, one row per sample in sample order (admins)",
       description =
-          "format: csv (the default) or jsonl. Fields: sample_index, original_label, current_label,"
-              + " status, decided_by, decided_at, score (the active run's).")
+          "format: csv (the default) or jsonl, with the fields sample_index, original_label,"
+              + " current_label, status, decided_by, decided_at, score (the active run's); or"
+              + " source: the dataset back in its import format with the corrected labels,"
+              + " excluded samples left out (text: CSV id,text,label; image folder: labels.csv"
+              + " file,label; IDX: a ZIP of images-idx3-ubyte, labels-idx1-ubyte and"
+              + " sample-index.txt).")
   void labels(
       @PathVariable long datasetId,
       @RequestParam(defaultValue = "csv") String format,

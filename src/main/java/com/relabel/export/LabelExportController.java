@@ -15,9 +15,20 @@ import org.springframework.web.bind.annotation.RestController;
 class LabelExportController {
 
   private final LabelExport export;
+  private final SourceFormatExport source;
 
-  LabelExportController(LabelExport export) {
+  LabelExportController(LabelExport export, SourceFormatExport source) {
     this.export = export;
+    this.source = source;
+  }
+
+  /** The dataset with its corrected labels in the format it was imported in. */
+  @GetMapping("/export/datasets/{datasetId}/source")
+  void source(@PathVariable long datasetId, HttpServletResponse response) throws IOException {
+    SourceFormatExport.Format format = source.format(datasetId);
+    Downloads.offer(response, format.fileName(), format.contentType());
+    source.write(datasetId, response.getOutputStream());
+    response.getOutputStream().flush();
   }
 
   @GetMapping("/export/datasets/{datasetId}/labels.csv")

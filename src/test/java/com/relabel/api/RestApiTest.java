@@ -151,6 +151,10 @@ class RestApiTest {
     assertThat(csv.body().lines()).hasSize(301).first().asString().startsWith("sample_index,");
     assertThat(api.get("/api/v1/datasets/" + datasetId + "/labels?format=xml").status())
         .isEqualTo(400);
+    var own = api.get("/api/v1/datasets/" + datasetId + "/labels?format=source");
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.headers().getContentType().toString()).isEqualTo("application/zip");
+    assertThat(own.headers().getContentDisposition().getFilename()).isEqualTo("api-mnist-idx.zip");
 
     Path predictions = dir.resolve("my-model.csv");
     Files.write(predictions, predictionsCsv(TestDatasets.mnist(300).labels()));

@@ -154,10 +154,14 @@ class DatasetsView extends VerticalLayout {
     queueGrid.setId("grid-" + d.id());
     var actions = new HorizontalLayout(review, queueGrid, map);
     if (CurrentUser.hasRole(Roles.ADMIN)) {
-      var csv = download(d.id(), "csv", "Download labels (CSV)");
+      var csv = download(d.id(), "labels.csv", "Download labels (CSV)");
       csv.setId("export-" + d.id());
-      var jsonl = download(d.id(), "jsonl", "JSONL");
+      var jsonl = download(d.id(), "labels.jsonl", "JSONL");
       jsonl.setId("export-jsonl-" + d.id());
+      var own = download(d.id(), "source", "In its own format");
+      own.setId("export-source-" + d.id());
+      own.setTitle(
+          "The dataset as it was imported, with the corrected labels, excluded samples left out");
       var retrain = new Button("Retrain", e -> retrain(d.id()));
       retrain.setId("retrain-" + d.id());
       var runsButton = new Button("Runs", e -> UI.getCurrent().navigate("runs/" + d.id()));
@@ -167,14 +171,15 @@ class DatasetsView extends VerticalLayout {
       learn.setEnabled(d.activeRunId() != null && d.decided() > 0);
       learn.setTooltipText(
           "Re-fit the ensemble's method weights from the decisions so far and re-rank the queue");
-      actions.add(retrain, runsButton, learn, csv, jsonl);
+      actions.add(retrain, runsButton, learn, csv, jsonl, own);
     }
     card.add(actions, consensus.forDataset(d.id()));
     return card;
   }
 
-  private static Anchor download(long datasetId, String format, String text) {
-    var link = new Anchor("export/datasets/" + datasetId + "/labels." + format, text);
+  /** A download link to {@code export/datasets/<id>/<file>} (LabelExportController). */
+  private static Anchor download(long datasetId, String file, String text) {
+    var link = new Anchor("export/datasets/" + datasetId + "/" + file, text);
     link.getElement().setAttribute("router-ignore", true);
     link.getElement().setAttribute("download", true);
     return link;

@@ -91,8 +91,7 @@ class SourceFormatExportTest {
     Path csv = Files.write(dir.resolve("back.csv"), bytes(original.getId()));
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines).hasSize(30).first().isEqualTo("id,text,label");
-    assertThat(lines.get(1))
-        .isEqualTo("t0,\"words, 0\",topic-" + expected[0]);
+    assertThat(lines.get(1)).isEqualTo("t0,\"words, 0\",topic-" + expected[0]);
     Dataset back = text.importFile("text-back", csv, "back.csv");
 
     assertThat(currentLabels(back.getId())).containsExactly(expected);

@@ -265,7 +265,7 @@ public final class NoiseBenchmark {
     heap.start();
     long e0 = System.nanoTime();
     MethodScores ensemble =
-        RankAverageEnsemble.equalWeights().combine(scored, Suggestions.finalPrediction(dynamics));
+        RankAverageEnsemble.equalWeights().combine(scored, Suggestions.ensemble(dynamics));
     double ensembleMillis = (System.nanoTime() - e0) / 1e6;
     rows.addFirst(row(ensemble, wrong, truth, flipped, ensembleMillis, heap.peak()));
 

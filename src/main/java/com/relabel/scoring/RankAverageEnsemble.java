@@ -58,7 +58,7 @@ public final class RankAverageEnsemble {
 
   /**
    * The weighted average of the methods' normalized ranks, named {@value #NAME}, carrying the given
-   * suggestions (normally {@link Suggestions#finalPrediction}).
+   * suggestions (normally {@link Suggestions#ensemble}).
    *
    * @throws IllegalArgumentException if there are no methods, their sizes differ, a name repeats,
    *     or all weights are 0

@@ -135,8 +135,7 @@ public final class ScorerRegistry {
       throw new IllegalStateException("the registry has no scorers");
     }
     List<MethodScores> methods = scoreEach(dynamics);
-    Suggestions suggestions = Suggestions.finalPrediction(dynamics);
-    return new ScoreTable(methods, ensemble.combine(methods, suggestions));
+    return new ScoreTable(methods, ensemble.combine(methods, Suggestions.ensemble(dynamics)));
   }
 
   /**

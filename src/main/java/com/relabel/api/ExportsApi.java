@@ -51,13 +51,20 @@ class ExportsApi {
       @RequestParam(defaultValue = "csv") String format,
       HttpServletResponse response)
       throws IOException {
+    if (format.equals("source")) {
+      SourceFormatExport.Format own = source.format(datasetId);
+      Downloads.offer(response, own.fileName(), own.contentType());
+      source.write(datasetId, response.getOutputStream());
+      response.getOutputStream().flush();
+      return;
+    }
     boolean csv =
         switch (format) {
           case "csv" -> true;
           case "jsonl" -> false;
           default ->
               throw new IllegalArgumentException(
-                  "format must be csv or jsonl, not '" + format + "'");
+                  "format must be csv, jsonl or source, not '" + format + "'");
         };
     String name = labels.fileName(datasetId, format);
     Writer out = Downloads.open(response, name, csv ? "text/csv" : LabelExport.JSONL);

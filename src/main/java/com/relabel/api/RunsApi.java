@@ -6,6 +6,8 @@ import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
@@ -20,6 +22,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestPart;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Training runs over the REST API: start one (a durable background job, as from the Retrain
@@ -45,9 +48,11 @@ class RunsApi {
   @Operation(
       summary = "Start a run of the dataset (admins); 409 while another run is queued or running",
       description = "Every field of the body may be left out; the application's defaults apply.")
+  @io.swagger.v3.oas.annotations.parameters.RequestBody(
+      content = @Content(schema = @Schema(implementation = RunRequest.class)))
   ResponseEntity<ApiRun> start(
-      @PathVariable long datasetId, @RequestBody(required = false) RunRequest request) {
-    RunRequest asked = request == null ? RunRequest.DEFAULTS : request;
+      @PathVariable long datasetId, @RequestBody(required = false) JsonNode body) {
+    RunRequest asked = RunRequest.of(body);
     TrainingRun run = runs.retrain(datasetId, asked.toSettings(defaults), CurrentUser.username());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/runs/" + run.getId()))

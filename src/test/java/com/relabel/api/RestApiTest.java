@@ -76,6 +76,8 @@ class RestApiTest {
         .contains("/api/v1/datasets/idx")
         .contains("/api/v1/datasets/{datasetId}/scores")
         .contains("\"bearer\"")
+        .contains("RunRequest")
+        .contains("cleaningRounds")
         .doesNotContain("/export/datasets");
   }
 
@@ -152,7 +154,7 @@ class RestApiTest {
     assertThat(api.get("/api/v1/datasets/" + datasetId + "/labels?format=xml").status())
         .isEqualTo(400);
     var own = api.get("/api/v1/datasets/" + datasetId + "/labels?format=source");
-    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.status()).as(own.body()).isEqualTo(200);
     assertThat(own.headers().getContentType().toString()).isEqualTo("application/zip");
     assertThat(own.headers().getContentDisposition().getFilename()).isEqualTo("api-mnist-idx.zip");
 
@@ -219,6 +221,12 @@ class RestApiTest {
     var badEpochs = api.postJson("/api/v1/datasets/" + datasetId + "/runs", "{\"epochs\":0}");
     assertThat(badEpochs.status()).isEqualTo(400);
     assertThat(badEpochs.body()).contains("epochs");
+    var typo = api.postJson("/api/v1/datasets/" + datasetId + "/runs", "{\"epoch\":3}");
+    assertThat(typo.status()).isEqualTo(400);
+    assertThat(typo.body()).contains("unknown field 'epoch'").contains("epochs");
+    var wrongType = api.postJson("/api/v1/datasets/" + datasetId + "/runs", "{\"folds\":\"many\"}");
+    assertThat(wrongType.status()).isEqualTo(400);
+    assertThat(wrongType.body()).contains("field 'folds'");
     var badDevice = api.postJson("/api/v1/datasets/" + datasetId + "/runs", "{\"device\":\"tpu\"}");
     assertThat(badDevice.status()).isEqualTo(400);
     assertThat(badDevice.body()).contains("tpu").contains("auto, cpu, gpu");

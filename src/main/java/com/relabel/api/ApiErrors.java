@@ -5,6 +5,7 @@ import com.relabel.dataset.ImageFolderException;
 import com.relabel.dataset.TextFormatException;
 import com.relabel.training.PredictionsFormatException;
 import com.relabel.training.RunAlreadyActiveException;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.NoSuchElementException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -63,7 +64,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
 
   /** Anything else is the server's fault: logged here, and answered without internals. */
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e) {
+  ProblemDetail unexpected(Exception e, HttpServletResponse response) throws Exception {
+    if (response.isCommitted()) {
+      // a streamed download failed part-way: cut the connection, so the client sees an
+      // incomplete transfer rather than a "complete" file with an error appended
+      throw e;
+    }
     log.error("REST API request failed", e);
     return problem(
         HttpStatus.INTERNAL_SERVER_ERROR,

@@ -69,7 +69,7 @@ class DatasetsApi {
     try (var uploads = new Uploads()) {
       Dataset dataset =
           idx.importFiles(
-              name,
+              checkedName(name),
               uploads.save(imageFile, "images.idx"),
               uploads.save(labelFile, "labels.idx"),
               classes);
@@ -83,7 +83,7 @@ class DatasetsApi {
       @RequestParam String name, @RequestPart("file") MultipartFile file) throws IOException {
     try (var uploads = new Uploads()) {
       var saved = uploads.save(file, "texts.csv");
-      return created(text.importFile(name, saved, saved.getFileName().toString()));
+      return created(text.importFile(checkedName(name), saved, saved.getFileName().toString()));
     }
   }
 
@@ -104,8 +104,19 @@ class DatasetsApi {
             : ImageSizePolicy.parse(size);
     try (var uploads = new Uploads()) {
       return created(
-          images.importFolder(name, uploads.save(archive, "images.zip"), policy).dataset());
+          images
+              .importFolder(checkedName(name), uploads.save(archive, "images.zip"), policy)
+              .dataset());
     }
+  }
+
+  /** The dataset's name, stripped: 1 to 200 characters (the column's size). */
+  static String checkedName(String name) {
+    String stripped = name == null ? "" : name.strip();
+    if (stripped.isEmpty() || stripped.length() > 200) {
+      throw new IllegalArgumentException("name must have 1 to 200 characters");
+    }
+    return stripped;
   }
 
   private ResponseEntity<ApiDataset> created(Dataset dataset) {

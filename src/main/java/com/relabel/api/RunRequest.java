@@ -38,7 +38,10 @@ record RunRequest(
       new RunRequest(null, null, null, null, null, null, null, null, null, null);
 
   private static final ObjectMapper JSON =
-      JsonMapper.builder().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES).build();
+      JsonMapper.builder()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+          .build();
 
   /**
    * The request in a JSON body (none or {@code null}: the defaults), refusing an unknown field or a

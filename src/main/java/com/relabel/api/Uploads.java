@@ -15,6 +15,7 @@ import org.springframework.web.multipart.MultipartFile;
 final class Uploads implements AutoCloseable {
 
   private final Path dir;
+  private int parts;
 
   Uploads() throws IOException {
     this.dir = Files.createTempDirectory("relabel-api-upload-");
@@ -23,7 +24,8 @@ final class Uploads implements AutoCloseable {
   /** Saves the part under its file name, or under {@code fallback} when it has none. */
   Path save(MultipartFile part, String fallback) throws IOException {
     String name = safeName(part.getOriginalFilename(), fallback);
-    Path file = dir.resolve(name);
+    // a folder per part: two parts with one file name (blobs, a/x and b/x) never overwrite
+    Path file = Files.createDirectory(dir.resolve("part-" + parts++)).resolve(name);
     part.transferTo(file);
     return file;
   }

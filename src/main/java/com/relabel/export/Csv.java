@@ -8,7 +8,10 @@ final class Csv {
     if (value == null) {
       return "";
     }
-    if (value.contains(",") || value.contains("\"") || value.contains("\n")) {
+    if (value.contains(",")
+        || value.contains("\"")
+        || value.contains("\n")
+        || value.contains("\r")) {
       return '"' + value.replace("\"", "\"\"") + '"';
     }
     return value;

@@ -6,6 +6,7 @@ import com.relabel.dataset.DatasetService;
 import com.relabel.security.Roles;
 import java.io.BufferedWriter;
 import java.io.DataOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -20,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -66,8 +68,12 @@ public class SourceFormatExport {
         : new Format(base + "-idx.zip", "application/zip");
   }
 
-  /** Writes the dataset in {@link #format}; the caller closes {@code out}. */
-  @Transactional(readOnly = true)
+  /**
+   * Writes the dataset in {@link #format}; the caller closes {@code out}. One snapshot for all its
+   * queries (repeatable read), so that a decision made meanwhile cannot make the IDX count, images,
+   * labels and indexes disagree.
+   */
+  @Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
   public void write(long datasetId, OutputStream out) throws IOException {
     Dataset dataset = datasets.get(datasetId);
     List<String> classes = datasets.classNames(datasetId);
@@ -118,7 +124,7 @@ public class SourceFormatExport {
             "select count(*) from sample where dataset_id = ? and status <> 'EXCLUDED'",
             Integer.class,
             datasetId);
-    var zip = new ZipOutputStream(out);
+    var zip = new ZipOutputStream(new KeepOpen(out));
     var data = new DataOutputStream(zip);
     boolean colour = dataset.getImageChannels() > 1;
     zip.putNextEntry(new ZipEntry("images-idx3-ubyte"));
@@ -154,7 +160,24 @@ public class SourceFormatExport {
         datasetId);
     rows.flush();
     zip.closeEntry();
-    zip.finish();
+    zip.close(); // finishes the archive and frees the deflater; leaves the caller's stream open
+  }
+
+  /** The caller's stream, flushed but not closed when the ZIP around it is closed. */
+  private static final class KeepOpen extends FilterOutputStream {
+    KeepOpen(OutputStream out) {
+      super(out);
+    }
+
+    @Override
+    public void write(byte[] bytes, int offset, int length) throws IOException {
+      out.write(bytes, offset, length);
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.flush();
+    }
   }
 
   private boolean hasFileNames(long datasetId) {

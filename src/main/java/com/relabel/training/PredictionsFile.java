@@ -2,6 +2,7 @@ package com.relabel.training;
 
 import java.io.BufferedReader;
 import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,13 +18,15 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads per-sample class probabilities (and optionally embeddings) that a team's own model made, in
- * one of two formats, chosen by the file's extension:
+ * one of two formats, told apart by the first character:
  *
  * <ul>
  *   <li>CSV: a header {@code sample_index,<one column per class>[,emb_0,...,emb_{d-1}]}, then one
- *       row per sample;
- *   <li>JSON Lines ({@code .jsonl}): {@code {"sample_index": 3, "probabilities": [...],
- *       "embedding": [...]}} per line, {@code embedding} optional.
+ *       row per sample; fields may be quoted. When the probability columns are named exactly the
+ *       dataset's classes they are matched by name, in any order; otherwise by position, in label
+ *       order.
+ *   <li>JSON Lines: {@code {"sample_index": 3, "probabilities": [...], "embedding": [...]}} per
+ *       line, probabilities in label order, {@code embedding} optional.
  * </ul>
  *
  * Every row is checked (a known sample, once; as many probabilities as the dataset has classes,
@@ -42,6 +45,7 @@ final class PredictionsFile {
 
   private final String name;
   private final int numClasses;
+  private final List<String> classNames;
   private final Map<Integer, Integer> rowOfIndex;
   private final float[][] probabilities;
   private float[][] embeddings;
@@ -53,34 +57,45 @@ final class PredictionsFile {
    *     are absent: their predictions are read and ignored)
    * @param allIndexes every sample index of the dataset, to tell "excluded" from "unknown"
    */
-  private PredictionsFile(String name, int numClasses, Map<Integer, Integer> rowOfIndex, int rows) {
+  private PredictionsFile(
+      String name, List<String> classNames, Map<Integer, Integer> rowOfIndex, int rows) {
     this.name = name;
-    this.numClasses = numClasses;
+    this.numClasses = classNames.size();
+    this.classNames = classNames;
     this.rowOfIndex = rowOfIndex;
     this.probabilities = new float[rows][];
     this.lineOfRow = new int[rows];
   }
 
   /**
-   * Reads the file for a training set of {@code sampleIndexes.length} rows.
+   * Reads the file for a training set of {@code sampleIndexes.length} rows. JSON Lines when the
+   * first line that is not blank starts with <code>{</code>, else CSV; a UTF-8 byte-order mark is
+   * skipped.
    *
+   * @param classNames the dataset's classes, in label order
    * @param sampleIndexes the sample index of each training-set row
    * @param datasetSize the dataset's number of samples (indexes are 0 to datasetSize - 1)
    */
-  static Predictions read(Path file, int numClasses, int[] sampleIndexes, int datasetSize)
+  static Predictions read(Path file, List<String> classNames, int[] sampleIndexes, int datasetSize)
       throws IOException {
     Map<Integer, Integer> rowOfIndex = new HashMap<>(sampleIndexes.length * 2);
     for (int row = 0; row < sampleIndexes.length; row++) {
       rowOfIndex.put(sampleIndexes[row], row);
     }
     String name = file.getFileName().toString();
-    var reader = new PredictionsFile(name, numClasses, rowOfIndex, sampleIndexes.length);
+    var reader = new PredictionsFile(name, classNames, rowOfIndex, sampleIndexes.length);
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-      if (name.toLowerCase(Locale.ROOT).endsWith(".jsonl")) {
+      in.mark(1);
+      if (in.read() != '\uFEFF') {
+        in.reset();
+      }
+      if (startsJson(in)) {
         reader.readJsonl(in, datasetSize);
       } else {
         reader.readCsv(in, datasetSize);
       }
+    } catch (CharacterCodingException e) {
+      throw new PredictionsFormatException(name, 0, "not UTF-8 text");
     }
     for (int row = 0; row < sampleIndexes.length; row++) {
       if (reader.probabilities[row] == null) {
@@ -89,6 +104,17 @@ final class PredictionsFile {
       }
     }
     return new Predictions(reader.probabilities, reader.embeddings);
+  }
+
+  /** Whether the first character that is not white space is an opening brace (left unread). */
+  private static boolean startsJson(BufferedReader in) throws IOException {
+    in.mark(1 << 16);
+    int c;
+    do {
+      c = in.read();
+    } while (c != -1 && Character.isWhitespace(c));
+    in.reset();
+    return c == '{';
   }
 
   private String missingCount() {
@@ -103,7 +129,7 @@ final class PredictionsFile {
     }
     List<String> columns = new ArrayList<>();
     for (String column : header.strip().split(",", -1)) {
-      columns.add(column.strip().replace("\"", ""));
+      columns.add(unquoted(column));
     }
     if (!columns.getFirst().equals("sample_index")) {
       throw new PredictionsFormatException(
@@ -127,6 +153,7 @@ final class PredictionsFile {
               + numClasses
               + " classes");
     }
+    int[] classOfColumn = classOfColumn(columns.subList(1, firstEmbedding));
     String line;
     int lineNumber = 1;
     while ((line = in.readLine()) != null) {
@@ -135,6 +162,9 @@ final class PredictionsFile {
         continue;
       }
       String[] fields = line.split(",", -1);
+      for (int f = 0; f < fields.length; f++) {
+        fields[f] = unquoted(fields[f]);
+      }
       if (fields.length != columns.size()) {
         throw new PredictionsFormatException(
             name, lineNumber, fields.length + " fields, the header has " + columns.size());
@@ -142,7 +172,7 @@ final class PredictionsFile {
       int index = integer(fields[0], lineNumber, "sample_index");
       float[] p = new float[numClasses];
       for (int k = 0; k < numClasses; k++) {
-        p[k] = number(fields[k + 1], lineNumber, columns.get(k + 1));
+        p[classOfColumn[k]] = number(fields[k + 1], lineNumber, columns.get(k + 1));
       }
       float[] embedding = null;
       if (firstEmbedding < columns.size()) {
@@ -154,6 +184,32 @@ final class PredictionsFile {
       }
       accept(index, p, embedding, lineNumber, datasetSize);
     }
+  }
+
+  /**
+   * The class of each probability column: by name when the columns are named exactly the dataset's
+   * classes (in any order), else by position.
+   */
+  private int[] classOfColumn(List<String> names) throws PredictionsFormatException {
+    int[] classOf = new int[names.size()];
+    if (new java.util.HashSet<>(names).equals(new java.util.HashSet<>(classNames))
+        && names.size() == classNames.size()) {
+      for (int c = 0; c < classOf.length; c++) {
+        classOf[c] = classNames.indexOf(names.get(c));
+      }
+    } else {
+      for (int c = 0; c < classOf.length; c++) {
+        classOf[c] = c;
+      }
+    }
+    return classOf;
+  }
+
+  private static String unquoted(String field) {
+    String stripped = field.strip();
+    return stripped.length() >= 2 && stripped.startsWith("\"") && stripped.endsWith("\"")
+        ? stripped.substring(1, stripped.length() - 1)
+        : stripped;
   }
 
   private void readJsonl(BufferedReader in, int datasetSize) throws IOException {

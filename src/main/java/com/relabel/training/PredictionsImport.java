@@ -77,7 +77,7 @@ public class PredictionsImport {
     }
     PredictionsFile.Predictions predictions =
         PredictionsFile.read(
-            file, current.numClasses(), current.sampleIndexes(), current.datasetSize());
+            file, datasets.classNames(datasetId), current.sampleIndexes(), current.datasetSize());
     TrainingDynamics dynamics =
         TrainingDynamics.fromPredictions(
             current.labels(),

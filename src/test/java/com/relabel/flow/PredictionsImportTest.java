@@ -101,16 +101,7 @@ class PredictionsImportTest {
         jdbc.queryForList(
             "select distinct method from method_score where run_id = ?", String.class, run.getId());
     assertThat(methods).contains("loss", "cl", "knn", "confidence");
-    Integer suggestedTruth =
-        jdbc.queryForObject(
-            "select count(*) from sample_score sc join sample s on s.id = sc.sample_id"
-                + " join sample_truth t on t.sample_id = s.id"
-                + " where sc.run_id = ? and s.sample_index in ("
-                + join(flipped)
-                + ") and sc.suggested_label = t.true_label",
-            Integer.class,
-            run.getId());
-    assertThat(suggestedTruth).isEqualTo(FLIPPED);
+    assertThat(suggestedTruthAmongFlipped(run)).isEqualTo(FLIPPED);
   }
 
   @Test
@@ -133,6 +124,50 @@ class PredictionsImportTest {
                 run.getId()))
         .contains("cl")
         .doesNotContain("knn");
+  }
+
+  @Test
+  void columnsNamedByClassInAnyOrderQuotesAByteOrderMarkAndJsonWithoutItsExtension()
+      throws IOException {
+    float[][] p = probabilities();
+    List<String> lines = new ArrayList<>();
+    lines.add("\uFEFF\"sample_index\",\"9\",\"8\",\"7\",\"6\",\"5\",\"4\",\"3\",\"2\",\"1\",\"0\"");
+    for (int i = 0; i < N; i++) {
+      StringBuilder row = new StringBuilder("\"").append(i).append('"');
+      for (int k = 9; k >= 0; k--) {
+        row.append(",\"").append(p[i][k]).append('"');
+      }
+      lines.add(row.toString());
+    }
+    Path reversed = Files.write(dir.resolve("excel-export.csv"), lines);
+
+    TrainingRun run = predictions.importFile(dataset.getId(), reversed, "admin");
+
+    assertThat(suggestedTruthAmongFlipped(run)).isEqualTo(FLIPPED);
+
+    List<String> json = new ArrayList<>();
+    for (int i = 0; i < N; i++) {
+      json.add("{\"sample_index\": " + i + ", \"probabilities\": " + array(p[i]) + "}");
+    }
+    Path noExtension = Files.write(dir.resolve("predictions"), json);
+    assertThat(predictions.importFile(dataset.getId(), noExtension, "admin").getStatus())
+        .isEqualTo(RunStatus.SUCCEEDED);
+
+    Path latin1 = Files.write(dir.resolve("latin1.csv"), new byte[] {'s', 'a', (byte) 0xE9, '\n'});
+    assertThatThrownBy(() -> predictions.importFile(dataset.getId(), latin1, "admin"))
+        .isInstanceOf(PredictionsFormatException.class)
+        .hasMessage("latin1.csv: not UTF-8 text");
+  }
+
+  private Integer suggestedTruthAmongFlipped(TrainingRun run) {
+    return jdbc.queryForObject(
+        "select count(*) from sample_score sc join sample s on s.id = sc.sample_id"
+            + " join sample_truth t on t.sample_id = s.id"
+            + " where sc.run_id = ? and s.sample_index in ("
+            + join(flipped)
+            + ") and sc.suggested_label = t.true_label",
+        Integer.class,
+        run.getId());
   }
 
   @Test

@@ -116,13 +116,6 @@ class ImageFolderImportView extends VerticalLayout {
   }
 
   private void deleteUpload() {
-    if (zip != null) {
-      try {
-        Files.deleteIfExists(zip);
-        Files.deleteIfExists(zip.getParent());
-      } catch (IOException ignored) {
-        // a temp file left behind is harmless
-      }
-    }
+    ImportView.deleteUpload(zip);
   }
 }

@@ -122,14 +122,18 @@ class ImportView extends VerticalLayout {
   }
 
   private void deleteUploads() {
-    for (Path p : new Path[] {images, labels}) {
-      if (p != null) {
-        try {
-          Files.deleteIfExists(p);
-          Files.deleteIfExists(p.getParent());
-        } catch (IOException ignored) {
-          // a temp file left behind is harmless
-        }
+    deleteUpload(images);
+    deleteUpload(labels);
+  }
+
+  /** Deletes an uploaded file and the temporary folder {@link #rename} made for it. */
+  static void deleteUpload(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+        Files.deleteIfExists(file.getParent());
+      } catch (IOException ignored) {
+        // a temp file left behind is harmless
       }
     }
   }

@@ -44,6 +44,7 @@ class PredictionsDialog extends Dialog {
                           ui ->
                               ui.access(
                                   () -> {
+                                    ImportView.deleteUpload(file);
                                     file = named;
                                     submit.setEnabled(true);
                                   }));
@@ -66,6 +67,12 @@ class PredictionsDialog extends Dialog {
         upload,
         error);
     getFooter().add(new Button("Cancel", e -> close()), submit);
+    addOpenedChangeListener(
+        e -> {
+          if (!e.isOpened()) {
+            ImportView.deleteUpload(file);
+          }
+        });
   }
 
   private void submit() {

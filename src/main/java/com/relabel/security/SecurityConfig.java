@@ -39,14 +39,16 @@ class SecurityConfig {
   SecurityFilterChain apiFilterChain(
       HttpSecurity http, ApiTokens tokens, SecurityContextHolderStrategy contexts)
       throws Exception {
-    http.securityMatcher("/api/**")
+    // /error too: an API request that fails before reaching a controller (an upload over the size
+    // limit) is forwarded there, and must get Boot's JSON error, not the UI's login redirect
+    http.securityMatcher("/api/**", "/error")
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
         .addFilterBefore(new ApiTokenFilter(tokens, contexts), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
-                auth.requestMatchers(OPENAPI_PATH, OPENAPI_PATH + "/**")
+                auth.requestMatchers(OPENAPI_PATH, OPENAPI_PATH + "/**", "/error")
                     .permitAll()
                     .anyRequest()
                     .authenticated())

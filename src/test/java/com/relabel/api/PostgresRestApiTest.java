@@ -11,7 +11,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"relabel.jobs.poll-interval=200ms", "relabel.security.active-check-period=0s"})
+    properties = {
+      "relabel.jobs.poll-interval=200ms",
+      "relabel.security.active-check-period=0s",
+      "spring.servlet.multipart.max-file-size=2MB"
+    })
 class PostgresRestApiTest extends RestApiTest {
 
   @DynamicPropertySource

@@ -38,7 +38,8 @@ import tools.jackson.databind.json.JsonMapper;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:restapi;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "relabel.jobs.poll-interval=200ms",
-      "relabel.security.active-check-period=0s"
+      "relabel.security.active-check-period=0s",
+      "spring.servlet.multipart.max-file-size=2MB"
     })
 class RestApiTest {
 
@@ -185,6 +186,15 @@ class RestApiTest {
 
     var noSuchPath = api.get("/api/v1/nothing-here");
     assertThat(noSuchPath.status()).isEqualTo(404);
+    var wrongMethod = api.get("/api/v1/runs/" + runId + "/cancel");
+    assertThat(wrongMethod.status()).isEqualTo(405);
+    assertThat(wrongMethod.headers().getFirst("Allow")).isEqualTo("POST");
+    var jsonForAForm = api.postJson("/api/v1/datasets/text", "{\"name\":\"x\"}");
+    assertThat(jsonForAForm.status()).isEqualTo(415);
+    assertThat(jsonForAForm.body()).contains("multipart/form-data");
+    Path big = Files.write(dir.resolve("big.csv"), new byte[3 << 20]);
+    var tooBig = api.postForm("/api/v1/datasets/text", "name", "big", "file", big);
+    assertThat(tooBig.status()).isEqualTo(413);
     var history = JSON.readTree(api.get("/api/v1/datasets/" + datasetId + "/runs").body());
     assertThat(history).hasSize(2);
     assertThat(history.get(0).get("kind").asString()).isEqualTo("IMPORTED");

@@ -268,8 +268,13 @@ class RestApiTest {
     var start = api.postJson("/api/v1/datasets/1/runs", "{}");
     assertThat(start.status()).isEqualTo(403);
     assertThat(api.get("/api/v1/datasets/1/labels").status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/audit").status()).isEqualTo(403);
 
     asAdmin(() -> accounts.changeRole(robot.getId(), Role.ADMIN));
+    var audit = api.get("/api/v1/audit?action=CORRECT&from=2020-01-01T00:00:00Z");
+    assertThat(audit.status()).as(audit.body()).isEqualTo(200);
+    assertThat(audit.body()).startsWith("id,occurred_at,actor,action,");
+    assertThat(api.get("/api/v1/audit?from=yesterday").status()).isEqualTo(400);
     asAdmin(() -> accounts.setEnabled(robot.getId(), false));
     assertThat(api.get("/api/v1/datasets").status()).isEqualTo(401);
     asAdmin(() -> accounts.setEnabled(robot.getId(), true));

@@ -1,6 +1,7 @@
 package com.relabel.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.relabel.dataset.IdxWriter;
 import com.relabel.flow.TestDatasets;
@@ -21,6 +22,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -269,6 +271,14 @@ class RestApiTest {
     assertThat(start.status()).isEqualTo(403);
     assertThat(api.get("/api/v1/datasets/1/labels").status()).isEqualTo(403);
     assertThat(api.get("/api/v1/audit").status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/datasets/1/scores").status()).isEqualTo(403);
+    assertThat(api.get("/api/v1/datasets/1/labels?format=source").status()).isEqualTo(403);
+    assertThat(api.postJson("/api/v1/runs/1/cancel", "").status()).isEqualTo(403);
+    login("robot", "ANNOTATOR");
+    assertThatThrownBy(() -> tokens.create("mine")).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> tokens.all()).isInstanceOf(AccessDeniedException.class);
+    assertThatThrownBy(() -> tokens.revoke(1)).isInstanceOf(AccessDeniedException.class);
+    logout();
 
     asAdmin(() -> accounts.changeRole(robot.getId(), Role.ADMIN));
     var audit = api.get("/api/v1/audit?action=CORRECT&from=2020-01-01T00:00:00Z");

@@ -198,6 +198,11 @@ class SpineEndToEndTest {
     var response = page.request().get(baseUrl + "/export/datasets/" + datasetId + "/labels.csv");
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.text()).doesNotContain("sample_index");
+    page.navigate(baseUrl + "/api-tokens");
+    assertThat(page.locator("#tokens-grid")).hasCount(0);
+    assertThat(page.locator("#new-token")).hasCount(0);
+    var source = page.request().get(baseUrl + "/export/datasets/" + datasetId + "/source");
+    assertThat(source.status()).isEqualTo(403);
   }
 
   @Test

@@ -227,6 +227,20 @@ class RestApiTest {
     assertThat(noLabels.status()).isEqualTo(400);
     assertThat(noLabels.body()).contains("labels");
 
+    var blank =
+        api.postForm("/api/v1/datasets/idx", "name", " ", "images", images, "labels", labels);
+    assertThat(blank.status()).isEqualTo(400);
+    assertThat(blank.body()).contains("name must have 1 to 200 characters");
+    // two parts with one file name (a/data.idx, b/data.idx) must not overwrite each other
+    Path sameImages = Files.createDirectories(dir.resolve("a")).resolve("data.idx");
+    Path sameLabels = Files.createDirectories(dir.resolve("b")).resolve("data.idx");
+    Files.copy(images, sameImages);
+    Files.copy(labels, sameLabels);
+    var sameNames =
+        api.postForm(
+            "/api/v1/datasets/idx", "name", "same", "images", sameImages, "labels", sameLabels);
+    assertThat(sameNames.status()).as(sameNames.body()).isEqualTo(201);
+    assertThat(JSON.readTree(sameNames.body()).get("samples").asLong()).isEqualTo(20);
     var ok =
         api.postForm("/api/v1/datasets/idx", "name", "fine", "images", images, "labels", labels);
     long datasetId = JSON.readTree(ok.body()).get("id").asLong();
@@ -239,6 +253,9 @@ class RestApiTest {
     var wrongType = api.postJson("/api/v1/datasets/" + datasetId + "/runs", "{\"folds\":\"many\"}");
     assertThat(wrongType.status()).isEqualTo(400);
     assertThat(wrongType.body()).contains("field 'folds'");
+    var fraction = api.postJson("/api/v1/datasets/" + datasetId + "/runs", "{\"epochs\":2.7}");
+    assertThat(fraction.status()).isEqualTo(400);
+    assertThat(fraction.body()).contains("field 'epochs'");
     var badDevice = api.postJson("/api/v1/datasets/" + datasetId + "/runs", "{\"device\":\"tpu\"}");
     assertThat(badDevice.status()).isEqualTo(400);
     assertThat(badDevice.body()).contains("tpu").contains("auto, cpu, gpu");

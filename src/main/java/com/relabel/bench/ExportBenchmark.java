@@ -96,16 +96,6 @@ public final class ExportBenchmark {
     }
 
     @Override
-    public void write(String text) {
-      chars += text.length();
-      for (int i = 0; i < text.length(); i++) {
-        if (text.charAt(i) == '\n') {
-          lines++;
-        }
-      }
-    }
-
-    @Override
     public void flush() {}
 
     @Override

@@ -192,8 +192,7 @@ final class PredictionsFile {
    */
   private int[] classOfColumn(List<String> names) throws PredictionsFormatException {
     int[] classOf = new int[names.size()];
-    if (new java.util.HashSet<>(names).equals(new java.util.HashSet<>(classNames))
-        && names.size() == classNames.size()) {
+    if (new java.util.HashSet<>(names).equals(new java.util.HashSet<>(classNames))) {
       for (int c = 0; c < classOf.length; c++) {
         classOf[c] = classNames.indexOf(names.get(c));
       }

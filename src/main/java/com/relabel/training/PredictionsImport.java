@@ -10,11 +10,9 @@ import com.relabel.scoring.TrainingDynamics;
 import com.relabel.security.Roles;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.NoSuchElementException;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -34,32 +32,32 @@ public class PredictionsImport {
   private final DatasetService datasets;
   private final DatasetRepository datasetRepository;
   private final TrainingRunRepository runs;
+  private final TrainingRuns trainingRuns;
   private final RunStore store;
   private final RunComparisons comparisons;
   private final RunProgressEvents progressEvents;
   private final ApplicationEventPublisher events;
   private final TransactionTemplate tx;
-  private final JdbcTemplate jdbc;
 
   PredictionsImport(
       DatasetService datasets,
       DatasetRepository datasetRepository,
       TrainingRunRepository runs,
+      TrainingRuns trainingRuns,
       RunStore store,
       RunComparisons comparisons,
       RunProgressEvents progressEvents,
       ApplicationEventPublisher events,
-      TransactionTemplate tx,
-      JdbcTemplate jdbc) {
+      TransactionTemplate tx) {
     this.datasets = datasets;
     this.datasetRepository = datasetRepository;
     this.runs = runs;
+    this.trainingRuns = trainingRuns;
     this.store = store;
     this.comparisons = comparisons;
     this.progressEvents = progressEvents;
     this.events = events;
     this.tx = tx;
-    this.jdbc = jdbc;
   }
 
   /**
@@ -71,10 +69,7 @@ public class PredictionsImport {
   @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
   public TrainingRun importFile(long datasetId, Path file, String requestedBy) throws IOException {
     CurrentLabels current = datasets.currentLabels(datasetId);
-    if (runs.existsByDatasetIdAndStatusIn(
-        datasetId, EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING))) {
-      throw new RunAlreadyActiveException(datasetId, activeRunId(datasetId));
-    }
+    trainingRuns.requireIdle(datasetId);
     PredictionsFile.Predictions predictions =
         PredictionsFile.read(
             file, datasets.classNames(datasetId), current.sampleIndexes(), current.datasetSize());
@@ -101,12 +96,7 @@ public class PredictionsImport {
     RunProgress done =
         tx.execute(
             status -> {
-              // the dataset's row lock orders this against TrainingRuns.enqueue on every node
-              jdbc.queryForList("select id from dataset where id = ? for update", datasetId);
-              if (runs.existsByDatasetIdAndStatusIn(
-                  datasetId, EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING))) {
-                throw new RunAlreadyActiveException(datasetId, activeRunId(datasetId));
-              }
+              trainingRuns.lockIdle(datasetId); // orders this against TrainingRuns.enqueue
               TrainingRun run =
                   runs.saveAndFlush(
                       TrainingRun.imported(datasetId, current.sampleIds().length, requestedBy));
@@ -127,13 +117,5 @@ public class PredictionsImport {
             });
     progressEvents.publish(done);
     return runs.findById(done.runId()).orElseThrow();
-  }
-
-  private Long activeRunId(long datasetId) {
-    return runs.findByDatasetIdOrderByIdDesc(datasetId).stream()
-        .filter(r -> r.getStatus().isActive())
-        .map(TrainingRun::getId)
-        .findFirst()
-        .orElse(null);
   }
 }

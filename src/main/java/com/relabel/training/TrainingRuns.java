@@ -83,19 +83,7 @@ public class TrainingRuns {
    */
   @Transactional
   public TrainingRun enqueue(long datasetId, RunSettings settings, String requestedBy) {
-    // the dataset's row lock makes the check and the insert atomic across requests and nodes
-    List<String> kind =
-        jdbc.queryForList(
-            "select kind from dataset where id = ? for update", String.class, datasetId);
-    if (kind.isEmpty()) {
-      throw new NoSuchElementException("no dataset " + datasetId);
-    }
-    RunSettings chosen = TextModelChoice.forKind(kind.getFirst(), datasetId, settings);
-    if (runs.existsByDatasetIdAndStatusIn(
-        datasetId, EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING))) {
-      TrainingRun active = activeRun(datasetId).orElse(null);
-      throw new RunAlreadyActiveException(datasetId, active == null ? null : active.getId());
-    }
+    RunSettings chosen = TextModelChoice.forKind(lockIdle(datasetId), datasetId, settings);
     TrainingRun run = runs.saveAndFlush(new TrainingRun(datasetId, chosen, requestedBy));
     long runId = run.getId();
     TransactionSynchronizationManager.registerSynchronization(
@@ -110,6 +98,34 @@ public class TrainingRuns {
           }
         });
     return run;
+  }
+
+  /**
+   * Takes the dataset's row lock and refuses while one of its runs is queued or running; returns
+   * the dataset's kind. The lock makes the check and the insert that follows it atomic across
+   * requests and nodes, so call it inside the transaction that adds the run.
+   *
+   * @throws NoSuchElementException for an unknown dataset
+   * @throws RunAlreadyActiveException while a run of the dataset is queued or running
+   */
+  String lockIdle(long datasetId) {
+    List<String> kind =
+        jdbc.queryForList(
+            "select kind from dataset where id = ? for update", String.class, datasetId);
+    if (kind.isEmpty()) {
+      throw new NoSuchElementException("no dataset " + datasetId);
+    }
+    requireIdle(datasetId);
+    return kind.getFirst();
+  }
+
+  /** Refuses while a run of the dataset is queued or running (no lock: a quick early check). */
+  void requireIdle(long datasetId) {
+    if (runs.existsByDatasetIdAndStatusIn(
+        datasetId, EnumSet.of(RunStatus.QUEUED, RunStatus.RUNNING))) {
+      throw new RunAlreadyActiveException(
+          datasetId, activeRun(datasetId).map(TrainingRun::getId).orElse(null));
+    }
   }
 
   /**

@@ -1,8 +1,6 @@
 package com.relabel.training;
 
 import com.relabel.dataset.CurrentLabels;
-import com.relabel.dataset.Dataset;
-import com.relabel.dataset.DatasetRepository;
 import com.relabel.dataset.DatasetService;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
@@ -11,8 +9,6 @@ import com.relabel.security.Roles;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.NoSuchElementException;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -30,33 +26,24 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class PredictionsImport {
 
   private final DatasetService datasets;
-  private final DatasetRepository datasetRepository;
   private final TrainingRunRepository runs;
   private final TrainingRuns trainingRuns;
-  private final RunStore store;
-  private final RunComparisons comparisons;
+  private final RunActivation activation;
   private final RunProgressEvents progressEvents;
-  private final ApplicationEventPublisher events;
   private final TransactionTemplate tx;
 
   PredictionsImport(
       DatasetService datasets,
-      DatasetRepository datasetRepository,
       TrainingRunRepository runs,
       TrainingRuns trainingRuns,
-      RunStore store,
-      RunComparisons comparisons,
+      RunActivation activation,
       RunProgressEvents progressEvents,
-      ApplicationEventPublisher events,
       TransactionTemplate tx) {
     this.datasets = datasets;
-    this.datasetRepository = datasetRepository;
     this.runs = runs;
     this.trainingRuns = trainingRuns;
-    this.store = store;
-    this.comparisons = comparisons;
+    this.activation = activation;
     this.progressEvents = progressEvents;
-    this.events = events;
     this.tx = tx;
   }
 
@@ -100,19 +87,14 @@ public class PredictionsImport {
               TrainingRun run =
                   runs.saveAndFlush(
                       TrainingRun.imported(datasetId, current.sampleIds().length, requestedBy));
-              long runId = run.getId();
-              store.saveDynamics(runId, current.sampleIds(), result, HeldOutSplit.NONE);
-              store.saveScores(runId, current.sampleIds(), report);
-              store.saveNeighbours(runId, neighbours);
-              Dataset dataset =
-                  datasetRepository
-                      .findById(datasetId)
-                      .orElseThrow(() -> new NoSuchElementException("no dataset " + datasetId));
-              Long previous = dataset.getActiveRunId();
-              dataset.activateRun(runId);
-              run.succeed("imported", report.estimatedErrors(), evaluation);
-              comparisons.recordOnCompletion(run, previous);
-              events.publishEvent(new TrainingRunCompleted(runId, datasetId));
+              activation.activate(
+                  run,
+                  current.sampleIds(),
+                  result,
+                  HeldOutSplit.NONE,
+                  report,
+                  neighbours,
+                  evaluation);
               return RunProgress.of(run);
             });
     progressEvents.publish(done);

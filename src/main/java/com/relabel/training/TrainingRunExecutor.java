@@ -1,8 +1,6 @@
 package com.relabel.training;
 
 import ai.djl.engine.Engine;
-import com.relabel.dataset.Dataset;
-import com.relabel.dataset.DatasetRepository;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.TrainingSet;
 import com.relabel.scoring.NoiseReport;
@@ -15,7 +13,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -41,36 +38,27 @@ class TrainingRunExecutor {
 
   private final TrainingRunRepository runs;
   private final DatasetService datasets;
-  private final DatasetRepository datasetRepository;
-  private final RunStore store;
   private final TransactionTemplate tx;
-  private final ApplicationEventPublisher events;
   private final ObjectProvider<TrainingRunListener> listeners;
   private final NodeName node;
   private final double heldOutFraction;
   private final RunProgressEvents progressEvents;
-  private final RunComparisons comparisons;
+  private final RunActivation activation;
 
   TrainingRunExecutor(
       TrainingRunRepository runs,
       DatasetService datasets,
-      DatasetRepository datasetRepository,
-      RunStore store,
       TransactionTemplate tx,
-      ApplicationEventPublisher events,
       ObjectProvider<TrainingRunListener> listeners,
       NodeName node,
       @Value("${relabel.training.held-out-fraction:0.1}") double heldOutFraction,
       RunProgressEvents progressEvents,
-      RunComparisons comparisons) {
+      RunActivation activation) {
+    this.activation = activation;
     this.progressEvents = progressEvents;
-    this.comparisons = comparisons;
     this.runs = runs;
     this.datasets = datasets;
-    this.datasetRepository = datasetRepository;
-    this.store = store;
     this.tx = tx;
-    this.events = events;
     this.listeners = listeners;
     this.node = node;
     this.heldOutFraction = heldOutFraction;
@@ -178,20 +166,13 @@ class TrainingRunExecutor {
                 throw new IllegalStateException(
                     "run " + runId + " was ended elsewhere meanwhile (" + run.getStatus() + ")");
               }
-              store.saveDynamics(runId, set.sampleIds(), result, heldOut);
-              store.saveScores(runId, set.sampleIds(), report, result.aumThreshold());
-              store.saveNeighbours(runId, neighbours);
-              Dataset dataset = datasetRepository.findById(set.datasetId()).orElseThrow();
-              Long previous = dataset.getActiveRunId();
-              dataset.activateRun(runId);
-              run.succeed(result.device(), report.estimatedErrors(), evaluation);
               if (result.aumThreshold() != null) {
                 run.aumThreshold(result.aumThreshold());
               }
               run.heldOutAccuracy(
                   heldOut.accuracy(result.dynamics(), result.dynamics().epochCount() - 1));
-              comparisons.recordOnCompletion(run, previous);
-              events.publishEvent(new TrainingRunCompleted(runId, set.datasetId()));
+              activation.activate(
+                  run, set.sampleIds(), result, heldOut, report, neighbours, evaluation);
               return RunProgress.of(run);
             });
     progressEvents.publish(done);

@@ -2,6 +2,7 @@ package com.relabel.e2e;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.options.WaitForSelectorState;
 
 /** Page object: the one-sample-at-a-time review queue. */
 final class ReviewPage {
@@ -51,6 +52,33 @@ final class ReviewPage {
 
   void pressKey(String key) {
     page.keyboard().press(key);
+  }
+
+  Locator confirmButton() {
+    return page.locator("#confirm-button");
+  }
+
+  Locator excludeButton() {
+    return page.locator("#exclude-button");
+  }
+
+  /** The notice that a key or click came for a sample no longer on screen, and changed nothing. */
+  Locator staleInputNotice() {
+    return page.locator("vaadin-notification-card")
+        .filter(new Locator.FilterOptions().setHasText("no longer on screen"));
+  }
+
+  /**
+   * Waits until the server has handled every key and click so far: it handles them in order, so
+   * once the shortcut sheet that "?" opens is shown, so are their effects. Closes the sheet again.
+   */
+  void awaitEarlierInput() {
+    pressKey("Shift+Slash");
+    page.locator("#shortcut-sheet")
+        .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.ATTACHED));
+    pressKey("Escape");
+    page.locator("#shortcut-sheet")
+        .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
   }
 
   /** Opens one sample by its id, as links from other views do ({@code ?sample=}). */

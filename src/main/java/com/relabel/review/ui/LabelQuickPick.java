@@ -13,18 +13,14 @@ import java.util.stream.IntStream;
  */
 final class LabelQuickPick {
 
-  private final IntConsumer correct;
   private List<String> classNames = List.of();
-
-  LabelQuickPick(IntConsumer correct) {
-    this.correct = correct;
-  }
 
   void setClassNames(List<String> classNames) {
     this.classNames = List.copyOf(classNames);
   }
 
-  void open() {
+  /** Opens the quick-pick; {@code correct} gets the class picked. */
+  void open(IntConsumer correct) {
     var box = new ComboBox<Integer>("Correct to");
     box.setId("label-quick-pick-box");
     box.setItems(IntStream.range(0, classNames.size()).boxed().toList());

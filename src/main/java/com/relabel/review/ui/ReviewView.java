@@ -15,8 +15,6 @@ import com.relabel.review.SampleInsights;
 import com.relabel.review.SampleState;
 import com.relabel.security.Roles;
 import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -44,7 +42,8 @@ import java.util.Set;
  * One sample at a time, most suspicious first. Keyboard first: Enter confirms, a digit corrects to
  * that class, L or / picks a class by name, X excludes, S skips, U undoes the last decision, ?
  * shows the shortcuts. {@code ?sample=<id>} opens one sample whatever its status (decided samples
- * read-only).
+ * read-only). Each key press or click decides the sample on screen when it happened, or nothing
+ * ({@link ShownSample}).
  */
 @Route("review/:datasetId")
 @PageTitle("Review · Relabel")
@@ -68,7 +67,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private final VerticalLayout work = new VerticalLayout();
   private Dataset dataset;
   private List<String> classNames = List.of();
-  private QueueItem current;
+  private final ShownSample current = new ShownSample(this);
+  private final ReviewKeys keys = new ReviewKeys(this, current);
   private final Select<String> ranking = new Select<>();
   private QueueItem lastShown;
   private long lastVersion;
@@ -76,8 +76,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private final SampleContext context;
   private final DecidedNotice decidedNotice = new DecidedNotice(this::backToQueue);
   private final NextImagePrefetch nextImage = new NextImagePrefetch();
-  private final LabelQuickPick quickPick =
-      new LabelQuickPick(label -> decide(ReviewAction.CORRECT, label));
+  private final LabelQuickPick quickPick = new LabelQuickPick();
   private final RouterLink progressLink = new RouterLink();
 
   /** The sample on screen is decided already: shown read-only, no decision keys. */
@@ -108,13 +107,14 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     empty.setId("queue-empty");
     empty.setVisible(false);
 
-    var confirm = new Button("Confirm (Enter)", e -> decide(ReviewAction.CONFIRM, -1));
+    var confirm =
+        keys.sampleButton("Confirm (Enter)", item -> decide(item, ReviewAction.CONFIRM, -1));
     confirm.setId("confirm-button");
     confirm.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SUCCESS);
-    var exclude = new Button("Exclude (X)", e -> decide(ReviewAction.EXCLUDE, -1));
+    var exclude = keys.sampleButton("Exclude (X)", item -> decide(item, ReviewAction.EXCLUDE, -1));
     exclude.setId("exclude-button");
     exclude.addThemeVariants(ButtonVariant.LUMO_ERROR);
-    var skip = new Button("Skip (S)", e -> skip());
+    var skip = keys.sampleButton("Skip (S)", this::skip);
     skip.setId("skip-button");
     var undo = new Button("Undo (U)", e -> undo());
     undo.setId("undo-button");
@@ -159,15 +159,13 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private void registerShortcuts() {
-    Shortcuts.addShortcutListener(this, () -> decide(ReviewAction.CONFIRM, -1), Key.ENTER);
-    Shortcuts.addShortcutListener(this, () -> decide(ReviewAction.EXCLUDE, -1), Key.KEY_X);
-    Shortcuts.addShortcutListener(this, this::skip, Key.KEY_S);
-    Shortcuts.addShortcutListener(this, this::undo, Key.KEY_U);
-    Shortcuts.addShortcutListener(this, this::openQuickPick, Key.KEY_L);
-    Shortcuts.addShortcutListener(this, this::openQuickPick, Key.of("/"));
-    // "?" is Shift+/ on most layouts; a shortcut matches its modifiers exactly, so register both
-    Shortcuts.addShortcutListener(this, KeyboardHelp::open, Key.of("?"));
-    Shortcuts.addShortcutListener(this, KeyboardHelp::open, Key.of("?"), KeyModifier.SHIFT);
+    keys.onSampleKey(Key.ENTER, item -> decide(item, ReviewAction.CONFIRM, -1));
+    keys.onSampleKey(Key.KEY_X, item -> decide(item, ReviewAction.EXCLUDE, -1));
+    keys.onSampleKey(Key.KEY_S, this::skip);
+    keys.onKey(Key.KEY_U, this::undo);
+    keys.onSampleKey(Key.KEY_L, this::openQuickPick);
+    keys.onSampleKey(Key.of("/"), this::openQuickPick);
+    keys.onKey(Key.of("?"), KeyboardHelp::open);
     Key[] digits = {
       Key.DIGIT_0, Key.DIGIT_1, Key.DIGIT_2, Key.DIGIT_3, Key.DIGIT_4,
       Key.DIGIT_5, Key.DIGIT_6, Key.DIGIT_7, Key.DIGIT_8, Key.DIGIT_9
@@ -178,8 +176,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     };
     for (int k = 0; k < 10; k++) {
       int label = k;
-      Shortcuts.addShortcutListener(this, () -> correctByKey(label), digits[k]);
-      Shortcuts.addShortcutListener(this, () -> correctByKey(label), numpad[k]);
+      keys.onSampleKey(digits[k], item -> correctByKey(item, label));
+      keys.onSampleKey(numpad[k], item -> correctByKey(item, label));
     }
   }
 
@@ -201,7 +199,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     correctButtons.removeAll();
     for (int k = 0; k < classNames.size(); k++) {
       int label = k;
-      var b = new Button(classNames.get(k), e -> decide(ReviewAction.CORRECT, label));
+      var b =
+          keys.sampleButton(classNames.get(k), item -> decide(item, ReviewAction.CORRECT, label));
       b.setId("correct-" + k);
       correctButtons.add(b);
     }
@@ -244,18 +243,19 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
 
   /** Shows the sample of {@code ?sample=}: with the decision keys when open, else read-only. */
   private void showSample(long sampleId) {
-    current = review.item(dataset.getId(), sampleId).orElse(null);
-    if (current == null) {
+    Optional<QueueItem> item = review.item(dataset.getId(), sampleId);
+    if (item.isEmpty()) {
       warn("Sample " + sampleId + " is not in this dataset's active run; here is the queue.");
       showNext();
       return;
     }
     refreshCounts();
-    show(current);
+    show(item.get());
   }
 
   /** Puts {@code item} on screen with its context, and pre-loads the image of the one after. */
   private void show(QueueItem item) {
+    current.set(item);
     SampleState state = context.state(item.sampleId());
     readOnly = !state.isOpen();
     work.setVisible(true);
@@ -278,9 +278,10 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     return dataset.getKind() == DatasetKind.TEXT;
   }
 
-  private void openQuickPick() {
-    if (current != null && !readOnly) {
-      quickPick.open();
+  private void openQuickPick(QueueItem item) {
+    if (!readOnly) {
+      // the class picked corrects the sample the quick-pick was opened on, if still on screen
+      quickPick.open(label -> decide(item, ReviewAction.CORRECT, label));
     }
   }
 
@@ -296,21 +297,22 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     reranked.setVisible(true);
     ranking.setItems(review.rankingMethods(dataset.getId()));
     ranking.setValue(ReviewService.ENSEMBLE);
-    if (current == null) {
+    if (current.item() == null) {
       showNext();
     } else {
       refreshCounts();
     }
   }
 
-  private void correctByKey(int label) {
+  private void correctByKey(QueueItem item, int label) {
     if (label < classNames.size()) {
-      decide(ReviewAction.CORRECT, label);
+      decide(item, ReviewAction.CORRECT, label);
     }
   }
 
-  private void decide(ReviewAction action, int label) {
-    if (current == null) {
+  /** Decides {@code item} if it is still the sample on screen (it was when the reviewer acted). */
+  private void decide(QueueItem item, ReviewAction action, int label) {
+    if (item != current.item()) {
       return;
     }
     if (readOnly) {
@@ -318,9 +320,9 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       return;
     }
     try {
-      Decision decision = review.record(current, action, label);
+      Decision decision = review.record(item, action, label);
       lastVersion = decision.sample().getVersion();
-      lastShown = current;
+      lastShown = item;
       // consensus review: say what the vote did ("your vote 1 of 2 recorded", a dispute)
       consensusState.setVisible(decision.outcome() != Decision.Outcome.DECIDED);
       consensusState.setText(decision.describe());
@@ -341,11 +343,9 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     try {
       review.undo(shown, lastVersion);
       skipped.remove(shown.sampleId());
-      current = review.item(dataset.getId(), shown.sampleId()).orElse(null);
+      Optional<QueueItem> again = review.item(dataset.getId(), shown.sampleId());
       refreshCounts();
-      if (current != null) {
-        show(current);
-      }
+      again.ifPresent(this::show);
     } catch (DecisionConflictException e) {
       warn(e.getMessage());
       showNext();
@@ -358,12 +358,10 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     n.setId("review-message");
   }
 
-  private void skip() {
-    if (current != null) {
-      skipped.add(current.sampleId());
-      review.release(current); // someone else may take it now
-      showNext();
-    }
+  private void skip(QueueItem item) {
+    skipped.add(item.sampleId());
+    review.release(item); // someone else may take it now
+    showNext();
   }
 
   private void refreshCounts() {
@@ -376,11 +374,12 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private void showNext() {
     readOnly = false;
     clearSampleParameter();
-    current = review.next(dataset.getId(), skipped, ranking.getValue()).orElse(null);
+    QueueItem next = review.next(dataset.getId(), skipped, ranking.getValue()).orElse(null);
     refreshCounts();
-    work.setVisible(current != null);
-    empty.setVisible(current == null);
-    if (current == null) {
+    work.setVisible(next != null);
+    empty.setVisible(next == null);
+    if (next == null) {
+      current.set(null);
       empty.setText(
           dataset.getActiveRunId() == null
               ? "No scores yet: the first training run is still going. Come back in a minute."
@@ -389,7 +388,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
                   : "Only skipped samples are left. Reload the page to see them again.");
       return;
     }
-    show(current);
+    show(next);
   }
 
   /** Once the queue moves on, the address no longer names the sample that was opened. */

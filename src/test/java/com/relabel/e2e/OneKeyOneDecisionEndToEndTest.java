@@ -1,0 +1,157 @@
+package com.relabel.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.relabel.dataset.DatasetService;
+import com.relabel.training.TrainingRuns;
+import java.util.List;
+import java.util.Map;
+import org.assertj.core.api.ListAssert;
+import org.assertj.core.groups.Tuple;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A click and a key press each decide one sample, the one on screen when they happened (issue 13):
+ * a clicked decision button keeps no hold on Enter, and a key pressed while the server's answer to
+ * a click is on its way decides nothing, since the sample it was meant for is decided already. In
+ * real Chromium against the real app (demo profile, 200 MNIST samples, one epoch); the audit trail
+ * says what was decided.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:e2e-one-key;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+      "relabel.demo.sample-limit=200",
+      "relabel.training.epochs=1",
+      "relabel.training.folds=0",
+      "relabel.jobs.poll-interval=200ms",
+      "vaadin.devmode.devTools.enabled=false"
+    })
+@ActiveProfiles("demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OneKeyOneDecisionEndToEndTest {
+
+  @LocalServerPort int port;
+  @Autowired DatasetService datasets;
+  @Autowired TrainingRuns runs;
+  @Autowired JdbcTemplate jdbc;
+
+  BrowserSession browser;
+  String baseUrl;
+  long datasetId;
+
+  @BeforeAll
+  void awaitFirstRun() throws Exception {
+    baseUrl = "http://localhost:" + port;
+    datasetId = DemoDataset.awaitFirstRun(datasets, runs).id();
+    browser = new BrowserSession();
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void clickingExcludeThenPressingEnterDecidesEachShownSampleOnce() {
+    try (BrowserContext context = browser.browser.newContext()) {
+      Page page = context.newPage();
+      new LoginPage(page, baseUrl).loginAs("anna", "anna");
+      var review = new ReviewPage(page).open(baseUrl, datasetId);
+      long first = review.shownSampleId();
+
+      // Enter is pressed while the excluded sample is still on screen (a slow answer)
+      try (var slow = new SlowConnection(page)) {
+        review.excludeButton().click();
+        review.pressKey("Enter");
+      }
+      assertThat(review.image()).not().hasAttribute("src", imageOf(first));
+      review.awaitEarlierInput();
+      long second = review.shownSampleId();
+      decisionsOf("anna").containsExactly(tuple(first, "EXCLUDE"));
+      assertThat(statusOf(second)).isEqualTo("OPEN");
+      assertThat(review.staleInputNotice()).isVisible();
+
+      // with the next sample on screen, Enter confirms it, not the button clicked before
+      review.pressKey("Enter");
+      assertThat(review.image()).not().hasAttribute("src", imageOf(second));
+      review.awaitEarlierInput();
+      decisionsOf("anna").containsExactly(tuple(first, "EXCLUDE"), tuple(second, "CONFIRM"));
+      assertThat(statusOf(review.shownSampleId())).isEqualTo("OPEN");
+    }
+  }
+
+  @Test
+  void clickingConfirmThenPressingXNeverDecidesTheConfirmedSampleAgain() {
+    try (BrowserContext context = browser.browser.newContext()) {
+      Page page = context.newPage();
+      new LoginPage(page, baseUrl).loginAs("ben", "ben");
+      var review = new ReviewPage(page).open(baseUrl, datasetId);
+      long first = review.shownSampleId();
+
+      // X pressed while the confirmed sample is still on screen decides nothing
+      try (var slow = new SlowConnection(page)) {
+        review.confirmButton().click();
+        review.pressKey("x");
+      }
+      assertThat(review.image()).not().hasAttribute("src", imageOf(first));
+      review.awaitEarlierInput();
+      long second = review.shownSampleId();
+      decisionsOf("ben").containsExactly(tuple(first, "CONFIRM"));
+      assertThat(statusOf(second)).isEqualTo("OPEN");
+      assertThat(review.staleInputNotice()).isVisible();
+
+      // X pressed once the next sample is shown excludes that one, exactly once
+      review.confirmButton().click();
+      long third = awaitNextSample(review, second);
+      review.pressKey("x");
+      assertThat(review.image()).not().hasAttribute("src", imageOf(third));
+      review.awaitEarlierInput();
+      decisionsOf("ben")
+          .containsExactly(
+              tuple(first, "CONFIRM"), tuple(second, "CONFIRM"), tuple(third, "EXCLUDE"));
+      assertThat(statusOf(review.shownSampleId())).isEqualTo("OPEN");
+    }
+  }
+
+  private static long awaitNextSample(ReviewPage review, long shown) {
+    assertThat(review.image()).not().hasAttribute("src", imageOf(shown));
+    return review.shownSampleId();
+  }
+
+  private static String imageOf(long sampleId) {
+    return "images/samples/" + sampleId + ".png";
+  }
+
+  /** The audit trail's rows by {@code actor} in this dataset, oldest first: (sample, action). */
+  private ListAssert<Tuple> decisionsOf(String actor) {
+    List<Map<String, Object>> rows =
+        jdbc.queryForList(
+            "select sample_id, action from audit_entry where dataset_id = ? and actor = ?"
+                + " order by id",
+            datasetId,
+            actor);
+    return assertThat(
+        rows.stream()
+            .map(r -> tuple(((Number) r.get("SAMPLE_ID")).longValue(), r.get("ACTION")))
+            .toList());
+  }
+
+  private String statusOf(long sampleId) {
+    return jdbc.queryForObject("select status from sample where id = ?", String.class, sampleId);
+  }
+}

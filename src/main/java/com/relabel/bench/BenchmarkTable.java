@@ -51,16 +51,20 @@ public final class BenchmarkTable {
                     r.crossValidationSeconds()),
             r.totalSeconds()));
     out.append(
-        "| method | AUROC | AP | P@k | R@k | suggestion acc. | scoring ms | peak heap MiB |\n");
-    out.append("|---|---:|---:|---:|---:|---:|---:|---:|\n");
+        "| method | AUROC | AP | P@100 | P@500 | P@1000 | P@k | R@k | suggestion acc. | scoring ms"
+            + " | peak heap MiB |\n");
+    out.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (MethodRow m : r.methods()) {
       out.append(
           String.format(
               Locale.ROOT,
-              "| %s | %s | %s | %s | %s | %s | %.1f | %.0f |%n",
+              "| %s | %s | %s | %s | %s | %s | %s | %s | %s | %.1f | %.0f |%n",
               m.method(),
               f4(m.auroc()),
               f4(m.averagePrecision()),
+              f4(m.precisionAt100()),
+              f4(m.precisionAt500()),
+              f4(m.precisionAt1000()),
               f4(m.precisionAtK()),
               f4(m.recallAtK()),
               f4(m.suggestionAccuracy()),
@@ -110,6 +114,9 @@ public final class BenchmarkTable {
       lines.add(line("method", m.method(), "average_precision", m.averagePrecision()));
       lines.add(line("method", m.method(), "precision_at_k", m.precisionAtK()));
       lines.add(line("method", m.method(), "recall_at_k", m.recallAtK()));
+      lines.add(line("method", m.method(), "precision_at_100", m.precisionAt100()));
+      lines.add(line("method", m.method(), "precision_at_500", m.precisionAt500()));
+      lines.add(line("method", m.method(), "precision_at_1000", m.precisionAt1000()));
       lines.add(line("method", m.method(), "suggestion_accuracy", m.suggestionAccuracy()));
       lines.add(line("method", m.method(), "scoring_ms", m.scoringMillis()));
       lines.add(line("method", m.method(), "peak_heap_bytes", m.peakHeapBytes()));

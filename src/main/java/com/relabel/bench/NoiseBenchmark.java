@@ -23,6 +23,7 @@ import com.relabel.training.TrainingOptions;
 import com.relabel.training.TrainingProgress;
 import com.relabel.training.TrainingResult;
 import java.io.PrintStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -75,6 +76,9 @@ public final class NoiseBenchmark {
       double averagePrecision,
       double precisionAtK,
       double recallAtK,
+      double precisionAt100,
+      double precisionAt500,
+      double precisionAt1000,
       double suggestionAccuracy,
       double scoringMillis,
       long peakHeapBytes) {}
@@ -148,10 +152,24 @@ public final class NoiseBenchmark {
   }
 
   private final PrintStream log;
+  private final Path scoresOut;
 
   /** A benchmark that logs its progress to {@code log}. */
   public NoiseBenchmark(PrintStream log) {
+    this(log, null);
+  }
+
+  private NoiseBenchmark(PrintStream log, Path scoresOut) {
     this.log = Objects.requireNonNull(log, "log");
+    this.scoresOut = scoresOut;
+  }
+
+  /**
+   * This benchmark, also writing every sample's scores to {@code file} ({@link SampleScoresFile});
+   * {@code null} writes none.
+   */
+  public NoiseBenchmark withScoresOut(Path file) {
+    return new NoiseBenchmark(log, file);
   }
 
   /** The methods to compare: every method whose inputs the dynamics hold. */
@@ -165,7 +183,9 @@ public final class NoiseBenchmark {
    */
   public Result run(LabeledImages train, LabeledImages test, String datasetName, Settings s) {
     long begin = System.nanoTime();
-    NoisyLabels noisy = s.noise().inject(train.labels(), train.numClasses(), s.noiseSeed());
+    float[][] weakModel = s.noise().needsWeakModel() ? weakModel(train, s) : null;
+    NoisyLabels noisy =
+        s.noise().inject(train.labels(), train.numClasses(), s.noiseSeed(), weakModel);
     int flipped = noisy.flippedCount();
     log.printf(
         Locale.ROOT,
@@ -265,12 +285,16 @@ public final class NoiseBenchmark {
     heap.start();
     long e0 = System.nanoTime();
     MethodScores ensemble =
-        RankAverageEnsemble.equalWeights().combine(scored, Suggestions.ensemble(dynamics));
+        RankAverageEnsemble.standard().combine(scored, Suggestions.ensemble(dynamics));
     double ensembleMillis = (System.nanoTime() - e0) / 1e6;
     rows.addFirst(row(ensemble, wrong, truth, flipped, ensembleMillis, heap.peak()));
 
     int[] queue = Ranking.mostSuspiciousFirst(ensemble.scores());
     List<ReviewYield> reviews = reviews(queue, wrong, flipped);
+    if (scoresOut != null) {
+      SampleScoresFile.write(scoresOut, dynamics, truth, wrong, ensemble, scored);
+      log.println("Wrote every sample's scores to " + scoresOut);
+    }
     EndToEnd endToEnd =
         test == null
             ? new EndToEnd(Double.NaN, Double.NaN, Double.NaN, Double.NaN, s.evalEpochs())
@@ -289,6 +313,26 @@ public final class NoiseBenchmark {
         reviews,
         seconds(begin),
         aumThreshold);
+  }
+
+  /**
+   * The probabilities of a weak model, whose confusions instance-dependent noise copies: the main
+   * run's network after {@link NoiseSpec#WEAK_MODEL_EPOCHS} epoch(s) on the clean labels,
+   * predicting every sample.
+   */
+  private float[][] weakModel(LabeledImages train, Settings s) {
+    long t0 = System.nanoTime();
+    TrainingOptions weak =
+        s.training()
+            .withEpochs(NoiseSpec.WEAK_MODEL_EPOCHS)
+            .withFolds(0, 1)
+            .withSeed(s.noiseSeed() + 7919);
+    int[] all = range(train.count());
+    float[][] p =
+        new ImageClassifierTrainer()
+            .trainAndPredict(train, all, train, all, weak, progress("weak model"));
+    log.printf(Locale.ROOT, "weak model for instance-dependent noise: %.1f s%n", seconds(t0));
+    return p;
   }
 
   private TrainingDynamics withHeldOut(
@@ -318,9 +362,17 @@ public final class NoiseBenchmark {
         measurable ? Evaluation.averagePrecision(s, wrong) : Double.NaN,
         measurable ? Evaluation.precisionAtK(s, wrong, flipped) : Double.NaN,
         measurable ? Evaluation.recallAtK(s, wrong, flipped) : Double.NaN,
+        precisionAtDepth(s, wrong, 100),
+        precisionAtDepth(s, wrong, 500),
+        precisionAtDepth(s, wrong, 1000),
         suggestion,
         millis,
         peakHeap);
+  }
+
+  /** Precision in the first {@code depth} of the queue; NaN when there are fewer samples. */
+  static double precisionAtDepth(double[] scores, boolean[] wrong, int depth) {
+    return scores.length < depth ? Double.NaN : Evaluation.precisionAtK(scores, wrong, depth);
   }
 
   /**

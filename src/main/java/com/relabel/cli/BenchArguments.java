@@ -36,7 +36,8 @@ record BenchArguments(
     int rounds,
     boolean aumThreshold,
     int latentEpochs,
-    ModelKind model) {
+    ModelKind model,
+    Path scoresOut) {
 
   /** The switch that adds the AUM pass with threshold samples. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -64,7 +65,8 @@ record BenchArguments(
           "--out",
           "--rounds",
           "--latent-epochs",
-          "--model");
+          "--model",
+          "--scores-out");
 
   static BenchArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD, ROBUST));
@@ -88,6 +90,7 @@ record BenchArguments(
     int rounds = o.get("--rounds", (f, v) -> (int) atLeast(f, v, 0), ScoreArguments.DEFAULT_ROUNDS);
     int latentEpochs = o.get("--latent-epochs", (f, v) -> (int) atLeast(f, v, 0), 0);
     ModelKind model = o.get("--model", (f, v) -> ModelKind.parse(v), ModelKind.CNN);
+    Path scoresOut = o.path("--scores-out");
     if ((images == null) != (labels == null)) {
       throw new IllegalArgumentException("--images and --labels go together");
     }
@@ -124,7 +127,8 @@ record BenchArguments(
         rounds,
         o.has(AUM_THRESHOLD),
         latentEpochs,
-        model);
+        model,
+        scoresOut);
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */
@@ -132,6 +136,7 @@ record BenchArguments(
     return switch (noise) {
       case NONE -> NoiseSpec.none();
       case SYMMETRIC -> NoiseSpec.symmetric(rate);
+      case INSTANCE -> NoiseSpec.instanceDependent(rate);
       case ASYMMETRIC ->
           NoiseSpec.asymmetric(
               rate,
@@ -176,7 +181,7 @@ record BenchArguments(
       return NoiseSpec.Kind.valueOf(value.toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "--noise must be symmetric, asymmetric or none, not " + value);
+          "--noise must be symmetric, asymmetric, instance or none, not " + value);
     }
   }
 

@@ -28,7 +28,8 @@ public final class BenchCommand {
         --test-images FILE --test-labels FILE  test set for the end-to-end accuracies
                                                (default: bundled MNIST 10k with the default data;
                                                none with --images, which skips end to end)
-        --noise KIND      symmetric | asymmetric | none (default symmetric)
+        --noise KIND      symmetric | asymmetric | instance | none (default symmetric); instance:
+                          flip what a 1-epoch model confuses, to the class it confuses it with
         --rate R          noise rate in [0, 1] (default 0.2)
         --transitions F   asymmetric flips, lines "from,to" (default MNIST 7->1 2->7 3->8 5->6 6->5)
         --seed S          seeds the noise and the training (default 42)
@@ -45,6 +46,7 @@ public final class BenchCommand {
         --limit N         use only the first N training samples
         --latent-epochs N epochs of the supervised VAE for the 'aquavs' method, 0 = off (default 0)
         --out FILE        also write the table: Markdown, or CSV if FILE ends in .csv
+        --scores-out FILE also write every sample's scores, true label and probabilities (CSV)
         --aum-threshold   one more training pass with threshold samples: AUM cut-off, flagged
                           count, precision and recall of the flagged set
       """;
@@ -109,7 +111,8 @@ public final class BenchCommand {
       }
       var settings =
           new NoiseBenchmark.Settings(noise, a.seed(), options, Math.max(1, a.evalEpochs()));
-      NoiseBenchmark.Result result = new NoiseBenchmark(out).run(train, test, name, settings);
+      NoiseBenchmark.Result result =
+          new NoiseBenchmark(out).withScoresOut(a.scoresOut()).run(train, test, name, settings);
       String table = BenchmarkTable.markdown(result);
       out.println();
       out.print(table);

@@ -47,6 +47,7 @@ class NoiseBenchmarkTest {
             "correctness",
             "aum",
             "cl",
+            "margin",
             "gmm",
             "influence",
             "knn",

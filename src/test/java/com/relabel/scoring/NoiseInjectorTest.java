@@ -116,4 +116,55 @@ class NoiseInjectorTest {
     }
     return labels;
   }
+
+  @Test
+  void instanceDependentFlipsWhatTheWeakModelConfusesToTheClassItConfusesItWith() {
+    int n = 1_000;
+    int[] labels = new int[n];
+    float[][] weak = new float[n][];
+    for (int i = 0; i < n; i++) {
+      labels[i] = i % 3;
+      // the first half is ambiguous (40% on the next class), the second half clear (1%)
+      float other = i < n / 2 ? 0.4f : 0.01f;
+      weak[i] = new float[3];
+      weak[i][labels[i]] = 1 - other - 0.005f;
+      weak[i][(labels[i] + 1) % 3] = other;
+      weak[i][(labels[i] + 2) % 3] = 0.005f;
+    }
+
+    NoisyLabels noise = NoiseInjector.instanceDependent(labels, 3, weak, 0.2, 11);
+
+    assertThat(noise.flippedCount()).isEqualTo(200);
+    int ambiguousFlips = 0;
+    for (int i = 0; i < n; i++) {
+      if (noise.flipped()[i]) {
+        assertThat(noise.noisy()[i]).isEqualTo((labels[i] + 1) % 3);
+        ambiguousFlips += i < n / 2 ? 1 : 0;
+      } else {
+        assertThat(noise.noisy()[i]).isEqualTo(labels[i]);
+      }
+    }
+    // weights 0.405 against 0.015: nearly every flip lands on an ambiguous sample (189 here)
+    assertThat(ambiguousFlips).isGreaterThan(180);
+    assertThat(NoiseInjector.instanceDependent(labels, 3, weak, 0.2, 11).noisy())
+        .containsExactly(noise.noisy());
+    assertThat(NoiseInjector.instanceDependent(labels, 3, weak, 0.2, 12).noisy())
+        .isNotEqualTo(noise.noisy());
+  }
+
+  @Test
+  void instanceDependentRefusesProbabilitiesOfTheWrongShape() {
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                NoiseInjector.instanceDependent(
+                    new int[] {0, 1}, 2, new float[][] {{1, 0}}, 0.5, 1))
+        .withMessageContaining("1 probability rows for 2 labels");
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                NoiseInjector.instanceDependent(
+                    new int[] {0, 1}, 2, new float[][] {{1, 0}, {1, 0, 0}}, 0.5, 1))
+        .withMessageContaining("sample 1 has 3 probabilities, expected 2");
+  }
 }

@@ -9,10 +9,14 @@ import java.util.Map;
 /**
  * Everything the scoring library says about one training run: every method's scores, the ensemble
  * that ranks the queue, which methods flag each sample, the cartography, and an estimate of how
- * many labels are wrong.
+ * many labels are wrong, in all and at the top of the queue.
  */
 public record NoiseReport(
-    ScoreTable table, MethodAgreement agreement, Cartography cartography, int estimatedErrors) {
+    ScoreTable table,
+    MethodAgreement agreement,
+    Cartography cartography,
+    int estimatedErrors,
+    ExpectedYield expectedYield) {
 
   /**
    * Scores {@code dynamics} with every scorer of {@code registry} and combines them. The number of
@@ -29,7 +33,8 @@ public record NoiseReport(
         table,
         MethodAgreement.of(table.methods(), estimatedErrors),
         Cartography.of(dynamics),
-        estimatedErrors);
+        estimatedErrors,
+        ExpectedYield.of(dynamics, table.ensemble().scores()));
   }
 
   public List<MethodScores> methods() {

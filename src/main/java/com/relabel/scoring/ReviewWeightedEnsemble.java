@@ -19,9 +19,9 @@ import java.util.Map;
  * (Wolpert, "Stacked Generalization", Neural Networks 1992) with a non-negative, rank-based
  * combiner.
  *
- * <p>Fallback to equal weights (then {@link #fitted()} is false): fewer than {@value
- * #MIN_REVIEWS_PER_OUTCOME} reviews of either outcome (too few to tell methods apart), or no
- * positive coefficient.
+ * <p>Fallback to the {@link RankAverageEnsemble#standard() standard} weights (then {@link
+ * #fitted()} is false): fewer than {@value #MIN_REVIEWS_PER_OUTCOME} reviews of either outcome (too
+ * few to tell methods apart), or no positive coefficient.
  */
 public final class ReviewWeightedEnsemble {
 
@@ -91,8 +91,10 @@ public final class ReviewWeightedEnsemble {
     int confirmed = reviews.size() - wrong;
     Map<String, Double> zeros = new LinkedHashMap<>();
     equal.keySet().forEach(name -> zeros.put(name, 0.0));
+    Map<String, Double> standard =
+        RankAverageEnsemble.standard().weightsOf(List.copyOf(equal.keySet()));
     if (wrong < MIN_REVIEWS_PER_OUTCOME || confirmed < MIN_REVIEWS_PER_OUTCOME) {
-      return new ReviewWeightedEnsemble(zeros, equal, false);
+      return new ReviewWeightedEnsemble(zeros, standard, false);
     }
     double[][] features = new double[reviews.size()][m];
     double[] outcome = new double[reviews.size()];
@@ -114,10 +116,10 @@ public final class ReviewWeightedEnsemble {
     }
     return anyPositive
         ? new ReviewWeightedEnsemble(coefficients, weights, true)
-        : new ReviewWeightedEnsemble(coefficients, equal, false);
+        : new ReviewWeightedEnsemble(coefficients, standard, false);
   }
 
-  /** Whether weights were learned (false: equal weights, see the class comment). */
+  /** Whether weights were learned (false: the standard weights, see the class comment). */
   public boolean fitted() {
     return fitted;
   }

@@ -26,15 +26,16 @@ public final class ScorerRegistry {
 
   /**
    * The defaults followed by every further method whose inputs the dynamics carry, in this order:
-   * loss, confidence, correctness, aum, cl, gmm, influence, then knn when there are embeddings,
-   * softlabel when there are soft targets and aquavs when there are VAE latent means. (cl uses
-   * held-out probabilities when recorded, else the final ones; influence uses embedding norms when
-   * recorded.)
+   * loss, confidence, correctness, aum, cl, margin, gmm, influence, then knn when there are
+   * embeddings, softlabel when there are soft targets and aquavs when there are VAE latent means.
+   * (cl uses held-out probabilities when recorded, else the final ones; influence uses embedding
+   * norms when recorded.)
    */
   public static ScorerRegistry forDynamics(TrainingDynamics dynamics) {
     ScorerRegistry registry =
         defaults()
             .with(new ConfidentLearningScorer())
+            .with(new MarginScorer())
             .with(new LossMixtureScorer())
             .with(new SelfInfluenceScorer());
     if (dynamics.embeddings() != null) {
@@ -124,9 +125,9 @@ public final class ScorerRegistry {
     return results;
   }
 
-  /** Every method plus their equally weighted rank-average ensemble. */
+  /** Every method plus the {@link RankAverageEnsemble#standard() standard} ensemble. */
   public ScoreTable scoreAll(TrainingDynamics dynamics) {
-    return scoreAll(dynamics, RankAverageEnsemble.equalWeights());
+    return scoreAll(dynamics, RankAverageEnsemble.standard());
   }
 
   /** Every method plus their rank-average under the given ensemble's weights. */

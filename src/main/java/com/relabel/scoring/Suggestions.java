@@ -44,39 +44,18 @@ public record Suggestions(int[] labels, double[] confidence) {
   }
 
   /**
-   * The ensemble's suggestion: the final-epoch prediction, except where that prediction agrees with
-   * the given label and the out-of-sample (cross-validated) prediction does not. There the model
-   * has most likely memorised the given label — a wrong label it was trained on looks right to it —
-   * and the out-of-sample argmax, with its out-of-sample probability, is the better guess. On a
-   * truly wrong label this can only help: the final prediction it replaces equals the given, wrong
-   * label. Without held-out probabilities it is {@link #finalPrediction}.
+   * The ensemble's suggestion: the most probable class other than the given label under the mean of
+   * the final and the out-of-sample probabilities, with that mean probability (the final ones alone
+   * without cross-validation), as {@link MarginScorer} computes it. A reviewer looks at a queued
+   * sample because its label may be wrong, and the class to correct it to is never the given one;
+   * on the true errors of look-alike and instance-dependent noise this is right far more often than
+   * either model's argmax (decision 0023, which replaces 0022's rule). A clean sample's suggestion
+   * is then a class the model finds unlikely, shown with its low probability; Enter confirms the
+   * given label.
    */
   public static Suggestions ensemble(TrainingDynamics dynamics) {
-    Suggestions fin = finalPrediction(dynamics);
-    float[][] heldOut = dynamics.heldOutProbabilities();
-    if (heldOut == null || heldOut == dynamics.finalProbabilities()) {
-      return fin;
-    }
-    int[] given = dynamics.givenLabels();
-    int[] labels = fin.labels().clone();
-    double[] confidence = fin.confidence().clone();
-    for (int i = 0; i < labels.length; i++) {
-      if (labels[i] != given[i]) {
-        continue;
-      }
-      float[] row = heldOut[i];
-      int best = 0;
-      for (int k = 1; k < row.length; k++) {
-        if (row[k] > row[best]) {
-          best = k;
-        }
-      }
-      if (best != given[i]) {
-        labels[i] = best;
-        confidence[i] = row[best];
-      }
-    }
-    return new Suggestions(labels, confidence);
+    MethodScores margin = new MarginScorer().score(dynamics);
+    return new Suggestions(margin.suggestedLabels(), margin.suggestionConfidence());
   }
 
   /** The number of samples whose suggested label differs from the given label. */

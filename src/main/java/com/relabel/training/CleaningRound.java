@@ -3,6 +3,7 @@ package com.relabel.training;
 import com.relabel.dataset.LabeledImages;
 import com.relabel.scoring.ConfidentLearning;
 import com.relabel.scoring.MethodScores;
+import com.relabel.scoring.RankAverageEnsemble;
 import com.relabel.scoring.Ranking;
 import com.relabel.scoring.ScorerRegistry;
 import com.relabel.scoring.TrainingDynamics;
@@ -23,8 +24,11 @@ import java.util.Arrays;
  *
  * <p>Suspects: the top {@code m} of the equally weighted rank-average ensemble of every method the
  * previous dynamics support, {@code m} = confident learning's estimated error count (at most half
- * the samples); without cross-validated probabilities, the final ones estimate it. Cost: one more
- * main run and one more cross-validation per round.
+ * the samples); without cross-validated probabilities, the final ones estimate it. Not the
+ * margin-led {@link RankAverageEnsemble#standard() standard} ensemble that ranks the queue: its
+ * clean suspects are the look-alikes nearest the boundary between two classes, and a round trained
+ * without them ranked worse on look-alike and instance-dependent noise (decision 0023). Cost: one
+ * more main run and one more cross-validation per round.
  */
 public final class CleaningRound {
 
@@ -35,7 +39,10 @@ public final class CleaningRound {
   public static boolean[] suspects(TrainingDynamics previous) {
     int n = previous.sampleCount();
     int m = Math.min(n / 2, ConfidentLearning.of(previous).estimatedErrorCount());
-    MethodScores ensemble = ScorerRegistry.forDynamics(previous).scoreAll(previous).ensemble();
+    MethodScores ensemble =
+        ScorerRegistry.forDynamics(previous)
+            .scoreAll(previous, RankAverageEnsemble.equalWeights())
+            .ensemble();
     int[] order = Ranking.mostSuspiciousFirst(ensemble.scores());
     boolean[] out = new boolean[n];
     for (int r = 0; r < m; r++) {

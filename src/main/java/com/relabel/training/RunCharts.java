@@ -71,16 +71,28 @@ public class RunCharts {
   }
 
   /**
-   * How many scored samples of a run have current label {@code given} (row) and suggested label
-   * {@code suggested} (column); samples without a suggestion are left out.
+   * How many scored samples of a run have current label {@code given} (row) and the model's
+   * prediction {@code predicted} (column); samples without a suggestion are left out. The
+   * suggestion is the likeliest class other than the given label (decision 0023), so where the run
+   * stored a {@code margin} score the prediction is the given label itself whenever that margin is
+   * not positive (no other class beats it), and the suggestion otherwise; runs without one count
+   * their suggestion.
    */
   public ConfusionMatrix confusion(long runId, int numClasses) {
     long[][] counts = new long[numClasses][numClasses];
+    String predicted =
+        "case when m.score is not null and m.score <= 0 then s.current_label"
+            + " else sc.suggested_label end";
     jdbc.query(
-        "select s.current_label, sc.suggested_label, count(*) from sample_score sc"
+        "select s.current_label, "
+            + predicted
+            + ", count(*) from sample_score sc"
             + " join sample s on s.id = sc.sample_id"
+            + " left join method_score m on m.run_id = sc.run_id and m.method = 'margin'"
+            + " and m.sample_id = sc.sample_id"
             + " where sc.run_id = ? and sc.suggested_label is not null"
-            + " group by s.current_label, sc.suggested_label",
+            + " group by s.current_label, "
+            + predicted,
         rs -> {
           int given = rs.getInt(1);
           int suggested = rs.getInt(2);

@@ -49,16 +49,16 @@ class ScoreCommandTest {
     List<String> lines = Files.readAllLines(csv);
     assertThat(lines.getFirst())
         .isEqualTo(
-            "index,given_label,suggested_label,score,loss,confidence,correctness,aum,cl,gmm,"
+            "index,given_label,suggested_label,score,loss,confidence,correctness,aum,cl,margin,gmm,"
                 + "influence,knn,softlabel");
     assertThat(lines).hasSize(201);
     for (int i = 0; i < 200; i++) {
       String[] f = lines.get(i + 1).split(",");
-      assertThat(f).hasSize(13);
+      assertThat(f).hasSize(14);
       assertThat(Integer.parseInt(f[0])).isEqualTo(i);
       assertThat(Integer.parseInt(f[1])).isEqualTo(data.labels()[i]);
       assertThat(Integer.parseInt(f[2])).isBetween(0, 9);
-      for (int c = 3; c < 13; c++) {
+      for (int c = 3; c < 14; c++) {
         assertThat(Double.parseDouble(f[c])).isFinite();
       }
     }

@@ -75,4 +75,35 @@ class RankAverageEnsembleTest {
         .isThrownBy(() -> ensemble.combine(List.of(A, A), SUGGESTIONS))
         .withMessageContaining("appears twice");
   }
+
+  @Test
+  void theStandardEnsembleIsLedByTheMarginWithSoftLabelsAndLeavesTheRestOut() {
+    MethodScores margin = MethodScores.of("margin", new double[] {4, 3, 2, 1});
+    MethodScores softlabel = MethodScores.of("softlabel", new double[] {1, 2, 3, 4});
+    MethodScores loss = MethodScores.of("loss", new double[] {1, 2, 3, 4});
+
+    double[] scores =
+        RankAverageEnsemble.standard()
+            .combine(List.of(margin, softlabel, loss), SUGGESTIONS)
+            .scores();
+
+    // (4 r_margin + r_softlabel) / 5; loss has weight 0
+    assertThat(scores)
+        .containsExactly(
+            new double[] {4.0 / 5, (4 * 2.0 / 3 + 1.0 / 3) / 5, (4 / 3.0 + 2 / 3.0) / 5, 1.0 / 5},
+            org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(RankAverageEnsemble.standard().weightOf("loss")).isZero();
+    assertThat(RankAverageEnsemble.standard().weightOf("margin"))
+        .isEqualTo(RankAverageEnsemble.STANDARD_MARGIN_WEIGHT);
+  }
+
+  @Test
+  void theStandardEnsembleFallsBackToEqualWeightsWithoutItsMembers() {
+    assertThat(RankAverageEnsemble.standard().combine(List.of(A, B), SUGGESTIONS).scores())
+        .containsExactly(0.75, 0.25, 0.5, 0.5);
+    assertThat(RankAverageEnsemble.standard().weightsOf(List.of("a", "b")))
+        .containsExactly(Map.entry("a", 1.0), Map.entry("b", 1.0));
+    assertThat(RankAverageEnsemble.standard().weightsOf(List.of("a", "margin")))
+        .containsExactly(Map.entry("a", 0.0), Map.entry("margin", 4.0));
+  }
 }

@@ -24,10 +24,11 @@ class ScorerRegistryTest {
         NewScorersTest.withExtras(without, new float[][] {{1f}, {2f}, {3f}}, null, null);
 
     assertThat(ScorerRegistry.forDynamics(without).names())
-        .containsExactly("loss", "confidence", "correctness", "aum", "cl", "gmm", "influence");
+        .containsExactly(
+            "loss", "confidence", "correctness", "aum", "cl", "margin", "gmm", "influence");
     assertThat(ScorerRegistry.forDynamics(with).names())
         .containsExactly(
-            "loss", "confidence", "correctness", "aum", "cl", "gmm", "influence", "knn");
+            "loss", "confidence", "correctness", "aum", "cl", "margin", "gmm", "influence", "knn");
     assertThat(ScorerRegistry.forDynamics(with).scoreAll(with).sampleCount()).isEqualTo(3);
   }
 
@@ -60,6 +61,7 @@ class ScorerRegistryTest {
 
   @Test
   void scoresAllMethodsInRegistryOrderPlusTheirEnsemble() {
+    // neither margin nor softlabel is registered: the standard ensemble averages all four
     ScoreTable table = registry.scoreAll(HandMadeDynamics.threeSamples());
 
     assertThat(table.methodNames()).containsExactly("loss", "confidence", "correctness", "aum");
@@ -69,7 +71,8 @@ class ScorerRegistryTest {
     assertThat(table.ensemble().scores()[0]).isZero();
     assertThat(table.ensemble().scores()[1]).isGreaterThan(table.ensemble().scores()[2]);
     assertThat(table.method("ensemble")).isSameAs(table.ensemble());
-    assertThat(table.ensemble().suggestedLabels()).containsExactly(0, 2, 0);
+    // the likeliest class other than the given one
+    assertThat(table.ensemble().suggestedLabels()).containsExactly(1, 2, 0);
   }
 
   @Test

@@ -171,6 +171,32 @@ class RunComparisonsTest {
     assertThat(m.counts()[given.get(0)][9]).isPositive();
   }
 
+  @Test
+  void confusionMatrixPutsASampleWhoseMarginIsNotPositiveOnTheDiagonal() {
+    long a = run(1, Instant.now());
+    List<Integer> given =
+        jdbc.queryForList(
+            "select current_label from sample where dataset_id = ? order by sample_index",
+            Integer.class,
+            datasetId);
+    for (int i = 0; i < 10; i++) {
+      // every suggestion is another class (decision 0023); only samples 0..2 have it win
+      int other = (given.get(i) + 1) % 10;
+      score(a, i, i, other);
+      jdbc.update(
+          "insert into method_score (run_id, method, sample_id, score) values (?, 'margin', ?, ?)",
+          a,
+          sampleIds[i],
+          i < 3 ? 0.4 : -0.6);
+    }
+
+    RunCharts.ConfusionMatrix m = charts.confusion(a, 10);
+
+    assertThat(m.disagreements()).isEqualTo(3);
+    assertThat(m.counts()[given.get(5)][given.get(5)]).isPositive();
+    assertThat(m.counts()[given.get(0)][(given.get(0) + 1) % 10]).isPositive();
+  }
+
   private long run(int estimatedErrors, Instant startedAt) {
     TrainingRun run =
         runs.saveAndFlush(

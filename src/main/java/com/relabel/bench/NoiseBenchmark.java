@@ -31,7 +31,7 @@ import java.util.Locale;
 import java.util.Objects;
 
 /**
- * The product's own benchmark (METHODS.md, evaluation protocol): injects seeded noise into a clean
+ * The product's own benchmark (docs/methods.md, "Evaluation"): injects seeded noise into a clean
  * labelled dataset, trains once recording the dynamics (plus cross-validated probabilities when
  * {@code folds > 0}, and the supervised VAE's latent means for aquavs when {@code latentEpochs >
  * 0}), scores with every available method and measures how well each finds the flipped samples;

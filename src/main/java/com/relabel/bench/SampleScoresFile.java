@@ -43,6 +43,10 @@ final class SampleScoresFile {
       for (int c = 0; oos != null && c < k; c++) {
         header.append(",oos_").append(c);
       }
+      float[][] soft = d.softTargets();
+      for (int c = 0; soft != null && c < k; c++) {
+        header.append(",soft_").append(c);
+      }
       w.write(header.toString());
       w.newLine();
       float[][] probGiven = d.probGiven();
@@ -70,6 +74,11 @@ final class SampleScoresFile {
         }
         if (oos != null) {
           for (float p : oos[i]) {
+            row.append(',').append(number(p));
+          }
+        }
+        if (soft != null) {
+          for (float p : soft[i]) {
             row.append(',').append(number(p));
           }
         }

@@ -15,9 +15,9 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
- * {@code java -jar relabel.jar bench [options]}: the noise-detection benchmark of METHODS.md on IDX
- * files, or on the bundled MNIST when none are given; prints one Markdown table and writes it (or
- * CSV, for a {@code .csv} name) to {@code --out}.
+ * {@code java -jar relabel.jar bench [options]}: the noise-detection benchmark of docs/methods.md
+ * ("Evaluation") on IDX files, or on the bundled MNIST when none are given; prints one Markdown
+ * table and writes it (or CSV, for a {@code .csv} name) to {@code --out}.
  */
 public final class BenchCommand {
 

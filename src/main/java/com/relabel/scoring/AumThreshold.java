@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * The data-driven AUM cut-off of Pleiss et al. ("Identifying Mislabeled Data using the Area Under
- * the Margin Ranking", NeurIPS 2020; METHODS.md section 4): a random subset of the samples, the
+ * the Margin Ranking", NeurIPS 2020; docs/methods.md, "aum"): a random subset of the samples, the
  * <em>threshold samples</em>, is relabelled to a fake extra class that no image truly belongs to,
  * so each of them is mislabeled by construction. Their AUM ({@code mean_e margin_e} of the fake
  * class) shows how a mislabeled sample behaves in this very training; a sample whose AUM is below

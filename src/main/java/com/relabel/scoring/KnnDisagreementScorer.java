@@ -15,10 +15,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * given label differs from the sample's given label.
  *
  * <p>Representations of one true class stay together even when labels are noisy, so a mislabeled
- * sample sits among samples of its true class, whose labels disagree with its own (see {@code
- * docs/METHODS.md}, section 7; the neighbourhood idea follows Bahri, Jiang and Gupta, "Deep k-NN
- * for Noisy Labels", ICML 2020). The suggestion is the neighbours' majority label with its share of
- * the votes; equal vote counts go to the label of the nearer neighbour.
+ * sample sits among samples of its true class, whose labels disagree with its own (see
+ * docs/methods.md, "knn"; the neighbourhood idea follows Bahri, Jiang and Gupta, "Deep k-NN for
+ * Noisy Labels", ICML 2020). The suggestion is the neighbours' majority label with its share of the
+ * votes; equal vote counts go to the label of the nearer neighbour.
  *
  * <p>Distance: cosine similarity, i.e. Euclidean distance between L2-normalised embeddings; an
  * all-zero embedding has similarity 0 to everything. Ties in similarity go to the lower sample

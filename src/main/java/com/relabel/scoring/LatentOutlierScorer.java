@@ -3,8 +3,8 @@ package com.relabel.scoring;
 import java.util.Arrays;
 
 /**
- * Latent-space outliers of a supervised VAE, the AQUAVS noise score (METHODS.md section 6; after
- * Pulastya, Nuti, Atri and Chakraborty, "Assessing the Quality of the Datasets by Identifying
+ * Latent-space outliers of a supervised VAE, the AQUAVS noise score (docs/methods.md, "aquavs";
+ * after Pulastya, Nuti, Atri and Chakraborty, "Assessing the Quality of the Datasets by Identifying
  * Mislabeled Samples", arXiv:2109.05000, 2021, Algorithm 1): a VAE whose latent variable also
  * predicts the label clusters each class in latent space, so a mislabeled sample is an outlier
  * among the samples that carry its (wrong) label.

@@ -7,9 +7,9 @@ package com.relabel.scoring;
  * <p>Networks fit clean samples before they memorise noisy ones (Arpit et al., "A Closer Look at
  * Memorization in Deep Networks", ICML 2017), so mislabeled samples keep a high loss through most
  * of training; the "small-loss trick" of Han et al., "Co-teaching", NeurIPS 2018, relies on the
- * same effect. A study of dataset-debugging methods (see {@code docs/METHODS.md}, section 2) found
- * this plain ranking better at finding mislabeled samples than influence functions, representer
- * points and gradient attribution. Suggestions are the final prediction ({@link Suggestions}).
+ * same effect. A study of dataset-debugging methods (see docs/methods.md, "loss") found this plain
+ * ranking better at finding mislabeled samples than influence functions, representer points and
+ * gradient attribution. Suggestions are the final prediction ({@link Suggestions}).
  */
 public final class MeanLossScorer implements NoiseScorer {
 

@@ -5,9 +5,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Learns the weights of a {@link RankAverageEnsemble} from reviewers' decisions (see {@code
- * docs/METHODS.md}, section 9): every confirmed or corrected sample is a labelled example of "was
- * this flagged label really wrong".
+ * Learns the weights of a {@link RankAverageEnsemble} from reviewers' decisions (docs/methods.md,
+ * "Weights learned from reviews"): every confirmed or corrected sample is a labelled example of
+ * "was this flagged label really wrong".
  *
  * <p>The features of a reviewed sample are its normalised ranks under every method ({@link
  * Ranking#normalizedRanks}, centred to {@code [-0.5, 0.5]}); an L2-regularised logistic regression

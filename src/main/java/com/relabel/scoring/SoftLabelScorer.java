@@ -1,11 +1,11 @@
 package com.relabel.scoring;
 
 /**
- * Progressive soft-label correction (METHODS.md section 7; after Tanaka et al., "Joint Optimization
- * Framework for Learning with Noisy Labels", CVPR 2018, and Yi &amp; Wu, "PENCIL", CVPR 2019): each
- * sample's soft target starts as its given label and moves toward the model's prediction after
- * every epoch, {@code t_i <- a t_i + (1 - a) p_i}. A mislabeled sample's target drifts to its true
- * class.
+ * Progressive soft-label correction (docs/methods.md, "softlabel"; after Tanaka et al., "Joint
+ * Optimization Framework for Learning with Noisy Labels", CVPR 2018, and Yi &amp; Wu, "PENCIL",
+ * CVPR 2019): each sample's soft target starts as its given label and moves toward the model's
+ * prediction after every epoch, {@code t_i <- a t_i + (1 - a) p_i}. A mislabeled sample's target
+ * drifts to its true class.
  *
  * <p>Score = {@code 1 - t_i(y_i)}, the weight the corrected target has taken away from the given
  * label. Suggestion = {@code argmax_k t_i(k)} with that weight as its confidence. Needs {@link

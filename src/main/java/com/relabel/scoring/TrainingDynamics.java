@@ -23,8 +23,8 @@ package com.relabel.scoring;
  * @param softTargets progressively corrected soft labels {@code t_i <- a t_i + (1 - a) p_i} after
  *     the last epoch, {@code [sample][class]}; may be {@code null}
  * @param latentMeans the latent means {@code mu(x_i)} of a supervised VAE trained on the given
- *     labels (for the AQUAVS score, METHODS.md section 6), {@code [sample][dim]}; may be {@code
- *     null}
+ *     labels (for the AQUAVS score, docs/methods.md, "aquavs"), {@code [sample][dim]}; may be
+ *     {@code null}
  */
 public record TrainingDynamics(
     int[] givenLabels,

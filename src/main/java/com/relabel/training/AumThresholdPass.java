@@ -7,8 +7,8 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 
 /**
- * The dedicated training pass of AUM with threshold samples (Pleiss et al. 2020; METHODS.md section
- * 4): {@code floor(n / (K + 1))} samples (at least 1), drawn with {@code options.seed()}, are
+ * The dedicated training pass of AUM with threshold samples (Pleiss et al. 2020; docs/methods.md,
+ * "aum"): {@code floor(n / (K + 1))} samples (at least 1), drawn with {@code options.seed()}, are
  * relabelled to a fake class {@code K}; a fresh model with {@code K + 1} classes trains on all
  * samples for {@code options.epochs()} epochs, recording every sample's margin after each epoch.
  * The cut-off is the {@code percentile}-th percentile of the threshold samples' AUM; the other

@@ -6,10 +6,10 @@ import java.util.SplittableRandom;
 
 /**
  * Out-of-sample predicted probabilities by k-fold cross-validation, the input of confident learning
- * (METHODS.md section 5): the samples are split into {@code k} folds, stratified by given label and
- * shuffled with a seed; for every fold a fresh model trains on the other {@code k - 1} folds and
- * predicts the held-out one. Every sample thus gets a probability vector from a model that never
- * saw its (possibly wrong) label.
+ * (docs/methods.md, "cl"): the samples are split into {@code k} folds, stratified by given label
+ * and shuffled with a seed; for every fold a fresh model trains on the other {@code k - 1} folds
+ * and predicts the held-out one. Every sample thus gets a probability vector from a model that
+ * never saw its (possibly wrong) label.
  *
  * <p>Cost: {@code k} trainings of {@code foldEpochs} epochs on {@code (k - 1) / k} of the data plus
  * one inference pass over all samples. Progress reports the folds' epochs as one sequence of {@code

@@ -8,9 +8,9 @@ import com.relabel.scoring.TrainingDynamics;
  * epoch also the full softmax vector and the embedding. Softmax is computed in double precision
  * with the log-sum-exp trick, so the loss stays finite when the probability underflows.
  *
- * <p>It also keeps progressive soft targets (METHODS.md section 7): {@code t_i} starts as the
- * one-hot vector of the given label and after every epoch becomes {@code a t_i + (1 - a) p_i}, with
- * {@code p_i} that epoch's softmax vector. This is a correction recorded from the per-epoch
+ * <p>It also keeps progressive soft targets (docs/methods.md, "softlabel"): {@code t_i} starts as
+ * the one-hot vector of the given label and after every epoch becomes {@code a t_i + (1 - a) p_i},
+ * with {@code p_i} that epoch's softmax vector. This is a correction recorded from the per-epoch
  * predictions only; the model keeps training on the given labels. Memory: {@code n K} floats.
  */
 final class DynamicsRecorder {

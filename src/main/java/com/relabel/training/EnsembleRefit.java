@@ -20,10 +20,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Lets the queue learn from reviewers (METHODS.md section 9): every decided sample says whether its
- * flag was right (corrected or excluded: the label was wrong; confirmed: it was not). Those answers
- * re-fit the ensemble's per-method weights, and the active run's queue is re-ranked with them, in
- * one transaction.
+ * Lets the queue learn from reviewers (docs/methods.md, "Weights learned from reviews"): every
+ * decided sample says whether its flag was right (corrected or excluded: the label was wrong;
+ * confirmed: it was not). Those answers re-fit the ensemble's per-method weights, and the active
+ * run's queue is re-ranked with them, in one transaction.
  */
 @Service
 public class EnsembleRefit {

@@ -20,8 +20,8 @@ import java.util.Random;
 
 /**
  * Trains a {@link SupervisedVae} on the given labels and returns every sample's latent mean {@code
- * mu(x_i)}, the input of the AQUAVS score ({@code scoring.LatentOutlierScorer}, METHODS.md section
- * 6).
+ * mu(x_i)}, the input of the AQUAVS score ({@code scoring.LatentOutlierScorer}, docs/methods.md,
+ * "aquavs").
  *
  * <p>Loss per sample: the reconstruction error (binary cross-entropy of the pixel logits against
  * the pixels / 255, summed over the {@code D = C * H * W} values) plus {@code KL(q(z|x) || N(0,

@@ -17,8 +17,8 @@ import java.util.Objects;
  *
  * <p>When {@link TrainingOptions#latentEpochs()} is above 0, a supervised VAE ({@link
  * LatentSpaceTrainer}) trains next and its latent means go into {@link
- * TrainingDynamics#latentMeans()} (the AQUAVS score, METHODS.md section 6); like the main run it
- * never trains on {@code heldOut}.
+ * TrainingDynamics#latentMeans()} (the AQUAVS score, docs/methods.md, "aquavs"); like the main run
+ * it never trains on {@code heldOut}.
  *
  * <p>With {@link TrainingOptions#aumThresholdPass()} it last runs {@link AumThresholdPass} (one
  * more training of {@code epochs} epochs on all samples) and attaches its cut-off to the result

@@ -5,10 +5,10 @@ import com.relabel.scoring.LossMixtureScorer;
 import java.util.Random;
 
 /**
- * The robust training mode of METHODS.md section 7: after a warm-up on the given labels, every
- * training sample is replaced by a synthetic one mixed from itself and one of its nearest
- * neighbours in the model's embedding space, weighted by the loss mixture's probability that its
- * label is clean, with a soft target corrected by the model's own prediction.
+ * The robust training mode (docs/methods.md, "Training dynamics"): after a warm-up on the given
+ * labels, every training sample is replaced by a synthetic one mixed from itself and one of its
+ * nearest neighbours in the model's embedding space, weighted by the loss mixture's probability
+ * that its label is clean, with a soft target corrected by the model's own prediction.
  *
  * <p>For sample {@code i} with clean probability {@code w_i} (the two-component Gaussian mixture of
  * {@link LossMixtureScorer#cleanProbability} on the last epoch's losses), softmax {@code p_i} and

@@ -10,9 +10,9 @@ import java.util.List;
  * pass with threshold samples for a data-driven AUM cut-off ({@link AumThresholdPass}). {@code
  * cleaningRounds} trains again without the suspects that many times ({@link CleaningRound},
  * decision 0019). Choosing the method {@value LatentOutlierScorer#NAME} among {@code methods} also
- * trains the supervised VAE behind it ({@value #LATENT_EPOCHS} epochs, METHODS.md section 6); "all
- * methods" (an empty list) leaves it out, as it is a second model to train (decision 0014). The
- * choice thus lives in the run's methods, with no column of its own.
+ * trains the supervised VAE behind it ({@value #LATENT_EPOCHS} epochs, docs/methods.md, "aquavs");
+ * "all methods" (an empty list) leaves it out, as it is a second model to train (decision 0014).
+ * The choice thus lives in the run's methods, with no column of its own.
  */
 public record RunSettings(
     int epochs,

@@ -15,10 +15,10 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 
 /**
- * A supervised variational autoencoder, {@code p(x, z, y) = p(z) p(x|z) p(y|z)} (METHODS.md section
- * 6): an MLP encoder on the flattened image ({@code D -> 512 -> 256}, ReLU) gives the mean and log
- * variance of a Gaussian latent of {@link #latentSize()} dimensions; the decoder ({@code z -> 256
- * -> 512 -> D}) gives one logit per pixel (a sigmoid of it is the Bernoulli mean); a linear
+ * A supervised variational autoencoder, {@code p(x, z, y) = p(z) p(x|z) p(y|z)} (docs/methods.md,
+ * "aquavs"): an MLP encoder on the flattened image ({@code D -> 512 -> 256}, ReLU) gives the mean
+ * and log variance of a Gaussian latent of {@link #latentSize()} dimensions; the decoder ({@code z
+ * -> 256 -> 512 -> D}) gives one logit per pixel (a sigmoid of it is the Bernoulli mean); a linear
  * classifier on {@code z} gives one logit per class.
  *
  * <p>Inputs of {@link #forward}: the images {@code (N, C, H, W)} in {@code [0, 1]} and the noise

@@ -9,23 +9,24 @@ package com.relabel.training;
  * @param seed seeds weight initialisation and the shuffling order
  * @param device where to train
  * @param softTargetMomentum {@code a} of the progressive soft targets {@code t_i <- a t_i + (1 - a)
- *     p_i} recorded after every epoch (METHODS.md section 7), in {@code [0, 1)}; default {@value
- *     #DEFAULT_SOFT_TARGET_MOMENTUM}. The targets are only recorded: the model always trains on the
- *     given labels
+ *     p_i} recorded after every epoch (docs/methods.md, "softlabel"), in {@code [0, 1)}; default
+ *     {@value #DEFAULT_SOFT_TARGET_MOMENTUM}. The targets are only recorded: the model always
+ *     trains on the given labels
  * @param folds k of the k-fold cross-validation that {@link NoiseTrainingPipeline} runs for
  *     out-of-sample probabilities; 0 (the default) runs none, otherwise at least 2
  * @param foldEpochs epochs each cross-validation model trains, at least 1 (default {@value
  *     #DEFAULT_FOLD_EPOCHS})
  * @param model the network: {@link ModelKind#CNN} (default) or {@link ModelKind#MLP}
  * @param latentEpochs epochs of the supervised VAE whose latent means the AQUAVS score uses
- *     (METHODS.md section 6); 0 (the default) trains none
+ *     (docs/methods.md, "aquavs"); 0 (the default) trains none
  * @param aumThresholdPass whether {@link NoiseTrainingPipeline} runs the dedicated AUM pass with
- *     threshold samples (a fake extra class) for a data-driven AUM cut-off (METHODS.md section 4)
+ *     threshold samples (a fake extra class) for a data-driven AUM cut-off (docs/methods.md, "aum")
  * @param cleaningRounds rounds of retraining without the suspects (see {@link CleaningRound}): 0
  *     (the default) scores once; each round trains the main run and the cross-validation again with
  *     the previous round's most suspicious samples held out of training
- * @param robust whether the main run trains in the robust mode of METHODS.md section 7 (samples
- *     mixed with their embedding neighbours, weighted by the loss mixture's clean probability)
+ * @param robust whether the main run trains in the robust mode (docs/methods.md, "Training
+ *     dynamics") (samples mixed with their embedding neighbours, weighted by the loss mixture's
+ *     clean probability)
  */
 public record TrainingOptions(
     int epochs,

@@ -1,13 +1,17 @@
 package com.relabel.api;
 
+import com.relabel.training.MeasuredYield;
 import com.relabel.training.TrainingRun;
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 
 /**
  * A training run as the REST API shows it; {@code kind} is TRAINED, or IMPORTED for a run made from
  * predictions sent to {@code /predictions}. Poll it until {@code status} is SUCCEEDED, FAILED or
  * CANCELLED; while it runs, {@code phase}, {@code epoch}, {@code progress} (0 to 1) and {@code
- * samplesPerSecond} tell how far it is.
+ * samplesPerSecond} tell how far it is. Once it has succeeded, {@code expectedErrorsTop100} and
+ * {@code expectedErrorsTop1000} are the wrong labels it expects among the first 100 and 1,000
+ * samples of its queue, and {@code measuredYield} what reviewers found there so far.
  */
 record ApiRun(
     long id,
@@ -34,9 +38,27 @@ record ApiRun(
     Integer sampleCount,
     Double heldOutAccuracy,
     Integer estimatedErrors,
+    @Schema(
+            description =
+                "Wrong labels the run expects among the first 100 samples of its queue (all of"
+                    + " them if fewer), from its own probabilities; null until it succeeds",
+            nullable = true)
+        Double expectedErrorsTop100,
+    @Schema(
+            description =
+                "Wrong labels the run expects among the first 1,000 samples of its queue (all of"
+                    + " them if fewer); null until it succeeds",
+            nullable = true)
+        Double expectedErrorsTop1000,
+    @Schema(
+            description =
+                "What reviewers found in the run's queue; null for a run that has not succeeded",
+            nullable = true)
+        ApiMeasuredYield measuredYield,
     String failureReason) {
 
-  static ApiRun of(TrainingRun run) {
+  /** The run, with {@code measured} (null: not known, or the run has not succeeded). */
+  static ApiRun of(TrainingRun run, MeasuredYield measured) {
     return new ApiRun(
         run.getId(),
         run.getDatasetId(),
@@ -62,6 +84,9 @@ record ApiRun(
         run.getSampleCount(),
         run.getHeldOutAccuracy(),
         run.getEstimatedErrors(),
+        run.getExpectedErrorsTop100(),
+        run.getExpectedErrorsTop1000(),
+        measured == null ? null : ApiMeasuredYield.of(measured),
         run.getFailureReason());
   }
 }

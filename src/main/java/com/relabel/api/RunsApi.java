@@ -1,6 +1,7 @@
 package com.relabel.api;
 
 import com.relabel.security.CurrentUser;
+import com.relabel.training.MeasuredYields;
 import com.relabel.training.PredictionsImport;
 import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRun;
@@ -37,11 +38,17 @@ class RunsApi {
   private final TrainingRuns runs;
   private final RunSettings defaults;
   private final PredictionsImport predictions;
+  private final MeasuredYields yields;
 
-  RunsApi(TrainingRuns runs, RunSettings defaults, PredictionsImport predictions) {
+  RunsApi(
+      TrainingRuns runs,
+      RunSettings defaults,
+      PredictionsImport predictions,
+      MeasuredYields yields) {
     this.runs = runs;
     this.defaults = defaults;
     this.predictions = predictions;
+    this.yields = yields;
   }
 
   @PostMapping("/datasets/{datasetId}/runs")
@@ -56,7 +63,7 @@ class RunsApi {
     TrainingRun run = runs.retrain(datasetId, asked.toSettings(defaults), CurrentUser.username());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/runs/" + run.getId()))
-        .body(ApiRun.of(run));
+        .body(show(run));
   }
 
   @PostMapping(
@@ -75,20 +82,25 @@ class RunsApi {
       TrainingRun run =
           predictions.importFile(
               datasetId, uploads.save(file, "predictions.csv"), CurrentUser.username());
-      return ResponseEntity.created(URI.create("/api/v1/runs/" + run.getId())).body(ApiRun.of(run));
+      return ResponseEntity.created(URI.create("/api/v1/runs/" + run.getId())).body(show(run));
     }
   }
 
   @GetMapping("/datasets/{datasetId}/runs")
   @Operation(summary = "The dataset's runs, newest first")
   List<ApiRun> history(@PathVariable long datasetId) {
-    return runs.history(datasetId).stream().map(ApiRun::of).toList();
+    return runs.history(datasetId).stream().map(this::show).toList();
   }
 
   @GetMapping("/runs/{runId}")
-  @Operation(summary = "One run: status, phase, epoch, progress, throughput, outcome")
+  @Operation(
+      summary = "One run: status, phase, epoch, progress, throughput, outcome",
+      description =
+          "Once it has succeeded: the wrong labels it expects in the top 100 and 1,000 of its"
+              + " queue (expectedErrorsTop100, expectedErrorsTop1000) and what reviewers found"
+              + " there (measuredYield: reviewed, and errorsPer100 from 50 reviews on).")
   ApiRun get(@PathVariable long runId) {
-    return ApiRun.of(runs.get(runId));
+    return show(runs.get(runId));
   }
 
   @PostMapping("/runs/{runId}/cancel")
@@ -96,6 +108,11 @@ class RunsApi {
       summary = "Cancel a queued or running run (admins); the dataset keeps its current ranking")
   ResponseEntity<ApiRun> cancel(@PathVariable long runId) {
     runs.cancel(runId);
-    return ResponseEntity.accepted().body(ApiRun.of(runs.get(runId)));
+    return ResponseEntity.accepted().body(show(runs.get(runId)));
+  }
+
+  /** The run with what reviewers found in its queue (nothing to look up before it succeeds). */
+  private ApiRun show(TrainingRun run) {
+    return ApiRun.of(run, yields.of(run).orElse(null));
   }
 }

@@ -9,8 +9,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The end of every successful run, trained here or imported: its dynamics, scores and neighbours
- * written, the run made the dataset's active ranking, compared with the run it replaces, and the
- * review module told. Runs inside the caller's transaction, so all of it lands or none.
+ * written, the run marked succeeded with its estimated errors and expected yield, made the
+ * dataset's active ranking, compared with the run it replaces, and the review module told. Runs
+ * inside the caller's transaction, so all of it lands or none.
  */
 @Component
 class RunActivation {
@@ -50,7 +51,7 @@ class RunActivation {
             .orElseThrow(() -> new NoSuchElementException("no dataset " + datasetId));
     Long previous = dataset.getActiveRunId();
     dataset.activateRun(runId);
-    run.succeed(result.device(), report.estimatedErrors(), evaluation);
+    run.succeed(result.device(), report.estimatedErrors(), report.expectedYield(), evaluation);
     comparisons.recordOnCompletion(run, previous);
     events.publishEvent(new TrainingRunCompleted(runId, datasetId));
   }

@@ -1,6 +1,7 @@
 package com.relabel.training;
 
 import com.relabel.scoring.AumCutoff;
+import com.relabel.scoring.ExpectedYield;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -84,6 +85,12 @@ public class TrainingRun {
 
   @Column(name = "estimated_errors")
   private Integer estimatedErrors;
+
+  @Column(name = "expected_errors_top100")
+  private Double expectedErrorsTop100;
+
+  @Column(name = "expected_errors_top1000")
+  private Double expectedErrorsTop1000;
 
   @Column(length = 2000)
   private String evaluation;
@@ -205,11 +212,14 @@ public class TrainingRun {
     this.samplesPerSecond = samplesPerSecond;
   }
 
-  void succeed(String deviceUsed, int estimatedErrors, String evaluation) {
+  void succeed(
+      String deviceUsed, int estimatedErrors, ExpectedYield expectedYield, String evaluation) {
     this.status = RunStatus.SUCCEEDED;
     this.finishedAt = Instant.now();
     this.deviceUsed = deviceUsed;
     this.estimatedErrors = estimatedErrors;
+    this.expectedErrorsTop100 = expectedYield == null ? null : expectedYield.top100();
+    this.expectedErrorsTop1000 = expectedYield == null ? null : expectedYield.top1000();
     this.evaluation = evaluation;
     this.phase = "done";
     this.progress = 1.0;
@@ -404,6 +414,19 @@ public class TrainingRun {
 
   public Integer getEstimatedErrors() {
     return estimatedErrors;
+  }
+
+  /**
+   * How many wrong labels the run expected among the first 100 samples of its queue (all of them,
+   * if fewer), from its own probabilities ({@link ExpectedYield}); null until it succeeds.
+   */
+  public Double getExpectedErrorsTop100() {
+    return expectedErrorsTop100;
+  }
+
+  /** As {@link #getExpectedErrorsTop100()}, among the first 1,000 samples of its queue. */
+  public Double getExpectedErrorsTop1000() {
+    return expectedErrorsTop1000;
   }
 
   public String getEvaluation() {

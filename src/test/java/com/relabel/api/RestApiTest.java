@@ -2,9 +2,13 @@ package com.relabel.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.relabel.dataset.IdxWriter;
 import com.relabel.flow.TestDatasets;
+import com.relabel.review.QueueItem;
+import com.relabel.review.ReviewAction;
+import com.relabel.review.ReviewService;
 import com.relabel.security.ApiTokens;
 import com.relabel.security.AppUser;
 import com.relabel.security.Role;
@@ -51,6 +55,7 @@ class RestApiTest {
   @Autowired UserAccounts accounts;
   @Autowired ApiTokens tokens;
   @Autowired JdbcTemplate jdbc;
+  @Autowired ReviewService review;
   @Autowired SecurityContextHolderStrategy securityContexts;
   @TempDir Path dir;
 
@@ -81,6 +86,9 @@ class RestApiTest {
         .contains("\"bearer\"")
         .contains("RunRequest")
         .contains("cleaningRounds")
+        .contains("expectedErrorsTop100")
+        .contains("expectedErrorsTop1000")
+        .contains("errorsPer100")
         .doesNotContain("/export/datasets");
   }
 
@@ -119,6 +127,10 @@ class RestApiTest {
     assertThat(run.get("model").asString()).isEqualTo("mlp");
     assertThat(run.get("deviceUsed").asString()).isNotBlank();
     assertThat(run.get("progress").asDouble()).isEqualTo(1.0);
+    assertThat(run.get("expectedErrorsTop100").asDouble()).isBetween(0.0, 100.0);
+    assertThat(run.get("expectedErrorsTop1000").asDouble())
+        .isBetween(run.get("expectedErrorsTop100").asDouble(), 300.0);
+    assertThat(run.get("measuredYield").get("reviewed").asLong()).isZero();
     assertThat(
             JSON.readTree(api.get("/api/v1/datasets/" + datasetId).body())
                 .get("activeRunId")
@@ -201,6 +213,65 @@ class RestApiTest {
     assertThat(history).hasSize(2);
     assertThat(history.get(0).get("kind").asString()).isEqualTo("IMPORTED");
     assertThat(api.get("/api/v1/runs/999999").status()).isEqualTo(404);
+  }
+
+  @Test
+  void aRunReportsItsExpectedYieldAndTheMeasuredOneFrom50ReviewsOfItsQueue() throws Exception {
+    var api = new ApiClient(port, tokenOf("yields", Role.ADMIN));
+    Path images = dir.resolve("yield-images.idx");
+    Path labels = dir.resolve("yield-labels.idx");
+    int[] given = TestDatasets.mnist(300).labels();
+    IdxWriter.write(TestDatasets.mnist(300), images, labels);
+    var imported =
+        api.postForm("/api/v1/datasets/idx", "name", "yields", "images", images, "labels", labels);
+    long datasetId = JSON.readTree(imported.body()).get("id").asLong();
+    // the model believes another class (0.91) for the first 60 samples: their label is 0.99 wrong,
+    // every other one 0.09; the 60 lead the queue, so its top 100 holds 60 * 0.99 + 40 * 0.09
+    // (probabilities are floats: a millionth off)
+    Path predictions = Files.write(dir.resolve("disagrees.csv"), predictionsCsv(given, 60));
+
+    var first = api.postForm("/api/v1/datasets/" + datasetId + "/predictions", "file", predictions);
+    assertThat(first.status()).as(first.body()).isEqualTo(201);
+    JsonNode runA = JSON.readTree(first.body());
+    long runAId = runA.get("id").asLong();
+    assertThat(runA.get("expectedErrorsTop100").asDouble()).isCloseTo(63.0, within(1e-4));
+    assertThat(runA.get("expectedErrorsTop1000").asDouble()).isCloseTo(81.0, within(1e-4));
+    assertThat(
+            jdbc.queryForObject(
+                "select expected_errors_top100 from training_run where id = ?",
+                Double.class,
+                runAId))
+        .isCloseTo(63.0, within(1e-4));
+    assertThat(runA.get("measuredYield").get("reviewed").asLong()).isZero();
+    assertThat(runA.get("measuredYield").get("errorsPer100").isNull()).isTrue();
+
+    decide(datasetId, 5, 0, 0);
+    var second =
+        api.postForm("/api/v1/datasets/" + datasetId + "/predictions", "file", predictions);
+    long runBId = JSON.readTree(second.body()).get("id").asLong();
+    JsonNode runB = JSON.readTree(api.get("/api/v1/runs/" + runBId).body());
+    // the five corrected samples now agree with the model: 55 * 0.99 + 45 * 0.09
+    assertThat(runB.get("expectedErrorsTop100").asDouble()).isCloseTo(58.5, within(1e-4));
+    assertThat(runB.get("measuredYield").get("reviewed").asLong())
+        .as("decisions in run %d's queue are not run %d's", runAId, runBId)
+        .isZero();
+    JsonNode earlier = JSON.readTree(api.get("/api/v1/runs/" + runAId).body());
+    assertThat(earlier.get("measuredYield").get("reviewed").asLong()).isEqualTo(5);
+    assertThat(earlier.get("measuredYield").get("errorsPer100").isNull()).isTrue();
+
+    decide(datasetId, 39, 1, 9);
+    JsonNode at49 = JSON.readTree(api.get("/api/v1/runs/" + runBId).body()).get("measuredYield");
+    assertThat(at49.get("reviewed").asLong()).isEqualTo(49);
+    assertThat(at49.get("errorsPer100").isNull()).as(at49.toString()).isTrue();
+
+    decide(datasetId, 0, 0, 1);
+    JsonNode at50 = JSON.readTree(api.get("/api/v1/runs/" + runBId).body()).get("measuredYield");
+    assertThat(at50.get("reviewed").asLong()).isEqualTo(50);
+    assertThat(at50.get("errorsPer100").asDouble()).isCloseTo(80.0, within(1e-9));
+    JsonNode history = JSON.readTree(api.get("/api/v1/datasets/" + datasetId + "/runs").body());
+    assertThat(history.get(0).get("measuredYield").get("errorsPer100").asDouble())
+        .isCloseTo(80.0, within(1e-9));
+    assertThat(history.get(1).get("measuredYield").get("reviewed").asLong()).isEqualTo(5);
   }
 
   @Test
@@ -384,14 +455,43 @@ class RestApiTest {
     SecurityContextHolder.getContext().setAuthentication(auth);
   }
 
+  /**
+   * Reviews the next samples of the dataset's queue as a reviewer: {@code corrected} corrected to
+   * the suggested label, then {@code excluded} excluded, then {@code confirmed} confirmed.
+   */
+  private void decide(long datasetId, int corrected, int excluded, int confirmed) {
+    login("reviewer", "ADMIN");
+    try {
+      for (int i = 0; i < corrected + excluded + confirmed; i++) {
+        QueueItem item = review.next(datasetId, List.of()).orElseThrow();
+        ReviewAction action =
+            i < corrected
+                ? ReviewAction.CORRECT
+                : i < corrected + excluded ? ReviewAction.EXCLUDE : ReviewAction.CONFIRM;
+        review.decide(item, action, item.suggestedLabel());
+      }
+    } finally {
+      logout();
+    }
+  }
+
   /** A confident model that agrees with every given label. */
   private static List<String> predictionsCsv(int[] labels) {
+    return predictionsCsv(labels, 0);
+  }
+
+  /**
+   * A confident model (0.91 on one class) that agrees with every given label but those of the first
+   * {@code disagreeing} samples, for which it believes the next class.
+   */
+  private static List<String> predictionsCsv(int[] labels, int disagreeing) {
     List<String> lines = new java.util.ArrayList<>();
     lines.add("sample_index,c0,c1,c2,c3,c4,c5,c6,c7,c8,c9");
     for (int i = 0; i < labels.length; i++) {
       StringBuilder row = new StringBuilder().append(i);
+      int believed = i < disagreeing ? (labels[i] + 1) % 10 : labels[i];
       for (int k = 0; k < 10; k++) {
-        row.append(k == labels[i] ? ",0.91" : ",0.01");
+        row.append(k == believed ? ",0.91" : ",0.01");
       }
       lines.add(row.toString());
     }

@@ -4,6 +4,8 @@ import com.relabel.base.EChart;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetService;
 import com.relabel.security.Roles;
+import com.relabel.training.MeasuredYield;
+import com.relabel.training.MeasuredYields;
 import com.relabel.training.PredictionsImport;
 import com.relabel.training.RunCharts;
 import com.relabel.training.RunComparison;
@@ -25,6 +27,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -39,13 +42,17 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A dataset's runs for admins: Retrain, the live progress of the active run (pushed), every run
- * with its settings, device, durations and comparison figures, a comparison of any two runs, and
- * the active run's pictures (score histogram, confusion matrix: a cell opens those samples in the
- * queue grid).
+ * with its settings, device, durations and comparison figures (a click opens its expected and
+ * measured yield below it), the active run's yield, a comparison of any two runs, and the active
+ * run's pictures (score histogram, confusion matrix: a cell opens those samples in the queue grid).
  */
 @Route("runs/:datasetId")
 @PageTitle("Runs · Relabel")
@@ -62,9 +69,12 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
   private final RunCharts charts;
   private final RunSettings defaults;
   private final PredictionsImport predictions;
+  private final MeasuredYields yields;
   private final H2 title = new H2();
   private final Div live = new Div();
   private final Grid<TrainingRun> grid = new Grid<>();
+  private final Paragraph activeYield = new Paragraph();
+  private List<TrainingRun> shown = List.of();
   private final Button compare = new Button("Compare the two selected runs");
   private final Paragraph comparison = new Paragraph();
   private final Select<String> method = new Select<>();
@@ -82,8 +92,10 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
       RunCharts charts,
       RunProgressEvents events,
       RunSettings defaults,
-      PredictionsImport predictions) {
+      PredictionsImport predictions,
+      MeasuredYields yields) {
     this.predictions = predictions;
+    this.yields = yields;
     this.datasets = datasets;
     this.runs = runs;
     this.comparisons = comparisons;
@@ -99,6 +111,7 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     imported.setId("predictions-open");
     imported.setTooltipText("Score this dataset from your own model's class probabilities");
     live.setId("run-live");
+    activeYield.setId("active-run-yield");
     configureGrid();
     compare.setId("compare-runs");
     compare.setEnabled(false);
@@ -127,7 +140,9 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
                 + " label errors (1,000 when it estimated none). Moved in / out: samples that"
                 + " entered or left the top compared with the run it replaced. Corrections"
                 + " agreed: of the samples reviewers corrected before the run started, how many"
-                + " it suggests the corrected label for."),
+                + " it suggests the corrected label for. Click a run for its expected errors in"
+                + " the top 100 / 1,000 of its queue and what reviewers found there."),
+        activeYield,
         grid,
         new HorizontalLayout(compare),
         comparison,
@@ -178,7 +193,14 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
         .setHeader("Node")
         .setAutoWidth(true);
     grid.addColumn(RunsView::heldOut).setHeader("Held-out acc.").setAutoWidth(true);
-    grid.addColumn(TrainingRun::getEstimatedErrors).setHeader("Errors (est.)").setAutoWidth(true);
+    grid.addColumn(TrainingRun::getEstimatedErrors)
+        .setHeader("Errors (est.)")
+        .setAutoWidth(true)
+        .setTooltipGenerator(
+            r ->
+                expectedYield(r).isEmpty()
+                    ? ""
+                    : "Expected errors in top 100 / 1,000: " + expectedYield(r));
     grid.addColumn(RunsView::aumCutoff).setHeader("AUM threshold").setAutoWidth(true);
     grid.addColumn(r -> r.storedComparison().map(c -> "" + c.topK()).orElse(""))
         .setHeader("Top k")
@@ -193,6 +215,8 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
         .setHeader("Reason")
         .setFlexGrow(1);
     grid.setAllRowsVisible(true);
+    grid.setDetailsVisibleOnClick(true);
+    grid.setItemDetailsRenderer(new ComponentRenderer<>(this::yieldDetails));
     grid.addSelectionListener(
         e -> {
           int selected = e.getAllSelectedItems().size();
@@ -205,7 +229,17 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
       return;
     }
     List<TrainingRun> history = runs.history(dataset.getId());
+    Set<Long> opened =
+        shown.stream()
+            .filter(grid::isDetailsVisible)
+            .map(TrainingRun::getId)
+            .collect(Collectors.toSet());
     grid.setItems(history);
+    shown = history;
+    history.stream()
+        .filter(r -> opened.contains(r.getId()))
+        .forEach(r -> grid.setDetailsVisible(r, true));
+    showActiveYield(history);
     live.removeAll();
     panel = null;
     history.stream()
@@ -228,6 +262,66 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
       dataset = datasets.get(dataset.getId());
       drawPictures();
     }
+  }
+
+  /**
+   * The active run's yield above the grid: "Run #7 ranks the queue. Expected errors in top 100 /
+   * 1,000: 97 / 944. Measured yield: 92 per 100 reviews, 64 reviewed."
+   */
+  private void showActiveYield(List<TrainingRun> history) {
+    Long activeId = datasets.get(dataset.getId()).getActiveRunId();
+    TrainingRun active =
+        history.stream().filter(r -> Objects.equals(r.getId(), activeId)).findFirst().orElse(null);
+    activeYield.setVisible(active != null);
+    if (active != null) {
+      activeYield.setText(
+          "Run #"
+              + active.getId()
+              + " ranks the queue. "
+              + yieldText(active, yields.of(active).orElse(null)));
+    }
+  }
+
+  /**
+   * Below a clicked run: its expected yield and, once it has ranked the queue, the measured one.
+   */
+  private Div yieldDetails(TrainingRun run) {
+    Div details = new Div();
+    details.addClassName("run-yield");
+    if (run.getStatus().isActive()) {
+      details.setText("Expected and measured errors come when the run has succeeded.");
+    } else {
+      details.setText(yieldText(run, yields.of(run).orElse(null)));
+    }
+    return details;
+  }
+
+  /**
+   * "Expected errors in top 100 / 1,000: 97 / 944. Measured yield: 92 per 100 reviews, 64
+   * reviewed." (or "after 50 reviews (12 so far)"); "No expected or measured errors: the run did
+   * not succeed." for a failed or cancelled run.
+   */
+  static String yieldText(TrainingRun run, MeasuredYield measured) {
+    String expected = expectedYield(run);
+    if (expected.isEmpty() && measured == null) {
+      return "No expected or measured errors: the run did not succeed.";
+    }
+    return (expected.isEmpty()
+            ? "Expected errors in top 100 / 1,000: not recorded."
+            : "Expected errors in top 100 / 1,000: " + expected + ".")
+        + (measured == null ? "" : " Measured yield: " + measured.describe() + ".");
+  }
+
+  /** "97 / 944": the wrong labels the run expects in the top 100 / 1,000, or empty when unknown. */
+  static String expectedYield(TrainingRun run) {
+    if (run.getExpectedErrorsTop100() == null || run.getExpectedErrorsTop1000() == null) {
+      return "";
+    }
+    return String.format(
+        Locale.ROOT,
+        "%,.0f / %,.0f",
+        run.getExpectedErrorsTop100(),
+        run.getExpectedErrorsTop1000());
   }
 
   private void openRetrain() {

@@ -229,6 +229,23 @@ public class ReviewService {
     return queueItems("", "s.id = :sample", itemParams(dataset, sampleId), 1).stream().findFirst();
   }
 
+  /**
+   * The id of the dataset's sample at {@code sampleIndex}: its position in the dataset, 0-based,
+   * the number every view, export and the API show ({@code Sample #N}, {@code sample_index}) and
+   * that {@code review/<dataset>?sample=N} takes. Empty when the dataset has no such sample.
+   */
+  public Optional<Long> sampleIdAt(long datasetId, int sampleIndex) {
+    return jdbc
+        .query(
+            "select id from sample where dataset_id = :dataset and sample_index = :index",
+            new MapSqlParameterSource()
+                .addValue("dataset", datasetId)
+                .addValue("index", sampleIndex),
+            (rs, row) -> rs.getLong(1))
+        .stream()
+        .findFirst();
+  }
+
   private static MapSqlParameterSource itemParams(Dataset dataset, long sampleId) {
     return new MapSqlParameterSource()
         .addValue("run", dataset.getActiveRunId())

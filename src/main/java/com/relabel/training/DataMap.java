@@ -11,6 +11,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class DataMap {
 
+  /**
+   * Where a point's value holds the sample's index in the dataset: the number the views show and
+   * {@code review/<dataset>?sample=} takes.
+   */
+  public static final int SAMPLE_INDEX_DIMENSION = 2;
+
   /** Where a point's value holds the sample's database id. */
   public static final int SAMPLE_ID_DIMENSION = 3;
 
@@ -25,7 +31,7 @@ public class DataMap {
   /**
    * Points {@code [variability, confidence, sampleIndex, sampleId]} in three series by correctness
    * (ECharts' large mode, which draws hundreds of thousands of points smoothly, has one colour per
-   * series); the sample id lets a click open the sample ({@link #SAMPLE_ID_DIMENSION}).
+   * series); the sample index lets a click open the sample ({@link #SAMPLE_INDEX_DIMENSION}).
    */
   public String echartsOption(long datasetId) {
     Long runId = datasets.get(datasetId).getActiveRunId();

@@ -195,10 +195,10 @@ class RetrainEndToEndTest {
                               + ".findIndex(s => s.data.length > 0)"))
               .intValue();
       List<Number> point = new RunsPage(page).clickFirstItem("data-map", series);
-      long sampleId = point.get(3).longValue();
+      long sampleIndex = point.get(2).longValue();
       assertThat(page)
           .hasURL(
-              Pattern.compile(".*/review/" + datasetId + "\\?sample=" + sampleId + "$"),
+              Pattern.compile(".*/review/" + datasetId + "\\?sample=" + sampleIndex + "$"),
               new PageAssertions.HasURLOptions().setTimeout(10_000));
     } finally {
       context.close();

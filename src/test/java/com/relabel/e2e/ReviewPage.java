@@ -81,11 +81,19 @@ final class ReviewPage {
         .waitFor(new Locator.WaitForOptions().setState(WaitForSelectorState.DETACHED));
   }
 
-  /** Opens one sample by its id, as links from other views do ({@code ?sample=}). */
-  ReviewPage openSample(String baseUrl, long datasetId, long sampleId) {
-    page.navigate(baseUrl + "/review/" + datasetId + "?sample=" + sampleId);
+  /**
+   * Opens sample #{@code sampleIndex} (the number the views show), as links from other views do
+   * ({@code ?sample=}).
+   */
+  ReviewPage openSample(String baseUrl, long datasetId, int sampleIndex) {
+    page.navigate(baseUrl + "/review/" + datasetId + "?sample=" + sampleIndex);
     sampleIndex().waitFor();
     return this;
+  }
+
+  /** The number in the heading "Sample #N". */
+  int shownSampleIndex() {
+    return Integer.parseInt(sampleIndex().textContent().trim().replaceAll("^Sample #", ""));
   }
 
   Locator probabilityRows() {

@@ -65,20 +65,22 @@ class SampleReviewEndToEndTest {
 
   @Test
   void anAnnotatorOpensOneSampleSeesWhyAndWhatSurroundsItAndDecidesWithoutWaiting() {
-    long sampleId =
+    int sampleIndex =
         jdbc.queryForObject(
-            "select min(id) from sample where dataset_id = ? and status = 'OPEN'",
-            Long.class,
+            "select min(sample_index) from sample where dataset_id = ? and status = 'OPEN'",
+            Integer.class,
             datasetId);
+    long sampleId = sampleIdAt(sampleIndex);
     BrowserContext context =
         browser.browser.newContext(
             new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 1000));
     try {
       Page page = context.newPage();
       new LoginPage(page, baseUrl).loginAs("anna", "anna");
-      var review = new ReviewPage(page).openSample(baseUrl, datasetId, sampleId);
+      var review = new ReviewPage(page).openSample(baseUrl, datasetId, sampleIndex);
 
       // the sample of the address, its top three classes and every method's verdict
+      assertThat(review.sampleIndex()).hasText("Sample #" + sampleIndex);
       assertThat(review.shownSampleId()).isEqualTo(sampleId);
       assertThat(review.probabilityRows()).hasCount(3);
       assertThat(page.locator("#probability-0 .probability-value"))
@@ -115,7 +117,7 @@ class SampleReviewEndToEndTest {
       // a decided sample opens read-only: the decision keys do nothing
       review.pressKey("Enter");
       assertThat(review.decidedCount()).hasText("1");
-      review.openSample(baseUrl, datasetId, sampleId);
+      review.openSample(baseUrl, datasetId, sampleIndex);
       assertThat(review.decidedNotice()).containsText("confirmed");
       review.pressKey("x");
       assertThat(page.locator("vaadin-notification-card").last()).containsText("read-only");
@@ -123,18 +125,20 @@ class SampleReviewEndToEndTest {
 
       // a neighbour opens with one click
       var neighbour = review.neighbours().first();
-      long neighbourId = Long.parseLong(neighbour.getAttribute("id").replace("neighbour-", ""));
+      int neighbourIndex = Integer.parseInt(neighbour.getAttribute("id").replace("neighbour-", ""));
       neighbour.click();
-      assertThat(page).hasURL(Pattern.compile(".*[?&]sample=" + neighbourId + "$"));
-      assertThat(review.image()).hasAttribute("src", "images/samples/" + neighbourId + ".png");
+      assertThat(page).hasURL(Pattern.compile(".*[?&]sample=" + neighbourIndex + "$"));
+      assertThat(review.sampleIndex()).hasText("Sample #" + neighbourIndex);
+      assertThat(review.image())
+          .hasAttribute("src", "images/samples/" + sampleIdAt(neighbourIndex) + ".png");
 
       // the quick-pick corrects to a class typed by name
       review.openSample(
           baseUrl,
           datasetId,
           jdbc.queryForObject(
-              "select min(id) from sample where dataset_id = ? and status = 'OPEN'",
-              Long.class,
+              "select min(sample_index) from sample where dataset_id = ? and status = 'OPEN'",
+              Integer.class,
               datasetId));
       int given = Integer.parseInt(review.givenLabel().textContent().trim());
       String target = Integer.toString((given + 1) % 10);
@@ -170,6 +174,82 @@ class SampleReviewEndToEndTest {
     }
   }
 
+  /**
+   * One number names a sample everywhere (issue 14): the heading's "Sample #N", the address's
+   * {@code ?sample=N}, a neighbour's number and the grid's "#N" are the same sample index, not the
+   * database id the UI never shows.
+   */
+  @Test
+  void oneNumberNamesASampleInTheAddressTheHeadingTheNeighboursAndTheGrid() {
+    // a scored sample whose index is another sample's database id: read as an id, N is wrong
+    int sampleIndex =
+        jdbc.queryForObject(
+            "select min(s.sample_index) from sample s join dataset d on d.id = s.dataset_id"
+                + " join sample_score sc on sc.run_id = d.active_run_id and sc.sample_id = s.id"
+                + " where d.id = ? and s.id <> s.sample_index and exists (select 1 from sample o"
+                + " where o.dataset_id = d.id and o.id = s.sample_index)",
+            Integer.class,
+            datasetId);
+    BrowserContext context =
+        browser.browser.newContext(
+            new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 1000));
+    try {
+      Page page = context.newPage();
+      new LoginPage(page, baseUrl).loginAs("anna", "anna");
+      var review = new ReviewPage(page).openSample(baseUrl, datasetId, sampleIndex);
+      assertThat(review.sampleIndex()).hasText("Sample #" + sampleIndex);
+      assertThat(review.shownSampleId()).isEqualTo(sampleIdAt(sampleIndex));
+
+      // a neighbour: the number on its tile is the one in the address and in the heading
+      var neighbour = review.neighbours().first();
+      int neighbourIndex =
+          Integer.parseInt(neighbour.getAttribute("title").replaceAll("^Sample #(\\d+),.*$", "$1"));
+      neighbour.click();
+      assertThat(page).hasURL(Pattern.compile(".*[?&]sample=" + neighbourIndex + "$"));
+      assertThat(review.sampleIndex()).hasText("Sample #" + neighbourIndex);
+      assertThat(numberInAddress(page)).isEqualTo(review.shownSampleIndex());
+
+      // the grid: the row "#N" opens Sample #N
+      page.navigate(baseUrl + "/queue/" + datasetId);
+      var row =
+          page.locator("vaadin-grid-cell-content")
+              .filter(
+                  new com.microsoft.playwright.Locator.FilterOptions()
+                      .setHasText(Pattern.compile("^#\\d+$")))
+              .first();
+      row.waitFor();
+      int rowIndex = Integer.parseInt(row.textContent().trim().substring(1));
+      new QueueGridPage(page).openFirstRow();
+      assertThat(page)
+          .hasURL(Pattern.compile(".*/review/" + datasetId + "\\?sample=" + rowIndex + "$"));
+      assertThat(review.sampleIndex()).hasText("Sample #" + rowIndex);
+      assertThat(review.shownSampleId()).isEqualTo(sampleIdAt(rowIndex));
+
+      // an old bookmark with a number the dataset does not have: a clear notice, then the queue
+      page.navigate(baseUrl + "/review/" + datasetId + "?sample=99999");
+      assertThat(
+              page.locator("vaadin-notification-card")
+                  .filter(
+                      new com.microsoft.playwright.Locator.FilterOptions()
+                          .setHasText("No sample #99999 in this dataset")))
+          .hasCount(1);
+    } finally {
+      context.close();
+    }
+  }
+
+  private long sampleIdAt(int sampleIndex) {
+    return jdbc.queryForObject(
+        "select id from sample where dataset_id = ? and sample_index = ?",
+        Long.class,
+        datasetId,
+        sampleIndex);
+  }
+
+  private static int numberInAddress(Page page) {
+    return Integer.parseInt(page.url().replaceAll("^.*[?&]sample=(\\d+).*$", "$1"));
+  }
+
   @Test
   void clickingAPointOfTheDataMapOpensThatSample() {
     BrowserContext context =
@@ -189,17 +269,19 @@ class SampleReviewEndToEndTest {
                   "() => { const c = echarts.getInstanceByDom(document.querySelector('#data-map'));"
                       + " const pts = []; c.getOption().series.forEach((s, si) => s.data.forEach("
                       + " v => { const p = c.convertToPixel({seriesIndex: si}, [v[0], v[1]]);"
-                      + " pts.push([p[0], p[1], v[3]]); }));"
+                      + " pts.push([p[0], p[1], v[2]]); }));"
                       + " const lone = pts.find(a => pts.every(b => a === b"
                       + " || Math.hypot(a[0] - b[0], a[1] - b[1]) > 6));"
                       + " return lone; }");
       assertThat(point).as("a point standing alone").isNotNull();
       var box = map.boundingBox();
       page.mouse().click(box.x + point.get(0).doubleValue(), box.y + point.get(1).doubleValue());
-      long sampleId = point.get(2).longValue();
-      assertThat(page).hasURL(Pattern.compile(".*/review/" + datasetId + "\\?sample=" + sampleId));
+      int sampleIndex = point.get(2).intValue();
+      assertThat(page)
+          .hasURL(Pattern.compile(".*/review/" + datasetId + "\\?sample=" + sampleIndex + "$"));
+      assertThat(page.locator("#sample-index")).hasText("Sample #" + sampleIndex);
       assertThat(page.locator("#sample-image"))
-          .hasAttribute("src", "images/samples/" + sampleId + ".png");
+          .hasAttribute("src", "images/samples/" + sampleIdAt(sampleIndex) + ".png");
     } finally {
       context.close();
     }

@@ -67,6 +67,7 @@ class TextReviewEndToEndTest {
   String baseUrl;
   long datasetId;
   long markupSample;
+  int markupIndex;
 
   @BeforeAll
   void importTextsAndTrain() throws Exception {
@@ -96,6 +97,9 @@ class TextReviewEndToEndTest {
             "select id from sample where dataset_id = ? and external_id = 'markup'",
             Long.class,
             datasetId);
+    markupIndex =
+        jdbc.queryForObject(
+            "select sample_index from sample where id = ?", Integer.class, markupSample);
     browser = new BrowserSession();
   }
 
@@ -113,7 +117,7 @@ class TextReviewEndToEndTest {
     try {
       Page page = context.newPage();
       new LoginPage(page, baseUrl).loginAs("anna", "anna");
-      var review = new ReviewPage(page).openSample(baseUrl, datasetId, markupSample);
+      var review = new ReviewPage(page).openSample(baseUrl, datasetId, markupIndex);
 
       assertThat(review.sampleText()).isVisible();
       assertThat(review.image()).isHidden();

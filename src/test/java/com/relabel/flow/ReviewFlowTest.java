@@ -108,6 +108,24 @@ abstract class ReviewFlowTest {
   }
 
   @Test
+  void aSampleNumberIsResolvedWithinItsDatasetByItsIndex() {
+    loginAs("anna", "ANNOTATOR");
+    for (int index : new int[] {0, 1, 42, SAMPLES - 1}) {
+      long id =
+          jdbc.queryForObject(
+              "select id from sample where dataset_id = ? and sample_index = ?",
+              Long.class,
+              dataset.getId(),
+              index);
+      assertThat(review.sampleIdAt(dataset.getId(), index)).contains(id);
+      assertThat(review.item(dataset.getId(), id).orElseThrow().sampleIndex()).isEqualTo(index);
+    }
+    assertThat(review.sampleIdAt(dataset.getId(), SAMPLES)).isEmpty();
+    assertThat(review.sampleIdAt(dataset.getId(), -1)).isEmpty();
+    assertThat(review.sampleIdAt(-1, 0)).isEmpty();
+  }
+
+  @Test
   void theQueueShowsTheMostSuspiciousOpenSampleFirst() {
     loginAs("anna", "ANNOTATOR");
     QueueItem first = review.next(dataset.getId(), Set.of()).orElseThrow();

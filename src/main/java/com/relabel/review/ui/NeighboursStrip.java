@@ -10,18 +10,19 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
+import java.util.function.IntConsumer;
 
 /**
  * The sample's nearest neighbours in the model's embedding space, as thumbnails with their current
- * labels: a mislabeled sample usually sits among samples of its true class. Clicking one opens it.
+ * labels: a mislabeled sample usually sits among samples of its true class. Clicking one opens it
+ * (by its sample index, the number shown).
  */
 final class NeighboursStrip extends Div {
 
-  private final LongConsumer open;
+  private final IntConsumer open;
   private Function<Collection<Long>, Map<Long, String>> snippets;
 
-  NeighboursStrip(LongConsumer open) {
+  NeighboursStrip(IntConsumer open) {
     this.open = open;
     setId("neighbours");
     addClassName("neighbours");
@@ -51,14 +52,14 @@ final class NeighboursStrip extends Div {
       var label = new Span(ClassNames.of(classNames, n.label()));
       label.addClassName("neighbour-label");
       var tile = new Div(thumb, label);
-      tile.setId("neighbour-" + n.sampleId());
+      tile.setId("neighbour-" + n.sampleIndex());
       tile.addClassName("neighbour");
       if (n.status() != SampleStatus.OPEN) {
         tile.addClassName("decided");
       }
       tile.setTitle(
           "Sample #" + n.sampleIndex() + ", " + n.status().name().toLowerCase() + ": open it");
-      tile.addClickListener(e -> open.accept(n.sampleId()));
+      tile.addClickListener(e -> open.accept(n.sampleIndex()));
       add(tile);
     }
   }

@@ -325,9 +325,7 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
   private void open(QueueRow row) {
     if (row != null) {
       UI.getCurrent()
-          .navigate(
-              "review/" + dataset.getId(),
-              QueryParameters.of("sample", Long.toString(row.sampleId())));
+          .navigate("review/" + dataset.getId(), ReviewView.sampleParameter(row.sampleIndex()));
     }
   }
 

@@ -41,9 +41,9 @@ import java.util.Set;
 /**
  * One sample at a time, most suspicious first. Keyboard first: Enter confirms, a digit corrects to
  * that class, L or / picks a class by name, X excludes, S skips, U undoes the last decision, ?
- * shows the shortcuts. {@code ?sample=<id>} opens one sample whatever its status (decided samples
- * read-only). Each key press or click decides the sample on screen when it happened, or nothing
- * ({@link ShownSample}).
+ * shows the shortcuts. {@code ?sample=<N>} opens the dataset's sample #N (its sample index, the
+ * number the views, exports and API show) whatever its status (decided samples read-only). Each key
+ * press or click decides the sample on screen when it happened, or nothing ({@link ShownSample}).
  */
 @Route("review/:datasetId")
 @PageTitle("Review · Relabel")
@@ -204,48 +204,52 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       b.setId("correct-" + k);
       correctButtons.add(b);
     }
-    Optional<Long> sample =
-        event
-            .getLocation()
-            .getQueryParameters()
-            .getSingleParameter("sample")
-            .map(ReviewView::parseId);
+    Optional<String> sample = event.getLocation().getQueryParameters().getSingleParameter("sample");
     sampleInAddress = false;
     if (sample.isPresent()) {
-      showSample(sample.get());
+      showSample(sample.get().trim());
       sampleInAddress = true;
     } else {
       showNext();
     }
   }
 
-  private static Long parseId(String value) {
-    try {
-      return Long.parseLong(value.trim());
-    } catch (NumberFormatException e) {
-      return -1L;
-    }
+  /**
+   * The address of sample #{@code sampleIndex} of the dataset in the review view: the number is the
+   * sample index, the one every view shows.
+   */
+  static QueryParameters sampleParameter(int sampleIndex) {
+    return QueryParameters.of("sample", Integer.toString(sampleIndex));
   }
 
-  /** Opens one sample through the URL, so that it can be bookmarked and shared. */
-  private void openSample(long sampleId) {
-    getUI()
-        .ifPresent(
-            ui ->
-                ui.navigate(
-                    "review/" + dataset.getId(),
-                    QueryParameters.of("sample", Long.toString(sampleId))));
+  /** Opens sample #{@code sampleIndex} through the URL, so that it can be bookmarked and shared. */
+  private void openSample(int sampleIndex) {
+    getUI().ifPresent(ui -> ui.navigate("review/" + dataset.getId(), sampleParameter(sampleIndex)));
   }
 
   private void backToQueue() {
     getUI().ifPresent(ui -> ui.navigate("review/" + dataset.getId()));
   }
 
-  /** Shows the sample of {@code ?sample=}: with the decision keys when open, else read-only. */
-  private void showSample(long sampleId) {
-    Optional<QueueItem> item = review.item(dataset.getId(), sampleId);
+  /**
+   * Shows sample #{@code number} of {@code ?sample=}: with the decision keys when open, else
+   * read-only. An unknown number says so and shows the queue.
+   */
+  private void showSample(String number) {
+    Optional<Long> sampleId = Optional.empty();
+    try {
+      sampleId = review.sampleIdAt(dataset.getId(), Integer.parseInt(number));
+    } catch (NumberFormatException e) {
+      // not a sample number: no such sample
+    }
+    if (sampleId.isEmpty()) {
+      warn("No sample #" + number + " in this dataset; here is the queue.");
+      showNext();
+      return;
+    }
+    Optional<QueueItem> item = review.item(dataset.getId(), sampleId.get());
     if (item.isEmpty()) {
-      warn("Sample " + sampleId + " is not in this dataset's active run; here is the queue.");
+      warn("Sample #" + number + " is not in this dataset's active run; here is the queue.");
       showNext();
       return;
     }

@@ -9,7 +9,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
-import java.util.function.LongConsumer;
+import java.util.function.IntConsumer;
 
 /**
  * Everything beside the sample that helps decide it: the model's top three classes, each method's
@@ -26,7 +26,7 @@ final class SampleContext extends VerticalLayout {
   private final SampleHistoryPanel history = new SampleHistoryPanel();
   private final NeighboursStrip neighbours;
 
-  SampleContext(SampleInsights insights, LongConsumer openSample) {
+  SampleContext(SampleInsights insights, IntConsumer openSample) {
     this.insights = insights;
     this.neighbours = new NeighboursStrip(openSample);
     setPadding(false);

@@ -47,10 +47,11 @@ class DataMapView extends VerticalLayout implements BeforeEnterObserver {
 
   /** Opens the clicked point's sample in the review view. */
   private void openSample(EChart.Click click) {
-    if (click.value().length > DataMap.SAMPLE_ID_DIMENSION) {
-      long sampleId = (long) click.value()[DataMap.SAMPLE_ID_DIMENSION];
+    if (click.value().length > DataMap.SAMPLE_INDEX_DIMENSION) {
+      long sampleIndex = (long) click.value()[DataMap.SAMPLE_INDEX_DIMENSION];
       UI.getCurrent()
-          .navigate("review/" + datasetId, QueryParameters.of("sample", Long.toString(sampleId)));
+          .navigate(
+              "review/" + datasetId, QueryParameters.of("sample", Long.toString(sampleIndex)));
     }
   }
 

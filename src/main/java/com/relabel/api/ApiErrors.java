@@ -7,6 +7,7 @@ import com.relabel.training.PredictionsFormatException;
 import com.relabel.training.RunAlreadyActiveException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -24,6 +25,16 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiErrors extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  /**
+   * A path under the server's temporary folder, up to its last separator: what is left is the file
+   * name. The importers name an upload by its own name already; this is the second line of defence.
+   */
+  private static final Pattern SERVER_PATH =
+      Pattern.compile(
+          "(?:"
+              + Pattern.quote(stripTrailingSeparator(System.getProperty("java.io.tmpdir", "/tmp")))
+              + "|[^\\s'\"]*relabel-(?:api-)?upload-)[^\\s'\",:]*[/\\\\]");
 
   @ExceptionHandler({
     IdxFormatException.class,
@@ -77,8 +88,19 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         "the request failed on the server (" + e.getClass().getSimpleName() + "); see its log");
   }
 
+  /** The detail with any server-side temporary folder cut away from the paths it names. */
+  static String withoutServerPaths(String detail) {
+    return detail == null ? null : SERVER_PATH.matcher(detail).replaceAll("");
+  }
+
+  private static String stripTrailingSeparator(String dir) {
+    return dir.length() > 1 && (dir.endsWith("/") || dir.endsWith("\\"))
+        ? dir.substring(0, dir.length() - 1)
+        : dir;
+  }
+
   private static ProblemDetail problem(HttpStatus status, String title, String detail) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, withoutServerPaths(detail));
     problem.setTitle(title);
     return problem;
   }

@@ -2,6 +2,7 @@ package com.relabel.dataset;
 
 import com.relabel.security.Roles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -9,7 +10,8 @@ import org.springframework.stereotype.Service;
 /**
  * Imports a dataset from MNIST-style IDX files. The files are read and validated completely before
  * anything is written, and the write is one transaction: a bad file is refused with an {@link
- * IdxFormatException} naming the file and the problem, and leaves the database untouched.
+ * IdxFormatException} naming the file (its name, not the folder it was saved in on the server) and
+ * the problem, and leaves the database untouched.
  */
 @Service
 public class IdxImport {
@@ -26,8 +28,16 @@ public class IdxImport {
   @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
   public Dataset importFiles(String name, Path images, Path labels, Integer numClasses)
       throws IOException {
-    LabeledImages data = IdxReader.read(images, labels, numClasses);
-    return importer.importImages(
-        name, data, null, null, images.getFileName() + " + " + labels.getFileName());
+    // errors name the files by their own names, never by the (temporary, server-side) folder
+    String imagesName = images.getFileName().toString();
+    String labelsName = labels.getFileName().toString();
+    LabeledImages data =
+        IdxReader.read(
+            imagesName,
+            () -> Files.newInputStream(images),
+            labelsName,
+            () -> Files.newInputStream(labels),
+            numClasses);
+    return importer.importImages(name, data, null, null, imagesName + " + " + labelsName);
   }
 }

@@ -51,6 +51,8 @@ class TextDatasetWriter {
     int[] next = {0};
     TextFileReader.read(
         file,
+        file.getFileName().toString(),
+        TextFileReader.Format.of(file),
         record -> {
           batch.add(record);
           if (batch.size() == BATCH) {

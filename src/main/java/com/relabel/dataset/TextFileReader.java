@@ -57,7 +57,9 @@ public final class TextFileReader {
         return JSONL;
       }
       throw new TextFormatException(
-          file.toString(), 0, "not a text dataset: the name must end in .csv or .jsonl");
+          file.getFileName().toString(),
+          0,
+          "not a text dataset: the name must end in .csv or .jsonl");
     }
   }
 
@@ -75,7 +77,11 @@ public final class TextFileReader {
   }
 
   public static void read(Path file, Format format, Sink sink) throws IOException {
-    String name = file.toString();
+    read(file, file.toString(), format, sink);
+  }
+
+  /** Reads {@code file}, naming it {@code name} in errors (e.g. an upload's own file name). */
+  public static void read(Path file, String name, Format format, Sink sink) throws IOException {
     try (Reader in = utf8(file)) {
       skipByteOrderMark(in);
       if (format == Format.CSV) {

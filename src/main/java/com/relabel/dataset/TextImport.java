@@ -29,14 +29,21 @@ public class TextImport {
    */
   @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
   public Dataset importFile(String name, Path file, String source) throws IOException {
-    TextClasses classes = scan(file);
+    // errors name the file by its own name, never by the (temporary, server-side) folder
+    TextClasses classes = scan(file, file.getFileName().toString());
     return writer.write(name, file, classes, source);
   }
 
   /** Validates every record of the file and returns its classes. */
   public static TextClasses scan(Path file) throws IOException {
+    return scan(file, file.toString());
+  }
+
+  /** As {@link #scan(Path)}, naming the file {@code name} in errors. */
+  static TextClasses scan(Path file, String name) throws IOException {
     Set<String> labels = new HashSet<>();
-    TextFileReader.read(file, record -> labels.add(record.label()));
-    return TextClasses.of(labels, file.toString());
+    TextFileReader.read(
+        file, name, TextFileReader.Format.of(file), record -> labels.add(record.label()));
+    return TextClasses.of(labels, name);
   }
 }

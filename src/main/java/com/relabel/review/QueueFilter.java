@@ -43,8 +43,9 @@ public record QueueFilter(
       throw new IllegalArgumentException(
           "the score range is empty: min " + minScore + " > max " + maxScore);
     }
-    if (minScore != null && minScore.isNaN() || maxScore != null && maxScore.isNaN()) {
-      throw new IllegalArgumentException("a score bound must be a number");
+    if (minScore != null && !Double.isFinite(minScore)
+        || maxScore != null && !Double.isFinite(maxScore)) {
+      throw new IllegalArgumentException("a score bound must be a finite number");
     }
   }
 

@@ -7,6 +7,8 @@ import java.nio.charset.StandardCharsets;
 /** RFC 9457 problem responses for requests that the API's security refuses. */
 final class ApiProblems {
 
+  static final int SC_TOO_MANY_REQUESTS = 429;
+
   private ApiProblems() {}
 
   static void write(HttpServletResponse response, int status, String detail) throws IOException {
@@ -16,7 +18,12 @@ final class ApiProblems {
     response.setStatus(status);
     response.setContentType("application/problem+json");
     response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    String title = status == HttpServletResponse.SC_UNAUTHORIZED ? "Unauthorized" : "Forbidden";
+    String title =
+        switch (status) {
+          case HttpServletResponse.SC_UNAUTHORIZED -> "Unauthorized";
+          case SC_TOO_MANY_REQUESTS -> "Too Many Requests";
+          default -> "Forbidden";
+        };
     response
         .getWriter()
         .write(

@@ -5,13 +5,15 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Authenticates a REST API request by its {@code Authorization: Bearer rlb_...} header. A request
  * without the header goes on unauthenticated (and is refused by the chain's rules unless the path
- * is public); one with a bad token is refused here, with the reason.
+ * is public); one with a bad token is refused here, with the reason. Too many bad tokens from one
+ * address lock it out for a while ({@link LoginThrottle}): 429 with Retry-After.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -19,14 +21,16 @@ class ApiTokenFilter extends OncePerRequestFilter {
 
   private final ApiTokens tokens;
   private final SecurityContextHolderStrategy contexts;
+  private final LoginThrottle throttle;
 
   /**
    * @param contexts the application's strategy (Vaadin-aware), the one the chain's authorization
    *     reads
    */
-  ApiTokenFilter(ApiTokens tokens, SecurityContextHolderStrategy contexts) {
+  ApiTokenFilter(ApiTokens tokens, SecurityContextHolderStrategy contexts, LoginThrottle throttle) {
     this.tokens = tokens;
     this.contexts = contexts;
+    this.throttle = throttle;
   }
 
   @Override
@@ -35,8 +39,21 @@ class ApiTokenFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     String header = request.getHeader("Authorization");
     if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+      Duration wait = throttle.tokensLockedFor(request.getRemoteAddr());
+      if (wait.isPositive()) {
+        response.setHeader(
+            "Retry-After", Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000)));
+        ApiProblems.write(
+            response,
+            ApiProblems.SC_TOO_MANY_REQUESTS,
+            "too many unknown API tokens from this address; wait "
+                + LoginThrottle.describe(wait)
+                + " and try again");
+        return;
+      }
       var auth = tokens.authenticate(header.substring(BEARER.length()).strip());
       if (auth.isEmpty()) {
+        throttle.badToken(request.getRemoteAddr());
         ApiProblems.write(
             response,
             HttpServletResponse.SC_UNAUTHORIZED,

@@ -8,9 +8,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -18,12 +21,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.header.HeaderWriterFilter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Two filter chains. The REST API under {@code /api} is stateless and authenticated by API tokens
  * ({@link ApiTokens}): no session, no CSRF token, no login page, 401 or 403 as problem JSON. The
  * rest is form login for the Vaadin UI; roles are enforced on views ({@code @RolesAllowed}) and
- * again on services ({@code @PreAuthorize}), so a hidden button is never the only guard.
+ * again on services ({@code @PreAuthorize}), so a hidden button is never the only guard. Failed
+ * logins and bad tokens are throttled ({@link LoginThrottle}); every response carries nosniff, a
+ * Content-Security-Policy, same-origin framing and a referrer policy.
  */
 @Configuration
 @EnableWebSecurity
@@ -34,10 +42,27 @@ class SecurityConfig {
   /** The path of the OpenAPI description (springdoc.api-docs.path), readable without a token. */
   static final String OPENAPI_PATH = "/api/openapi.json";
 
+  /**
+   * The UI's Content-Security-Policy: everything from this origin only (ECharts comes from a WebJar
+   * here); Vaadin Flow's bootstrap and client engine need inline scripts and styles and {@code
+   * eval} (Vaadin's "Content Security Policy" documentation); images may be data/blob URLs.
+   */
+  static final String UI_CSP =
+      "default-src 'self'; script-src 'self' 'unsafe-inline' 'unsafe-eval'; "
+          + "style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self' data:; "
+          + "connect-src 'self'; worker-src 'self' blob:; object-src 'none'; base-uri 'self'; "
+          + "form-action 'self'; frame-ancestors 'self'";
+
+  /** The REST API answers JSON, CSV and files: nothing in them may load or run anything. */
+  static final String API_CSP = "default-src 'none'; frame-ancestors 'self'";
+
   @Bean
   @Order(1)
   SecurityFilterChain apiFilterChain(
-      HttpSecurity http, ApiTokens tokens, SecurityContextHolderStrategy contexts)
+      HttpSecurity http,
+      ApiTokens tokens,
+      SecurityContextHolderStrategy contexts,
+      LoginThrottle throttle)
       throws Exception {
     // /error too: an API request that fails before reaching a controller (an upload over the size
     // limit) is forwarded there, and must get Boot's JSON error, not the UI's login redirect
@@ -45,7 +70,9 @@ class SecurityConfig {
         .csrf(csrf -> csrf.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .requestCache(cache -> cache.disable())
-        .addFilterBefore(new ApiTokenFilter(tokens, contexts), AnonymousAuthenticationFilter.class)
+        .headers(headers -> securityHeaders(headers, API_CSP))
+        .addFilterBefore(
+            new ApiTokenFilter(tokens, contexts, throttle), AnonymousAuthenticationFilter.class)
         .authorizeHttpRequests(
             auth ->
                 auth.requestMatchers(OPENAPI_PATH, OPENAPI_PATH + "/**", "/error")
@@ -71,9 +98,13 @@ class SecurityConfig {
 
   @Bean
   @Order(2)
-  SecurityFilterChain securityFilterChain(HttpSecurity http, UserAccounts accounts)
-      throws Exception {
+  SecurityFilterChain securityFilterChain(
+      HttpSecurity http, UserAccounts accounts, LoginThrottle throttle) throws Exception {
     http.addFilterAfter(new DisabledUserFilter(accounts), AuthorizationFilter.class);
+    // a locked-out user name or address is refused before its password is checked
+    http.addFilterBefore(
+        new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class);
+    http.headers(headers -> securityHeaders(headers, UI_CSP));
     http.authorizeHttpRequests(
         auth ->
             auth.requestMatchers("/styles/**", "/icons/**", "/webjars/**")
@@ -83,6 +114,25 @@ class SecurityConfig {
                 .requestMatchers("/images/**")
                 .authenticated());
     return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)).build();
+  }
+
+  /** nosniff, the CSP, no framing by other sites, and only the origin as referrer to others. */
+  private static void securityHeaders(HeadersConfigurer<HttpSecurity> headers, String csp) {
+    headers
+        // before the request goes on: Vaadin writes its pages past the lazy (on commit) writer
+        .withObjectPostProcessor(
+            new ObjectPostProcessor<HeaderWriterFilter>() {
+              @Override
+              public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                filter.setShouldWriteHeadersEagerly(true);
+                return filter;
+              }
+            })
+        .contentTypeOptions(Customizer.withDefaults())
+        .contentSecurityPolicy(policy -> policy.policyDirectives(csp))
+        .frameOptions(frames -> frames.sameOrigin())
+        .referrerPolicy(
+            referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN));
   }
 
   /** BCrypt by default, with the {id} prefix so the algorithm can be upgraded later. */

@@ -293,6 +293,20 @@ class RestApiTest {
     assertThat(refused.body()).contains("short-labels.idx");
     assertThat(jdbc.queryForObject("select count(*) from dataset", Integer.class))
         .isEqualTo(before);
+    // a truncated images file: the problem names the uploaded file, never where the server saved it
+    Path cutImages = dir.resolve("cut-images.idx");
+    byte[] imageBytes = Files.readAllBytes(images);
+    Files.write(cutImages, Arrays.copyOf(imageBytes, imageBytes.length - 100));
+    var truncated =
+        api.postForm("/api/v1/datasets/idx", "name", "cut", "images", cutImages, "labels", labels);
+    assertThat(truncated.status()).as(truncated.body()).isEqualTo(400);
+    String detail = JSON.readTree(truncated.body()).get("detail").asString();
+    assertThat(detail).startsWith("cut-images.idx: ").contains("truncated");
+    assertThat(truncated.body())
+        .doesNotContain("relabel-api-upload")
+        .doesNotContain("part-0")
+        .doesNotContain(Path.of(System.getProperty("java.io.tmpdir")).toString());
+    assertThat(refused.body()).doesNotContain("relabel-api-upload");
 
     var noLabels = api.postForm("/api/v1/datasets/idx", "name", "half", "images", images);
     assertThat(noLabels.status()).isEqualTo(400);

@@ -68,7 +68,8 @@ class IdxImportTest {
     assertThatThrownBy(
             () -> idxImport.importFiles("idx-bad", dir.resolve("i"), dir.resolve("l"), 10))
         .isInstanceOf(IdxFormatException.class)
-        .hasMessageContaining(dir.resolve("l").toString())
+        .hasMessageStartingWith("l: ")
+        .hasMessageNotContaining(dir.toString())
         .hasMessageContaining("12");
     assertThat(datasets.findByName("idx-bad")).isEmpty();
     assertThat(count()).isEqualTo(before);
@@ -85,7 +86,8 @@ class IdxImportTest {
     assertThatThrownBy(
             () -> idxImport.importFiles("idx-cut", dir.resolve("i"), dir.resolve("l"), 10))
         .isInstanceOf(IdxFormatException.class)
-        .hasMessageContaining(dir.resolve("i").toString())
+        .hasMessageStartingWith("i: ")
+        .hasMessageNotContaining(dir.toString())
         .hasMessageContaining("truncated");
     assertThat(datasets.findByName("idx-cut")).isEmpty();
     assertThat(count()).isEqualTo(before);

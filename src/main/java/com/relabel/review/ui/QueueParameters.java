@@ -99,7 +99,13 @@ final class QueueParameters {
 
   private static Double number(Map<String, List<String>> params, String name) {
     String value = first(params, name);
-    return value == null ? null : parse(name, value, Double::valueOf);
+    Double number = value == null ? null : parse(name, value, Double::valueOf);
+    if (number != null && !Double.isFinite(number)) {
+      // 1e309 and -1e309 overflow to infinity, "NaN" is no number
+      throw new IllegalArgumentException(
+          "'" + name + "=" + value + "' is not understood: a score bound must be a finite number");
+    }
+    return number;
   }
 
   private static <T> T parse(String name, String value, java.util.function.Function<String, T> f) {

@@ -54,5 +54,12 @@ class QueueParametersTest {
     assertThatThrownBy(
             () -> QueueParameters.filter(Map.of("min", List.of("0.9"), "max", List.of("0.1"))))
         .hasMessageContaining("score range is empty");
+    // -1e309 overflows to -Infinity: refused with the parameter's name, not an exception's text
+    for (String bound : List.of("-1e309", "1e309", "NaN", "Infinity")) {
+      assertThatThrownBy(() -> QueueParameters.filter(Map.of("min", List.of(bound))))
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessage(
+              "'min=" + bound + "' is not understood: a score bound must be a finite number");
+    }
   }
 }

@@ -6,6 +6,7 @@ import static com.relabel.cli.OptionValues.deviceChoice;
 import com.relabel.bench.NoiseSpec;
 import com.relabel.training.DeviceChoice;
 import com.relabel.training.ModelKind;
+import com.relabel.training.TrainingOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -80,7 +81,8 @@ record BenchArguments(
     long seed = o.get("--seed", OptionValues::parseLong, 42L);
     int epochs = o.get("--epochs", OptionValues::positive, ScoreArguments.DEFAULT_EPOCHS);
     int folds = o.get("--folds", (f, v) -> (int) atLeast(f, v, 0), 4);
-    int foldEpochs = o.get("--fold-epochs", OptionValues::positive, 2);
+    int foldEpochs =
+        o.get("--fold-epochs", OptionValues::positive, TrainingOptions.DEFAULT_FOLD_EPOCHS);
     Integer evalEpochs = o.get("--eval-epochs", (f, v) -> (int) atLeast(f, v, 0), null);
     int batchSize = o.get("--batch-size", OptionValues::positive, 128);
     DeviceChoice device = o.get("--device", (f, v) -> deviceChoice(v), DeviceChoice.AUTO);

@@ -35,10 +35,10 @@ public final class BenchCommand {
         --seed S          seeds the noise and the training (default 42)
         --epochs N        epochs of the main run (default 8)
         --folds K         cross-validation folds for out-of-sample probabilities, 0 = none (default 4)
-        --fold-epochs N   epochs of each fold's model (default 2)
+        --fold-epochs N   epochs of each fold's model (default 4)
         --eval-epochs N   epochs of each end-to-end model (default: --epochs; 0 skips end to end)
         --robust          train the main run in the robust mode (neighbour mixing)
-        --rounds N        cleaning rounds: train again without the suspects (default 1, as score)
+        --rounds N        cleaning rounds: train again without the suspects (default 2, as score)
         --batch-size B    mini-batch size (default 128)
         --model M         cnn | wide-cnn | mlp (default cnn; wide-cnn has twice the filters,
                           about 3 times the CPU time, and ranks a little more precisely)

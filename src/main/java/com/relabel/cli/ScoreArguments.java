@@ -6,6 +6,7 @@ import static com.relabel.cli.OptionValues.parseLong;
 import com.relabel.dataset.ImageSizePolicy;
 import com.relabel.training.DeviceChoice;
 import com.relabel.training.ModelKind;
+import com.relabel.training.TrainingOptions;
 import java.nio.file.Path;
 import java.util.Set;
 
@@ -25,16 +26,18 @@ record ScoreArguments(
     Path text,
     int latentEpochs,
     int rounds,
-    ModelKind model) {
+    ModelKind model,
+    int foldEpochs) {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";
 
   /**
-   * Cleaning rounds unless told otherwise: one, as it never hurt on the benchmark and lifts heavy
-   * systematic noise most (decision 0019); 20,000 MNIST images take about 2 minutes instead of 1.
+   * Cleaning rounds unless told otherwise: two. One lifts heavy systematic noise most (decision
+   * 0019); the second, with 4-epoch folds, raised the AP on Fashion-MNIST with 30% look-alike flips
+   * from 0.810 to 0.828 for a third more time (decision 0024).
    */
-  static final int DEFAULT_ROUNDS = 1;
+  static final int DEFAULT_ROUNDS = 2;
 
   /**
    * Epochs of the main run unless told otherwise: eight fit the hard clean samples that four or
@@ -61,7 +64,8 @@ record ScoreArguments(
           "--text",
           "--latent-epochs",
           "--rounds",
-          "--model");
+          "--model",
+          "--fold-epochs");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
@@ -74,6 +78,8 @@ record ScoreArguments(
     Integer classes = o.get("--classes", OptionValues::positive, null);
     int batchSize = o.get("--batch-size", OptionValues::positive, 128);
     int folds = o.get("--folds", (f, v) -> (int) parseLong(f, v), 4);
+    int foldEpochs =
+        o.get("--fold-epochs", OptionValues::positive, TrainingOptions.DEFAULT_FOLD_EPOCHS);
     int latentEpochs =
         o.get("--latent-epochs", (f, v) -> (int) parseLong(f, v), DEFAULT_LATENT_EPOCHS);
     if (latentEpochs < 0 || latentEpochs > 100) {
@@ -123,6 +129,7 @@ record ScoreArguments(
         text,
         latentEpochs,
         rounds,
-        model);
+        model,
+        foldEpochs);
   }
 }

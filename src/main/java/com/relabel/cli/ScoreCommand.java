@@ -53,18 +53,17 @@ public final class ScoreCommand {
         --model M         cnn | wide-cnn | mlp (default cnn for images, mlp for --text);
                           wide-cnn has twice the filters: about 3 times the time, a little
                           more precise ranking
-        --folds K         k-fold cross-validation for out-of-sample probabilities, 2 epochs per
-                          fold (default 4; 0 = off, faster, weaker 'cl' column)
+        --folds K         k-fold cross-validation for out-of-sample probabilities (default 4;
+                          0 = off: faster, weaker 'cl', 'margin' and suggestions)
+        --fold-epochs N   epochs of each fold's model (default 4)
         --aum-threshold   one more training pass with threshold samples (a fake extra class):
                           adds the column aum_below_cutoff (true = below the data-driven AUM
                           cut-off, probably mislabeled)
         --latent-epochs N epochs of the supervised VAE behind the 'aquavs' column (default 0 = off)
         --rounds N        cleaning rounds: train again without the most suspicious samples,
-                          0 to 3 (default 1; it helps most under heavy noise and doubles
-                          the time; 0 for a quick first look)
-      Every score column: higher = more likely mislabeled. 'score' is the ensemble of
-      loss, confidence, correctness, aum, cl, gmm, influence and knn (and aquavs with
-      --latent-epochs).
+                          0 to 3 (default 2; each costs one more run; 0 for a quick look)
+      Every score column: higher = more likely mislabeled. 'score' is the default ensemble,
+      led by 'margin' (weight 4) with 'softlabel' (weight 1): docs/methods.md.
       """;
 
   private final PrintStream out;
@@ -101,7 +100,7 @@ public final class ScoreCommand {
       }
       var options =
           new TrainingOptions(a.epochs(), a.batchSize(), 1e-3f, a.seed(), a.device())
-              .withFolds(a.folds(), TrainingOptions.DEFAULT_FOLD_EPOCHS)
+              .withFolds(a.folds(), a.foldEpochs())
               .withAumThresholdPass(a.aumThreshold())
               .withModel(a.model())
               .withLatentEpochs(a.latentEpochs())
@@ -111,11 +110,7 @@ public final class ScoreCommand {
               .train(
                   data,
                   options,
-                  progress(
-                      a.epochs(),
-                      a.folds() * TrainingOptions.DEFAULT_FOLD_EPOCHS,
-                      a.rounds(),
-                      a.latentEpochs()));
+                  progress(a.epochs(), a.folds() * a.foldEpochs(), a.rounds(), a.latentEpochs()));
       NoiseReport report =
           NoiseReport.compute(result.dynamics(), ScorerRegistry.forDynamics(result.dynamics()));
       write(a.out(), data.labels(), report, result.aumThreshold());

@@ -82,8 +82,6 @@ public final class ImageClassifierTrainer {
       Random shuffler = new Random(options.seed());
       int[] order = trainIndices.clone();
       int epochs = options.epochs();
-      float[][] sum = null;
-      int snapshots = 0;
       for (int epoch = 1; epoch <= epochs; epoch++) {
         shuffle(order, shuffler);
         long start = System.nanoTime();
@@ -91,28 +89,9 @@ public final class ImageClassifierTrainer {
         double trainSeconds = (System.nanoTime() - start) / 1e9;
         double inferenceSeconds = 0;
         float[][] probabilities = null;
-        int snapshotFrom = Integer.getInteger("relabel.experiment.snapshotFrom", epochs);
-        if (epoch >= Math.min(snapshotFrom, epochs)) {
+        if (epoch == epochs) {
           start = System.nanoTime();
-          float[][] p = session.inference(predict).probabilities(predictIndices, epoch, progress);
-          if (sum == null) {
-            sum = p;
-          } else {
-            for (int i = 0; i < p.length; i++) {
-              for (int k = 0; k < p[i].length; k++) {
-                sum[i][k] += p[i][k];
-              }
-            }
-          }
-          snapshots++;
-          if (epoch == epochs) {
-            probabilities = sum;
-            for (float[] row : probabilities) {
-              for (int k = 0; k < row.length; k++) {
-                row[k] /= snapshots;
-              }
-            }
-          }
+          probabilities = session.inference(predict).probabilities(predictIndices, epoch, progress);
           inferenceSeconds = (System.nanoTime() - start) / 1e9;
         }
         progress.onEpoch(

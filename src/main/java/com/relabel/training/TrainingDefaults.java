@@ -11,12 +11,12 @@ class TrainingDefaults {
 
   @Bean
   RunSettings defaultRunSettings(
-      @Value("${relabel.training.epochs:5}") int epochs,
+      @Value("${relabel.training.epochs:8}") int epochs,
       @Value("${relabel.training.batch-size:128}") int batchSize,
       @Value("${relabel.training.seed:42}") long seed,
       @Value("${relabel.training.device:auto}") String device,
       @Value("${relabel.training.folds:4}") int folds,
-      @Value("${relabel.training.cleaning-rounds:0}") int cleaningRounds) {
+      @Value("${relabel.training.cleaning-rounds:2}") int cleaningRounds) {
     return new RunSettings(
         epochs,
         batchSize,

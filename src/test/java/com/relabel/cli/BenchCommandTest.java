@@ -65,7 +65,8 @@ class BenchCommandTest {
     assertThat(a.latentEpochs()).isZero();
     assertThat(a.model()).isEqualTo(ModelKind.CNN);
     assertThat(a.epochs()).isEqualTo(8);
-    assertThat(a.rounds()).isEqualTo(1);
+    assertThat(a.rounds()).isEqualTo(2);
+    assertThat(a.foldEpochs()).isEqualTo(4);
     assertThat(BenchArguments.parse(new String[] {"--model", "wide-cnn"}).model())
         .isEqualTo(ModelKind.WIDE_CNN);
     assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--model", "resnet"}))

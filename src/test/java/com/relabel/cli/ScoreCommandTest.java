@@ -185,7 +185,24 @@ class ScoreCommandTest {
         .hasMessageContaining("--latent-epochs");
     assertThat(ScoreArguments.parse(new String[] {"--images", "a", "--labels", "b", "--out", "c"}))
         .extracting(ScoreArguments::rounds)
-        .isEqualTo(1);
+        .isEqualTo(2);
+    assertThat(ScoreArguments.parse(new String[] {"--images", "a", "--labels", "b", "--out", "c"}))
+        .extracting(ScoreArguments::foldEpochs)
+        .isEqualTo(4);
+    assertThat(
+            ScoreArguments.parse(
+                new String[] {
+                  "--images", "a", "--labels", "b", "--out", "c", "--fold-epochs", "6"
+                }))
+        .extracting(ScoreArguments::foldEpochs)
+        .isEqualTo(6);
+    assertThatThrownBy(
+            () ->
+                ScoreArguments.parse(
+                    new String[] {
+                      "--images", "a", "--labels", "b", "--out", "c", "--fold-epochs", "0"
+                    }))
+        .hasMessageContaining("--fold-epochs");
     assertThatThrownBy(
             () ->
                 ScoreArguments.parse(

@@ -35,7 +35,7 @@ public final class BenchCommand {
         --seed S          seeds the noise and the training (default 42)
         --epochs N        epochs of the main run (default 8)
         --folds K         cross-validation folds for out-of-sample probabilities, 0 = none (default 4)
-        --fold-epochs N   epochs of each fold's model (default 4)
+        --fold-epochs N   epochs of each fold's model (default 6)
         --eval-epochs N   epochs of each end-to-end model (default: --epochs; 0 skips end to end)
         --robust          train the main run in the robust mode (neighbour mixing)
         --rounds N        cleaning rounds: train again without the suspects (default 2, as score)

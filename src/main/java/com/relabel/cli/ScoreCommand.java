@@ -55,7 +55,7 @@ public final class ScoreCommand {
                           more precise ranking
         --folds K         k-fold cross-validation for out-of-sample probabilities (default 4;
                           0 = off: faster, weaker 'cl', 'margin' and suggestions)
-        --fold-epochs N   epochs of each fold's model (default 4)
+        --fold-epochs N   epochs of each fold's model (default 6)
         --aum-threshold   one more training pass with threshold samples (a fake extra class):
                           adds the column aum_below_cutoff (true = below the data-driven AUM
                           cut-off, probably mislabeled)

@@ -66,7 +66,7 @@ class BenchCommandTest {
     assertThat(a.model()).isEqualTo(ModelKind.CNN);
     assertThat(a.epochs()).isEqualTo(8);
     assertThat(a.rounds()).isEqualTo(2);
-    assertThat(a.foldEpochs()).isEqualTo(4);
+    assertThat(a.foldEpochs()).isEqualTo(6);
     assertThat(BenchArguments.parse(new String[] {"--model", "wide-cnn"}).model())
         .isEqualTo(ModelKind.WIDE_CNN);
     assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--model", "resnet"}))

@@ -188,14 +188,14 @@ class ScoreCommandTest {
         .isEqualTo(2);
     assertThat(ScoreArguments.parse(new String[] {"--images", "a", "--labels", "b", "--out", "c"}))
         .extracting(ScoreArguments::foldEpochs)
-        .isEqualTo(4);
+        .isEqualTo(6);
     assertThat(
             ScoreArguments.parse(
                 new String[] {
-                  "--images", "a", "--labels", "b", "--out", "c", "--fold-epochs", "6"
+                  "--images", "a", "--labels", "b", "--out", "c", "--fold-epochs", "3"
                 }))
         .extracting(ScoreArguments::foldEpochs)
-        .isEqualTo(6);
+        .isEqualTo(3);
     assertThatThrownBy(
             () ->
                 ScoreArguments.parse(

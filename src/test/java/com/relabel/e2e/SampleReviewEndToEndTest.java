@@ -71,13 +71,10 @@ class SampleReviewEndToEndTest {
             Integer.class,
             datasetId);
     long sampleId = sampleIdAt(sampleIndex);
-    BrowserContext context =
-        browser.browser.newContext(
-            new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 1000));
+    BrowserContext context = tallContext();
     try {
       Page page = context.newPage();
-      new LoginPage(page, baseUrl).loginAs("anna", "anna");
-      var review = new ReviewPage(page).openSample(baseUrl, datasetId, sampleIndex);
+      var review = asAnna(page).openSample(baseUrl, datasetId, sampleIndex);
 
       // the sample of the address, its top three classes and every method's verdict
       assertThat(review.sampleIndex()).hasText("Sample #" + sampleIndex);
@@ -190,13 +187,10 @@ class SampleReviewEndToEndTest {
                 + " where o.dataset_id = d.id and o.id = s.sample_index)",
             Integer.class,
             datasetId);
-    BrowserContext context =
-        browser.browser.newContext(
-            new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 1000));
+    BrowserContext context = tallContext();
     try {
       Page page = context.newPage();
-      new LoginPage(page, baseUrl).loginAs("anna", "anna");
-      var review = new ReviewPage(page).openSample(baseUrl, datasetId, sampleIndex);
+      var review = asAnna(page).openSample(baseUrl, datasetId, sampleIndex);
       assertThat(review.sampleIndex()).hasText("Sample #" + sampleIndex);
       assertThat(review.shownSampleId()).isEqualTo(sampleIdAt(sampleIndex));
 
@@ -285,5 +279,15 @@ class SampleReviewEndToEndTest {
     } finally {
       context.close();
     }
+  }
+
+  private BrowserContext tallContext() {
+    return browser.browser.newContext(
+        new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 1000));
+  }
+
+  private ReviewPage asAnna(Page page) {
+    new LoginPage(page, baseUrl).loginAs("anna", "anna");
+    return new ReviewPage(page);
   }
 }

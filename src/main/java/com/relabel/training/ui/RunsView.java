@@ -74,7 +74,6 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
   private final Div live = new Div();
   private final Grid<TrainingRun> grid = new Grid<>();
   private final Paragraph activeYield = new Paragraph();
-  private List<TrainingRun> shown = List.of();
   private final Button compare = new Button("Compare the two selected runs");
   private final Paragraph comparison = new Paragraph();
   private final Select<String> method = new Select<>();
@@ -230,12 +229,12 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     }
     List<TrainingRun> history = runs.history(dataset.getId());
     Set<Long> opened =
-        shown.stream()
+        grid.getGenericDataView()
+            .getItems()
             .filter(grid::isDetailsVisible)
             .map(TrainingRun::getId)
             .collect(Collectors.toSet());
     grid.setItems(history);
-    shown = history;
     history.stream()
         .filter(r -> opened.contains(r.getId()))
         .forEach(r -> grid.setDetailsVisible(r, true));

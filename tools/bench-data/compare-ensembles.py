@@ -1,0 +1,87 @@
+#!/usr/bin/env python3
+"""Ranks one benchmark training several ways, from the file `relabel bench --scores-out F` writes.
+
+    python3 tools/bench-data/compare-ensembles.py fa30.csv [more.csv ...]
+
+For each file it prints, per ranking: AUROC, average precision, precision in the first 100, 500
+and 1,000 of the queue and at k (k = the flipped samples), plus the cross-validated model's
+accuracy against the true labels ("folds' accuracy"). Rankings: every method's column, the
+default ensemble as `bench` wrote it, the old equal-weight mean of every method's rank, and the
+default with aum added at weight 1 (docs/decisions/0023). Ranks are normalised average ranks, as
+in RankAverageEnsemble. Needs numpy.
+"""
+import csv
+import sys
+
+import numpy as np
+
+METHODS = ["loss", "confidence", "correctness", "aum", "cl", "margin", "gmm", "influence",
+           "knn", "softlabel", "aquavs"]
+
+
+def ranks(x):
+    """Average ranks scaled to [0, 1], 1 = most suspicious (ties share their mean rank)."""
+    x = np.asarray(x, float)
+    order = np.argsort(x, kind="mergesort")
+    _, inverse, counts = np.unique(x[order], return_inverse=True, return_counts=True)
+    ends = np.cumsum(counts)
+    mean_rank = (ends - counts + ends - 1) / 2.0
+    out = np.empty(len(x))
+    out[order] = mean_rank[inverse]
+    return out / max(len(x) - 1, 1)
+
+
+def auroc(score, wrong):
+    r = ranks(score) * (len(score) - 1)
+    pos = wrong.sum()
+    return (r[wrong].sum() - pos * (pos - 1) / 2) / (pos * (len(wrong) - pos))
+
+
+def precision_at(score, wrong, k):
+    return wrong[np.argsort(-score, kind="mergesort")[:k]].mean()
+
+
+def average_precision(score, wrong):
+    hits = wrong[np.argsort(-score, kind="mergesort")]
+    precision = np.cumsum(hits) / np.arange(1, len(hits) + 1)
+    return (precision * hits).sum() / hits.sum()
+
+
+def main(paths):
+    for path in paths:
+        with open(path, newline="") as f:
+            rows = list(csv.reader(f))
+        header, rows = rows[0], rows[1:]
+        col = {name: i for i, name in enumerate(header)}
+
+        def column(name):
+            return np.array([float(r[col[name]]) for r in rows])
+
+        wrong = np.array([r[col["flipped"]] in ("1", "true") for r in rows])
+        truth = column("true_label").astype(int)
+        oos = [c for c in header if c.startswith("oos_")]
+        print(f"== {path}: {len(rows):,} samples, {wrong.sum():,} flipped")
+        if oos:
+            p = np.stack([column(c) for c in oos], 1)
+            print(f"folds' accuracy against the true labels: {(p.argmax(1) == truth).mean():.3f}")
+        present = [m for m in METHODS if m in col]
+        rank = {m: ranks(column(m)) for m in present}
+        rankings = {m: column(m) for m in present}
+        rankings["ensemble (as bench wrote it)"] = column("ensemble")
+        rankings["equal weights (before 0023)"] = sum(rank.values())
+        if {"margin", "aum", "softlabel"} <= set(present):
+            rankings["margin 4 + aum 1 + softlabel 1"] = (
+                4 * rank["margin"] + rank["aum"] + rank["softlabel"])
+        k = int(wrong.sum())
+        print(f"{'ranking':32s} {'AUROC':>7s} {'AP':>7s} {'P@100':>6s} {'P@500':>6s} "
+              f"{'P@1000':>6s} {'P@k':>6s}")
+        for name, score in rankings.items():
+            print(f"{name:32s} {auroc(score, wrong):7.4f} {average_precision(score, wrong):7.4f} "
+                  f"{precision_at(score, wrong, 100):6.2f} {precision_at(score, wrong, 500):6.3f} "
+                  f"{precision_at(score, wrong, 1000):6.3f} {precision_at(score, wrong, k):6.4f}")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) < 2:
+        sys.exit(__doc__)
+    main(sys.argv[1:])

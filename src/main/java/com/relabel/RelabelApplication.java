@@ -1,5 +1,6 @@
 package com.relabel;
 
+import com.relabel.cli.AuditVerifyCommand;
 import com.relabel.cli.BenchCommand;
 import com.relabel.cli.QueueBenchCommand;
 import com.relabel.cli.ScoreCommand;
@@ -12,7 +13,8 @@ import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
  * Relabel: the web application by default; {@code score ...} runs the headless batch scorer and
  * {@code bench ...} the noise-detection benchmark instead (no web server, no database); {@code
  * queue-bench ...} measures the review queue's latency on a database (the web server listens on a
- * random local port only).
+ * random local port only); {@code audit-verify} checks the audit trail's hash chain in the
+ * configured database (a connection only).
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -32,6 +34,9 @@ public class RelabelApplication {
           QueueBenchCommand.run(
               Arrays.copyOfRange(args, 1, args.length),
               springArgs -> SpringApplication.run(RelabelApplication.class, springArgs)));
+    }
+    if (args.length > 0 && args[0].equals("audit-verify")) {
+      System.exit(AuditVerifyCommand.run(Arrays.copyOfRange(args, 1, args.length)));
     }
     SpringApplication.run(RelabelApplication.class, args);
   }

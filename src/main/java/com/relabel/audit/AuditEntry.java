@@ -11,7 +11,8 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * One row of the append-only audit trail: who changed what, when, and what flagged it. Immutable:
- * the application inserts these rows and never updates or deletes them.
+ * {@link AuditRecorder} inserts these rows, linked into a hash chain ({@link AuditChain}), and
+ * nothing updates or deletes them.
  */
 @Entity
 @Immutable
@@ -58,33 +59,6 @@ public class AuditEntry {
   private Long runId;
 
   protected AuditEntry() {}
-
-  AuditEntry(
-      Instant occurredAt,
-      String actor,
-      String action,
-      long datasetId,
-      long sampleId,
-      int sampleIndex,
-      int oldLabel,
-      int newLabel,
-      String oldStatus,
-      String newStatus,
-      Double score,
-      Long runId) {
-    this.occurredAt = occurredAt;
-    this.actor = actor;
-    this.action = action;
-    this.datasetId = datasetId;
-    this.sampleId = sampleId;
-    this.sampleIndex = sampleIndex;
-    this.oldLabel = oldLabel;
-    this.newLabel = newLabel;
-    this.oldStatus = oldStatus;
-    this.newStatus = newStatus;
-    this.score = score;
-    this.runId = runId;
-  }
 
   public Long getId() {
     return id;

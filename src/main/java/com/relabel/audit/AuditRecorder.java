@@ -2,66 +2,100 @@ package com.relabel.audit;
 
 import com.relabel.review.SampleDecided;
 import com.relabel.review.SamplesDecided;
+import java.sql.Types;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes the audit trail from domain events. Listens synchronously, so the audit row commits or
  * rolls back together with the label change that caused it.
+ *
+ * <p>Every row is appended to the hash chain ({@link AuditChain}, decision 0027). The append first
+ * updates the one row of {@code audit_chain_head}; its row lock holds every other append, on any
+ * node, until this transaction ends, so the rows get their ids in chain order and two writers never
+ * link to the same row.
  */
 @Component
 class AuditRecorder {
 
-  private final AuditRepository entries;
+  private static final String INSERT =
+      "insert into audit_entry ("
+          + AuditChain.COLUMNS
+          + ", prev_hash, row_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
   private final JdbcTemplate jdbc;
 
-  AuditRecorder(AuditRepository entries, JdbcTemplate jdbc) {
-    this.entries = entries;
+  AuditRecorder(JdbcTemplate jdbc) {
     this.jdbc = jdbc;
   }
 
   @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
   void on(SampleDecided e) {
-    entries.save(
-        new AuditEntry(
-            e.occurredAt(),
-            e.actor(),
-            e.action().name(),
-            e.datasetId(),
-            e.sampleId(),
-            e.sampleIndex(),
-            e.oldLabel(),
-            e.newLabel(),
-            e.oldStatus().name(),
-            e.newStatus().name(),
-            e.score(),
-            e.runId()));
+    append(List.of(e));
   }
 
   /** A bulk decision: one row per changed sample, inserted as one JDBC batch. */
   @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
   void on(SamplesDecided bulk) {
-    jdbc.batchUpdate(
-        "insert into audit_entry (occurred_at, actor, action, dataset_id, sample_id, sample_index,"
-            + " old_label, new_label, old_status, new_status, score, run_id)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        bulk.decisions(),
-        bulk.decisions().size(),
-        (ps, e) -> {
-          ps.setObject(1, e.occurredAt().atOffset(ZoneOffset.UTC));
-          ps.setString(2, e.actor());
-          ps.setString(3, e.action().name());
-          ps.setLong(4, e.datasetId());
-          ps.setLong(5, e.sampleId());
-          ps.setInt(6, e.sampleIndex());
-          ps.setInt(7, e.oldLabel());
-          ps.setInt(8, e.newLabel());
-          ps.setString(9, e.oldStatus().name());
-          ps.setString(10, e.newStatus().name());
-          ps.setObject(11, e.score(), java.sql.Types.DOUBLE);
-          ps.setObject(12, e.runId(), java.sql.Types.BIGINT);
-        });
+    append(bulk.decisions());
   }
+
+  private void append(List<SampleDecided> decisions) {
+    // takes the chain's lock (the head row) until the transaction ends
+    jdbc.update("update audit_chain_head set entries = entries + ? where id = 1", decisions.size());
+    String previous =
+        jdbc.queryForObject("select last_hash from audit_chain_head where id = 1", String.class);
+    List<Linked> rows = new ArrayList<>(decisions.size());
+    for (SampleDecided e : decisions) {
+      var row =
+          new AuditChain.Row(
+              AuditChain.stored(e.occurredAt()),
+              e.actor(),
+              e.action().name(),
+              e.datasetId(),
+              e.sampleId(),
+              e.sampleIndex(),
+              e.oldLabel(),
+              e.newLabel(),
+              e.oldStatus().name(),
+              e.newStatus().name(),
+              e.score(),
+              e.runId());
+      String hash = AuditChain.link(previous, row);
+      rows.add(new Linked(row, previous, hash));
+      previous = hash;
+    }
+    jdbc.batchUpdate(
+        INSERT,
+        rows,
+        rows.size(),
+        (ps, linked) -> {
+          AuditChain.Row r = linked.row();
+          ps.setObject(1, r.occurredAt().atOffset(ZoneOffset.UTC));
+          ps.setString(2, r.actor());
+          ps.setString(3, r.action());
+          ps.setLong(4, r.datasetId());
+          ps.setLong(5, r.sampleId());
+          ps.setInt(6, r.sampleIndex());
+          ps.setInt(7, r.oldLabel());
+          ps.setInt(8, r.newLabel());
+          ps.setString(9, r.oldStatus());
+          ps.setString(10, r.newStatus());
+          ps.setObject(11, r.score(), Types.DOUBLE);
+          ps.setObject(12, r.runId(), Types.BIGINT);
+          ps.setString(13, linked.previous());
+          ps.setString(14, linked.hash());
+        });
+    jdbc.update("update audit_chain_head set last_hash = ? where id = 1", previous);
+  }
+
+  private record Linked(AuditChain.Row row, String previous, String hash) {}
 }

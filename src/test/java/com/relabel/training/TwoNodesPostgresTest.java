@@ -58,7 +58,7 @@ class TwoNodesPostgresTest {
   static String ownDatabase(String url, String name) {
     try (var connection =
             java.sql.DriverManager.getConnection(
-                url, TestPostgres.user(), TestPostgres.password());
+                url, TestPostgres.migratingUser(), TestPostgres.migratingPassword());
         var statement = connection.createStatement()) {
       statement.execute("create database " + name);
     } catch (java.sql.SQLException e) {
@@ -79,6 +79,8 @@ class TwoNodesPostgresTest {
                 "spring.datasource.url=" + url,
                 "spring.datasource.username=" + TestPostgres.user(),
                 "spring.datasource.password=" + TestPostgres.password(),
+                "spring.flyway.user=" + TestPostgres.migratingUser(),
+                "spring.flyway.password=" + TestPostgres.migratingPassword(),
                 "relabel.jobs.node-name=" + name,
                 "relabel.jobs.poll-interval=100ms",
                 "relabel.jobs.heartbeat-interval=500ms",

@@ -1,0 +1,109 @@
+package com.relabel.audit;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.HexFormat;
+
+/**
+ * The audit trail's hash chain (decision 0027): every row's hash is the SHA-256 of the hash of the
+ * row before it and of the row's own content, so changing or removing a row breaks the chain from
+ * there on. The first row follows {@link #GENESIS}.
+ *
+ * <p>The hashed text is, in UTF-8, the previous hash and then each column in table order, joined by
+ * {@code |}: {@code occurred_at} as microseconds since 1970-01-01T00:00Z, text columns as their
+ * length in UTF-8 bytes, {@code :} and the text, whole numbers in decimal, {@code score} as the 16
+ * hex digits of its IEEE 754 bits, and {@code -} for a null. The hash is written as 64 lower-case
+ * hex digits. The row's {@code id} is not hashed: the chain's order is the order of the ids.
+ */
+final class AuditChain {
+
+  /** What the first row follows. */
+  static final String GENESIS = "0".repeat(64);
+
+  private AuditChain() {}
+
+  /** The content of one audit row, as hashed. */
+  record Row(
+      Instant occurredAt,
+      String actor,
+      String action,
+      long datasetId,
+      long sampleId,
+      int sampleIndex,
+      int oldLabel,
+      int newLabel,
+      String oldStatus,
+      String newStatus,
+      Double score,
+      Long runId) {}
+
+  /** The hashed columns, in the order {@link #row} reads them. */
+  static final String COLUMNS =
+      "occurred_at, actor, action, dataset_id, sample_id, sample_index, old_label, new_label,"
+          + " old_status, new_status, score, run_id";
+
+  /** The hashed content of the current row of {@code rs}, selected as {@link #COLUMNS} first. */
+  static Row row(ResultSet rs) throws SQLException {
+    return new Row(
+        rs.getObject(1, OffsetDateTime.class).toInstant(),
+        rs.getString(2),
+        rs.getString(3),
+        rs.getLong(4),
+        rs.getLong(5),
+        rs.getInt(6),
+        rs.getInt(7),
+        rs.getInt(8),
+        rs.getString(9),
+        rs.getString(10),
+        rs.getObject(11) == null ? null : rs.getDouble(11),
+        rs.getObject(12) == null ? null : rs.getLong(12));
+  }
+
+  /** A time as the database keeps it (microseconds), so that what is hashed is what is stored. */
+  static Instant stored(Instant at) {
+    return at.truncatedTo(ChronoUnit.MICROS);
+  }
+
+  /** The hash of {@code row} following a row whose hash is {@code previous}. */
+  static String link(String previous, Row row) {
+    var text = new StringBuilder(160).append(previous);
+    field(text, Long.toString(ChronoUnit.MICROS.between(Instant.EPOCH, row.occurredAt())));
+    field(text, text(row.actor()));
+    field(text, text(row.action()));
+    field(text, Long.toString(row.datasetId()));
+    field(text, Long.toString(row.sampleId()));
+    field(text, Integer.toString(row.sampleIndex()));
+    field(text, Integer.toString(row.oldLabel()));
+    field(text, Integer.toString(row.newLabel()));
+    field(text, text(row.oldStatus()));
+    field(text, text(row.newStatus()));
+    field(
+        text,
+        row.score() == null ? "-" : String.format("%016x", Double.doubleToLongBits(row.score())));
+    field(text, row.runId() == null ? "-" : Long.toString(row.runId()));
+    return HexFormat.of()
+        .formatHex(sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static void field(StringBuilder text, String value) {
+    text.append('|').append(value);
+  }
+
+  private static String text(String value) {
+    return value == null ? "-" : value.getBytes(StandardCharsets.UTF_8).length + ":" + value;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+}

@@ -1,0 +1,136 @@
+package com.relabel.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The hashed text is the one decision 0027 and {@link AuditChain} describe, so that anyone can
+ * check the chain with their own tools: the expected hashes were computed outside Java (Python's
+ * hashlib over the documented text).
+ */
+class AuditChainTest {
+
+  static final AuditChain.Row FIRST =
+      new AuditChain.Row(
+          Instant.parse("2024-05-01T12:00:00.123456Z"),
+          "zoë",
+          "CORRECT",
+          7,
+          1234,
+          42,
+          3,
+          5,
+          "OPEN",
+          "CORRECTED",
+          0.875,
+          9L);
+
+  @Test
+  void theHashIsTheSha256OfThePreviousHashAndTheDocumentedText() {
+    // 000...0|1714564800123456|4:zoë|7:CORRECT|7|1234|42|3|5|4:OPEN|9:CORRECTED|3fec000000000000|9
+    String first = AuditChain.link(AuditChain.GENESIS, FIRST);
+    assertThat(first).isEqualTo("a2257ee464acf26ece37123b10e212173e9c7da8ce27fc3f9e9fcd94e35c1ac3");
+    // a separator inside a text and null score and run: ...|3:a|b|7:EXCLUDE|...|-|-
+    var second =
+        new AuditChain.Row(
+            FIRST.occurredAt(),
+            "a|b",
+            "EXCLUDE",
+            7,
+            1235,
+            43,
+            1,
+            1,
+            "OPEN",
+            "EXCLUDED",
+            null,
+            null);
+    assertThat(AuditChain.link(first, second))
+        .isEqualTo("ac223562215e1a4d8ae02e4471dd023ecd2f169849ca1206ba160fc76b2af7f3");
+  }
+
+  @Test
+  void everyColumnAndThePreviousHashChangeTheHash() {
+    String hash = AuditChain.link(AuditChain.GENESIS, FIRST);
+    var changed =
+        new AuditChain.Row[] {
+          new AuditChain.Row(
+              FIRST.occurredAt().plusNanos(1000),
+              "zoë",
+              "CORRECT",
+              7,
+              1234,
+              42,
+              3,
+              5,
+              "OPEN",
+              "CORRECTED",
+              0.875,
+              9L),
+          new AuditChain.Row(
+              FIRST.occurredAt(),
+              "zoe",
+              "CORRECT",
+              7,
+              1234,
+              42,
+              3,
+              5,
+              "OPEN",
+              "CORRECTED",
+              0.875,
+              9L),
+          new AuditChain.Row(
+              FIRST.occurredAt(),
+              "zoë",
+              "CORRECT",
+              7,
+              1234,
+              42,
+              3,
+              6,
+              "OPEN",
+              "CORRECTED",
+              0.875,
+              9L),
+          new AuditChain.Row(
+              FIRST.occurredAt(),
+              "zoë",
+              "CORRECT",
+              7,
+              1234,
+              42,
+              3,
+              5,
+              "OPEN",
+              "CORRECTED",
+              0.876,
+              9L),
+          new AuditChain.Row(
+              FIRST.occurredAt(),
+              "zoë",
+              "CORRECT",
+              7,
+              1234,
+              42,
+              3,
+              5,
+              "OPEN",
+              "CORRECTED",
+              0.875,
+              null),
+        };
+    for (AuditChain.Row row : changed) {
+      assertThat(AuditChain.link(AuditChain.GENESIS, row)).isNotEqualTo(hash);
+    }
+    assertThat(AuditChain.link("1".repeat(64), FIRST)).isNotEqualTo(hash);
+  }
+
+  @Test
+  void timesAreHashedAsTheDatabaseKeepsThem() {
+    Instant nanos = Instant.parse("2024-05-01T12:00:00.123456789Z");
+    assertThat(AuditChain.stored(nanos)).isEqualTo(Instant.parse("2024-05-01T12:00:00.123456Z"));
+  }
+}

@@ -1,5 +1,6 @@
 package com.relabel.api;
 
+import com.relabel.base.ServerFault;
 import com.relabel.dataset.IdxFormatException;
 import com.relabel.dataset.ImageFolderException;
 import com.relabel.dataset.TextFormatException;
@@ -10,8 +11,10 @@ import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -25,6 +28,9 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ApiErrors extends ResponseEntityExceptionHandler {
 
   private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
+
+  static final String DATABASE_DOWN_TITLE = "Database unavailable";
+  static final String DISK_FULL_TITLE = "Insufficient storage";
 
   /**
    * A path under the server's temporary folder, up to its last separator: what is left is the file
@@ -73,19 +79,46 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     return problem(HttpStatus.FORBIDDEN, "Forbidden", "the token's owner may not do this");
   }
 
-  /** Anything else is the server's fault: logged here, and answered without internals. */
+  /**
+   * Anything else is the server's fault: a database outage (503 with Retry-After) and a full disk
+   * (507) are said as such; the rest is logged here and answered without internals.
+   */
   @ExceptionHandler(Exception.class)
-  ProblemDetail unexpected(Exception e, HttpServletResponse response) throws Exception {
+  ResponseEntity<ProblemDetail> unexpected(Exception e, HttpServletResponse response)
+      throws Exception {
     if (response.isCommitted()) {
       // a streamed download failed part-way: cut the connection, so the client sees an
       // incomplete transfer rather than a "complete" file with an error appended
       throw e;
     }
+    ServerFault fault = ServerFault.of(e);
+    if (fault != null) {
+      log.warn("REST API request failed: {} ({})", fault, e.toString());
+      return answer(fault);
+    }
     log.error("REST API request failed", e);
-    return problem(
-        HttpStatus.INTERNAL_SERVER_ERROR,
-        "Internal error",
-        "the request failed on the server (" + e.getClass().getSimpleName() + "); see its log");
+    return ResponseEntity.internalServerError()
+        .body(
+            problem(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "Internal error",
+                "the request failed on the server ("
+                    + e.getClass().getSimpleName()
+                    + "); see its log"));
+  }
+
+  /** The answer to a server fault: 503 with Retry-After, or 507. */
+  static ResponseEntity<ProblemDetail> answer(ServerFault fault) {
+    if (fault == ServerFault.DISK_FULL) {
+      return ResponseEntity.status(HttpStatus.INSUFFICIENT_STORAGE)
+          .body(
+              problem(HttpStatus.INSUFFICIENT_STORAGE, DISK_FULL_TITLE, ServerFault.DISK_MESSAGE));
+    }
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(ServerFault.RETRY_AFTER_SECONDS))
+        .body(
+            problem(
+                HttpStatus.SERVICE_UNAVAILABLE, DATABASE_DOWN_TITLE, ServerFault.DATABASE_MESSAGE));
   }
 
   /** The detail with any server-side temporary folder cut away from the paths it names. */
@@ -99,7 +132,7 @@ class ApiErrors extends ResponseEntityExceptionHandler {
         : dir;
   }
 
-  private static ProblemDetail problem(HttpStatus status, String title, String detail) {
+  static ProblemDetail problem(HttpStatus status, String title, String detail) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, withoutServerPaths(detail));
     problem.setTitle(title);
     return problem;

@@ -1,6 +1,7 @@
 package com.relabel.api;
 
 import com.relabel.dataset.Dataset;
+import com.relabel.dataset.DatasetNames;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.IdxImport;
 import com.relabel.dataset.ImageFolderImport;
@@ -36,12 +37,19 @@ class DatasetsApi {
   private final IdxImport idx;
   private final TextImport text;
   private final ImageFolderImport images;
+  private final UploadFolders uploadFolders;
 
-  DatasetsApi(DatasetService datasets, IdxImport idx, TextImport text, ImageFolderImport images) {
+  DatasetsApi(
+      DatasetService datasets,
+      IdxImport idx,
+      TextImport text,
+      ImageFolderImport images,
+      UploadFolders uploadFolders) {
     this.datasets = datasets;
     this.idx = idx;
     this.text = text;
     this.images = images;
+    this.uploadFolders = uploadFolders;
   }
 
   @GetMapping
@@ -66,7 +74,7 @@ class DatasetsApi {
       @RequestPart("labels") MultipartFile labelFile,
       @RequestParam(required = false) Integer classes)
       throws IOException {
-    try (var uploads = new Uploads()) {
+    try (var uploads = uploadFolders.open()) {
       Dataset dataset =
           idx.importFiles(
               checkedName(name),
@@ -81,7 +89,7 @@ class DatasetsApi {
   @Operation(summary = "Import a CSV or JSONL text file with text,label records (admins)")
   ResponseEntity<ApiDataset> importText(
       @RequestParam String name, @RequestPart("file") MultipartFile file) throws IOException {
-    try (var uploads = new Uploads()) {
+    try (var uploads = uploadFolders.open()) {
       var saved = uploads.save(file, "texts.csv");
       return created(text.importFile(checkedName(name), saved, saved.getFileName().toString()));
     }
@@ -102,7 +110,7 @@ class DatasetsApi {
         "auto".equalsIgnoreCase(size.strip())
             ? ImageSizePolicy.automatic()
             : ImageSizePolicy.parse(size);
-    try (var uploads = new Uploads()) {
+    try (var uploads = uploadFolders.open()) {
       return created(
           images
               .importFolder(checkedName(name), uploads.save(archive, "images.zip"), policy)
@@ -110,13 +118,9 @@ class DatasetsApi {
     }
   }
 
-  /** The dataset's name, stripped: 1 to 200 characters (the column's size). */
+  /** The dataset's name, stripped: 1 to 200 characters (the column's size), checked up front. */
   static String checkedName(String name) {
-    String stripped = name == null ? "" : name.strip();
-    if (stripped.isEmpty() || stripped.length() > 200) {
-      throw new IllegalArgumentException("name must have 1 to 200 characters");
-    }
-    return stripped;
+    return DatasetNames.checked(name);
   }
 
   private ResponseEntity<ApiDataset> created(Dataset dataset) {

@@ -30,7 +30,15 @@ final class ClassFolders {
         throw new ImageFolderException(
             root + f, "is not an image (PNG, JPEG, BMP or GIF by its extension)");
       }
-      folders.add(f.substring(0, slash));
+      String folder = f.substring(0, slash);
+      if (folder.length() > TextFileReader.MAX_LABEL_CHARS) {
+        throw new ImageFolderException(
+            root + folder,
+            "the class folder's name is longer than "
+                + TextFileReader.MAX_LABEL_CHARS
+                + " characters (it is the class name)");
+      }
+      folders.add(folder);
       images.add(f);
     }
     if (images.isEmpty()) {

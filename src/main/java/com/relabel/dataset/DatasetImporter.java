@@ -36,6 +36,7 @@ public class DatasetImporter {
   @Transactional
   public Dataset importImages(
       String name, LabeledImages images, List<String> classNames, int[] trueLabels, String source) {
+    name = DatasetNames.checked(name);
     if (datasets.findByName(name).isPresent()) {
       throw new IllegalArgumentException("a dataset named '" + name + "' already exists");
     }

@@ -60,6 +60,10 @@ record ImageFolderIndex(
         throw new ImageFolderException(
             index.files().get(i), "path is longer than " + MAX_PATH + " characters");
       }
+      if (index.relative(i).indexOf('\0') >= 0) {
+        throw new ImageFolderException(
+            index.files().get(i).replace('\0', '?'), "the path contains a NUL character (U+0000)");
+      }
     }
     long classes = java.util.Arrays.stream(index.labels()).distinct().count();
     if (classes < 2) {

@@ -29,9 +29,7 @@ class ImageFolderWriter {
 
   @Transactional(rollbackFor = IOException.class)
   public Dataset write(String name, ImageFolderReader images) throws IOException {
-    if (name == null || name.isBlank()) {
-      throw new IllegalArgumentException("the dataset needs a name");
-    }
+    name = DatasetNames.checked(name);
     if (datasets.findByName(name).isPresent()) {
       throw new IllegalArgumentException("a dataset named '" + name + "' already exists");
     }

@@ -112,6 +112,16 @@ final class LabelsCsv {
         if (label.isEmpty()) {
           throw new ImageFolderException(csv, lineNumber, "'" + file + "' has an empty label");
         }
+        if (label.indexOf('\0') >= 0) {
+          throw new ImageFolderException(
+              csv, lineNumber, "the label contains a NUL character (U+0000)");
+        }
+        if (label.length() > TextFileReader.MAX_LABEL_CHARS) {
+          throw new ImageFolderException(
+              csv,
+              lineNumber,
+              "the label is longer than " + TextFileReader.MAX_LABEL_CHARS + " characters");
+        }
         if (!images.contains(file)) {
           throw new ImageFolderException(
               csv, lineNumber, "names '" + file + "', which is not an image in the folder");

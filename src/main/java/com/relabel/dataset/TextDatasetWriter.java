@@ -31,6 +31,7 @@ class TextDatasetWriter {
   @Transactional(rollbackFor = Exception.class)
   public Dataset write(String name, Path file, TextClasses classes, String source)
       throws IOException {
+    name = DatasetNames.checked(name);
     if (datasets.findByName(name).isPresent()) {
       throw new IllegalArgumentException("a dataset named '" + name + "' already exists");
     }

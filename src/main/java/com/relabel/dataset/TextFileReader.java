@@ -238,6 +238,21 @@ public final class TextFileReader {
       throw new TextFormatException(
           name, line, "the id is longer than " + MAX_ID_CHARS + " characters");
     }
+    refuseNul(name, line, "text", text);
+    refuseNul(name, line, "label", label);
+    refuseNul(name, line, "id", externalId);
     return new TextRecord(line, externalId, text, label);
+  }
+
+  /**
+   * Refuses a NUL character in a stored field: PostgreSQL cannot store it in text (H2 can), so both
+   * refuse it here, before anything is written.
+   */
+  static void refuseNul(String name, int line, String field, String value)
+      throws TextFormatException {
+    if (value.indexOf('\0') >= 0) {
+      throw new TextFormatException(
+          name, line, "the " + field + " contains a NUL character (U+0000)");
+    }
   }
 }

@@ -4,8 +4,12 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
-/** RFC 9457 problem responses for requests that the API's security refuses. */
-final class ApiProblems {
+/**
+ * RFC 9457 problem responses written straight to the servlet response: for requests that the API's
+ * security refuses, and for faults that happen before a request reaches a controller (a database
+ * outage while a token is looked up).
+ */
+public final class ApiProblems {
 
   static final int SC_TOO_MANY_REQUESTS = 429;
 
@@ -15,24 +19,52 @@ final class ApiProblems {
     if (status == HttpServletResponse.SC_UNAUTHORIZED) {
       response.setHeader("WWW-Authenticate", "Bearer realm=\"relabel\"");
     }
-    response.setStatus(status);
-    response.setContentType("application/problem+json");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     String title =
         switch (status) {
           case HttpServletResponse.SC_UNAUTHORIZED -> "Unauthorized";
           case SC_TOO_MANY_REQUESTS -> "Too Many Requests";
           default -> "Forbidden";
         };
+    write(response, status, title, detail);
+  }
+
+  /** Writes a problem with this status, title and detail as {@code application/problem+json}. */
+  public static void write(HttpServletResponse response, int status, String title, String detail)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/problem+json");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response
         .getWriter()
         .write(
             "{\"type\":\"about:blank\",\"title\":\""
-                + title
+                + json(title)
                 + "\",\"status\":"
                 + status
                 + ",\"detail\":\""
-                + detail.replace("\\", "\\\\").replace("\"", "\\\"")
+                + json(detail)
                 + "\"}");
+  }
+
+  private static String json(String text) {
+    StringBuilder out = new StringBuilder(text.length() + 8);
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      switch (c) {
+        case '"' -> out.append("\\\"");
+        case '\\' -> out.append("\\\\");
+        case '\n' -> out.append("\\n");
+        case '\r' -> out.append("\\r");
+        case '\t' -> out.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            out.append(String.format("\\u%04x", (int) c));
+          } else {
+            out.append(c);
+          }
+        }
+      }
+    }
+    return out.toString();
   }
 }

@@ -1,5 +1,6 @@
 package com.relabel.security;
 
+import com.relabel.base.ServerFault;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -28,7 +29,7 @@ class DisabledUserFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getName())) {
-      if (!accounts.isActive(auth.getName())) {
+      if (!active(auth.getName())) {
         SecurityContextHolder.clearContext();
         var session = request.getSession(false);
         if (session != null) {
@@ -43,5 +44,21 @@ class DisabledUserFilter extends OncePerRequestFilter {
       }
     }
     chain.doFilter(request, response);
+  }
+
+  /**
+   * Whether the account is still enabled. While the database cannot be reached the account cannot
+   * be read, and the request goes on: without the database it can read or change nothing, and the
+   * view it reaches says that the database is down (a 500 here would leave the screen silent).
+   */
+  private boolean active(String username) {
+    try {
+      return accounts.isActive(username);
+    } catch (RuntimeException e) {
+      if (ServerFault.databaseUnreachable(e)) {
+        return true;
+      }
+      throw e;
+    }
   }
 }

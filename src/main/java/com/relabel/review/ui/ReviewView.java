@@ -1,5 +1,6 @@
 package com.relabel.review.ui;
 
+import com.relabel.base.ServerFault;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
@@ -75,6 +76,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private final Paragraph consensusState = new Paragraph();
   private final SampleContext context;
   private final DecidedNotice decidedNotice = new DecidedNotice(this::backToQueue);
+  private final Notification notSaved = notSavedBanner();
   private final NextImagePrefetch nextImage = new NextImagePrefetch();
   private final LabelQuickPick quickPick = new LabelQuickPick();
   private final RouterLink progressLink = new RouterLink();
@@ -332,8 +334,24 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       consensusState.setText(decision.describe());
     } catch (DecisionConflictException e) {
       warn(e.getMessage());
+    } catch (RuntimeException e) {
+      if (!ServerFault.databaseUnreachable(e)) {
+        throw e;
+      }
+      notSaved(item);
+      return; // the same sample stays on screen, to be decided again
     }
+    notSaved.close();
     showNext();
+  }
+
+  /** The database could not be reached: the decision was not recorded, and the reviewer is told. */
+  private void notSaved(QueueItem item) {
+    notSaved.setText(
+        "Not saved: the database cannot be reached. Your decision on sample #"
+            + item.sampleIndex()
+            + " was not recorded; try again.");
+    notSaved.open();
   }
 
   /** U: takes the last decision back and shows that sample again. */
@@ -403,6 +421,15 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
           .ifPresent(
               ui -> ui.getPage().getHistory().replaceState(null, "review/" + dataset.getId()));
     }
+  }
+
+  private static Notification notSavedBanner() {
+    var n = new Notification();
+    n.setDuration(0); // stays until the next decision is saved, or the reviewer closes it
+    n.setPosition(Notification.Position.TOP_CENTER);
+    n.addThemeVariants(NotificationVariant.LUMO_ERROR);
+    n.setId("not-saved");
+    return n;
   }
 
   private static Span stat(String id) {

@@ -11,7 +11,10 @@ import java.time.Instant;
  * CANCELLED; while it runs, {@code phase}, {@code epoch}, {@code progress} (0 to 1) and {@code
  * samplesPerSecond} tell how far it is. Once it has succeeded, {@code expectedErrorsTop100} and
  * {@code expectedErrorsTop1000} are the wrong labels it expects among the first 100 and 1,000
- * samples of its queue, and {@code measuredYield} what reviewers found there so far.
+ * samples of its queue, and {@code measuredYield} what reviewers found there so far. {@code active}
+ * says whether its scores rank the dataset's queue now; a run that finished worse than the active
+ * run on held-out accuracy or on reviewers' corrections does not take over by itself and says why
+ * in {@code heldBackReason} (decision 0026); {@code POST /runs/{id}/activate} makes it active.
  */
 record ApiRun(
     long id,
@@ -55,10 +58,22 @@ record ApiRun(
                 "What reviewers found in the run's queue; null for a run that has not succeeded",
             nullable = true)
         ApiMeasuredYield measuredYield,
+    @Schema(description = "Whether the run's scores rank the dataset's review queue now")
+        boolean active,
+    @Schema(
+            description =
+                "Why the run did not take over the queue when it finished: worse than the active"
+                    + " run, e.g. \"held-out accuracy 0.810 < active run #3's 0.870\"; null when"
+                    + " it took over or has not succeeded. Kept after an admin activates it",
+            nullable = true)
+        String heldBackReason,
     String failureReason) {
 
-  /** The run, with {@code measured} (null: not known, or the run has not succeeded). */
-  static ApiRun of(TrainingRun run, MeasuredYield measured) {
+  /**
+   * The run, with {@code measured} (null: not known, or the run has not ranked the queue) and the
+   * run that ranks its dataset's queue now ({@code rankingRunId}, null: none).
+   */
+  static ApiRun of(TrainingRun run, MeasuredYield measured, Long rankingRunId) {
     return new ApiRun(
         run.getId(),
         run.getDatasetId(),
@@ -87,6 +102,8 @@ record ApiRun(
         run.getExpectedErrorsTop100(),
         run.getExpectedErrorsTop1000(),
         measured == null ? null : ApiMeasuredYield.of(measured),
+        run.getId().equals(rankingRunId),
+        run.getHeldBackReason(),
         run.getFailureReason());
   }
 }

@@ -1,6 +1,7 @@
 package com.relabel.api;
 
 import com.relabel.security.CurrentUser;
+import com.relabel.training.MeasuredYield;
 import com.relabel.training.MeasuredYields;
 import com.relabel.training.PredictionsImport;
 import com.relabel.training.RunSettings;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import java.io.IOException;
 import java.net.URI;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -27,8 +29,9 @@ import tools.jackson.databind.JsonNode;
 
 /**
  * Training runs over the REST API: start one (a durable background job, as from the Retrain
- * dialog), poll it, cancel it, list a dataset's history. When a run succeeds its scores become the
- * dataset's active ranking.
+ * dialog), poll it, cancel it, list a dataset's history, activate one. When a run succeeds its
+ * scores become the dataset's active ranking unless it is worse than the active run (decision
+ * 0026); an admin activates any succeeded run.
  */
 @RestController
 @RequestMapping("/api/v1")
@@ -39,16 +42,19 @@ class RunsApi {
   private final RunSettings defaults;
   private final PredictionsImport predictions;
   private final MeasuredYields yields;
+  private final UploadFolders uploadFolders;
 
   RunsApi(
       TrainingRuns runs,
       RunSettings defaults,
       PredictionsImport predictions,
-      MeasuredYields yields) {
+      MeasuredYields yields,
+      UploadFolders uploadFolders) {
     this.runs = runs;
     this.defaults = defaults;
     this.predictions = predictions;
     this.yields = yields;
+    this.uploadFolders = uploadFolders;
   }
 
   @PostMapping("/datasets/{datasetId}/runs")
@@ -75,10 +81,11 @@ class RunsApi {
           "file: CSV with the header sample_index,<one probability column per class>"
               + "[,emb_0,...] or JSON Lines with {\"sample_index\", \"probabilities\","
               + " \"embedding\"} per line; one row for every sample that is not excluded."
-              + " Creates a finished run of kind IMPORTED that ranks the queue at once.")
+              + " Creates a finished run of kind IMPORTED, which ranks the queue at once unless it"
+              + " is worse than the active run (see heldBackReason).")
   ResponseEntity<ApiRun> importPredictions(
       @PathVariable long datasetId, @RequestPart("file") MultipartFile file) throws IOException {
-    try (var uploads = new Uploads()) {
+    try (var uploads = uploadFolders.open()) {
       TrainingRun run =
           predictions.importFile(
               datasetId, uploads.save(file, "predictions.csv"), CurrentUser.username());
@@ -89,7 +96,10 @@ class RunsApi {
   @GetMapping("/datasets/{datasetId}/runs")
   @Operation(summary = "The dataset's runs, newest first")
   List<ApiRun> history(@PathVariable long datasetId) {
-    return runs.history(datasetId).stream().map(this::show).toList();
+    List<TrainingRun> history = runs.history(datasetId);
+    Map<Long, MeasuredYield> measured = yields.of(history);
+    Long ranking = runs.rankingRunId(datasetId);
+    return history.stream().map(r -> ApiRun.of(r, measured.get(r.getId()), ranking)).toList();
   }
 
   @GetMapping("/runs/{runId}")
@@ -111,8 +121,20 @@ class RunsApi {
     return ResponseEntity.accepted().body(show(runs.get(runId)));
   }
 
-  /** The run with what reviewers found in its queue (nothing to look up before it succeeds). */
+  @PostMapping("/runs/{runId}/activate")
+  @Operation(
+      summary = "Make a succeeded run rank the dataset's queue (admins)",
+      description =
+          "For a run that finished worse than the active one and was held back (heldBackReason),"
+              + " or one that ranked the queue before. The open review queues are re-ranked as when"
+              + " a run takes over by itself. 409 when the run has not succeeded or already ranks"
+              + " the queue.")
+  ApiRun activate(@PathVariable long runId) {
+    return show(runs.activate(runId, CurrentUser.username()));
+  }
+
+  /** The run with what reviewers found in its queue, and whether it ranks the queue now. */
   private ApiRun show(TrainingRun run) {
-    return ApiRun.of(run, yields.of(run).orElse(null));
+    return ApiRun.of(run, yields.of(run).orElse(null), runs.rankingRunId(run.getDatasetId()));
   }
 }

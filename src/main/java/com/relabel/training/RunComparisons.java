@@ -85,6 +85,79 @@ public class RunComparisons {
         run.getId(), otherRunId, k, movedIn, movedOut, corrections[0], corrections[1]);
   }
 
+  /**
+   * How run {@code runId} measures up against the run that ranks its dataset's queue now (decision
+   * 0026): what the Activate dialog shows. Against itself when it is that run.
+   */
+  public TakeOver againstRanking(long runId) {
+    TrainingRun run = find(runId);
+    Long ranking =
+        jdbc.queryForObject(
+            "select active_run_id from dataset where id = ?", Long.class, run.getDatasetId());
+    return takeOver(run, ranking);
+  }
+
+  /**
+   * How {@code candidate} measures up against run {@code activeRunId} (null: there is none): both
+   * held-out accuracies, and the reviewers' corrections both runs scored and neither trained on,
+   * that is samples CORRECTED since the later of the two runs read the labels (its start).
+   */
+  TakeOver takeOver(TrainingRun candidate, Long activeRunId) {
+    if (activeRunId == null) {
+      return TakeOver.firstRun(candidate.getId());
+    }
+    TrainingRun active = find(activeRunId);
+    Instant since = labelsReadAt(candidate);
+    if (labelsReadAt(active).isAfter(since)) {
+      since = labelsReadAt(active);
+    }
+    int[] c = new int[5];
+    jdbc.query(
+        "select count(*),"
+            + " coalesce(sum(case when c.suggested_label = s.current_label then 1 else 0 end), 0),"
+            + " coalesce(sum(case when a.suggested_label = s.current_label then 1 else 0 end), 0),"
+            + " coalesce(sum(case when c.suggested_label = s.current_label"
+            + " and (a.suggested_label is null or a.suggested_label <> s.current_label)"
+            + " then 1 else 0 end), 0),"
+            + " coalesce(sum(case when a.suggested_label = s.current_label"
+            + " and (c.suggested_label is null or c.suggested_label <> s.current_label)"
+            + " then 1 else 0 end), 0)"
+            + " from sample s"
+            + " join sample_score c on c.sample_id = s.id and c.run_id = ?"
+            + " join sample_score a on a.sample_id = s.id and a.run_id = ?"
+            + " where s.dataset_id = ? and s.status = 'CORRECTED' and s.decided_at >= ?",
+        rs -> {
+          for (int i = 0; i < c.length; i++) {
+            c[i] = rs.getInt(i + 1);
+          }
+        },
+        candidate.getId(),
+        activeRunId,
+        candidate.getDatasetId(),
+        Timestamp.from(since));
+    return new TakeOver(
+        candidate.getId(),
+        activeRunId,
+        candidate.getHeldOutAccuracy(),
+        heldOut(candidate),
+        active.getHeldOutAccuracy(),
+        heldOut(active),
+        c[0],
+        c[1],
+        c[2],
+        c[3],
+        c[4]);
+  }
+
+  /** When the run read the labels it trained on (or scored imported predictions against). */
+  private static Instant labelsReadAt(TrainingRun run) {
+    return run.getStartedAt() != null ? run.getStartedAt() : run.getCreatedAt();
+  }
+
+  private static int heldOut(TrainingRun run) {
+    return run.getHeldOutCount() == null ? 0 : run.getHeldOutCount();
+  }
+
   /** The {@code k} most suspicious samples of a run, in the queue's order. */
   private Set<Long> top(long runId, int k) {
     List<Long> ids =

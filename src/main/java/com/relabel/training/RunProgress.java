@@ -19,6 +19,7 @@ import java.time.Instant;
  * @param device the device asked for ("auto", "cpu", "gpu") until the run reports the one it used
  * @param startedAt when a worker took the run, or null while queued
  * @param cancelRequested whether an admin asked it to stop
+ * @param heldBackReason why the run, finished, does not rank the queue (decision 0026), or null
  */
 public record RunProgress(
     long runId,
@@ -31,7 +32,36 @@ public record RunProgress(
     Double samplesPerSecond,
     String device,
     Instant startedAt,
-    boolean cancelRequested) {
+    boolean cancelRequested,
+    String heldBackReason) {
+
+  /** A snapshot of a run that has not been held back. */
+  public RunProgress(
+      long runId,
+      long datasetId,
+      RunStatus status,
+      String phase,
+      Integer epoch,
+      Integer epochs,
+      double progress,
+      Double samplesPerSecond,
+      String device,
+      Instant startedAt,
+      boolean cancelRequested) {
+    this(
+        runId,
+        datasetId,
+        status,
+        phase,
+        epoch,
+        epochs,
+        progress,
+        samplesPerSecond,
+        device,
+        startedAt,
+        cancelRequested,
+        null);
+  }
 
   /** Below this share done the time left is too uncertain to show. */
   static final double MIN_PROGRESS_FOR_ESTIMATE = 0.02;
@@ -49,7 +79,24 @@ public record RunProgress(
         run.getSamplesPerSecond(),
         run.getDeviceUsed() != null ? run.getDeviceUsed() : run.deviceRequested(),
         run.getStartedAt(),
-        run.isCancelRequested());
+        run.isCancelRequested(),
+        run.getHeldBackReason());
+  }
+
+  /** This snapshot for a run an admin has just made the active ranking: not held back any more. */
+  RunProgress activated() {
+    return new RunProgress(
+        runId,
+        datasetId,
+        status,
+        phase,
+        epoch,
+        epochs,
+        progress,
+        samplesPerSecond,
+        device,
+        startedAt,
+        cancelRequested);
   }
 
   /**
@@ -73,6 +120,8 @@ public record RunProgress(
     StringBuilder text = new StringBuilder();
     if (status == RunStatus.QUEUED) {
       text.append("queued");
+    } else if (status == RunStatus.SUCCEEDED && heldBackReason != null) {
+      text.append("done, not active: ").append(heldBackReason);
     } else {
       text.append(phase == null ? status.name().toLowerCase() : phase);
     }

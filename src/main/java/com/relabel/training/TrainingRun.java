@@ -149,6 +149,9 @@ public class TrainingRun {
   @Column(name = "aum_flagged_count")
   private Integer aumFlaggedCount;
 
+  @Column(name = "held_back_reason", length = 500)
+  private String heldBackReason;
+
   @Version private long version;
 
   protected TrainingRun() {}
@@ -223,6 +226,14 @@ public class TrainingRun {
     this.evaluation = evaluation;
     this.phase = "done";
     this.progress = 1.0;
+  }
+
+  /**
+   * The run succeeded but does not rank the queue: it was worse than the active run (decision
+   * 0026); {@code reason} says on what.
+   */
+  void holdBack(String reason) {
+    this.heldBackReason = reason.substring(0, Math.min(reason.length(), 500));
   }
 
   void fail(RunStatus status, String reason) {
@@ -448,6 +459,15 @@ public class TrainingRun {
    */
   public Double getHeldOutAccuracy() {
     return heldOutAccuracy;
+  }
+
+  /**
+   * Why the run did not take over the queue when it finished, e.g. "held-out accuracy 0.810 <
+   * active run #3's 0.870" (decision 0026); null when it took over, or has not succeeded. Kept
+   * after an admin activates it by hand.
+   */
+  public String getHeldBackReason() {
+    return heldBackReason;
   }
 
   /** The job-engine node (scheduler name) that executed the run, or null while queued. */

@@ -29,11 +29,17 @@ public class TrainingRuns {
   private final TrainingRunRepository runs;
   private final SchedulerClient scheduler;
   private final JdbcTemplate jdbc;
+  private final RunActivation activation;
 
-  TrainingRuns(TrainingRunRepository runs, SchedulerClient scheduler, JdbcTemplate jdbc) {
+  TrainingRuns(
+      TrainingRunRepository runs,
+      SchedulerClient scheduler,
+      JdbcTemplate jdbc,
+      RunActivation activation) {
     this.runs = runs;
     this.scheduler = scheduler;
     this.jdbc = jdbc;
+    this.activation = activation;
   }
 
   /**
@@ -139,6 +145,33 @@ public class TrainingRuns {
       throw new IllegalStateException("run " + runId + " is not queued or running");
     }
     runs.cancelQueued(runId, Instant.now());
+  }
+
+  /**
+   * An admin makes a succeeded run the dataset's active ranking, also one that was held back as
+   * worse than the active run (decision 0026) or one that ranked the queue before: the open queues
+   * are re-ranked as when a run takes over by itself, and the activation is recorded (who, when,
+   * instead of which run) in {@code run_activation}.
+   *
+   * @throws java.util.NoSuchElementException for an unknown run
+   * @throws IllegalStateException when the run has not succeeded or already ranks the queue
+   */
+  @Transactional
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public TrainingRun activate(long runId, String actor) {
+    TrainingRun run = get(runId);
+    activation.byAdmin(run, actor);
+    return run;
+  }
+
+  /** The run whose scores rank the dataset's queue ({@code dataset.active_run_id}), or null. */
+  public Long rankingRunId(long datasetId) {
+    List<Long> id =
+        jdbc.queryForList("select active_run_id from dataset where id = ?", Long.class, datasetId);
+    if (id.isEmpty()) {
+      throw new NoSuchElementException("no dataset " + datasetId);
+    }
+    return id.getFirst();
   }
 
   public TrainingRun get(long runId) {

@@ -4,7 +4,10 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import java.util.List;
 
-/** Page object: a dataset's runs view with its pictures, and the data map; chart clicks. */
+/**
+ * Page object: a dataset's runs view (its table, Activate and its dialog) with its pictures, and
+ * the data map; chart clicks.
+ */
 final class RunsPage {
   private final Page page;
 
@@ -20,6 +23,48 @@ final class RunsPage {
 
   Locator grid() {
     return page.locator("#runs-grid");
+  }
+
+  /** The grid's cell that says a run's status (and why it does not rank the queue). */
+  Locator status(long runId) {
+    return page.locator("#run-status-" + runId);
+  }
+
+  /** The "active" badge of the run that ranks the queue. */
+  Locator activeBadge(long runId) {
+    return page.locator("#run-active-" + runId);
+  }
+
+  Locator activateButton(long runId) {
+    return page.locator("#activate-run-" + runId);
+  }
+
+  /** Clicks Activate on run {@code runId}; returns the confirm dialog's table of measures. */
+  Locator openActivate(long runId) {
+    activateButton(runId).click();
+    Locator measures = page.locator("#activate-measures");
+    measures.waitFor();
+    return measures;
+  }
+
+  void confirmActivate() {
+    page.locator("#activate-confirm").click();
+  }
+
+  /**
+   * How far the runs grid's own scroller reaches past its visible width, in pixels: 0 when every
+   * column is visible without scrolling sideways.
+   */
+  int gridOverflow() {
+    return ((Number)
+            grid()
+                .evaluate(
+                    "g => { const t = g.shadowRoot.querySelector('#table');"
+                        + " return Math.max(t.scrollWidth - t.clientWidth,"
+                        + " g.scrollWidth - g.clientWidth,"
+                        + " document.documentElement.scrollWidth"
+                        + " - document.documentElement.clientWidth); }"))
+        .intValue();
   }
 
   Locator histogram() {

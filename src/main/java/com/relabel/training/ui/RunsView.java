@@ -3,6 +3,7 @@ package com.relabel.training.ui;
 import com.relabel.base.EChart;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetService;
+import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
 import com.relabel.training.MeasuredYield;
 import com.relabel.training.MeasuredYields;
@@ -19,15 +20,15 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
-import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.notification.Notification;
+import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
-import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
@@ -35,32 +36,26 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * A dataset's runs for admins: Retrain, the live progress of the active run (pushed), every run
- * with its settings, device, durations and comparison figures (a click opens its expected and
- * measured yield below it), the active run's yield, a comparison of any two runs, and the active
- * run's pictures (score histogram, confusion matrix: a cell opens those samples in the queue grid).
+ * A dataset's runs for admins: Retrain, the live progress of the active run (pushed), every run in
+ * {@link RunsTable} (a click opens its details; Activate, after a dialog with both runs' measures,
+ * makes a succeeded run rank the queue, decision 0026), the active run's yield, a comparison of any
+ * two runs, and the active run's pictures (score histogram, confusion matrix: a cell opens those
+ * samples in the queue grid). A run that finishes held back is announced by a notification.
  */
 @Route("runs/:datasetId")
 @PageTitle("Runs · Relabel")
 @RolesAllowed(Roles.ADMIN)
 class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
   private static final int HISTOGRAM_BINS = 40;
 
   private final DatasetService datasets;
@@ -72,7 +67,8 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
   private final MeasuredYields yields;
   private final H2 title = new H2();
   private final Div live = new Div();
-  private final Grid<TrainingRun> grid = new Grid<>();
+  private final RunsTable table = new RunsTable(this::askActivate);
+  private final Grid<TrainingRun> grid = table.grid();
   private final Paragraph activeYield = new Paragraph();
   private final Button compare = new Button("Compare the two selected runs");
   private final Paragraph comparison = new Paragraph();
@@ -83,6 +79,14 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
   private RunProgressPanel panel;
   private Dataset dataset;
   private Registration polling;
+
+  /**
+   * The measured yields of the runs shown, and what they were read for (run ids, statuses and the
+   * ranking run): a poll while a run trains reads them again only when that changed.
+   */
+  private Map<Long, MeasuredYield> measured = Map.of();
+
+  private String measuredFor = "";
 
   RunsView(
       DatasetService datasets,
@@ -135,12 +139,14 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
         live,
         new H3("Runs"),
         new Paragraph(
-            "Top of the queue: the k most suspicious samples, k = the run's estimated number of"
-                + " label errors (1,000 when it estimated none). Moved in / out: samples that"
-                + " entered or left the top compared with the run it replaced. Corrections"
-                + " agreed: of the samples reviewers corrected before the run started, how many"
-                + " it suggests the corrected label for. Click a run for its expected errors in"
-                + " the top 100 / 1,000 of its queue and what reviewers found there."),
+            "A finished run ranks the queue only if it is not worse than the active run on"
+                + " held-out accuracy and on the reviewers' corrections; otherwise it is"
+                + " \"finished, not active\" with the reason, and Activate makes it rank the"
+                + " queue. Expected 100 / 1k: wrong labels the run expects in the first 100 /"
+                + " 1,000 of its queue. Found / 100: wrong labels reviewers found per 100 reviews"
+                + " while it ranked the queue (reviews so far in brackets; from 50 on). Click a"
+                + " run for its device, durations, methods, and how its top of the queue differs"
+                + " from the run it was compared with."),
         activeYield,
         grid,
         new HorizontalLayout(compare),
@@ -169,53 +175,6 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private void configureGrid() {
-    grid.setId("runs-grid");
-    grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
-    grid.setSelectionMode(Grid.SelectionMode.MULTI);
-    grid.addColumn(TrainingRun::getId).setHeader("Run").setAutoWidth(true);
-    grid.addColumn(r -> r.getStatus().name().toLowerCase()).setHeader("Status").setAutoWidth(true);
-    grid.addColumn(RunsView::settingsText).setHeader("Settings").setAutoWidth(true);
-    grid.addColumn(r -> r.getMethods() == null || r.getMethods().isBlank() ? "all" : r.getMethods())
-        .setHeader("Methods")
-        .setAutoWidth(true);
-    grid.addColumn(r -> r.getDeviceUsed() != null ? r.getDeviceUsed() : r.deviceRequested())
-        .setHeader("Device")
-        .setAutoWidth(true);
-    grid.addColumn(r -> TIME.format(r.getCreatedAt())).setHeader("Queued").setAutoWidth(true);
-    grid.addColumn(r -> seconds(r.getCreatedAt(), r.getStartedAt()))
-        .setHeader("Waited")
-        .setAutoWidth(true);
-    grid.addColumn(r -> seconds(r.getStartedAt(), r.getFinishedAt()))
-        .setHeader("Took")
-        .setAutoWidth(true);
-    grid.addColumn(r -> r.getExecutedBy() == null ? "" : r.getExecutedBy())
-        .setHeader("Node")
-        .setAutoWidth(true);
-    grid.addColumn(RunsView::heldOut).setHeader("Held-out acc.").setAutoWidth(true);
-    grid.addColumn(TrainingRun::getEstimatedErrors)
-        .setHeader("Errors (est.)")
-        .setAutoWidth(true)
-        .setTooltipGenerator(
-            r ->
-                expectedYield(r).isEmpty()
-                    ? ""
-                    : "Expected errors in top 100 / 1,000: " + expectedYield(r));
-    grid.addColumn(RunsView::aumCutoff).setHeader("AUM threshold").setAutoWidth(true);
-    grid.addColumn(r -> r.storedComparison().map(c -> "" + c.topK()).orElse(""))
-        .setHeader("Top k")
-        .setAutoWidth(true);
-    grid.addColumn(r -> r.storedComparison().map(RunsView::moved).orElse(""))
-        .setHeader("Moved in / out")
-        .setAutoWidth(true);
-    grid.addColumn(r -> r.storedComparison().map(RunsView::agreed).orElse(""))
-        .setHeader("Corrections agreed")
-        .setAutoWidth(true);
-    grid.addColumn(r -> r.getFailureReason() == null ? "" : r.getFailureReason())
-        .setHeader("Reason")
-        .setFlexGrow(1);
-    grid.setAllRowsVisible(true);
-    grid.setDetailsVisibleOnClick(true);
-    grid.setItemDetailsRenderer(new ComponentRenderer<>(this::yieldDetails));
     grid.addSelectionListener(
         e -> {
           int selected = e.getAllSelectedItems().size();
@@ -228,17 +187,19 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
       return;
     }
     List<TrainingRun> history = runs.history(dataset.getId());
-    Set<Long> opened =
-        grid.getGenericDataView()
-            .getItems()
-            .filter(grid::isDetailsVisible)
-            .map(TrainingRun::getId)
-            .collect(Collectors.toSet());
-    grid.setItems(history);
-    history.stream()
-        .filter(r -> opened.contains(r.getId()))
-        .forEach(r -> grid.setDetailsVisible(r, true));
-    showActiveYield(history);
+    Long ranking = runs.rankingRunId(dataset.getId());
+    String shown =
+        ranking
+            + ":"
+            + history.stream()
+                .map(r -> r.getId() + "=" + r.getStatus())
+                .collect(Collectors.joining(","));
+    if (!shown.equals(measuredFor)) {
+      measured = yields.of(history);
+      measuredFor = shown;
+    }
+    table.show(history, ranking, measured);
+    showActiveYield(history, ranking);
     live.removeAll();
     panel = null;
     history.stream()
@@ -261,14 +222,51 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
       dataset = datasets.get(dataset.getId());
       drawPictures();
     }
+    if (progress.heldBackReason() != null) {
+      var notice =
+          Notification.show(
+              "Run #"
+                  + progress.runId()
+                  + " finished but does not rank the queue: "
+                  + progress.heldBackReason()
+                  + ". The queue keeps the active run's ranking; Activate uses it anyway.",
+              15_000,
+              Notification.Position.TOP_CENTER);
+      notice.setId("held-back-notice");
+    }
+  }
+
+  /** Asks, showing both runs' measures, then makes {@code run} rank the queue. */
+  private void askActivate(TrainingRun run) {
+    Long ranking = runs.rankingRunId(dataset.getId());
+    TrainingRun active = ranking == null ? null : runs.get(ranking);
+    ActivateDialog.ask(
+        run,
+        active,
+        comparisons.againstRanking(run.getId()),
+        () -> {
+          try {
+            runs.activate(run.getId(), CurrentUser.username());
+            Notification.show(
+                    "Run #" + run.getId() + " ranks the queue now.",
+                    5000,
+                    Notification.Position.BOTTOM_START)
+                .addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+          } catch (RuntimeException e) {
+            Notification.show(e.getMessage(), 8000, Notification.Position.MIDDLE)
+                .addThemeVariants(NotificationVariant.LUMO_ERROR);
+          }
+          dataset = datasets.get(dataset.getId());
+          refresh();
+          drawPictures();
+        });
   }
 
   /**
    * The active run's yield above the grid: "Run #7 ranks the queue. Expected errors in top 100 /
    * 1,000: 97 / 944. Measured yield: 92 per 100 reviews, 64 reviewed."
    */
-  private void showActiveYield(List<TrainingRun> history) {
-    Long activeId = datasets.get(dataset.getId()).getActiveRunId();
+  private void showActiveYield(List<TrainingRun> history, Long activeId) {
     TrainingRun active =
         history.stream().filter(r -> Objects.equals(r.getId(), activeId)).findFirst().orElse(null);
     activeYield.setVisible(active != null);
@@ -277,22 +275,8 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
           "Run #"
               + active.getId()
               + " ranks the queue. "
-              + yieldText(active, yields.of(active).orElse(null)));
+              + yieldText(active, measured.get(active.getId())));
     }
-  }
-
-  /**
-   * Below a clicked run: its expected yield and, once it has ranked the queue, the measured one.
-   */
-  private Div yieldDetails(TrainingRun run) {
-    Div details = new Div();
-    details.addClassName("run-yield");
-    if (run.getStatus().isActive()) {
-      details.setText("Expected and measured errors come when the run has succeeded.");
-    } else {
-      details.setText(yieldText(run, yields.of(run).orElse(null)));
-    }
-    return details;
   }
 
   /**
@@ -396,37 +380,6 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
         .navigate(
             "queue/" + dataset.getId(),
             QueryParameters.simple(Map.of("given", "" + (int) v[1], "suggested", "" + (int) v[0])));
-  }
-
-  private static String settingsText(TrainingRun r) {
-    return String.format(
-        "%s · %s epochs · batch %s · lr %.3g · k %d · seed %s%s",
-        r.getModel() == null ? "cnn" : r.getModel(),
-        r.getEpochs(),
-        r.getBatchSize(),
-        r.getLearningRate() == null ? Double.NaN : r.getLearningRate(),
-        r.getFolds(),
-        r.getSeed(),
-        r.getCleaningRounds() == 0
-            ? ""
-            : " · "
-                + r.getCleaningRounds()
-                + " cleaning round"
-                + (r.getCleaningRounds() == 1 ? "" : "s"));
-  }
-
-  private static String seconds(Instant from, Instant to) {
-    if (from == null || to == null) {
-      return "";
-    }
-    long s = Duration.between(from, to).toSeconds();
-    return String.format("%d min %02d s", s / 60, s % 60);
-  }
-
-  private static String moved(RunComparison c) {
-    return c.previousRunId() == null
-        ? "first run"
-        : "+%,d / −%,d (vs #%d)".formatted(c.movedIntoTop(), c.movedOutOfTop(), c.previousRunId());
   }
 
   private static String agreed(RunComparison c) {

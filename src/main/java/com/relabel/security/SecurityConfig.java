@@ -13,6 +13,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer.AuthorizedUrl;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -113,7 +114,12 @@ class SecurityConfig {
                 .hasRole(Roles.ADMIN)
                 .requestMatchers("/images/**")
                 .authenticated());
-    return http.with(VaadinSecurityConfigurer.vaadin(), c -> c.loginView(LoginView.class)).build();
+    // any authenticated request reaches Vaadin, so an unknown address gets the app's own "no page"
+    // view instead of Spring's bare Forbidden page (decision 0025); views keep their own rules
+    return http.with(
+            VaadinSecurityConfigurer.vaadin(),
+            c -> c.loginView(LoginView.class).anyRequest(AuthorizedUrl::authenticated))
+        .build();
   }
 
   /** nosniff, the CSP, no framing by other sites, and only the origin as referrer to others. */

@@ -91,8 +91,8 @@ class QueueGridEndToEndTest {
       grid.confirm();
 
       assertThat(grid.result()).containsText(threes + " samples decided.");
-      assertThat(grid.cellsWithText("excluded")).not().hasCount(0);
-      assertThat(grid.cellsWithText("open")).hasCount(0);
+      assertThat(grid.cellsWithText("EXCLUDED")).not().hasCount(0);
+      assertThat(grid.cellsWithText("OPEN")).hasCount(0);
       assertThat(openWithGivenLabel(3)).isZero();
       assertThat(
               jdbc.queryForObject(

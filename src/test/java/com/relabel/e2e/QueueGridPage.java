@@ -74,6 +74,43 @@ final class QueueGridPage {
             + " return i && i.complete && i.naturalWidth > 0; }");
   }
 
+  /** Scrolls the grid until row {@code index} (0 = the first) is drawn with its content. */
+  void scrollToRow(int index) {
+    grid().evaluate("(grid, i) => grid.scrollToIndex(i)", index);
+    page.waitForFunction(
+        "i => { const g = document.querySelector('#queue-grid');"
+            + " return [...g.shadowRoot.querySelectorAll('#items [part~=\"row\"]')]"
+            + ".some(r => r.index === i && !r.hidden"
+            + " && [...r.querySelectorAll('slot')].some(s => s.assignedElements()"
+            + ".some(c => /^#\\d+$/.test(c.textContent.trim())))); }",
+        index);
+  }
+
+  /** Row {@code index}'s cells by column header ("Sample" to "#42"); null when it is not drawn. */
+  @SuppressWarnings("unchecked")
+  java.util.Map<String, String> row(int index) {
+    return (java.util.Map<String, String>)
+        grid()
+            .evaluate(
+                """
+                (grid, index) => {
+                  const shown = c => c.offsetWidth > 0;
+                  const text = c => { const s = c.querySelector('slot');
+                    const e = s && s.assignedElements()[0]; return e ? e.textContent.trim() : ''; };
+                  const header = grid.shadowRoot.querySelector('#header [part~="row"]');
+                  const names = [...header.querySelectorAll('[part~="cell"]')].filter(shown).map(text);
+                  const row = [...grid.shadowRoot.querySelectorAll('#items [part~="row"]')]
+                      .find(r => r.index === index && !r.hidden);
+                  if (!row) return null;
+                  const cells = [...row.querySelectorAll('[part~="cell"]')].filter(shown).map(text);
+                  const out = {};
+                  names.forEach((name, i) => { if (name) out[name] = cells[i]; });
+                  return out;
+                }
+                """,
+                index);
+  }
+
   /** Double-clicks the row of the first sample shown. */
   void openFirstRow() {
     page.locator("vaadin-grid-cell-content")

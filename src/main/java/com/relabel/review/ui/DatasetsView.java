@@ -133,7 +133,7 @@ class DatasetsView extends VerticalLayout {
     card.add(
         new Paragraph(
             String.format(
-                "%,d samples · %d classes · %,d open · %,d decided (%,d corrected, %,d excluded)",
+                "%,d samples · %d classes · %,d OPEN · %,d decided (%,d CORRECTED, %,d EXCLUDED)",
                 d.samples(), d.numClasses(), d.open(), d.decided(), d.corrected(), d.excluded())));
     if (!history.isEmpty()) {
       card.add(runSummary(history.getFirst()));
@@ -153,6 +153,7 @@ class DatasetsView extends VerticalLayout {
     var queueGrid = new Button("Grid", e -> UI.getCurrent().navigate("queue/" + d.id()));
     queueGrid.setId("grid-" + d.id());
     var actions = new HorizontalLayout(review, queueGrid, map);
+    actions.getStyle().set("flex-wrap", "wrap"); // the card stays within narrow windows
     if (CurrentUser.hasRole(Roles.ADMIN)) {
       var csv = download(d.id(), "labels.csv", "Download labels (CSV)");
       csv.setId("export-" + d.id());
@@ -271,10 +272,7 @@ class DatasetsView extends VerticalLayout {
       box.add(new Paragraph(text));
     }
     if (run.getEvaluation() != null) {
-      var eval = new Paragraph("Detection of the known label errors: " + run.getEvaluation());
-      eval.setId("run-evaluation");
-      eval.getStyle().set("white-space", "pre-line").set("font-family", "monospace");
-      box.add(eval);
+      box.add(DetectionResults.of(run.getEvaluation()));
     }
     return box;
   }

@@ -26,13 +26,16 @@ final class DecidedNotice extends Div {
   }
 
   void show(SampleState state, List<String> classNames) {
+    // the status word as the grid, audit trail and exports write it
     text.setText(
-        "Already decided: "
+        "Already "
             + state.status().name().toLowerCase()
+            + (state.decidedBy() == null ? "" : " by " + state.decidedBy())
+            + (state.decidedAt() == null ? "" : " on " + WHEN.format(state.decidedAt()))
+            + ": status "
+            + state.status().name()
             + ", label "
             + ClassNames.of(classNames, state.currentLabel())
-            + (state.decidedBy() == null ? "" : ", by " + state.decidedBy())
-            + (state.decidedAt() == null ? "" : " on " + WHEN.format(state.decidedAt()))
             + ". Read-only here; undo or the audit trail change it. ");
     setVisible(true);
   }

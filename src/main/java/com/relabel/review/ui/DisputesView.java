@@ -3,6 +3,7 @@ package com.relabel.review.ui;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.SampleStatus;
 import com.relabel.dataset.SampleTexts;
 import com.relabel.review.DecisionConflictException;
 import com.relabel.review.Dispute;
@@ -133,7 +134,14 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
     var facts = new VerticalLayout();
     facts.setSpacing(false);
     facts.setPadding(false);
-    facts.add(new Span("Sample #" + d.sampleIndex() + " · label " + name(d.currentLabel())));
+    facts.add(
+        new Span(
+            "Sample #"
+                + d.sampleIndex()
+                + " · label "
+                + name(d.currentLabel())
+                + " · "
+                + SampleStatus.DISPUTED.name()));
     var votes = new VerticalLayout();
     votes.setSpacing(false);
     votes.setPadding(false);

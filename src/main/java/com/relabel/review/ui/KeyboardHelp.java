@@ -2,10 +2,14 @@ package com.relabel.review.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.dialog.Dialog;
-import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.NativeTable;
+import com.vaadin.flow.component.html.Span;
 import java.util.List;
 
-/** The shortcut sheet of the review queue, opened with "?". */
+/**
+ * The shortcut sheet of the review queue, opened with "?": a plain table whose lines wrap, so every
+ * line is read in full on any screen (a grid cut them off with an ellipsis).
+ */
 final class KeyboardHelp {
   private KeyboardHelp() {}
 
@@ -23,16 +27,25 @@ final class KeyboardHelp {
           new Shortcut("Click a neighbour", "Open that sample (read-only once decided)"));
 
   static void open() {
-    var grid = new Grid<Shortcut>();
-    grid.addColumn(Shortcut::key).setHeader("Key").setAutoWidth(true);
-    grid.addColumn(Shortcut::action).setHeader("What it does").setAutoWidth(true);
-    grid.setItems(SHORTCUTS);
-    grid.setAllRowsVisible(true);
-    var dialog = new Dialog(grid);
+    var table = new NativeTable();
+    table.setId("shortcut-table");
+    table.addClassName("shortcut-table");
+    var head = table.getHead().addRow();
+    head.addHeaderCell().setText("Key");
+    head.addHeaderCell().setText("What it does");
+    var body = table.getBody();
+    for (Shortcut s : SHORTCUTS) {
+      var row = body.addRow();
+      var key = new Span(s.key());
+      key.addClassName("kbd");
+      row.addDataCell().add(key);
+      row.addDataCell().setText(s.action());
+    }
+    var dialog = new Dialog(table);
     dialog.setId("shortcut-sheet");
     dialog.setHeaderTitle("Keyboard shortcuts");
     dialog.getFooter().add(new Button("Close", e -> dialog.close()));
-    dialog.setWidth("32rem");
+    dialog.setWidth("min(36rem, 92vw)");
     dialog.open();
   }
 }

@@ -57,8 +57,7 @@ final class NeighboursStrip extends Div {
       if (n.status() != SampleStatus.OPEN) {
         tile.addClassName("decided");
       }
-      tile.setTitle(
-          "Sample #" + n.sampleIndex() + ", " + n.status().name().toLowerCase() + ": open it");
+      tile.setTitle("Sample #" + n.sampleIndex() + ", " + n.status().name() + ": open it");
       tile.addClickListener(e -> open.accept(n.sampleIndex()));
       add(tile);
     }

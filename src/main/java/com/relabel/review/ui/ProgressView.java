@@ -43,6 +43,7 @@ class ProgressView extends VerticalLayout implements BeforeEnterObserver {
   private final Paragraph errorsLeft = new Paragraph();
   private final RouterLink back = new RouterLink();
   private final EChart chart = new EChart();
+  private final Paragraph noDecisions = new Paragraph();
   private final Grid<AnnotatorDay> grid = new Grid<>();
 
   ProgressView(DatasetService datasets, ReviewService review, ReviewProgress progress) {
@@ -61,7 +62,9 @@ class ProgressView extends VerticalLayout implements BeforeEnterObserver {
     grid.addColumn(AnnotatorDay::decisions).setHeader("Decisions").setAutoWidth(true);
     grid.addColumn(AnnotatorDay::corrections).setHeader("Corrections").setAutoWidth(true);
     grid.setAllRowsVisible(true);
-    add(title, back, counts, errorsLeft, chart, grid);
+    noDecisions.setId("progress-empty");
+    noDecisions.addClassName("empty-note");
+    add(title, back, counts, errorsLeft, noDecisions, chart, grid);
   }
 
   static RouteParameters parameters(long datasetId) {
@@ -77,7 +80,7 @@ class ProgressView extends VerticalLayout implements BeforeEnterObserver {
     QueueProgress queue = review.progress(id);
     counts.setText(
         String.format(
-            "%,d open · %,d decided (%,d corrected) of %,d samples",
+            "%,d OPEN · %,d decided (%,d CORRECTED) of %,d samples",
             queue.open(), queue.decided(), queue.corrected(), queue.total()));
     errorsLeft.setText(
         progress
@@ -86,6 +89,15 @@ class ProgressView extends VerticalLayout implements BeforeEnterObserver {
             .orElse("No estimate of the errors left yet: the dataset has no finished run."));
     List<AnnotatorDay> days =
         progress.perAnnotatorPerDay(id, Instant.now().minus(Duration.ofDays(DAYS)));
+    // no empty axes: say why there is nothing to draw
+    noDecisions.setText(
+        queue.decided() == 0
+            ? "No decisions yet: the chart of decisions per annotator and day starts with the"
+                + " first one."
+            : "No decisions in the last " + DAYS + " days.");
+    noDecisions.setVisible(days.isEmpty());
+    chart.setVisible(!days.isEmpty());
+    grid.setVisible(!days.isEmpty());
     grid.setItems(days);
     chart.setOption(ProgressChart.option(days));
   }

@@ -46,7 +46,7 @@ final class QueueFilterBar extends HorizontalLayout {
     sort.setId("sort-method");
     sort.setLabel("Sort by");
     status.setItems(EnumSet.allOf(SampleStatus.class));
-    status.setItemLabelGenerator(s -> s.name().toLowerCase());
+    status.setItemLabelGenerator(SampleStatus::name);
     region.setItems(CartographyRegion.values());
     region.setItemLabelGenerator(r -> r.name().toLowerCase());
     for (var box : List.of(given, suggested)) {

@@ -5,7 +5,9 @@ import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.data.renderer.LitRenderer;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.IntSupplier;
 
 /** The queue grid's columns. Thumbnails are plain images with crisp (pixelated) scaling. */
 final class QueueGridColumns {
@@ -15,7 +17,11 @@ final class QueueGridColumns {
 
   private QueueGridColumns() {}
 
-  static void addTo(Grid<QueueRow> grid, LabelNames labels) {
+  /**
+   * Adds the columns; {@code methodCount} is the number of methods of the active run, so that a
+   * sample every method flags reads "all 10" (the tooltip lists them) instead of ten names.
+   */
+  static void addTo(Grid<QueueRow> grid, LabelNames labels, IntSupplier methodCount) {
     grid.addColumn(
             LitRenderer.<QueueRow>of(
                     "<img class=\"grid-thumb\" loading=\"lazy\" src=\"images/samples/${item.id}.png\""
@@ -29,19 +35,46 @@ final class QueueGridColumns {
     grid.addColumn(r -> "#" + r.sampleIndex()).setHeader("Sample").setAutoWidth(true);
     grid.addColumn(r -> labels.name(r.givenLabel())).setHeader("Given").setAutoWidth(true);
     grid.addColumn(r -> labels.name(r.originalLabel())).setHeader("Original").setAutoWidth(true);
-    grid.addColumn(r -> suggestion(r, labels)).setHeader("Suggested").setAutoWidth(true);
+    grid.addColumn(r -> suggestion(r, labels))
+        .setHeader("Suggested")
+        .setAutoWidth(true)
+        .setTooltipGenerator(r -> suggestion(r, labels));
     grid.addColumn(r -> String.format("%.3f", r.score())).setHeader("Score").setAutoWidth(true);
-    grid.addColumn(r -> r.status().name().toLowerCase()).setHeader("Status").setAutoWidth(true);
+    // fixed widths for what the first rows may not show yet (auto width measures those only): the
+    // longest status word, and a full date
+    grid.addColumn(r -> r.status().name())
+        .setHeader("Status")
+        .setKey("status")
+        .setWidth("8.5rem")
+        .setFlexGrow(0);
     grid.addColumn(r -> r.region() == null ? "" : r.region().toLowerCase())
         .setHeader("Region")
         .setAutoWidth(true);
-    grid.addColumn(r -> String.join(", ", r.flaggedBy())).setHeader("Flagged by").setFlexGrow(1);
+    grid.addColumn(
+            LitRenderer.<QueueRow>of("<div class=\"grid-wrap\">${item.methods}</div>")
+                .withProperty("methods", r -> flaggedBy(r, methodCount.getAsInt())))
+        .setHeader("Flagged by")
+        .setKey("flagged-by")
+        .setWidth("9rem")
+        .setFlexGrow(1)
+        .setTooltipGenerator(r -> String.join(", ", r.flaggedBy()));
     grid.addColumn(r -> r.decidedBy() == null ? "" : r.decidedBy())
         .setHeader("Decided by")
-        .setAutoWidth(true);
+        .setWidth("7rem")
+        .setFlexGrow(0)
+        .setTooltipGenerator(r -> r.decidedBy() == null ? "" : r.decidedBy());
     grid.addColumn(r -> r.decidedAt() == null ? "" : TIME.format(r.decidedAt()))
         .setHeader("Decided at")
-        .setAutoWidth(true);
+        .setKey("decided-at")
+        .setWidth("10.5rem")
+        .setFlexGrow(0);
+  }
+
+  static String flaggedBy(QueueRow r, int methodCount) {
+    List<String> methods = r.flaggedBy();
+    return methods.size() > 1 && methods.size() >= methodCount
+        ? "all " + methods.size()
+        : String.join(", ", methods);
   }
 
   /**

@@ -73,6 +73,9 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
   private QueueFilter filter = QueueFilter.none();
   private String sort = ReviewService.ENSEMBLE;
 
+  /** How many methods the active run has (the ensemble not counted). */
+  private int methodCount;
+
   /** The current filter's count; null while it is being counted. */
   private MatchCount matchCount;
 
@@ -100,7 +103,7 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
     matches.setId("match-count");
     selection.setId("selection-count");
     filters.onChange(this::filtersChanged);
-    QueueGridColumns.addTo(grid, labels);
+    QueueGridColumns.addTo(grid, labels, () -> methodCount);
     textColumn = QueueGridColumns.addTextColumn(grid, r -> snippets.getOrDefault(r.sampleId(), ""));
     grid.setId("queue-grid");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
@@ -164,6 +167,7 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
     textColumn.setVisible(isText());
     grid.getColumnByKey("image").setVisible(!isText());
     List<String> methods = review.rankingMethods(id);
+    methodCount = methods.size() - 1;
     filters.setOptions(dataset.getNumClasses(), labels::name, methods);
     correctTo.setItems(IntStream.range(0, dataset.getNumClasses()).boxed().toList());
     var params = event.getLocation().getQueryParameters().getParameters();

@@ -35,7 +35,7 @@ final class SampleHistoryPanel extends Div {
           new Div(
               new Span(WHEN.format(d.occurredAt()) + " · " + d.actor() + " · "),
               action(d.action()),
-              new Span(" " + change + " (" + d.newStatus().toLowerCase() + ")"));
+              new Span(" " + change + " (" + d.newStatus() + ")"));
       row.addClassName("history-row");
       add(row);
     }

@@ -13,6 +13,8 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
@@ -117,13 +119,56 @@ class ApiTokensView extends VerticalLayout {
     token.setValue(made.token());
     token.setReadOnly(true);
     token.setWidthFull();
+    var copy = new Button("Copy", e -> copy(token));
+    copy.setId("copy-token");
+    copy.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
+    var field = new HorizontalLayout(token, copy);
+    field.setWidthFull();
+    field.setAlignItems(FlexComponent.Alignment.BASELINE);
+    field.expand(token);
     dialog.add(
         new Paragraph("Copy it now: it is shown only this once, and only its hash is stored."),
-        token);
+        field);
     var done = new Button("Done", e -> dialog.close());
     done.setId("token-done");
     dialog.getFooter().add(done);
-    dialog.setWidth("36em");
+    dialog.setWidth("min(44em, 95vw)"); // the whole token in view
+  }
+
+  /**
+   * Copies the token to the clipboard in the browser. Where the Clipboard API is missing (a page
+   * served over plain HTTP to another host) or refused, the field's text is selected and copied the
+   * old way; if that fails too, it stays selected for Ctrl+C.
+   */
+  private static void copy(TextField token) {
+    token
+        .getElement()
+        .executeJs(
+            """
+            const input = this.inputElement;
+            const select = () => {
+              input.focus();
+              input.select();
+              try { return document.execCommand('copy'); } catch (e) { return false; }
+            };
+            if (navigator.clipboard && window.isSecureContext) {
+              return navigator.clipboard.writeText(input.value).then(() => true, select);
+            }
+            return select();
+            """)
+        .then(Boolean.class, copied -> copied(copied), error -> copied(false));
+  }
+
+  private static void copied(boolean copied) {
+    var n =
+        Notification.show(
+            copied ? "Copied" : "Selected: press Ctrl+C to copy it",
+            3000,
+            Notification.Position.BOTTOM_CENTER);
+    n.setId("token-copied");
+    if (copied) {
+      n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
+    }
   }
 
   private static String when(Instant at) {

@@ -3,8 +3,9 @@ package com.relabel.dataset;
 /**
  * The rule for a dataset's name, checked by every importer before it writes (the REST API, the
  * import views and the demo all go through them): 1 to {@value #MAX_CHARS} characters after
- * stripping (the column's size), and no control character (PostgreSQL refuses NUL in text, H2 would
- * store it; both are refused alike).
+ * stripping (the column's size), no control character (PostgreSQL refuses NUL in text, H2 would
+ * store it; both are refused alike), and no U+FFFD: a name sent in another encoding than UTF-8
+ * arrives with its undecodable bytes replaced by it, and would be stored mangled.
  */
 public final class DatasetNames {
 
@@ -26,6 +27,11 @@ public final class DatasetNames {
     if (stripped.chars().anyMatch(Character::isISOControl)) {
       throw new IllegalArgumentException(
           "the dataset name contains a control character (such as NUL, U+0000)");
+    }
+    if (stripped.indexOf('\uFFFD') >= 0) {
+      throw new IllegalArgumentException(
+          "the dataset name is not valid UTF-8: it contains U+FFFD, the character that stands for"
+              + " bytes that could not be decoded; send the name as UTF-8");
     }
     return stripped;
   }

@@ -128,6 +128,7 @@ public class DatasetService {
             "select count(*) from sample where dataset_id = ? and status <> 'EXCLUDED'",
             Integer.class,
             datasetId);
+    requireOneArray(n, size, "images", "bytes");
     long[] ids = new long[n];
     int[] labels = new int[n];
     byte[] pixels = new byte[n * size];
@@ -167,12 +168,7 @@ public class DatasetService {
             "select count(*) from sample where dataset_id = ? and status <> 'EXCLUDED'",
             Integer.class,
             d.getId());
-    if ((long) n * size > Integer.MAX_VALUE - 8) {
-      throw new IllegalStateException(
-          String.format(
-              "%,d texts x %,d features do not fit one training set (at most %,d texts)",
-              n, size, (Integer.MAX_VALUE - 8) / size));
-    }
+    requireOneArray(n, size, "texts", "features");
     long[] ids = new long[n];
     int[] labels = new int[n];
     byte[] features = new byte[n * size];
@@ -190,6 +186,25 @@ public class DatasetService {
         d.getId());
     var vectors = new LabeledImages(n, 1, size, 1, features, labels, d.getNumClasses());
     return new TrainingSet(d.getId(), ids, vectors);
+  }
+
+  /** The most elements of one Java array. */
+  static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
+
+  /**
+   * The one check that {@code n} samples of {@code size} elements each fit the one array a training
+   * set holds them in (images and texts alike; {@code n * size} in int arithmetic would overflow
+   * silently, e.g. at 175,000 RGB 64x64 images).
+   *
+   * @throws IllegalStateException naming the counts and the most samples that fit
+   */
+  static void requireOneArray(long n, int size, String samples, String elements) {
+    if (n * size > MAX_ARRAY) {
+      throw new IllegalStateException(
+          String.format(
+              "%,d %s x %,d %s do not fit one training set (at most %,d %s)",
+              n, samples, size, elements, MAX_ARRAY / size, samples));
+    }
   }
 
   /**

@@ -17,9 +17,11 @@ import org.springframework.stereotype.Service;
 public class IdxImport {
 
   private final DatasetImporter importer;
+  private final ImportLimits limits;
 
-  IdxImport(DatasetImporter importer) {
+  IdxImport(DatasetImporter importer, ImportLimits limits) {
     this.importer = importer;
+    this.limits = limits;
   }
 
   /**
@@ -37,7 +39,8 @@ public class IdxImport {
             () -> Files.newInputStream(images),
             labelsName,
             () -> Files.newInputStream(labels),
-            numClasses);
+            numClasses,
+            limits.maxDecodedBytes());
     return importer.importImages(name, data, null, null, imagesName + " + " + labelsName);
   }
 }

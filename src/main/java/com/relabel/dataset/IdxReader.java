@@ -63,6 +63,22 @@ public final class IdxReader {
       IoSupplier<InputStream> labels,
       Integer numClasses)
       throws IOException {
+    return read(imagesName, images, labelsName, labels, numClasses, Long.MAX_VALUE);
+  }
+
+  /**
+   * As {@link #read(String, IoSupplier, String, IoSupplier, Integer)}, refusing from the images
+   * header, before reading any pixel, images whose pixel bytes exceed {@code maxDecodedBytes} (an
+   * upload's quota, {@link ImportLimits#maxDecodedBytes()}).
+   */
+  public static LabeledImages read(
+      String imagesName,
+      IoSupplier<InputStream> images,
+      String labelsName,
+      IoSupplier<InputStream> labels,
+      Integer numClasses,
+      long maxDecodedBytes)
+      throws IOException {
     if (numClasses != null && (numClasses < 1 || numClasses > 256)) {
       throw new IllegalArgumentException("numClasses must be 1 to 256, was " + numClasses);
     }
@@ -70,6 +86,16 @@ public final class IdxReader {
     byte[] pixels;
     try (InputStream in = open(imagesName, images.get())) {
       shape = readImagesHeader(imagesName, in);
+      String refusal =
+          ImportLimits.DEFAULT
+              .with(maxDecodedBytes, ImportLimits.DEFAULT.maxImagePixels())
+              .decodedRefusal(
+                  shape[0],
+                  (long) shape[1] * shape[2] * shape[3],
+                  shape[1] + "x" + shape[2] + (shape[3] == 1 ? "" : "x" + shape[3]) + " images");
+      if (refusal != null) {
+        throw new IdxFormatException(imagesName, refusal);
+      }
       pixels = new byte[(int) ((long) shape[0] * shape[1] * shape[2] * shape[3])];
       readData(imagesName, in, pixels, "pixel bytes for " + describe(shape));
       expectEnd(imagesName, in, shape[0] + " images");
@@ -99,6 +125,12 @@ public final class IdxReader {
       }
       labelValues[i] = label;
       max = Math.max(max, label);
+    }
+    String tooFew =
+        ImportLimits.classesRefusal(
+            java.util.Arrays.stream(labelValues).distinct().sorted().boxed().toList());
+    if (tooFew != null) {
+      throw new IdxFormatException(labelsName, tooFew);
     }
     int classes = numClasses != null ? numClasses : max + 1;
     return new LabeledImages(count, shape[1], shape[2], shape[3], pixels, labelValues, classes);

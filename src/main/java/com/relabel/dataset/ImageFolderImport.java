@@ -17,15 +17,18 @@ import org.springframework.stereotype.Service;
 public class ImageFolderImport {
 
   private final ImageFolderWriter writer;
+  private final ImportLimits limits;
 
-  ImageFolderImport(ImageFolderWriter writer) {
+  ImageFolderImport(ImageFolderWriter writer, ImportLimits limits) {
     this.writer = writer;
+    this.limits = limits;
   }
 
+  /** Imports with this installation's limits ({@code relabel.import.*}). */
   @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
   public ImageImportResult importFolder(String name, Path source, ImageSizePolicy policy)
       throws IOException {
-    return importFolder(name, source, policy, ImportLimits.DEFAULT);
+    return importFolder(name, source, policy, limits);
   }
 
   @PreAuthorize("hasRole('" + Roles.ADMIN + "')")

@@ -65,10 +65,14 @@ record ImageFolderIndex(
             index.files().get(i).replace('\0', '?'), "the path contains a NUL character (U+0000)");
       }
     }
-    long classes = java.util.Arrays.stream(index.labels()).distinct().count();
-    if (classes < 2) {
-      throw new ImageFolderException(
-          source.name(), "has images of " + classes + " class only; at least 2 are needed");
+    String tooFew =
+        ImportLimits.classesRefusal(
+            java.util.Arrays.stream(index.labels())
+                .distinct()
+                .mapToObj(index.classNames()::get)
+                .toList());
+    if (tooFew != null) {
+      throw new ImageFolderException(source.name(), tooFew);
     }
     return index;
   }

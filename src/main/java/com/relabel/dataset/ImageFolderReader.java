@@ -11,8 +11,10 @@ import java.util.Map;
  * Reads an image folder: a directory or a ZIP with one sub-folder per class, or images plus a
  * {@code labels.csv} (see {@link LabelsCsv}). Opening it reads the layout and every image's header
  * (not its pixels) and fixes the target shape by the {@link ImageSizePolicy}: grayscale when every
- * image is, else RGB. {@link #pixels(int)} then decodes one image at a time and resizes it, so the
- * originals are never all in memory.
+ * image is, else RGB. Opening refuses a folder whose images, at that shape, exceed the decoded-size
+ * quota ({@link ImportLimits#maxDecodedBytes()}), and an image larger than {@link
+ * ImportLimits#maxImagePixels()} by its header, before any pixel is decoded. {@link #pixels(int)}
+ * then decodes one image at a time and resizes it, so the originals are never all in memory.
  */
 public final class ImageFolderReader implements Closeable {
 
@@ -42,6 +44,14 @@ public final class ImageFolderReader implements Closeable {
     this.height = target[0];
     this.width = target[1];
     this.channels = gray ? 1 : 3;
+    String refusal =
+        limits.decodedRefusal(
+            index.count(),
+            (long) height * width * channels,
+            "%dx%d %s images".formatted(width, height, gray ? "grayscale" : "RGB"));
+    if (refusal != null) {
+      throw new ImageFolderException(source.name(), refusal);
+    }
     long targetSize = ((long) height << 32) | width;
     int differ = 0;
     for (long s : sizeOf) {

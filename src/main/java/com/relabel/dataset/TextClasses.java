@@ -33,9 +33,9 @@ public final class TextClasses {
    */
   public static TextClasses of(Collection<String> labels, String fileName)
       throws TextFormatException {
-    if (labels.size() < 2) {
-      throw new TextFormatException(
-          fileName, 0, "fewer than 2 classes (labels found: " + labels + "); at least 2 needed");
+    String tooFew = ImportLimits.classesRefusal(new java.util.TreeSet<>(labels));
+    if (tooFew != null) {
+      throw new TextFormatException(fileName, 0, tooFew);
     }
     if (labels.size() > MAX_CLASSES) {
       throw new TextFormatException(

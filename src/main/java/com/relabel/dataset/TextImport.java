@@ -2,8 +2,11 @@ package com.relabel.dataset;
 
 import com.relabel.security.Roles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
@@ -18,9 +21,11 @@ import org.springframework.stereotype.Service;
 public class TextImport {
 
   private final TextDatasetWriter writer;
+  private final ImportLimits limits;
 
-  TextImport(TextDatasetWriter writer) {
+  TextImport(TextDatasetWriter writer, ImportLimits limits) {
     this.writer = writer;
+    this.limits = limits;
   }
 
   /**
@@ -30,7 +35,17 @@ public class TextImport {
   @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
   public Dataset importFile(String name, Path file, String source) throws IOException {
     // errors name the file by its own name, never by the (temporary, server-side) folder
-    TextClasses classes = scan(file, file.getFileName().toString());
+    String fileName = file.getFileName().toString();
+    long bytes = Files.size(file);
+    if (bytes > limits.maxDecodedBytes()) {
+      throw new TextFormatException(
+          fileName,
+          0,
+          "%,d bytes of text, more than the limit of %,d bytes per import"
+                  .formatted(bytes, limits.maxDecodedBytes())
+              + " (relabel.import.max-decoded-bytes); nothing was imported");
+    }
+    TextClasses classes = scan(file, fileName);
     return writer.write(name, file, classes, source);
   }
 
@@ -39,11 +54,27 @@ public class TextImport {
     return scan(file, file.toString());
   }
 
-  /** As {@link #scan(Path)}, naming the file {@code name} in errors. */
+  /**
+   * As {@link #scan(Path)}, naming the file {@code name} in errors. Refuses an id used twice,
+   * naming both lines.
+   */
   static TextClasses scan(Path file, String name) throws IOException {
     Set<String> labels = new HashSet<>();
+    Map<String, Integer> lineOfId = new HashMap<>();
     TextFileReader.read(
-        file, name, TextFileReader.Format.of(file), record -> labels.add(record.label()));
+        file,
+        name,
+        TextFileReader.Format.of(file),
+        record -> {
+          Integer first = lineOfId.putIfAbsent(record.externalId(), record.line());
+          if (first != null) {
+            throw new TextFormatException(
+                name,
+                record.line(),
+                "the id '" + record.externalId() + "' is used again; it is on line " + first);
+          }
+          labels.add(record.label());
+        });
     return TextClasses.of(labels, name);
   }
 }

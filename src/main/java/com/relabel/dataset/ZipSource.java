@@ -3,6 +3,10 @@ package com.relabel.dataset;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,6 +45,16 @@ final class ZipSource implements ImageSource {
     try {
       this.zip = new ZipFile(path.toFile());
     } catch (ZipException e) {
+      String notUtf8 = entryNotUtf8(path);
+      if (notUtf8 != null) {
+        throw new ImageFolderException(
+            name,
+            "the name of entry '"
+                + notUtf8
+                + "' is not UTF-8 (the archive does not mark its names as UTF-8, and they are not);"
+                + " create the ZIP again with UTF-8 names (7-Zip: -mcu=on; Windows 11 and macOS"
+                + " do this by themselves)");
+      }
       throw new ImageFolderException(
           name, "not a ZIP archive or a directory (" + e.getMessage() + ")");
     }
@@ -62,6 +76,32 @@ final class ZipSource implements ImageSource {
     var sorted = new ArrayList<>(entries.keySet());
     sorted.sort(null);
     this.files = List.copyOf(sorted);
+  }
+
+  /**
+   * The first entry name of a ZIP that is not valid UTF-8 (shown with its bytes read as ISO-8859-1,
+   * which every byte is), or null when there is none or the archive cannot be read at all. A ZIP
+   * without the UTF-8 flag keeps names in the writer's local code page, which cannot be told from
+   * the bytes; such names are refused rather than stored mangled.
+   */
+  static String entryNotUtf8(Path path) {
+    try (ZipFile latin = new ZipFile(path.toFile(), StandardCharsets.ISO_8859_1)) {
+      for (ZipEntry e : Collections.list(latin.entries())) {
+        byte[] raw = e.getName().getBytes(StandardCharsets.ISO_8859_1);
+        try {
+          StandardCharsets.UTF_8
+              .newDecoder()
+              .onMalformedInput(CodingErrorAction.REPORT)
+              .onUnmappableCharacter(CodingErrorAction.REPORT)
+              .decode(ByteBuffer.wrap(raw));
+        } catch (CharacterCodingException bad) {
+          return e.getName();
+        }
+      }
+      return null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   static boolean escapesRoot(String file) {

@@ -3,11 +3,9 @@ package com.relabel.training;
 import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.Task;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,7 +24,8 @@ import org.springframework.context.event.EventListener;
  * execute them. A node that executes a job sends a heartbeat every {@code
  * relabel.jobs.heartbeat-interval}; after {@code relabel.jobs.missed-heartbeats} missed ones any
  * other node declares the job dead (see {@link TrainingRunJob}). Node names ({@code
- * relabel.jobs.node-name}, by default host name plus a random suffix) must differ between nodes.
+ * relabel.jobs.node-name}, by default the host name plus a slot number that a restart gets back,
+ * see {@link NodeNameLock}) must differ between nodes.
  */
 @Configuration
 class JobEngineConfig {
@@ -36,24 +35,30 @@ class JobEngineConfig {
   private Scheduler scheduler;
   private boolean enabled;
 
-  @Bean
-  NodeName nodeName(@Value("${relabel.jobs.node-name:}") String configured) {
+  /**
+   * The configured {@code relabel.jobs.node-name}, or else the host name plus the lowest slot no
+   * live process on this host holds (see {@link NodeNameLock}): stable across restarts, so a
+   * restarted node recognises its own unfinished runs ({@link DeadRunsOfThisNode}).
+   */
+  @Bean(destroyMethod = "close")
+  NodeNameLock nodeNameLock(
+      @Value("${relabel.jobs.node-name:}") String configured,
+      @Value("${relabel.jobs.node-lock-folder:}") String lockFolder) {
     if (!configured.isBlank()) {
-      if (configured.length() > 50) {
-        throw new IllegalArgumentException(
-            "relabel.jobs.node-name may have 50 characters at most: " + configured);
-      }
-      return new NodeName(configured);
+      return NodeNameLock.configured(configured);
     }
-    String host;
-    try {
-      host = InetAddress.getLocalHost().getHostName();
-    } catch (UnknownHostException e) {
-      host = "node";
-    }
-    // db-scheduler keeps the name in scheduled_tasks.picked_by, varchar(50)
-    host = host.substring(0, Math.min(host.length(), 41));
-    return new NodeName(host + "-" + UUID.randomUUID().toString().substring(0, 8));
+    Path folder =
+        lockFolder.isBlank()
+            ? Path.of(System.getProperty("java.io.tmpdir"), "relabel-node-names")
+            : Path.of(lockFolder);
+    NodeNameLock lock = NodeNameLock.acquire(folder, NodeNameLock.hostName());
+    log.info("This node is {} in the job engine", lock.name());
+    return lock;
+  }
+
+  @Bean
+  NodeName nodeName(NodeNameLock lock) {
+    return new NodeName(lock.name());
   }
 
   @Bean(destroyMethod = "stop")

@@ -218,7 +218,7 @@ class ImageFolderReaderTest {
     write(dir.resolve("cat/1.png"), solid(8, 8, GRAY, 0), "png");
     write(dir.resolve("cat/2.png"), solid(8, 8, GRAY, 0), "png");
 
-    assertRefused(dir, dir.toString(), "at least 2 are needed");
+    assertRefused(dir, dir.toString(), "a dataset needs at least 2 classes");
   }
 
   @Test

@@ -22,9 +22,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -45,7 +43,8 @@ class ImageFolderImportView extends VerticalLayout {
   private final TextField size =
       new TextField("Image size, width x height (empty: the most common, at most 64x64)");
   private final Paragraph error = new Paragraph();
-  private Path zip;
+  private final UploadedFile zip = new UploadedFile();
+  private final Upload upload;
 
   ImageFolderImportView(ImageFolderImport imageImport, TrainingRuns runs, RunSettings defaults) {
     this.imageImport = imageImport;
@@ -59,13 +58,11 @@ class ImageFolderImportView extends VerticalLayout {
     size.setWidth("24rem");
     error.setId("image-import-error");
     error.getStyle().set("color", "var(--lumo-error-text-color)");
-    var upload =
+    upload =
         new Upload(
             UploadHandler.toTempFile(
-                (metadata, file) -> {
-                  Path named = keepName(file, metadata.fileName());
-                  getUI().ifPresent(ui -> ui.access(() -> zip = named));
-                }));
+                (metadata, file) ->
+                    UploadedFile.received(file, metadata.fileName(), getUI(), this::uploaded)));
     upload.setId("image-import-zip");
     upload.setMaxFiles(1);
     upload.setAcceptedFileTypes(".zip", "application/zip");
@@ -84,38 +81,44 @@ class ImageFolderImportView extends VerticalLayout {
         upload,
         submit,
         error);
-    addDetachListener(e -> deleteUpload());
+    addDetachListener(e -> zip.delete());
   }
 
-  private void submit() {
+  /** A ZIP arrived (in this view's UI). */
+  void uploaded(Path named) {
+    zip.replace(named);
+  }
+
+  /**
+   * Imports the uploaded ZIP; it is deleted whatever the outcome, so a refused one is sent again.
+   */
+  void submit() {
     error.setText("");
-    if (name.getValue().isBlank() || zip == null) {
+    if (name.getValue().isBlank() || zip.get() == null) {
       error.setText("Give the dataset a name and upload a ZIP.");
       return;
     }
     try {
       ImageImportResult result =
           imageImport.importFolder(
-              name.getValue().trim(), zip, ImageSizePolicy.parse(size.getValue()));
+              name.getValue().trim(), zip.get(), ImageSizePolicy.parse(size.getValue()));
       runs.retrain(result.dataset().getId(), defaults, CurrentUser.username());
       Notification.show("Imported " + result.summary(), 8000, Notification.Position.BOTTOM_START);
       UI.getCurrent().navigate("");
     } catch (IOException | IllegalArgumentException e) {
       error.setText("Nothing was imported: " + e.getMessage());
+    } finally {
+      zip.delete();
+      upload.clearFileList();
     }
   }
 
-  /** Keeps the uploaded file's own name, so that messages name the file the user chose. */
-  private static Path keepName(File file, String originalName) {
-    try {
-      Path dir = Files.createTempDirectory("relabel-upload-");
-      return Files.move(file.toPath(), dir.resolve(Path.of(originalName).getFileName()));
-    } catch (IOException e) {
-      return file.toPath();
-    }
+  /** The message shown under the form (empty when there is none). */
+  String error() {
+    return error.getText();
   }
 
-  private void deleteUpload() {
-    ImportView.deleteUpload(zip);
+  void setName(String value) {
+    name.setValue(value);
   }
 }

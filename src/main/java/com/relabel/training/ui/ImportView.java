@@ -22,11 +22,10 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.streams.UploadHandler;
 import jakarta.annotation.security.RolesAllowed;
-import java.io.File;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Admins import a dataset from MNIST-style IDX files (raw or gzip); its first training run starts
@@ -45,8 +44,9 @@ class ImportView extends VerticalLayout {
   private final IntegerField classes =
       new IntegerField("Number of classes (empty: largest label + 1)");
   private final Paragraph error = new Paragraph();
-  private Path images;
-  private Path labels;
+  private final UploadedFile images = new UploadedFile();
+  private final UploadedFile labels = new UploadedFile();
+  private final List<Upload> uploads = new ArrayList<>();
 
   ImportView(IdxImport idxImport, TrainingRuns runs, RunSettings defaults, TextImport textImport) {
     this.idxImport = idxImport;
@@ -63,11 +63,9 @@ class ImportView extends VerticalLayout {
     error.getStyle().set("color", "var(--lumo-error-text-color)");
 
     var imageUpload =
-        upload(
-            "import-images", "Images file (IDX, e.g. train-images-idx3-ubyte.gz)", p -> images = p);
+        upload("import-images", "Images file (IDX, e.g. train-images-idx3-ubyte.gz)", images);
     var labelUpload =
-        upload(
-            "import-labels", "Labels file (IDX, e.g. train-labels-idx1-ubyte.gz)", p -> labels = p);
+        upload("import-labels", "Labels file (IDX, e.g. train-labels-idx1-ubyte.gz)", labels);
     var submit = new Button("Import and train", e -> submit());
     submit.setId("import-submit");
     submit.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
@@ -79,62 +77,65 @@ class ImportView extends VerticalLayout {
     addDetachListener(e -> deleteUploads());
   }
 
-  private VerticalLayout upload(String id, String caption, Consumer<Path> target) {
+  private VerticalLayout upload(String id, String caption, UploadedFile target) {
     var upload =
         new Upload(
             UploadHandler.toTempFile(
-                (metadata, file) -> {
-                  Path named = rename(file, metadata.fileName());
-                  getUI().ifPresent(ui -> ui.access(() -> target.accept(named)));
-                }));
+                (metadata, file) ->
+                    UploadedFile.received(file, metadata.fileName(), getUI(), target::replace)));
     upload.setId(id);
     upload.setMaxFiles(1);
+    uploads.add(upload);
     var box = new VerticalLayout(new Paragraph(caption), upload);
     box.setPadding(false);
     return box;
   }
 
-  /** Keeps the uploaded file's own name, so that error messages name the file the user chose. */
-  static Path rename(File file, String originalName) {
-    try {
-      Path dir = Files.createTempDirectory("relabel-upload-");
-      String safe = Path.of(originalName).getFileName().toString();
-      return Files.move(file.toPath(), dir.resolve(safe));
-    } catch (IOException e) {
-      return file.toPath();
+  /** Files arrived (in this view's UI); either may be null. */
+  void uploaded(Path imagesFile, Path labelsFile) {
+    if (imagesFile != null) {
+      images.replace(imagesFile);
+    }
+    if (labelsFile != null) {
+      labels.replace(labelsFile);
     }
   }
 
-  private void submit() {
+  /**
+   * Imports the two uploaded files; both are deleted whatever the outcome, so refused ones are sent
+   * again.
+   */
+  void submit() {
     error.setText("");
-    if (name.getValue().isBlank() || images == null || labels == null) {
+    if (name.getValue().isBlank() || images.get() == null || labels.get() == null) {
       error.setText("Give the dataset a name and upload both files.");
       return;
     }
     try {
       Dataset dataset =
-          idxImport.importFiles(name.getValue().trim(), images, labels, classes.getValue());
+          idxImport.importFiles(
+              name.getValue().trim(), images.get(), labels.get(), classes.getValue());
       runs.retrain(dataset.getId(), defaults, CurrentUser.username());
       UI.getCurrent().navigate("");
     } catch (IOException | IllegalArgumentException e) {
       error.setText("Nothing was imported: " + e.getMessage());
+    } finally {
+      deleteUploads();
     }
+  }
+
+  /** The message shown under the form (empty when there is none). */
+  String error() {
+    return error.getText();
+  }
+
+  void setName(String value) {
+    name.setValue(value);
   }
 
   private void deleteUploads() {
-    deleteUpload(images);
-    deleteUpload(labels);
-  }
-
-  /** Deletes an uploaded file and the temporary folder {@link #rename} made for it. */
-  static void deleteUpload(Path file) {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(file.getParent());
-      } catch (IOException ignored) {
-        // a temp file left behind is harmless
-      }
-    }
+    images.delete();
+    labels.delete();
+    uploads.forEach(Upload::clearFileList);
   }
 }

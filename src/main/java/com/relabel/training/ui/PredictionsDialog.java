@@ -25,7 +25,8 @@ class PredictionsDialog extends Dialog {
   private final Consumer<TrainingRun> onImported;
   private final Span error = new Span();
   private final Button submit = new Button("Score from these predictions");
-  private Path file;
+  private final UploadedFile file = new UploadedFile();
+  private final Upload upload;
 
   PredictionsDialog(
       PredictionsImport predictions, long datasetId, Consumer<TrainingRun> onImported) {
@@ -34,21 +35,11 @@ class PredictionsDialog extends Dialog {
     this.onImported = onImported;
     setHeaderTitle("Import predictions");
     setWidth("40em");
-    var upload =
+    upload =
         new Upload(
             UploadHandler.toTempFile(
-                (metadata, tmp) -> {
-                  Path named = ImportView.rename(tmp, metadata.fileName());
-                  getUI()
-                      .ifPresent(
-                          ui ->
-                              ui.access(
-                                  () -> {
-                                    ImportView.deleteUpload(file);
-                                    file = named;
-                                    submit.setEnabled(true);
-                                  }));
-                }));
+                (metadata, tmp) ->
+                    UploadedFile.received(tmp, metadata.fileName(), getUI(), this::uploaded)));
     upload.setId("predictions-upload");
     upload.setMaxFiles(1);
     error.setId("predictions-error");
@@ -70,19 +61,40 @@ class PredictionsDialog extends Dialog {
     addOpenedChangeListener(
         e -> {
           if (!e.isOpened()) {
-            ImportView.deleteUpload(file);
+            file.delete();
           }
         });
   }
 
-  private void submit() {
+  /** A file arrived (in this dialog's UI). */
+  void uploaded(Path named) {
+    file.replace(named);
+    submit.setEnabled(true);
+  }
+
+  /**
+   * Imports the uploaded file; it is deleted whatever the outcome, so a refused one is sent again.
+   */
+  void submit() {
     error.setText("");
+    if (file.get() == null) {
+      return;
+    }
     try {
-      TrainingRun run = predictions.importFile(datasetId, file, CurrentUser.username());
+      TrainingRun run = predictions.importFile(datasetId, file.get(), CurrentUser.username());
       close();
       onImported.accept(run);
     } catch (IOException | IllegalStateException e) {
       error.setText(e.getMessage() + ". Nothing was imported.");
+    } finally {
+      file.delete();
+      upload.clearFileList();
+      submit.setEnabled(false);
     }
+  }
+
+  /** The message shown in the dialog (empty when there is none). */
+  String error() {
+    return error.getText();
   }
 }

@@ -14,7 +14,6 @@ import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
@@ -29,7 +28,8 @@ class TextImportForm extends VerticalLayout {
   private final RunSettings defaults;
   private final TextField name = new TextField("Dataset name");
   private final Paragraph error = new Paragraph();
-  private Path file;
+  private final UploadedFile file = new UploadedFile();
+  private final Upload upload;
 
   TextImportForm(TextImport textImport, TrainingRuns runs, RunSettings defaults) {
     this.textImport = textImport;
@@ -40,13 +40,11 @@ class TextImportForm extends VerticalLayout {
     name.setWidth("24rem");
     error.setId("text-import-error");
     error.getStyle().set("color", "var(--lumo-error-text-color)");
-    var upload =
+    upload =
         new Upload(
             UploadHandler.toTempFile(
-                (metadata, tmp) -> {
-                  Path named = ImportView.rename(tmp, metadata.fileName());
-                  getUI().ifPresent(ui -> ui.access(() -> file = named));
-                }));
+                (metadata, tmp) ->
+                    UploadedFile.received(tmp, metadata.fileName(), getUI(), this::uploaded)));
     upload.setId("text-import-file");
     upload.setMaxFiles(1);
     upload.setAcceptedFileTypes(".csv", ".jsonl", ".ndjson");
@@ -62,33 +60,44 @@ class TextImportForm extends VerticalLayout {
         upload,
         submit,
         error);
-    addDetachListener(e -> delete());
+    addDetachListener(e -> file.delete());
   }
 
-  private void submit() {
+  /** A file arrived (in this form's UI). */
+  void uploaded(Path named) {
+    file.replace(named);
+  }
+
+  /**
+   * Imports the uploaded file; it is deleted whatever the outcome, so a refused one is sent again.
+   */
+  void submit() {
     error.setText("");
-    if (name.getValue().isBlank() || file == null) {
+    if (name.getValue().isBlank() || file.get() == null) {
       error.setText("Give the dataset a name and upload a .csv or .jsonl file.");
       return;
     }
+    Path uploaded = file.get();
     try {
       Dataset dataset =
-          textImport.importFile(name.getValue().trim(), file, file.getFileName().toString());
+          textImport.importFile(
+              name.getValue().trim(), uploaded, uploaded.getFileName().toString());
       runs.retrain(dataset.getId(), defaults, CurrentUser.username());
       UI.getCurrent().navigate("");
     } catch (IOException | IllegalArgumentException e) {
       error.setText("Nothing was imported: " + e.getMessage());
+    } finally {
+      file.delete();
+      upload.clearFileList();
     }
   }
 
-  private void delete() {
-    if (file != null) {
-      try {
-        Files.deleteIfExists(file);
-        Files.deleteIfExists(file.getParent());
-      } catch (IOException ignored) {
-        // a temp file left behind is harmless
-      }
-    }
+  /** The message shown under the form (empty when there is none). */
+  String error() {
+    return error.getText();
+  }
+
+  void setName(String value) {
+    name.setValue(value);
   }
 }

@@ -1,10 +1,17 @@
 package com.relabel;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-/** The module graph stays one-way and acyclic; writes the module documentation. */
+/**
+ * The module graph stays one-way and acyclic, scoring stays framework-free; writes the module
+ * documentation.
+ */
 class ModularityTests {
 
   private final ApplicationModules modules = ApplicationModules.of(RelabelApplication.class);
@@ -12,6 +19,22 @@ class ModularityTests {
   @Test
   void modulesRespectTheirBoundaries() {
     modules.verify();
+  }
+
+  /** Scoring is plain Java: it uses the JDK's {@code java.*} and its own classes, nothing else. */
+  @Test
+  void scoringUsesNothingButTheJdk() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.relabel.scoring..")
+        .should()
+        .dependOnClassesThat()
+        .resideOutsideOfPackages("java..", "com.relabel.scoring..")
+        .because("scoring is a framework-free library (docs/architecture.md)")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.relabel.scoring"));
   }
 
   @Test

@@ -13,7 +13,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** The audit trail over the REST API, as the admins' audit view filters it (admins). */
+/**
+ * The audit trail as CSV, as the admins' audit view filters it (admins). One endpoint under two
+ * paths: {@code /api/v1/audit} for pipelines (API token) and {@code /export/audit.csv}, the audit
+ * view's download link (session login; {@code /export/**} is for admins, see SecurityConfig).
+ */
 @RestController
 @Tag(name = "Audit")
 class AuditApi {
@@ -24,7 +28,7 @@ class AuditApi {
     this.trail = trail;
   }
 
-  @GetMapping("/api/v1/audit")
+  @GetMapping({"/api/v1/audit", "/export/audit.csv"})
   @Operation(
       summary = "Every label change and decision as CSV, oldest first (admins)",
       description =

@@ -11,7 +11,6 @@ import java.io.IOException;
 import java.io.Writer;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -20,9 +19,12 @@ import org.springframework.web.bind.annotation.RestController;
  * (JSON Lines, most suspicious first). Both are streamed row by row, so a million samples never sit
  * in memory; both are for admins. Every check runs before the first byte is written, so a bad
  * request gets its error rather than half a file.
+ *
+ * <p>The start page's download links reach the same labels under {@code /export/datasets/{id}/}
+ * ({@code labels.csv}, {@code labels.jsonl}, {@code source}) with the session's login; {@code
+ * /export/**} is for admins (SecurityConfig), and the API description leaves those paths out.
  */
 @RestController
-@RequestMapping("/api/v1/datasets/{datasetId}")
 @Tag(name = "Exports")
 class ExportsApi {
 
@@ -36,7 +38,7 @@ class ExportsApi {
     this.source = source;
   }
 
-  @GetMapping("/labels")
+  @GetMapping("/api/v1/datasets/{datasetId}/labels")
   @Operation(
       summary = "The current labels, one row per sample in sample order (admins)",
       description =
@@ -76,7 +78,18 @@ class ExportsApi {
     out.flush();
   }
 
-  @GetMapping("/scores")
+  /** The start page's download links: {@code labels.csv}, {@code labels.jsonl}, {@code source}. */
+  @GetMapping({
+    "/export/datasets/{datasetId}/labels.{format:csv|jsonl}",
+    "/export/datasets/{datasetId}/{format:source}"
+  })
+  void labelsFile(
+      @PathVariable long datasetId, @PathVariable String format, HttpServletResponse response)
+      throws IOException {
+    labels(datasetId, format, response);
+  }
+
+  @GetMapping("/api/v1/datasets/{datasetId}/scores")
   @Operation(
       summary = "A run's noise scores as JSON Lines, most suspicious first (admins)",
       description =

@@ -9,9 +9,10 @@ import java.util.List;
  * Reads RFC 4180 records one at a time: fields separated by commas, records by LF or CRLF, a field
  * in double quotes may hold commas, line breaks and doubled quotes ({@code ""}). A quote inside an
  * unquoted field, text after a closing quote and a quote left open at the end of the file are
- * refused with the line they are on.
+ * refused with the line they are on. Text imports and imported predictions ({@code
+ * training.PredictionsFile}) read their CSV files through it.
  */
-final class CsvRecords {
+public final class CsvRecords {
 
   private static final int EOF = -1;
 
@@ -21,7 +22,8 @@ final class CsvRecords {
   private int recordLine;
   private int pushedBack = -2;
 
-  CsvRecords(Reader in, String fileName) {
+  /** Records of {@code in}; {@code fileName} names the file in the errors. */
+  public CsvRecords(Reader in, String fileName) {
     this.in = in;
     this.fileName = fileName;
   }
@@ -32,12 +34,16 @@ final class CsvRecords {
   }
 
   /** The 1-based line the record last returned by {@link #next()} started on. */
-  int recordLine() {
+  public int recordLine() {
     return recordLine;
   }
 
-  /** The next record's fields, or {@code null} at the end of the file. */
-  List<String> next() throws IOException {
+  /**
+   * The next record's fields, or {@code null} at the end of the file.
+   *
+   * @throws TextFormatException naming the file and line of a malformed quote
+   */
+  public List<String> next() throws IOException {
     int c = read();
     if (c == EOF) {
       return null;

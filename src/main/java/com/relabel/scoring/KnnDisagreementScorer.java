@@ -44,10 +44,8 @@ public final class KnnDisagreementScorer implements NoiseScorer {
   private final int k;
   private final int threads;
 
-  /** The last search, so that a caller can keep the neighbours without searching twice. */
-  private volatile Search last;
-
-  private record Search(float[][] embeddings, int[][] neighbours) {}
+  /** Neighbours searched beforehand, {@code [sample][rank]}; null to search while scoring. */
+  private final int[][] searched;
 
   /** {@value #DEFAULT_K} neighbours, one thread per available processor. */
   public KnnDisagreementScorer() {
@@ -65,11 +63,30 @@ public final class KnnDisagreementScorer implements NoiseScorer {
     }
     this.k = k;
     this.threads = threads;
+    this.searched = null;
+  }
+
+  /**
+   * Scores by neighbours searched beforehand ({@link #nearestNeighbours} of the embeddings of the
+   * dynamics it will score), so that a caller who keeps them too searches once: {@link
+   * ScorerRegistry#forDynamics} makes it so.
+   *
+   * @param neighbours {@code [sample][rank]}, nearest first
+   */
+  public KnnDisagreementScorer(int[][] neighbours) {
+    this.k = neighbours.length == 0 ? DEFAULT_K : neighbours[0].length;
+    this.threads = 1;
+    this.searched = neighbours;
   }
 
   @Override
   public String name() {
     return NAME;
+  }
+
+  @Override
+  public boolean appliesTo(TrainingDynamics dynamics) {
+    return dynamics.embeddings() != null;
   }
 
   /** The number of neighbours. */
@@ -91,7 +108,7 @@ public final class KnnDisagreementScorer implements NoiseScorer {
     }
     int[] given = dynamics.givenLabels();
     int n = given.length;
-    int[][] neighbours = neighbours(dynamics);
+    int[][] neighbours = neighbours(embeddings);
     double[] scores = new double[n];
     int[] suggested = new int[n];
     double[] share = new double[n];
@@ -125,24 +142,19 @@ public final class KnnDisagreementScorer implements NoiseScorer {
     return new MethodScores(NAME, scores, suggested, share);
   }
 
-  /**
-   * The {@code k} nearest neighbours of every sample, nearest first ({@link #nearestNeighbours}),
-   * as {@link #score} uses them. The last search is remembered: asking again for the same dynamics'
-   * embeddings after scoring costs nothing (a run stores them for the review view).
-   *
-   * @throws IllegalArgumentException if the dynamics carry no embeddings
-   */
-  public int[][] neighbours(TrainingDynamics dynamics) {
-    float[][] embeddings = dynamics.embeddings();
-    if (embeddings == null) {
-      throw new IllegalArgumentException("these training dynamics have no embeddings");
+  /** The neighbours searched beforehand, checked against the embeddings, or a search of them. */
+  private int[][] neighbours(float[][] embeddings) {
+    if (searched == null) {
+      return nearestNeighbours(embeddings, k, threads);
     }
-    Search search = last;
-    if (search == null || search.embeddings() != embeddings) {
-      search = new Search(embeddings, nearestNeighbours(embeddings, k, threads));
-      last = search;
+    if (searched.length != embeddings.length) {
+      throw new IllegalArgumentException(
+          "neighbours of "
+              + searched.length
+              + " samples were given for dynamics of "
+              + embeddings.length);
     }
-    return search.neighbours();
+    return searched;
   }
 
   /**

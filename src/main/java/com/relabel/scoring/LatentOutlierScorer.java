@@ -70,6 +70,11 @@ public final class LatentOutlierScorer implements NoiseScorer {
     return NAME;
   }
 
+  @Override
+  public boolean appliesTo(TrainingDynamics dynamics) {
+    return dynamics.latentMeans() != null;
+  }
+
   /**
    * Scores every sample by its latent outlyingness within its given class.
    *

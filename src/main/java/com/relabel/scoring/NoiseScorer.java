@@ -8,4 +8,9 @@ public interface NoiseScorer {
 
   /** Scores every sample; higher means more likely mislabeled. Deterministic. */
   MethodScores score(TrainingDynamics dynamics);
+
+  /** Whether the dynamics carry this method's inputs; most methods need only the history. */
+  default boolean appliesTo(TrainingDynamics dynamics) {
+    return true;
+  }
 }

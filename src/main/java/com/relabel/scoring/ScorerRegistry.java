@@ -7,15 +7,20 @@ import java.util.Map;
 
 /**
  * The noise-scoring methods by name, in a stable order: how callers (the UI, the CSV export, the
- * benchmark) choose methods without knowing their classes. Immutable; {@link #with} returns a new
- * registry.
+ * benchmark) choose methods without knowing their classes. {@link #all} is the one list of methods;
+ * {@link #forDynamics} takes from it those whose inputs a run's dynamics carry. Immutable; {@link
+ * #with} returns a new registry.
  */
 public final class ScorerRegistry {
 
   private final Map<String, NoiseScorer> scorers;
 
-  private ScorerRegistry(Map<String, NoiseScorer> scorers) {
+  /** The kNN search made for the dynamics of {@link #forDynamics}; null otherwise. */
+  private final int[][] neighbours;
+
+  private ScorerRegistry(Map<String, NoiseScorer> scorers, int[][] neighbours) {
     this.scorers = scorers;
+    this.neighbours = neighbours;
   }
 
   /** The built-in methods, in this order: loss, confidence, correctness, aum. */
@@ -25,29 +30,65 @@ public final class ScorerRegistry {
   }
 
   /**
-   * The defaults followed by every further method whose inputs the dynamics carry, in this order:
-   * loss, confidence, correctness, aum, cl, margin, gmm, influence, then knn when there are
-   * embeddings, softlabel when there are soft targets and aquavs when there are VAE latent means.
-   * (cl uses held-out probabilities when recorded, else the final ones; influence uses embedding
-   * norms when recorded.)
+   * Every method, in this order: loss, confidence, correctness, aum, cl, margin, gmm, influence,
+   * knn, softlabel, aquavs. A run uses those of them that apply to its dynamics (knn needs
+   * embeddings, softlabel soft targets, aquavs the latent means of the VAE that choosing it
+   * trains).
+   */
+  public static ScorerRegistry all() {
+    return of(every(new KnnDisagreementScorer()).toArray(NoiseScorer[]::new));
+  }
+
+  /**
+   * The methods of {@link #all} whose inputs the dynamics carry ({@link NoiseScorer#appliesTo}), in
+   * that order. (cl uses held-out probabilities when recorded, else the final ones; influence uses
+   * embedding norms when recorded.) With embeddings, the {@link KnnDisagreementScorer#DEFAULT_K}
+   * nearest neighbours of every sample are searched here, once: knn scores by them and {@link
+   * #neighbours} hands them on.
    */
   public static ScorerRegistry forDynamics(TrainingDynamics dynamics) {
-    ScorerRegistry registry =
-        defaults()
-            .with(new ConfidentLearningScorer())
-            .with(new MarginScorer())
-            .with(new LossMixtureScorer())
-            .with(new SelfInfluenceScorer());
-    if (dynamics.embeddings() != null) {
-      registry = registry.with(new KnnDisagreementScorer());
-    }
-    if (dynamics.softTargets() != null) {
-      registry = registry.with(new SoftLabelScorer());
-    }
-    if (dynamics.latentMeans() != null) {
-      registry = registry.with(new LatentOutlierScorer());
+    int[][] neighbours =
+        dynamics.embeddings() == null
+            ? null
+            : KnnDisagreementScorer.nearestNeighbours(
+                dynamics.embeddings(),
+                KnnDisagreementScorer.DEFAULT_K,
+                Runtime.getRuntime().availableProcessors());
+    KnnDisagreementScorer knn =
+        neighbours == null ? new KnnDisagreementScorer() : new KnnDisagreementScorer(neighbours);
+    ScorerRegistry registry = new ScorerRegistry(new LinkedHashMap<>(), neighbours);
+    for (NoiseScorer scorer : every(knn)) {
+      if (scorer.appliesTo(dynamics)) {
+        registry = registry.with(scorer);
+      }
     }
     return registry;
+  }
+
+  /** The one list of methods, in the order of {@link #all}. */
+  private static List<NoiseScorer> every(KnnDisagreementScorer knn) {
+    return List.of(
+        new MeanLossScorer(),
+        new ConfidenceScorer(),
+        new CorrectnessScorer(),
+        new AumScorer(),
+        new ConfidentLearningScorer(),
+        new MarginScorer(),
+        new LossMixtureScorer(),
+        new SelfInfluenceScorer(),
+        knn,
+        new SoftLabelScorer(),
+        new LatentOutlierScorer());
+  }
+
+  /**
+   * The {@code [sample][rank]} nearest neighbours, nearest first, that {@link #forDynamics}
+   * searched for its dynamics (knn scores by them; a run keeps them for the review view), also
+   * after {@link #select} leaves knn out; null when those dynamics had no embeddings, or for a
+   * registry not made by {@link #forDynamics}.
+   */
+  public int[][] neighbours() {
+    return neighbours;
   }
 
   /**
@@ -57,7 +98,7 @@ public final class ScorerRegistry {
    *     RankAverageEnsemble#NAME}
    */
   public static ScorerRegistry of(NoiseScorer... scorers) {
-    ScorerRegistry registry = new ScorerRegistry(new LinkedHashMap<>());
+    ScorerRegistry registry = new ScorerRegistry(new LinkedHashMap<>(), null);
     for (NoiseScorer scorer : scorers) {
       registry = registry.with(scorer);
     }
@@ -78,7 +119,7 @@ public final class ScorerRegistry {
     }
     Map<String, NoiseScorer> extended = new LinkedHashMap<>(scorers);
     extended.put(name, scorer);
-    return new ScorerRegistry(extended);
+    return new ScorerRegistry(extended, neighbours);
   }
 
   /**
@@ -157,6 +198,6 @@ public final class ScorerRegistry {
             chosen.put(name, scorer);
           }
         });
-    return new ScorerRegistry(chosen);
+    return new ScorerRegistry(chosen, neighbours);
   }
 }

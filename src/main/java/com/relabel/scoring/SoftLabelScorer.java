@@ -25,6 +25,11 @@ public final class SoftLabelScorer implements NoiseScorer {
   }
 
   @Override
+  public boolean appliesTo(TrainingDynamics dynamics) {
+    return dynamics.softTargets() != null;
+  }
+
+  @Override
   public MethodScores score(TrainingDynamics dynamics) {
     float[][] targets = dynamics.softTargets();
     if (targets == null) {

@@ -1,12 +1,13 @@
 package com.relabel.training;
 
+import com.relabel.dataset.CsvRecords;
+import com.relabel.dataset.TextFormatException;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -22,9 +23,9 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * <ul>
  *   <li>CSV: a header {@code sample_index,<one column per class>[,emb_0,...,emb_{d-1}]}, then one
- *       row per sample; fields may be quoted. When the probability columns are named exactly the
- *       dataset's classes they are matched by name, in any order; otherwise by position, in label
- *       order.
+ *       row per sample, read as every CSV file here is ({@link CsvRecords}: RFC 4180 quotes, LF or
+ *       CRLF). When the probability columns are named exactly the dataset's classes they are
+ *       matched by name, in any order; otherwise by position, in label order.
  *   <li>JSON Lines: {@code {"sample_index": 3, "probabilities": [...], "embedding": [...]}} per
  *       line, probabilities in label order, {@code embedding} optional.
  * </ul>
@@ -123,14 +124,12 @@ final class PredictionsFile {
   }
 
   private void readCsv(BufferedReader in, int datasetSize) throws IOException {
-    String header = in.readLine();
+    var csv = new CsvRecords(in, name);
+    List<String> header = next(csv);
     if (header == null) {
       throw new PredictionsFormatException(name, 1, "the file is empty");
     }
-    List<String> columns = new ArrayList<>();
-    for (String column : header.strip().split(",", -1)) {
-      columns.add(unquoted(column));
-    }
+    List<String> columns = header.stream().map(String::strip).toList();
     if (!columns.getFirst().equals("sample_index")) {
       throw new PredictionsFormatException(
           name, 1, "the first column must be sample_index, not '" + columns.getFirst() + "'");
@@ -154,36 +153,46 @@ final class PredictionsFile {
               + " classes");
     }
     int[] classOfColumn = classOfColumn(columns.subList(1, firstEmbedding));
-    String line;
-    int lineNumber = 1;
-    while ((line = in.readLine()) != null) {
-      lineNumber++;
-      if (line.isBlank()) {
+    List<String> fields;
+    while ((fields = next(csv)) != null) {
+      int lineNumber = csv.recordLine();
+      if (fields.size() == 1 && fields.getFirst().isBlank()) {
         continue;
       }
-      String[] fields = line.split(",", -1);
-      for (int f = 0; f < fields.length; f++) {
-        fields[f] = unquoted(fields[f]);
-      }
-      if (fields.length != columns.size()) {
+      if (fields.size() != columns.size()) {
         throw new PredictionsFormatException(
-            name, lineNumber, fields.length + " fields, the header has " + columns.size());
+            name, lineNumber, fields.size() + " fields, the header has " + columns.size());
       }
-      int index = integer(fields[0], lineNumber, "sample_index");
+      int index = integer(fields.getFirst(), lineNumber, "sample_index");
       float[] p = new float[numClasses];
       for (int k = 0; k < numClasses; k++) {
-        p[classOfColumn[k]] = number(fields[k + 1], lineNumber, columns.get(k + 1));
+        p[classOfColumn[k]] = number(fields.get(k + 1), lineNumber, columns.get(k + 1));
       }
       float[] embedding = null;
       if (firstEmbedding < columns.size()) {
         embedding = new float[columns.size() - firstEmbedding];
         for (int j = 0; j < embedding.length; j++) {
           embedding[j] =
-              number(fields[firstEmbedding + j], lineNumber, columns.get(firstEmbedding + j));
+              number(fields.get(firstEmbedding + j), lineNumber, columns.get(firstEmbedding + j));
         }
       }
       accept(index, p, embedding, lineNumber, datasetSize);
     }
+  }
+
+  /** The next CSV record; a malformed quote is refused with this file's name and line. */
+  private List<String> next(CsvRecords csv) throws IOException {
+    try {
+      return csv.next();
+    } catch (TextFormatException e) {
+      throw new PredictionsFormatException(name, e.line(), problem(e));
+    }
+  }
+
+  /** The text of a CSV error without the file and line that start its message. */
+  private static String problem(TextFormatException e) {
+    String place = e.fileName() + (e.line() > 0 ? ", line " + e.line() : "") + ": ";
+    return e.getMessage().substring(place.length());
   }
 
   /**
@@ -202,13 +211,6 @@ final class PredictionsFile {
       }
     }
     return classOf;
-  }
-
-  private static String unquoted(String field) {
-    String stripped = field.strip();
-    return stripped.length() >= 2 && stripped.startsWith("\"") && stripped.endsWith("\"")
-        ? stripped.substring(1, stripped.length() - 1)
-        : stripped;
   }
 
   private void readJsonl(BufferedReader in, int datasetSize) throws IOException {

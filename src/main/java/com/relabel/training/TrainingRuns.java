@@ -1,13 +1,7 @@
 package com.relabel.training;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
-import com.relabel.scoring.ConfidentLearningScorer;
-import com.relabel.scoring.KnnDisagreementScorer;
-import com.relabel.scoring.LatentOutlierScorer;
-import com.relabel.scoring.LossMixtureScorer;
 import com.relabel.scoring.ScorerRegistry;
-import com.relabel.scoring.SelfInfluenceScorer;
-import com.relabel.scoring.SoftLabelScorer;
 import com.relabel.security.Roles;
 import java.time.Instant;
 import java.util.EnumSet;
@@ -60,19 +54,11 @@ public class TrainingRuns {
   }
 
   /**
-   * Every scoring method a run can use, in the registry's order; a run uses those of them that
-   * apply to its dynamics (kNN needs embeddings, soft labels need soft targets, aquavs the latent
-   * means of the VAE that choosing it trains).
+   * Every scoring method a run can use ({@link ScorerRegistry#all}); a run uses those of them that
+   * apply to its dynamics.
    */
   public static List<String> methodNames() {
-    return ScorerRegistry.defaults()
-        .with(new ConfidentLearningScorer())
-        .with(new LossMixtureScorer())
-        .with(new SelfInfluenceScorer())
-        .with(new KnnDisagreementScorer())
-        .with(new SoftLabelScorer())
-        .with(new LatentOutlierScorer())
-        .names();
+    return ScorerRegistry.all().names();
   }
 
   /** The dataset's queued or running run, if any. */
@@ -137,12 +123,22 @@ public class TrainingRuns {
   /**
    * Stops a run: a queued run is cancelled at once, a running one within one batch. The dataset
    * keeps its current ranking either way.
+   *
+   * @throws NoSuchElementException for an unknown run
+   * @throws IllegalStateException for a run that has ended ("run 12 is not running: it FAILED
+   *     (...)"), also one that ended because its node restarted
    */
   @Transactional
   @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
   public void cancel(long runId) {
     if (runs.requestCancel(runId) == 0) {
-      throw new IllegalStateException("run " + runId + " is not queued or running");
+      TrainingRun run = get(runId);
+      throw new IllegalStateException(
+          "run "
+              + runId
+              + " is not running: it "
+              + run.getStatus()
+              + (run.getFailureReason() == null ? "" : " (" + run.getFailureReason() + ")"));
     }
     runs.cancelQueued(runId, Instant.now());
   }

@@ -107,21 +107,26 @@ class NewScorersTest {
   }
 
   @Test
-  void knnKeepsItsLastNeighbourSearchForTheCaller() {
+  void knnScoresAlikeByNeighboursSearchedBeforehand() {
     float[][] embeddings = {
       {1f, 0f}, {1f, 0.1f}, {1f, 0.05f}, {1f, -0.1f}, {0f, 1f}, {0.1f, 1f}, {-0.1f, 1f}
     };
     TrainingDynamics dynamics = uniformDynamics(new int[] {0, 0, 1, 0, 1, 1, 1}, 2, embeddings);
-    var knn = new KnnDisagreementScorer(3, 1);
-    knn.score(dynamics);
+    int[][] searched = KnnDisagreementScorer.nearestNeighbours(embeddings, 3, 1);
 
-    int[][] kept = knn.neighbours(dynamics);
+    MethodScores byThemselves = new KnnDisagreementScorer(3, 1).score(dynamics);
+    MethodScores beforehand = new KnnDisagreementScorer(searched).score(dynamics);
 
-    assertThat(kept).isDeepEqualTo(KnnDisagreementScorer.nearestNeighbours(embeddings, 3, 1));
-    assertThat(knn.neighbours(dynamics)).as("not searched again").isSameAs(kept);
-    TrainingDynamics other =
-        uniformDynamics(new int[] {0, 0, 1, 0, 1, 1, 1}, 2, embeddings.clone());
-    assertThat(knn.neighbours(other)).isNotSameAs(kept).isDeepEqualTo(kept);
+    assertThat(beforehand.scores()).containsExactly(byThemselves.scores());
+    assertThat(beforehand.suggestedLabels()).containsExactly(byThemselves.suggestedLabels());
+    assertThat(beforehand.suggestionConfidence())
+        .containsExactly(byThemselves.suggestionConfidence());
+    assertThatIllegalArgumentException()
+        .isThrownBy(
+            () ->
+                new KnnDisagreementScorer(new int[3][0])
+                    .score(uniformDynamics(new int[] {0, 1}, 2, new float[][] {{1f}, {2f}})))
+        .withMessage("neighbours of 3 samples were given for dynamics of 2");
   }
 
   @Test

@@ -56,6 +56,7 @@ class DatasetsView extends VerticalLayout {
   private final RunSettings defaults;
   private final EnsembleRefit refit;
   private final ConsensusControls consensus;
+  private final GuidelinesEditor guidelines;
   private final VerticalLayout cards = new VerticalLayout();
   private final Map<Long, RunProgressPanel> livePanels = new HashMap<>();
   private Registration polling;
@@ -66,9 +67,11 @@ class DatasetsView extends VerticalLayout {
       RunSettings defaults,
       EnsembleRefit refit,
       ConsensusControls consensus,
+      GuidelinesEditor guidelines,
       RunProgressEvents progressEvents) {
     this.refit = refit;
     this.consensus = consensus;
+    this.guidelines = guidelines;
     this.datasets = datasets;
     this.runs = runs;
     this.defaults = defaults;
@@ -173,6 +176,7 @@ class DatasetsView extends VerticalLayout {
       learn.setTooltipText(
           "Re-fit the ensemble's method weights from the decisions so far and re-rank the queue");
       actions.add(retrain, runsButton, learn, csv, jsonl, own);
+      actions.add(guidelines.button(d.id()));
     }
     card.add(actions, consensus.forDataset(d.id()));
     return card;

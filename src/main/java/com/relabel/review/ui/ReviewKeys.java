@@ -72,6 +72,20 @@ final class ReviewKeys {
     return button;
   }
 
+  /**
+   * A button that decides nothing (guidelines, the image's look): at the click it lets go of the
+   * focus like the decision buttons, so that the next Enter confirms the sample instead of clicking
+   * it again.
+   */
+  static Button plainButton(String text, Runnable action) {
+    var button = new Button(text);
+    button
+        .getElement()
+        .addEventListener("click", e -> action.run())
+        .setFilter("(element.blur() || true)");
+    return button;
+  }
+
   private void listen(UI ui) {
     stop();
     String names =

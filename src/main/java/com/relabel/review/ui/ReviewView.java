@@ -11,6 +11,7 @@ import com.relabel.review.QueueItem;
 import com.relabel.review.QueueProgress;
 import com.relabel.review.QueueUpdates;
 import com.relabel.review.ReviewAction;
+import com.relabel.review.ReviewGuidelines;
 import com.relabel.review.ReviewService;
 import com.relabel.review.SampleInsights;
 import com.relabel.review.SampleState;
@@ -42,9 +43,10 @@ import java.util.Set;
 /**
  * One sample at a time, most suspicious first. Keyboard first: Enter confirms, a digit corrects to
  * that class, L or / picks a class by name, X excludes, S skips, U undoes the last decision, ?
- * shows the shortcuts. {@code ?sample=<N>} opens the dataset's sample #N (its sample index, the
- * number the views, exports and API show) whatever its status (decided samples read-only). Each key
- * press or click decides the sample on screen when it happened, or nothing ({@link ShownSample}).
+ * shows the shortcuts; G opens the dataset's guidelines and Z zooms the image, neither decides
+ * anything. {@code ?sample=<N>} opens the dataset's sample #N (its sample index, the number the
+ * views, exports and API show) whatever its status (decided samples read-only). Each key press or
+ * click decides the sample on screen when it happened, or nothing ({@link ShownSample}).
  */
 @Route("review/:datasetId")
 @PageTitle("Review · Relabel")
@@ -80,6 +82,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private final NextImagePrefetch nextImage = new NextImagePrefetch();
   private final LabelQuickPick quickPick = new LabelQuickPick();
   private final RouterLink progressLink = new RouterLink();
+  private final GuidelinesSheet guidelines;
 
   /** The sample on screen is decided already: shown read-only, no decision keys. */
   private boolean readOnly;
@@ -92,7 +95,9 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       DatasetService datasets,
       QueueUpdates updates,
       SampleInsights insights,
-      SampleTexts texts) {
+      SampleTexts texts,
+      ReviewGuidelines guidelines) {
+    this.guidelines = new GuidelinesSheet(guidelines);
     this.texts = texts;
     this.review = review;
     this.datasets = datasets;
@@ -137,7 +142,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         correctButtons,
         new Paragraph(
             "Keys: Enter = confirm · 0-9 = correct to that class · L or / = pick a class by name"
-                + " · X = exclude · S = skip · U = undo · ? = all shortcuts"),
+                + " · X = exclude · S = skip · U = undo · G = guidelines · Z = zoom"
+                + " · ? = all shortcuts"),
         nextImage);
     panel.add(context);
     ranking.setLabel("Rank by");
@@ -151,11 +157,13 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
         });
     progressLink.setText("Progress");
     progressLink.setId("progress-link");
-    var header = new HorizontalLayout(counters, ranking, progressLink);
+    var guidelinesButton = ReviewKeys.plainButton("Guidelines (G)", this.guidelines::toggle);
+    guidelinesButton.setId("guidelines-button");
+    var header = new HorizontalLayout(counters, ranking, progressLink, guidelinesButton);
     header.setAlignItems(Alignment.END);
     consensusState.setId("consensus-state");
     consensusState.setVisible(false);
-    add(title, reranked, header, consensusState, empty, work);
+    add(title, reranked, header, consensusState, empty, work, this.guidelines);
     addDetachListener(e -> unregister.run());
     registerShortcuts();
   }
@@ -168,6 +176,9 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     keys.onSampleKey(Key.KEY_L, this::openQuickPick);
     keys.onSampleKey(Key.of("/"), this::openQuickPick);
     keys.onKey(Key.of("?"), KeyboardHelp::open);
+    // neither decides anything: they act whatever the screen shows
+    keys.onKey(Key.KEY_G, guidelines::toggle);
+    keys.onKey(Key.KEY_Z, panel::nextZoomStep);
     Key[] digits = {
       Key.DIGIT_0, Key.DIGIT_1, Key.DIGIT_2, Key.DIGIT_3, Key.DIGIT_4,
       Key.DIGIT_5, Key.DIGIT_6, Key.DIGIT_7, Key.DIGIT_8, Key.DIGIT_9
@@ -197,6 +208,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     ranking.setItems(review.rankingMethods(id));
     ranking.setValue(ReviewService.ENSEMBLE);
     progressLink.setRoute(ProgressView.class, ProgressView.parameters(id));
+    guidelines.forDataset(id);
+    panel.forDataset(id);
     quickPick.setClassNames(classNames);
     correctButtons.removeAll();
     for (int k = 0; k < classNames.size(); k++) {

@@ -9,8 +9,8 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 
 /**
- * The sample itself: the image large (or the text), its label, the suggestion and why it is
- * flagged.
+ * The sample itself: the image large, for a closer look ({@link ImageViewer}), or the text; its
+ * label, the suggestion and why it is flagged.
  */
 final class SamplePanel extends HorizontalLayout {
   private final Image image = new Image();
@@ -21,6 +21,7 @@ final class SamplePanel extends HorizontalLayout {
   private final Span score = new Span();
   private final Div flagged = new Div();
   private final SampleTextBox text = SampleTextBox.full();
+  private final ImageViewer viewer = new ImageViewer(image);
 
   SamplePanel() {
     image.setId("sample-image");
@@ -48,17 +49,27 @@ final class SamplePanel extends HorizontalLayout {
             caption("Flagged by"),
             flagged);
     facts.setSpacing(false);
-    add(image, text, facts);
+    add(viewer, text, facts);
   }
 
   /** Shows {@code body} instead of the image (a text sample), or the image again when null. */
   void showText(String body) {
-    image.setVisible(body == null);
+    viewer.setVisible(body == null);
     text.setVisible(body != null);
     if (body != null) {
       image.getElement().removeAttribute("src");
       text.show(body);
     }
+  }
+
+  /** The closer look at the images (zoom, contrast, brightness) of this session for the dataset. */
+  void forDataset(long datasetId) {
+    viewer.forDataset(datasetId);
+  }
+
+  /** Z: zooms the image one step further in, or back to its own size. */
+  void nextZoomStep() {
+    viewer.nextZoomStep();
   }
 
   void show(QueueItem item, List<String> classNames) {

@@ -18,6 +18,7 @@ import com.relabel.training.EpochStats;
 import com.relabel.training.HeldOutSplit;
 import com.relabel.training.ImageClassifierTrainer;
 import com.relabel.training.LatentSpaceTrainer;
+import com.relabel.training.ModelKind;
 import com.relabel.training.NoiseTrainingPipeline;
 import com.relabel.training.TrainingOptions;
 import com.relabel.training.TrainingProgress;
@@ -316,15 +317,17 @@ public final class NoiseBenchmark {
   }
 
   /**
-   * The probabilities of a weak model, whose confusions instance-dependent noise copies: the main
-   * run's network after {@link NoiseSpec#WEAK_MODEL_EPOCHS} epoch(s) on the clean labels,
-   * predicting every sample.
+   * The probabilities of a weak model, whose confusions instance-dependent noise copies: a {@link
+   * ModelKind#LENET} after {@link NoiseSpec#WEAK_MODEL_EPOCHS} epoch(s) on the clean labels,
+   * predicting every sample. The weak model is fixed, whatever network is benchmarked, so that the
+   * noise, and with it the figures of different networks, stay comparable.
    */
   private float[][] weakModel(LabeledImages train, Settings s) {
     long t0 = System.nanoTime();
     TrainingOptions weak =
         s.training()
             .withEpochs(NoiseSpec.WEAK_MODEL_EPOCHS)
+            .withModel(ModelKind.LENET)
             .withFolds(0, 1)
             .withSeed(s.noiseSeed() + 7919);
     int[] all = range(train.count());

@@ -38,10 +38,10 @@ public final class BenchCommand {
         --fold-epochs N   epochs of each fold's model (default 6)
         --eval-epochs N   epochs of each end-to-end model (default: --epochs; 0 skips end to end)
         --robust          train the main run in the robust mode (neighbour mixing)
-        --rounds N        cleaning rounds: train again without the suspects (default 2, as score)
+        --rounds N        cleaning rounds: train again without the suspects (default 1, as score)
         --batch-size B    mini-batch size (default 128)
-        --model M         cnn | wide-cnn | mlp (default cnn; wide-cnn has twice the filters,
-                          about 3 times the CPU time, and ranks a little more precisely)
+        --model M         cnn | wide-cnn | lenet | mlp (default cnn; wide-cnn has twice the
+                          filters and several times the CPU time; lenet is the earlier default)
         --device D        auto | cpu | gpu (default auto)
         --limit N         use only the first N training samples
         --latent-epochs N epochs of the supervised VAE for the 'aquavs' method, 0 = off (default 0)

@@ -50,9 +50,9 @@ public final class ScoreCommand {
         --device D        auto | cpu | gpu (default auto)
         --classes K       number of classes (default: largest label + 1)
         --batch-size B    mini-batch size (default 128)
-        --model M         cnn | wide-cnn | mlp (default cnn for images, mlp for --text);
-                          wide-cnn has twice the filters: about 3 times the time, a little
-                          more precise ranking
+        --model M         cnn | wide-cnn | lenet | mlp (default cnn for images, mlp for
+                          --text); wide-cnn has twice the filters and several times the
+                          time; lenet is the earlier default, faster and less precise
         --folds K         k-fold cross-validation for out-of-sample probabilities (default 4;
                           0 = off: faster, weaker 'cl', 'margin' and suggestions)
         --fold-epochs N   epochs of each fold's model (default 6)
@@ -61,7 +61,7 @@ public final class ScoreCommand {
                           cut-off, probably mislabeled)
         --latent-epochs N epochs of the supervised VAE behind the 'aquavs' column (default 0 = off)
         --rounds N        cleaning rounds: train again without the most suspicious samples,
-                          0 to 3 (default 2; each costs one more run; 0 for a quick look)
+                          0 to 3 (default 1; each costs one more run; 0 for a quick look)
       Every score column: higher = more likely mislabeled. 'score' is the default ensemble,
       led by 'margin' (weight 4) with 'softlabel' (weight 1): docs/methods.md.
       """;

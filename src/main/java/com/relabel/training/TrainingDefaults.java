@@ -16,7 +16,7 @@ class TrainingDefaults {
       @Value("${relabel.training.seed:42}") long seed,
       @Value("${relabel.training.device:auto}") String device,
       @Value("${relabel.training.folds:4}") int folds,
-      @Value("${relabel.training.cleaning-rounds:2}") int cleaningRounds) {
+      @Value("${relabel.training.cleaning-rounds:1}") int cleaningRounds) {
     return new RunSettings(
         epochs,
         batchSize,

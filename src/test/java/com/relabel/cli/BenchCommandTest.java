@@ -65,12 +65,12 @@ class BenchCommandTest {
     assertThat(a.latentEpochs()).isZero();
     assertThat(a.model()).isEqualTo(ModelKind.CNN);
     assertThat(a.epochs()).isEqualTo(8);
-    assertThat(a.rounds()).isEqualTo(2);
+    assertThat(a.rounds()).isEqualTo(1);
     assertThat(a.foldEpochs()).isEqualTo(6);
     assertThat(BenchArguments.parse(new String[] {"--model", "wide-cnn"}).model())
         .isEqualTo(ModelKind.WIDE_CNN);
     assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--model", "resnet"}))
-        .hasMessageContaining("known models: cnn, wide-cnn, mlp");
+        .hasMessageContaining("known models: cnn, wide-cnn, lenet, mlp");
     assertThat(BenchArguments.parse(new String[] {"--latent-epochs", "3"}).latentEpochs())
         .isEqualTo(3);
     assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--latent-epochs", "-1"}))

@@ -185,7 +185,7 @@ class ScoreCommandTest {
         .hasMessageContaining("--latent-epochs");
     assertThat(ScoreArguments.parse(new String[] {"--images", "a", "--labels", "b", "--out", "c"}))
         .extracting(ScoreArguments::rounds)
-        .isEqualTo(2);
+        .isEqualTo(1);
     assertThat(ScoreArguments.parse(new String[] {"--images", "a", "--labels", "b", "--out", "c"}))
         .extracting(ScoreArguments::foldEpochs)
         .isEqualTo(6);

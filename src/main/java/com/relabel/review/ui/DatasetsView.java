@@ -182,7 +182,7 @@ class DatasetsView extends VerticalLayout {
     return card;
   }
 
-  /** A download link to {@code export/datasets/<id>/<file>} (LabelExportController). */
+  /** A download link to {@code export/datasets/<id>/<file>} (api.ExportsApi). */
   private static Anchor download(long datasetId, String file, String text) {
     var link = new Anchor("export/datasets/" + datasetId + "/" + file, text);
     link.getElement().setAttribute("router-ignore", true);

@@ -62,7 +62,8 @@ public class RetrainDialog extends Dialog {
         m ->
             switch (m) {
               case CNN -> "CNN (small images)";
-              case WIDE_CNN -> "Wide CNN (small images; about 3x the time, a little more precise)";
+              case WIDE_CNN -> "Wide CNN (small images; twice the filters, several times the time)";
+              case LENET -> "LeNet (small images; the earlier default, faster, less precise)";
               case MLP -> "MLP (feature vectors, flattened images)";
             });
     model.setValue(defaults.model());

@@ -182,7 +182,7 @@ class ScreensFitEndToEndTest {
           page.keyboard().press("Shift+Slash");
           var sheet = page.locator("#shortcut-sheet");
           assertThat(sheet).containsText("Pick the class by name: type to filter, Enter takes it");
-          assertThat(sheet.locator("tbody tr")).hasCount(8); // KeyboardHelp.SHORTCUTS
+          assertThat(sheet.locator("tbody tr")).hasCount(11); // KeyboardHelp.SHORTCUTS
           assertThat(sheet.locator("tbody tr").first()).isVisible();
           assertThat(TextFit.cutTexts(sheet, true)).isEmpty();
           shoot(page, "shortcut-sheet", size);

@@ -78,6 +78,7 @@ class PredictionsDialog extends Dialog {
   void submit() {
     error.setText("");
     if (file.get() == null) {
+      error.setText("Choose the predictions file first.");
       return;
     }
     try {
@@ -87,9 +88,10 @@ class PredictionsDialog extends Dialog {
     } catch (IOException | IllegalStateException e) {
       error.setText(e.getMessage() + ". Nothing was imported.");
     } finally {
+      // the button keeps its state (and the focus, so Escape still closes the dialog); without a
+      // file it says to choose one
       file.delete();
       upload.clearFileList();
-      submit.setEnabled(false);
     }
   }
 

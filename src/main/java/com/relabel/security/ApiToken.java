@@ -2,6 +2,8 @@ package com.relabel.security;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -33,6 +35,10 @@ class ApiToken {
   @Column(name = "token_prefix", nullable = false, length = 16)
   private String tokenPrefix;
 
+  @Enumerated(EnumType.STRING)
+  @Column(nullable = false, length = 16)
+  private ApiTokenScope scope;
+
   @Column(name = "created_at", nullable = false)
   private Instant createdAt;
 
@@ -44,8 +50,9 @@ class ApiToken {
 
   protected ApiToken() {}
 
-  ApiToken(AppUser owner, String name, String tokenHash, String tokenPrefix) {
+  ApiToken(AppUser owner, String name, String tokenHash, String tokenPrefix, ApiTokenScope scope) {
     this.owner = owner;
+    this.scope = scope;
     this.name = name;
     this.tokenHash = tokenHash;
     this.tokenPrefix = tokenPrefix;
@@ -60,6 +67,10 @@ class ApiToken {
     return owner;
   }
 
+  ApiTokenScope getScope() {
+    return scope;
+  }
+
   boolean isRevoked() {
     return revokedAt != null;
   }
@@ -72,6 +83,6 @@ class ApiToken {
 
   ApiTokenInfo info() {
     return new ApiTokenInfo(
-        id, name, owner.getUsername(), tokenPrefix, createdAt, lastUsedAt, revokedAt);
+        id, name, owner.getUsername(), tokenPrefix, scope, createdAt, lastUsedAt, revokedAt);
   }
 }

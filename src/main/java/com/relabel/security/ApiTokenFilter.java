@@ -13,7 +13,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Authenticates a REST API request by its {@code Authorization: Bearer rlb_...} header. A request
  * without the header goes on unauthenticated (and is refused by the chain's rules unless the path
  * is public); one with a bad token is refused here, with the reason. Too many bad tokens from one
- * address lock it out for a while ({@link LoginThrottle}): 429 with Retry-After.
+ * address lock it out for a while ({@link LoginThrottle}): 429 with Retry-After. A read-only token
+ * ({@link ApiTokenScope#READ_ONLY}) may only GET or HEAD: any other method is refused here with
+ * 403, before any controller or service runs, so no endpoint can forget the rule.
  */
 class ApiTokenFilter extends OncePerRequestFilter {
 
@@ -58,6 +60,16 @@ class ApiTokenFilter extends OncePerRequestFilter {
             response,
             HttpServletResponse.SC_UNAUTHORIZED,
             "the API token is unknown or revoked, or its owner's account is disabled");
+        return;
+      }
+      if (ApiTokenScope.readOnly(auth.get())
+          && !ApiTokenScope.SAFE_METHODS.contains(request.getMethod())) {
+        ApiProblems.write(
+            response,
+            HttpServletResponse.SC_FORBIDDEN,
+            "this token is read-only: it may only read (GET, HEAD); "
+                + request.getMethod()
+                + " needs a token with the Full scope");
         return;
       }
       var context = contexts.createEmptyContext();

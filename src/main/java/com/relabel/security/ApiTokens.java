@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -13,6 +14,7 @@ import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
@@ -23,7 +25,8 @@ import org.springframework.transaction.annotation.Transactional;
  * API tokens for pipelines. A token is {@value #PREFIX} followed by 43 characters of randomness
  * (256 bits); only its SHA-256 hash is stored, so a leaked database holds no usable token, and a
  * plain hash is enough because the token is random, not a password. A token acts as the admin who
- * made it, with that account's role at the time of each request.
+ * made it, with that account's role at the time of each request, limited by its {@link
+ * ApiTokenScope}: a read-only token may only read.
  */
 @Service
 @Transactional(readOnly = true)
@@ -43,13 +46,26 @@ public class ApiTokens {
     this.users = users;
   }
 
-  /** Makes a token for the admin who asks; the returned token is the only copy there will be. */
+  /** Makes a {@link ApiTokenScope#FULL full} token for the admin who asks. */
   @Transactional
   @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
   public NewApiToken create(String name) {
+    return create(name, ApiTokenScope.FULL);
+  }
+
+  /**
+   * Makes a token with this scope for the admin who asks; the returned token is the only copy there
+   * will be.
+   */
+  @Transactional
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public NewApiToken create(String name, ApiTokenScope scope) {
     String label = name == null ? "" : name.strip();
     if (label.isEmpty() || label.length() > 100) {
       throw new IllegalArgumentException("a token's name has 1 to 100 characters");
+    }
+    if (scope == null) {
+      throw new IllegalArgumentException("choose a token's scope: Full or Read-only");
     }
     AppUser owner =
         users
@@ -61,8 +77,12 @@ public class ApiTokens {
     ApiToken saved =
         tokens.save(
             new ApiToken(
-                owner, label, hash(token), token.substring(PREFIX.length(), PREFIX.length() + 6)));
-    return new NewApiToken(saved.getId(), label, token);
+                owner,
+                label,
+                hash(token),
+                token.substring(PREFIX.length(), PREFIX.length() + 6),
+                scope));
+    return new NewApiToken(saved.getId(), label, scope, token);
   }
 
   /** Every token, newest first (admins only). */
@@ -83,7 +103,8 @@ public class ApiTokens {
 
   /**
    * The authentication that a request with this token carries: empty for an unknown or revoked
-   * token and for a disabled owner.
+   * token and for a disabled owner. Its authorities are the owner's role and, for a read-only
+   * token, {@value ApiTokenScope#READ_ONLY_AUTHORITY}.
    */
   @Transactional
   Optional<Authentication> authenticate(String token) {
@@ -98,7 +119,11 @@ public class ApiTokens {
     Instant now = Instant.now();
     tokens.touch(apiToken.getId(), now, now.minus(TOUCH_INTERVAL));
     AppUser owner = apiToken.getOwner();
-    var authorities = List.of(new SimpleGrantedAuthority("ROLE_" + owner.getRole().name()));
+    List<GrantedAuthority> authorities = new ArrayList<>();
+    authorities.add(new SimpleGrantedAuthority("ROLE_" + owner.getRole().name()));
+    if (apiToken.getScope() == ApiTokenScope.READ_ONLY) {
+      authorities.add(new SimpleGrantedAuthority(ApiTokenScope.READ_ONLY_AUTHORITY));
+    }
     var principal = new User(owner.getUsername(), "", authorities);
     return Optional.of(new PreAuthenticatedAuthenticationToken(principal, null, authorities));
   }

@@ -8,6 +8,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -21,6 +23,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.header.HeaderWriterFilter;
@@ -28,11 +31,12 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Two filter chains. The REST API under {@code /api} is stateless and authenticated by API tokens
- * ({@link ApiTokens}): no session, no CSRF token, no login page, 401 or 403 as problem JSON. The
- * rest is form login for the Vaadin UI; roles are enforced on views ({@code @RolesAllowed}) and
- * again on services ({@code @PreAuthorize}), so a hidden button is never the only guard. Failed
- * logins and bad tokens are throttled ({@link LoginThrottle}); every response carries nosniff, a
- * Content-Security-Policy, same-origin framing and a referrer policy.
+ * ({@link ApiTokens}): no session, no CSRF token, no login page, 401 or 403 as problem JSON; a
+ * read-only token ({@link ApiTokenScope}) may only GET and HEAD there. The rest is form login for
+ * the Vaadin UI; roles are enforced on views ({@code @RolesAllowed}) and again on services
+ * ({@code @PreAuthorize}), so a hidden button is never the only guard. Failed logins and bad tokens
+ * are throttled ({@link LoginThrottle}); every response carries nosniff, a Content-Security-Policy,
+ * same-origin framing and a referrer policy.
  */
 @Configuration
 @EnableWebSecurity
@@ -57,6 +61,9 @@ class SecurityConfig {
   /** The REST API answers JSON, CSV and files: nothing in them may load or run anything. */
   static final String API_CSP = "default-src 'none'; frame-ancestors 'self'";
 
+  private static final AuthenticatedAuthorizationManager<RequestAuthorizationContext>
+      AUTHENTICATED = AuthenticatedAuthorizationManager.authenticated();
+
   @Bean
   @Order(1)
   SecurityFilterChain apiFilterChain(
@@ -78,6 +85,15 @@ class SecurityConfig {
             auth ->
                 auth.requestMatchers(OPENAPI_PATH, OPENAPI_PATH + "/**", "/error")
                     .permitAll()
+                    // a read-only token may only read (decision 0032); ApiTokenFilter refuses it
+                    // first with its own reason, this rule holds whatever set the authentication
+                    .requestMatchers(
+                        request -> !ApiTokenScope.SAFE_METHODS.contains(request.getMethod()))
+                    .access(
+                        (authentication, context) ->
+                            ApiTokenScope.readOnly(authentication.get())
+                                ? new AuthorizationDecision(false)
+                                : AUTHENTICATED.authorize(authentication, context))
                     .anyRequest()
                     .authenticated())
         .exceptionHandling(
@@ -93,7 +109,10 @@ class SecurityConfig {
                             ApiProblems.write(
                                 response,
                                 HttpServletResponse.SC_FORBIDDEN,
-                                "the token's owner may not do this")));
+                                ApiTokenScope.readOnly(contexts.getContext().getAuthentication())
+                                        && !ApiTokenScope.SAFE_METHODS.contains(request.getMethod())
+                                    ? "this token is read-only: it may only read (GET, HEAD)"
+                                    : "the token's owner may not do this")));
     return http.build();
   }
 

@@ -1,6 +1,7 @@
 package com.relabel.security.ui;
 
 import com.relabel.security.ApiTokenInfo;
+import com.relabel.security.ApiTokenScope;
 import com.relabel.security.ApiTokens;
 import com.relabel.security.NewApiToken;
 import com.relabel.security.Roles;
@@ -16,6 +17,8 @@ import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
@@ -27,7 +30,8 @@ import java.time.format.DateTimeFormatter;
 
 /**
  * Admins make and revoke the tokens that pipelines send to the REST API. A new token is shown once,
- * in a dialog; afterwards only its first characters are.
+ * in a dialog; afterwards only its first characters are. Each token is Full or Read-only (decision
+ * 0032), chosen when it is made and shown in the list.
  */
 @Route("api-tokens")
 @PageTitle("API tokens · Relabel")
@@ -47,6 +51,7 @@ class ApiTokensView extends VerticalLayout {
     grid.addColumn(ApiTokenInfo::name).setHeader("Name").setAutoWidth(true);
     grid.addColumn(t -> ApiTokens.PREFIX + t.prefix() + "…").setHeader("Token").setAutoWidth(true);
     grid.addColumn(ApiTokenInfo::owner).setHeader("Acts as").setAutoWidth(true);
+    grid.addColumn(t -> t.scope().label()).setHeader("Scope").setAutoWidth(true);
     grid.addColumn(t -> when(t.createdAt())).setHeader("Made").setAutoWidth(true);
     grid.addColumn(t -> when(t.lastUsedAt())).setHeader("Last used").setAutoWidth(true);
     grid.addColumn(t -> t.revoked() ? "revoked " + when(t.revokedAt()) : "active")
@@ -63,7 +68,9 @@ class ApiTokensView extends VerticalLayout {
         new Paragraph(
             "Pipelines call the REST API under /api/v1 with a token in the header"
                 + " Authorization: Bearer rlb_…. A token acts as you, with your role at the time of"
-                + " each request; revoking it refuses its next request."),
+                + " each request; revoking it refuses its next request. A read-only token may only"
+                + " read (GET): it can fetch datasets, runs, scores, labels and the audit trail,"
+                + " and is refused anything that would change them."),
         docs,
         create,
         grid);
@@ -94,18 +101,25 @@ class ApiTokensView extends VerticalLayout {
     var name = new TextField("What it is for");
     name.setId("new-token-name");
     name.setPlaceholder("nightly training pipeline");
-    var save = new Button("Create", e -> create(dialog, name.getValue()));
+    var scope = new RadioButtonGroup<ApiTokenScope>("What it may do");
+    scope.setId("new-token-scope");
+    scope.setItems(ApiTokenScope.FULL, ApiTokenScope.READ_ONLY);
+    scope.setItemLabelGenerator(s -> s.label() + ": " + s.description());
+    scope.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+    scope.setValue(ApiTokenScope.FULL);
+    scope.setRequired(true);
+    var save = new Button("Create", e -> create(dialog, name.getValue(), scope.getValue()));
     save.setId("create-token");
     save.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
-    dialog.add(name);
+    dialog.add(new VerticalLayout(name, scope));
     dialog.getFooter().add(new Button("Cancel", e -> dialog.close()), save);
     dialog.open();
   }
 
-  private void create(Dialog dialog, String name) {
+  private void create(Dialog dialog, String name, ApiTokenScope scope) {
     NewApiToken made;
     try {
-      made = tokens.create(name);
+      made = tokens.create(name, scope);
     } catch (IllegalArgumentException e) {
       Notification.show(e.getMessage(), 5000, Notification.Position.MIDDLE)
           .addThemeVariants(NotificationVariant.LUMO_ERROR);
@@ -127,7 +141,12 @@ class ApiTokensView extends VerticalLayout {
     field.setAlignItems(FlexComponent.Alignment.BASELINE);
     field.expand(token);
     dialog.add(
-        new Paragraph("Copy it now: it is shown only this once, and only its hash is stored."),
+        new Paragraph(
+            "Copy it now: it is shown only this once, and only its hash is stored. "
+                + made.scope().label()
+                + ": it "
+                + made.scope().description()
+                + "."),
         field);
     var done = new Button("Done", e -> dialog.close());
     done.setId("token-done");

@@ -107,6 +107,7 @@ public final class QueueBenchCommand {
     // Vaadin's security configuration needs a servlet context: a web server on a random
     // loopback port, which nothing calls.
     props.add("--server.port=0");
+    props.add("--management.server.port=0");
     props.add("--server.address=127.0.0.1");
     props.add("--spring.main.banner-mode=off");
     props.add("--logging.level.root=WARN");

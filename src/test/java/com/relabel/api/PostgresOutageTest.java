@@ -62,6 +62,11 @@ class PostgresOutageTest {
     registry.add("spring.datasource.url", proxy::jdbcUrl);
     registry.add("spring.datasource.username", TestPostgres::user);
     registry.add("spring.datasource.password", TestPostgres::password);
+    if (!TestPostgres.ownerUser().isBlank()) {
+      // the migrations run as the role that owns the tables, through the proxy as well
+      registry.add("spring.flyway.user", TestPostgres::ownerUser);
+      registry.add("spring.flyway.password", TestPostgres::ownerPassword);
+    }
   }
 
   @AfterAll

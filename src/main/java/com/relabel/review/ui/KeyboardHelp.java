@@ -26,8 +26,8 @@ final class KeyboardHelp {
           new Shortcut("G", "Show or hide the dataset's guidelines (decides nothing)"),
           new Shortcut("Z", "Zoom the image: 2×, 4×, back to 1× (decides nothing)"),
           new Shortcut(
-              "Mouse wheel on the image",
-              "Zoom in or out around the pointer; sliders below it"
+              "Wheel",
+              "Over the image: zoom in or out around the pointer; the sliders below it"
                   + " set contrast and brightness, kept for the next samples"),
           new Shortcut("?", "Show this sheet"),
           new Shortcut("Click a neighbour", "Open that sample (read-only once decided)"));

@@ -17,6 +17,7 @@ final class ActiveAccounts {
   private final long ttlNanos;
   private final LongSupplier clock;
   private final Map<String, Long> activeUntil = new ConcurrentHashMap<>();
+  private final Map<String, Long> lastFoundActive = new ConcurrentHashMap<>();
 
   ActiveAccounts(Duration ttl) {
     this(ttl, System::nanoTime);
@@ -45,6 +46,7 @@ final class ActiveAccounts {
 
   /** {@code username} was just found active in the database. */
   void foundActive(String username) {
+    lastFoundActive.put(username, clock.getAsLong());
     if (ttlNanos > 0) {
       activeUntil.put(username, clock.getAsLong() + ttlNanos);
     }
@@ -53,5 +55,16 @@ final class ActiveAccounts {
   /** Forgets {@code username}: its next check reads the database. */
   void forget(String username) {
     activeUntil.remove(username);
+    lastFoundActive.remove(username);
+  }
+
+  /**
+   * Whether {@code username} was found active in the database less than {@code period} ago and not
+   * forgotten (disabled) since: what the per-request check falls back on while the database cannot
+   * be read.
+   */
+  boolean foundActiveWithin(String username, Duration period) {
+    Long at = lastFoundActive.get(username);
+    return at != null && clock.getAsLong() - at < period.toNanos();
   }
 }

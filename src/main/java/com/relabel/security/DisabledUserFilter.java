@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -16,6 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * it holds across several application nodes.
  */
 class DisabledUserFilter extends OncePerRequestFilter {
+
+  /** How long an account confirmed active stays trusted while the database cannot be read. */
+  static final Duration OUTAGE_GRACE = Duration.ofMinutes(10);
 
   private final UserAccounts accounts;
 
@@ -29,7 +33,15 @@ class DisabledUserFilter extends OncePerRequestFilter {
       throws ServletException, IOException {
     Authentication auth = SecurityContextHolder.getContext().getAuthentication();
     if (auth != null && auth.isAuthenticated() && !"anonymousUser".equals(auth.getName())) {
-      if (!active(auth.getName())) {
+      Boolean active = active(auth.getName());
+      if (active == null) {
+        // the account cannot be read and was not confirmed lately: refused for now, not let in
+        response.setHeader("Retry-After", String.valueOf(ServerFault.RETRY_AFTER_SECONDS));
+        response.sendError(
+            HttpServletResponse.SC_SERVICE_UNAVAILABLE, ServerFault.DATABASE_MESSAGE);
+        return;
+      }
+      if (!active) {
         SecurityContextHolder.clearContext();
         var session = request.getSession(false);
         if (session != null) {
@@ -47,16 +59,18 @@ class DisabledUserFilter extends OncePerRequestFilter {
   }
 
   /**
-   * Whether the account is still enabled. While the database cannot be reached the account cannot
-   * be read, and the request goes on: without the database it can read or change nothing, and the
-   * view it reaches says that the database is down (a 500 here would leave the screen silent).
+   * Whether the account is still enabled; null when that cannot be told. While the database cannot
+   * be reached, an account found active in the last {@link #OUTAGE_GRACE} and not disabled since
+   * goes on (without the database it can read or change nothing, and the view it reaches says that
+   * the database is down); any other account, a disabled one included, is refused with 503 until
+   * the database answers again (fail closed).
    */
-  private boolean active(String username) {
+  private Boolean active(String username) {
     try {
       return accounts.isActive(username);
     } catch (RuntimeException e) {
       if (ServerFault.databaseUnreachable(e)) {
-        return true;
+        return accounts.wasActiveWithin(username, OUTAGE_GRACE) ? Boolean.TRUE : null;
       }
       throw e;
     }

@@ -122,6 +122,14 @@ public class UserAccounts implements UserDetailsService {
    * remembered for {@code relabel.security.active-check-period} (5 s), unless it is disabled here
    * meanwhile: checked on every request, this reads the database about once per user and period.
    */
+  /**
+   * Whether the account was found active in the last {@code period} and has not been disabled on
+   * this node since; reads nothing. For deciding while the database cannot be read.
+   */
+  public boolean wasActiveWithin(String username, Duration period) {
+    return active.foundActiveWithin(username, period);
+  }
+
   public boolean isActive(String username) {
     if (active.knownActive(username)) {
       return true;

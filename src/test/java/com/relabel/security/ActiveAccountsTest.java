@@ -39,4 +39,22 @@ class ActiveAccountsTest {
     assertThatThrownBy(() -> new ActiveAccounts(Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  /**
+   * While the database cannot be read, the filter trusts an account found active lately, but never
+   * one disabled since (fail closed).
+   */
+  @Test
+  void anOutageTrustsOnlyAccountsFoundActiveLatelyAndNotDisabledSince() {
+    assertThat(active.foundActiveWithin("anna", Duration.ofMinutes(10))).isFalse();
+    active.foundActive("anna");
+    active.foundActive("carla");
+    now.addAndGet(Duration.ofMinutes(9).toNanos());
+    assertThat(active.knownActive("anna")).isFalse();
+    assertThat(active.foundActiveWithin("anna", Duration.ofMinutes(10))).isTrue();
+    active.forget("carla");
+    assertThat(active.foundActiveWithin("carla", Duration.ofMinutes(10))).isFalse();
+    now.addAndGet(Duration.ofMinutes(1).toNanos());
+    assertThat(active.foundActiveWithin("anna", Duration.ofMinutes(10))).isFalse();
+  }
 }

@@ -1,5 +1,6 @@
 package com.relabel.security;
 
+import com.relabel.base.JsonText;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -38,33 +39,11 @@ public final class ApiProblems {
         .getWriter()
         .write(
             "{\"type\":\"about:blank\",\"title\":\""
-                + json(title)
+                + JsonText.escape(title)
                 + "\",\"status\":"
                 + status
                 + ",\"detail\":\""
-                + json(detail)
+                + JsonText.escape(detail)
                 + "\"}");
-  }
-
-  private static String json(String text) {
-    StringBuilder out = new StringBuilder(text.length() + 8);
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\r' -> out.append("\\r");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.toString();
   }
 }

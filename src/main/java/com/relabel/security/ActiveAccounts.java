@@ -2,6 +2,7 @@ package com.relabel.security;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.LongSupplier;
 
@@ -17,7 +18,7 @@ final class ActiveAccounts {
   private final long ttlNanos;
   private final LongSupplier clock;
   private final Map<String, Long> activeUntil = new ConcurrentHashMap<>();
-  private final Map<String, Long> lastFoundActive = new ConcurrentHashMap<>();
+  private final Set<String> disabledHere = ConcurrentHashMap.newKeySet();
 
   ActiveAccounts(Duration ttl) {
     this(ttl, System::nanoTime);
@@ -46,7 +47,7 @@ final class ActiveAccounts {
 
   /** {@code username} was just found active in the database. */
   void foundActive(String username) {
-    lastFoundActive.put(username, clock.getAsLong());
+    disabledHere.remove(username);
     if (ttlNanos > 0) {
       activeUntil.put(username, clock.getAsLong() + ttlNanos);
     }
@@ -55,16 +56,14 @@ final class ActiveAccounts {
   /** Forgets {@code username}: its next check reads the database. */
   void forget(String username) {
     activeUntil.remove(username);
-    lastFoundActive.remove(username);
+    disabledHere.add(username);
   }
 
   /**
-   * Whether {@code username} was found active in the database less than {@code period} ago and not
-   * forgotten (disabled) since: what the per-request check falls back on while the database cannot
-   * be read.
+   * Whether {@code username} was forgotten here (its account disabled on this node) and not found
+   * active since: what the per-request check refuses while the database cannot be read.
    */
-  boolean foundActiveWithin(String username, Duration period) {
-    Long at = lastFoundActive.get(username);
-    return at != null && clock.getAsLong() - at < period.toNanos();
+  boolean disabledHere(String username) {
+    return disabledHere.contains(username);
   }
 }

@@ -6,7 +6,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -17,9 +16,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * it holds across several application nodes.
  */
 class DisabledUserFilter extends OncePerRequestFilter {
-
-  /** How long an account confirmed active stays trusted while the database cannot be read. */
-  static final Duration OUTAGE_GRACE = Duration.ofMinutes(10);
 
   private final UserAccounts accounts;
 
@@ -60,17 +56,16 @@ class DisabledUserFilter extends OncePerRequestFilter {
 
   /**
    * Whether the account is still enabled; null when that cannot be told. While the database cannot
-   * be reached, an account found active in the last {@link #OUTAGE_GRACE} and not disabled since
-   * goes on (without the database it can read or change nothing, and the view it reaches says that
-   * the database is down); any other account, a disabled one included, is refused with 503 until
-   * the database answers again (fail closed).
+   * be reached the request goes on (without the database it can read or change nothing, and the
+   * view it reaches says that the database is down), unless the account was disabled on this node:
+   * that one is refused with 503 until the database answers again.
    */
   private Boolean active(String username) {
     try {
       return accounts.isActive(username);
     } catch (RuntimeException e) {
       if (ServerFault.databaseUnreachable(e)) {
-        return accounts.wasActiveWithin(username, OUTAGE_GRACE) ? Boolean.TRUE : null;
+        return accounts.disabledHere(username) ? null : Boolean.TRUE;
       }
       throw e;
     }

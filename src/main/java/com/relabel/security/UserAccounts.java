@@ -123,11 +123,11 @@ public class UserAccounts implements UserDetailsService {
    * meanwhile: checked on every request, this reads the database about once per user and period.
    */
   /**
-   * Whether the account was found active in the last {@code period} and has not been disabled on
-   * this node since; reads nothing. For deciding while the database cannot be read.
+   * Whether the account was disabled on this node and not found active since; reads nothing. For
+   * deciding while the database cannot be read.
    */
-  public boolean wasActiveWithin(String username, Duration period) {
-    return active.foundActiveWithin(username, period);
+  public boolean disabledHere(String username) {
+    return active.disabledHere(username);
   }
 
   public boolean isActive(String username) {

@@ -43,8 +43,9 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {
-      // its own database: in the full suite, on the e2e database that twelve other classes'
-      // contexts share, the disabled user was once not logged out at the reload (not found yet)
+      // its own database: in three full-suite runs, on the e2e database that twelve other
+      // classes' contexts share, the disabled user was not logged out at the reload; alone and
+      // beside any one of those classes it was. The cause is not found yet (issue 13).
       "spring.datasource.url=jdbc:h2:mem:spine;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "relabel.demo.sample-limit=300",
       "relabel.training.epochs=2",

@@ -40,21 +40,15 @@ class ActiveAccountsTest {
         .isInstanceOf(IllegalArgumentException.class);
   }
 
-  /**
-   * While the database cannot be read, the filter trusts an account found active lately, but never
-   * one disabled since (fail closed).
-   */
+  /** While the database cannot be read, the filter refuses an account disabled on this node. */
   @Test
-  void anOutageTrustsOnlyAccountsFoundActiveLatelyAndNotDisabledSince() {
-    assertThat(active.foundActiveWithin("anna", Duration.ofMinutes(10))).isFalse();
+  void anAccountDisabledHereStaysRefusedUntilFoundActiveAgain() {
     active.foundActive("anna");
     active.foundActive("carla");
-    now.addAndGet(Duration.ofMinutes(9).toNanos());
-    assertThat(active.knownActive("anna")).isFalse();
-    assertThat(active.foundActiveWithin("anna", Duration.ofMinutes(10))).isTrue();
     active.forget("carla");
-    assertThat(active.foundActiveWithin("carla", Duration.ofMinutes(10))).isFalse();
-    now.addAndGet(Duration.ofMinutes(1).toNanos());
-    assertThat(active.foundActiveWithin("anna", Duration.ofMinutes(10))).isFalse();
+    assertThat(active.disabledHere("carla")).isTrue();
+    assertThat(active.disabledHere("anna")).isFalse();
+    active.foundActive("carla");
+    assertThat(active.disabledHere("carla")).isFalse();
   }
 }

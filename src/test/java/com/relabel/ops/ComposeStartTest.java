@@ -1,0 +1,176 @@
+package com.relabel.ops;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.relabel.RelabelApplication;
+import com.relabel.flow.TestPostgres;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.core.env.StandardEnvironment;
+import org.springframework.core.env.SystemEnvironmentPropertySource;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+/**
+ * The start-up that {@code docker/compose.yaml} describes, as far as it runs without Docker: the
+ * application's main with no arguments and, as its only environment, the {@code app} service's
+ * variables read from the compose file, on a fresh PostgreSQL database. Only what must differ
+ * outside the containers is changed: the server and database in {@code POSTGRES_URL}, the roles'
+ * credentials (the test server's), and {@code PORT=0}. It migrates the empty database, creates the
+ * first admin from {@code RELABEL_ADMIN_PASSWORD}, who logs in on the login form; the migrations
+ * ran as, and the tables belong to, the role that compose makes the owner.
+ */
+class ComposeStartTest {
+
+  private final HttpClient http =
+      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+
+  @Test
+  void composesEnvironmentMigratesAFreshDatabaseAndTheFirstAdminLogsIn() throws Exception {
+    ComposeFile compose = ComposeFile.read();
+    Map<String, String> app = compose.environment("app");
+    Map<String, String> db = compose.environment("db");
+    assertThat(app)
+        .containsKeys("SPRING_PROFILES_ACTIVE", "POSTGRES_URL", "POSTGRES_USER")
+        .containsKey("RELABEL_ADMIN_PASSWORD");
+    assertThat(app.get("SPRING_PROFILES_ACTIVE")).contains("postgres");
+    assertThat(app.get("RELABEL_ADMIN_PASSWORD")).isNotBlank();
+    // the app service reaches the db service's database with the db service's credentials
+    URI target = URI.create(app.get("POSTGRES_URL").substring("jdbc:".length()));
+    assertThat(target.getHost()).isEqualTo("db");
+    assertThat(target.getPath()).isEqualTo("/" + db.get("POSTGRES_DB"));
+    String migrating = app.getOrDefault("POSTGRES_OWNER_USER", app.get("POSTGRES_USER"));
+    String migratingPassword =
+        app.getOrDefault("POSTGRES_OWNER_PASSWORD", app.get("POSTGRES_PASSWORD"));
+    if (migrating.equals(app.get("POSTGRES_USER"))) {
+      assertThat(migrating).isEqualTo(db.get("POSTGRES_USER"));
+      assertThat(migratingPassword).isEqualTo(db.get("POSTGRES_PASSWORD"));
+    }
+    everyVariableIsOneTheApplicationReads(app);
+
+    String name = "relabel_compose_" + System.nanoTime();
+    String url = PostgresTools.createDatabase(name);
+    boolean twoRoles = app.containsKey("POSTGRES_OWNER_USER");
+    Map<String, String> environment = new HashMap<>(app);
+    environment.put("POSTGRES_URL", url);
+    environment.put("POSTGRES_USER", twoRoles ? TestPostgres.user() : TestPostgres.migratingUser());
+    environment.put(
+        "POSTGRES_PASSWORD", twoRoles ? TestPostgres.password() : TestPostgres.migratingPassword());
+    if (twoRoles) {
+      environment.put("POSTGRES_OWNER_USER", TestPostgres.ownerUser());
+      environment.put("POSTGRES_OWNER_PASSWORD", TestPostgres.ownerPassword());
+    }
+    environment.put("PORT", "0");
+    try (var context =
+        new SpringApplicationBuilder(RelabelApplication.class)
+            .environment(containerEnvironment(environment))
+            .run()) {
+      int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+      String password = app.get("RELABEL_ADMIN_PASSWORD");
+      assertThat(location(login(port, "admin", password + "-wrong"))).contains("/login?error");
+      assertThat(location(login(port, "admin", password))).doesNotContain("error");
+
+      var asApp = context.getBean(JdbcTemplate.class);
+      assertThat(asApp.queryForObject("select current_user", String.class))
+          .isEqualTo(environment.get("POSTGRES_USER"));
+      assertThat(asApp.queryForList("select username || ' ' || role from app_user", String.class))
+          .containsExactly("admin ADMIN");
+      String owner = TestPostgres.migratingUser();
+      var asOwner =
+          new JdbcTemplate(
+              new DriverManagerDataSource(url, owner, TestPostgres.migratingPassword()));
+      assertThat(
+              asOwner.queryForList(
+                  "select distinct installed_by || ' ' || success from flyway_schema_history",
+                  String.class))
+          .containsExactly(owner + " true");
+      assertThat(
+              asOwner.queryForObject("select count(*) from flyway_schema_history", Integer.class))
+          .isGreaterThanOrEqualTo(migrationFiles());
+      assertThat(
+              asOwner.queryForList(
+                  "select distinct tableowner from pg_tables where schemaname = current_schema()",
+                  String.class))
+          .containsExactly(owner);
+    } finally {
+      PostgresTools.dropDatabase(name);
+    }
+  }
+
+  /**
+   * An environment holding nothing but {@code variables} where the application reads the operating
+   * system's, as inside the container (the image adds only JVM and DJL settings).
+   */
+  private static StandardEnvironment containerEnvironment(Map<String, String> variables) {
+    var environment = new StandardEnvironment();
+    environment
+        .getPropertySources()
+        .replace(
+            StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+            new SystemEnvironmentPropertySource(
+                StandardEnvironment.SYSTEM_ENVIRONMENT_PROPERTY_SOURCE_NAME,
+                Map.copyOf(variables)));
+    return environment;
+  }
+
+  /** A variable the application never reads would be a typo in the compose file. */
+  private static void everyVariableIsOneTheApplicationReads(Map<String, String> app)
+      throws Exception {
+    StringBuilder settings = new StringBuilder();
+    try (Stream<Path> files = Files.list(Path.of("src", "main", "resources"))) {
+      for (Path file : files.filter(f -> f.toString().endsWith(".properties")).toList()) {
+        settings.append(Files.readString(file));
+      }
+    }
+    for (String variable : app.keySet()) {
+      if (!variable.startsWith("SPRING_")) {
+        assertThat(settings)
+            .as(
+                "%s of docker/compose.yaml is read by no ${%s} in application*.properties",
+                variable, variable)
+            .contains("${" + variable);
+      }
+    }
+  }
+
+  private static int migrationFiles() throws Exception {
+    int count = 0;
+    for (String vendor : List.of("common", "postgresql")) {
+      try (Stream<Path> files =
+          Files.list(Path.of("src", "main", "resources", "db", "migration", vendor))) {
+        count += (int) files.filter(f -> f.toString().endsWith(".sql")).count();
+      }
+    }
+    return count;
+  }
+
+  private HttpResponse<String> login(int port, String username, String password) throws Exception {
+    String form =
+        "username="
+            + URLEncoder.encode(username, StandardCharsets.UTF_8)
+            + "&password="
+            + URLEncoder.encode(password, StandardCharsets.UTF_8);
+    return http.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+            .header("Content-Type", "application/x-www-form-urlencoded")
+            .POST(HttpRequest.BodyPublishers.ofString(form))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static String location(HttpResponse<?> response) {
+    return response.headers().firstValue("Location").orElse("");
+  }
+}

@@ -9,7 +9,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import javax.sql.DataSource;
 
 /**
@@ -38,6 +40,40 @@ record DatabaseSnapshot(Map<String, List<String>> rows) {
       throw new IllegalArgumentException("no table " + name + " in " + rows.keySet());
     }
     return table;
+  }
+
+  /**
+   * What {@code copy} lacks or has more than this snapshot, one line per table that differs (its
+   * row counts and its first differing row, cut short); empty when both hold the same rows.
+   */
+  List<String> differencesIn(DatabaseSnapshot copy) {
+    List<String> differences = new ArrayList<>();
+    Set<String> tables = new TreeSet<>(rows.keySet());
+    tables.addAll(copy.rows.keySet());
+    for (String table : tables) {
+      List<String> expected = rows.getOrDefault(table, List.of());
+      List<String> actual = copy.rows.getOrDefault(table, List.of());
+      if (!expected.equals(actual)) {
+        int first = 0;
+        while (first < Math.min(expected.size(), actual.size())
+            && expected.get(first).equals(actual.get(first))) {
+          first++;
+        }
+        differences.add(
+            "%s: %d rows, expected %d; first difference: %s instead of %s"
+                .formatted(
+                    table,
+                    actual.size(),
+                    expected.size(),
+                    cut(first < actual.size() ? actual.get(first) : "no row"),
+                    cut(first < expected.size() ? expected.get(first) : "no row")));
+      }
+    }
+    return differences;
+  }
+
+  private static String cut(String row) {
+    return row.length() <= 200 ? row : row.substring(0, 200) + "...";
   }
 
   private static List<String> tables(Connection db) throws SQLException {

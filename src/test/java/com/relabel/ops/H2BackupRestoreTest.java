@@ -53,7 +53,8 @@ class H2BackupRestoreTest {
     Path restored = dir.resolve("restored");
     Restore.main("-file", zip, "-dir", restored.toString(), "-db", "relabel");
     try (var app = start(url(restored))) {
-      assertThat(DatabaseSnapshot.of(app.getBean(DataSource.class))).isEqualTo(before);
+      assertThat(before.differencesIn(DatabaseSnapshot.of(app.getBean(DataSource.class))))
+          .isEmpty();
       AuditChainVerifier verifier = app.getBean(AuditChainVerifier.class);
       AuditChainReport fromZip = verifier.verify(chain.lastHash());
       assertThat(fromZip.intact()).as(fromZip.problem()).isTrue();
@@ -68,7 +69,7 @@ class H2BackupRestoreTest {
     var copy = new JdbcDataSource();
     copy.setURL("jdbc:h2:file:" + scripted.resolve("relabel"));
     copy.setUser("sa");
-    assertThat(DatabaseSnapshot.of(copy)).isEqualTo(before);
+    assertThat(before.differencesIn(DatabaseSnapshot.of(copy))).isEmpty();
     AuditChainReport fromScript = new AuditChainVerifier(copy).verify(chain.lastHash());
     assertThat(fromScript.intact()).as(fromScript.problem()).isTrue();
     assertThat(fromScript.entries()).isEqualTo(chain.entries());

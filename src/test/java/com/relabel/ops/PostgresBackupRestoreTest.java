@@ -69,10 +69,8 @@ class PostgresBackupRestoreTest {
         assertThat(jdbc.queryForObject("select current_user", String.class))
             .isEqualTo(TestPostgres.user());
         DatabaseSnapshot after = DatabaseSnapshot.of(app.getBean(DataSource.class));
-        assertThat(after.rows().keySet()).isEqualTo(before.rows().keySet());
-        for (String table : before.rows().keySet()) {
-          assertThat(after.table(table)).as(table).isEqualTo(before.table(table));
-        }
+        assertThat(before.differencesIn(after)).isEmpty();
+        assertThat(after.table("audit_entry")).hasSize(11);
 
         AuditChainVerifier verifier = app.getBean(AuditChainVerifier.class);
         AuditChainReport restored = verifier.verify(chain.lastHash());

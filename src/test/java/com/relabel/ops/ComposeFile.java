@@ -5,6 +5,7 @@ import java.io.Reader;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,6 +51,15 @@ final class ComposeFile {
     environment.forEach(
         (name, value) -> values.put(String.valueOf(name), interpolate(String.valueOf(value))));
     return values;
+  }
+
+  /** The {@code ports} mappings of {@code service} ("host:container"), interpolated. */
+  List<String> ports(String service) {
+    if (!(services.get(service) instanceof Map<?, ?> definition)
+        || !(definition.get("ports") instanceof List<?> ports)) {
+      throw new IllegalStateException(PATH + ": service " + service + " publishes no ports");
+    }
+    return ports.stream().map(port -> interpolate(String.valueOf(port))).toList();
   }
 
   /**

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import org.junit.jupiter.api.Test;
  * eclipse-temurin:<version>-...} of {@code docker/Dockerfile} names the pom's {@code java.version},
  * so raising one without the other fails here rather than in a container.
  */
-class DockerfileJavaVersionTest {
+class DockerfileTest {
 
   private static final Pattern JAVA_VERSION =
       Pattern.compile("<java\\.version>(\\d+)</java\\.version>");
@@ -40,5 +41,25 @@ class DockerfileJavaVersionTest {
                 assertThat(version)
                     .as("docker/Dockerfile base image vs pom.xml java.version")
                     .isEqualTo(javaVersion));
+  }
+
+  @Test
+  void theExposedPortIsTheApplicationsDefaultAndComposePublishesIt() throws Exception {
+    Matcher exposed =
+        Pattern.compile("(?m)^EXPOSE\\s+(\\d+)")
+            .matcher(Files.readString(Path.of("docker", "Dockerfile")));
+    assertThat(exposed.find()).as("docker/Dockerfile has an EXPOSE").isTrue();
+    Matcher port =
+        Pattern.compile("(?m)^server\\.port=\\$\\{PORT:(\\d+)}")
+            .matcher(
+                Files.readString(Path.of("src", "main", "resources", "application.properties")));
+    assertThat(port.find()).as("application.properties: server.port=${PORT:<default>}").isTrue();
+    assertThat(exposed.group(1)).as("EXPOSE vs server.port's default").isEqualTo(port.group(1));
+
+    Map<String, String> app = ComposeFile.read().environment("app");
+    assertThat(app).as("compose must not move the port away from EXPOSE").doesNotContainKey("PORT");
+    assertThat(ComposeFile.read().ports("app"))
+        .as("docker/compose.yaml publishes the exposed port")
+        .anySatisfy(mapping -> assertThat(mapping).endsWith(":" + exposed.group(1)));
   }
 }

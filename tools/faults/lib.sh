@@ -108,8 +108,68 @@ import_mnist() {
   log "imported dataset $DATASET_ID (10,000 MNIST test images)"
 }
 
-# The REST API of this checkout has no decision endpoint yet (another branch adds one): the
-# decision part of the fault scripts waits for it.
+# Whether this checkout's REST API can decide (GET .../review/next and POST .../decision, added on
+# another branch at the time of writing): the decision part of the fault scripts waits for them.
 decisions_api() {
-  api "http://127.0.0.1:$APP_PORT/api/openapi.json" | grep -o '"/api/v1/[^"]*decision[^"]*"' | head -1 || true
+  api "http://127.0.0.1:$APP_PORT/api/openapi.json" | grep -o '"/api/v1/datasets/{datasetId}/review/next"' | head -1 || true
+}
+
+# Ranks the review queue from imported predictions (a confident model that says class i mod 10
+# for sample i), so that reviewers can decide without waiting for a training run.
+import_predictions() {
+  awk 'BEGIN { print "sample_index,c0,c1,c2,c3,c4,c5,c6,c7,c8,c9"
+    for (i = 0; i < 10000; i++) { line = i; for (k = 0; k < 10; k++) line = line "," (k == i % 10 ? "0.91" : "0.01"); print line } }' \
+    >"$LOG_DIR/predictions.csv"
+  api -o /dev/null -F file=@"$LOG_DIR/predictions.csv" "$API/datasets/$DATASET_ID/predictions"
+  log "ranked the queue from imported predictions"
+}
+
+# One reviewer deciding over the API as fast as it is answered (confirm, correct, exclude in turn)
+# until the application stops answering. Each decision is written to $LOG_DIR/sent.txt before it is
+# sent, and to $LOG_DIR/acked.txt ("sample action status label") once answered 200, or to
+# $LOG_DIR/refused.txt with the answer.
+decide_loop() {
+  local actions=(confirm correct exclude) i=0 next sample version given action label reply code body
+  : >"$LOG_DIR/sent.txt"
+  : >"$LOG_DIR/refused.txt"
+  : >"$LOG_DIR/acked.txt"
+  while next=$(api --max-time 10 "$API/datasets/$DATASET_ID/review/next"); do
+    sample=$(printf '%s' "$next" | json_field sample)
+    version=$(printf '%s' "$next" | json_field version)
+    given=$(printf '%s' "$next" | json_field givenLabel)
+    [ -n "$sample" ] && [ -n "$version" ] || { sleep 0.2; continue; }
+    action=${actions[$((i % 3))]}
+    # a label belongs to correct only
+    label=""
+    [ "$action" = correct ] && label=",\"label\":$(((given + 1) % 10))"
+    echo "$sample $action" >>"$LOG_DIR/sent.txt"
+    reply=$(api --max-time 10 -w '\n%{http_code}' -H 'Content-Type: application/json' \
+      -d "{\"action\":\"$action\"$label,\"version\":$version}" \
+      "$API/datasets/$DATASET_ID/review/$sample/decision") || break
+    code=${reply##*$'\n'}
+    body=${reply%$'\n'*}
+    if [ "$code" = 200 ]; then
+      echo "$sample $action $(printf '%s' "$body" | json_field status) $(printf '%s' "$body" | json_field label)" \
+        >>"$LOG_DIR/acked.txt"
+    else
+      echo "$sample $action HTTP $code $body" >>"$LOG_DIR/refused.txt"
+    fi
+    i=$((i + 1))
+  done
+}
+
+# How many acknowledged decisions the database does not hold as answered (status and label of the
+# sample, and an audit row for it); prints the count.
+lost_decisions() {
+  local lost=0 sample action status label row
+  while read -r sample action status label; do
+    row=$(psql_owner -c "select lower(s.status) || ' ' || s.current_label || ' ' ||
+        (select count(*) from audit_entry a where a.sample_id = s.id and a.action = upper('$action'))
+      from sample s where s.dataset_id = $DATASET_ID and s.sample_index = $sample")
+    if [ "$row" != "$status $label ${row##* }" ] || [ "${row##* }" -lt 1 ]; then
+      lost=$((lost + 1))
+      echo "lost: sample $sample $action $status $label; database: $row" >&2
+    fi
+  done <"$LOG_DIR/acked.txt"
+  echo "$lost"
 }

@@ -31,10 +31,12 @@ public class UserAccounts implements UserDetailsService {
   UserAccounts(
       AppUserRepository users,
       PasswordEncoder passwordEncoder,
-      @Value("${relabel.security.active-check-period:5s}") Duration activeCheckPeriod) {
+      @Value("${relabel.security.active-check-period:5s}") Duration activeCheckPeriod,
+      @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
     this.users = users;
     this.passwordEncoder = passwordEncoder;
-    this.active = new ActiveAccounts(activeCheckPeriod);
+    // an account disabled here is refused during an outage for as long as a session may idle
+    this.active = new ActiveAccounts(activeCheckPeriod, sessionTimeout);
   }
 
   @Override

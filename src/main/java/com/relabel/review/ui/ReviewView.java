@@ -338,6 +338,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       warn("This sample is already decided; it is shown read-only.");
       return;
     }
+    String saved = "";
     try {
       Decision decision = review.record(item, action, label);
       lastVersion = decision.sample().getVersion();
@@ -345,6 +346,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       // consensus review: say what the vote did ("your vote 1 of 2 recorded", a dispute)
       consensusState.setVisible(decision.outcome() != Decision.Outcome.DECIDED);
       consensusState.setText(decision.describe());
+      saved = "Your decision on sample #" + item.sampleIndex() + " was saved.";
     } catch (DecisionConflictException e) {
       warn(e.getMessage());
     } catch (RuntimeException e) {
@@ -355,7 +357,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       return; // the same sample stays on screen, to be decided again
     }
     notSaved.close();
-    showNextOrSayWhy("Your decision on sample #" + item.sampleIndex() + " was saved.");
+    showNextOrSayWhy(saved);
   }
 
   /** U: takes the last decision back and shows that sample again. */

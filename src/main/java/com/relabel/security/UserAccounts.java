@@ -14,6 +14,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -30,10 +31,12 @@ public class UserAccounts implements UserDetailsService {
   UserAccounts(
       AppUserRepository users,
       PasswordEncoder passwordEncoder,
-      @Value("${relabel.security.active-check-period:5s}") Duration activeCheckPeriod) {
+      @Value("${relabel.security.active-check-period:5s}") Duration activeCheckPeriod,
+      @Value("${server.servlet.session.timeout:30m}") Duration sessionTimeout) {
     this.users = users;
     this.passwordEncoder = passwordEncoder;
-    this.active = new ActiveAccounts(activeCheckPeriod);
+    // an account disabled here is refused during an outage for as long as a session may idle
+    this.active = new ActiveAccounts(activeCheckPeriod, sessionTimeout);
   }
 
   @Override
@@ -118,18 +121,25 @@ public class UserAccounts implements UserDetailsService {
   }
 
   /**
-   * Whether the account exists and may still use the application. An account found active is
-   * remembered for {@code relabel.security.active-check-period} (5 s), unless it is disabled here
-   * meanwhile: checked on every request, this reads the database about once per user and period.
-   */
-  /**
    * Whether the account was disabled on this node and not found active since; reads nothing. For
-   * deciding while the database cannot be read.
+   * deciding while the database cannot be read, so it opens no transaction either: under the
+   * class's read-only transaction it asked the pool for a connection first, and during an outage
+   * the per-request check then failed the request with a 500 (which Vaadin's client sends again and
+   * again, until the database is back and the action runs unseen).
    */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public boolean disabledHere(String username) {
     return active.disabledHere(username);
   }
 
+  /**
+   * Whether the account exists and may still use the application. An account found active is
+   * remembered for {@code relabel.security.active-check-period} (5 s), unless it is disabled here
+   * meanwhile: checked on every request, this reads the database about once per user and period. No
+   * transaction of its own: the remembered answer needs no connection, and the lookup runs in the
+   * repository's.
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public boolean isActive(String username) {
     if (active.knownActive(username)) {
       return true;

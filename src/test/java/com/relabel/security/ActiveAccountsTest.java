@@ -10,7 +10,8 @@ import org.junit.jupiter.api.Test;
 class ActiveAccountsTest {
 
   private final AtomicLong now = new AtomicLong();
-  private final ActiveAccounts active = new ActiveAccounts(Duration.ofSeconds(5), now::get);
+  private final ActiveAccounts active =
+      new ActiveAccounts(Duration.ofSeconds(5), Duration.ofMinutes(30), now::get);
 
   @Test
   void anActiveAccountIsRememberedForThePeriodOnly() {
@@ -33,10 +34,12 @@ class ActiveAccountsTest {
 
   @Test
   void aZeroPeriodRemembersNothingAndANegativeOneIsRefused() {
-    var never = new ActiveAccounts(Duration.ZERO, now::get);
+    var never = new ActiveAccounts(Duration.ZERO, Duration.ofMinutes(30), now::get);
     never.foundActive("anna");
     assertThat(never.knownActive("anna")).isFalse();
-    assertThatThrownBy(() -> new ActiveAccounts(Duration.ofSeconds(-1)))
+    assertThatThrownBy(() -> new ActiveAccounts(Duration.ofSeconds(-1), Duration.ofMinutes(30)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ActiveAccounts(Duration.ofSeconds(5), Duration.ofSeconds(-1)))
         .isInstanceOf(IllegalArgumentException.class);
   }
 
@@ -50,5 +53,30 @@ class ActiveAccountsTest {
     assertThat(active.disabledHere("anna")).isFalse();
     active.foundActive("carla");
     assertThat(active.disabledHere("carla")).isFalse();
+  }
+
+  /**
+   * An account disabled here is not refused for ever: an account re-enabled on another node was
+   * refused here during every later outage, however long after.
+   */
+  @Test
+  void anAccountDisabledHereIsRefusedForTheDisabledPeriodOnly() {
+    active.forget("carla");
+    now.addAndGet(Duration.ofMinutes(30).minusNanos(1).toNanos());
+    assertThat(active.disabledHere("carla")).isTrue();
+    now.addAndGet(1);
+    assertThat(active.disabledHere("carla")).isFalse();
+  }
+
+  @Test
+  void disablingAgainRestartsThePeriodAndAZeroPeriodRemembersNoDisabledAccount() {
+    active.forget("carla");
+    now.addAndGet(Duration.ofMinutes(20).toNanos());
+    active.forget("carla");
+    now.addAndGet(Duration.ofMinutes(20).toNanos());
+    assertThat(active.disabledHere("carla")).isTrue();
+    var none = new ActiveAccounts(Duration.ofSeconds(5), Duration.ZERO, now::get);
+    none.forget("carla");
+    assertThat(none.disabledHere("carla")).isFalse();
   }
 }

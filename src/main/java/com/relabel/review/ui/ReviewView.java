@@ -78,7 +78,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private final Paragraph consensusState = new Paragraph();
   private final SampleContext context;
   private final DecidedNotice decidedNotice = new DecidedNotice(this::backToQueue);
-  private final Notification notSaved = notSavedBanner();
+  private final NotSavedBanner notSaved = new NotSavedBanner();
   private final NextImagePrefetch nextImage = new NextImagePrefetch();
   private final LabelQuickPick quickPick = new LabelQuickPick();
   private final RouterLink progressLink = new RouterLink();
@@ -338,6 +338,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       warn("This sample is already decided; it is shown read-only.");
       return;
     }
+    String saved = "";
     try {
       Decision decision = review.record(item, action, label);
       lastVersion = decision.sample().getVersion();
@@ -345,26 +346,18 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       // consensus review: say what the vote did ("your vote 1 of 2 recorded", a dispute)
       consensusState.setVisible(decision.outcome() != Decision.Outcome.DECIDED);
       consensusState.setText(decision.describe());
+      saved = "Your decision on sample #" + item.sampleIndex() + " was saved.";
     } catch (DecisionConflictException e) {
       warn(e.getMessage());
     } catch (RuntimeException e) {
       if (!ServerFault.databaseUnreachable(e)) {
         throw e;
       }
-      notSaved(item);
+      notSaved.decisionRefused(item);
       return; // the same sample stays on screen, to be decided again
     }
     notSaved.close();
-    showNext();
-  }
-
-  /** The database could not be reached: the decision was not recorded, and the reviewer is told. */
-  private void notSaved(QueueItem item) {
-    notSaved.setText(
-        "Not saved: the database cannot be reached. Your decision on sample #"
-            + item.sampleIndex()
-            + " was not recorded; try again.");
-    notSaved.open();
+    showNextOrSayWhy(saved);
   }
 
   /** U: takes the last decision back and shows that sample again. */
@@ -374,16 +367,32 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       return;
     }
     QueueItem shown = lastShown;
-    lastShown = null;
     try {
       review.undo(shown, lastVersion);
-      skipped.remove(shown.sampleId());
+    } catch (DecisionConflictException e) {
+      lastShown = null;
+      warn(e.getMessage());
+      showNextOrSayWhy("");
+      return;
+    } catch (RuntimeException e) {
+      if (!ServerFault.databaseUnreachable(e)) {
+        throw e;
+      }
+      notSaved.undoRefused(shown); // the decision stands, and U can undo it later
+      return;
+    }
+    lastShown = null;
+    notSaved.close();
+    skipped.remove(shown.sampleId());
+    try {
       Optional<QueueItem> again = review.item(dataset.getId(), shown.sampleId());
       refreshCounts();
       again.ifPresent(this::show);
-    } catch (DecisionConflictException e) {
-      warn(e.getMessage());
-      showNext();
+    } catch (RuntimeException e) {
+      if (!ServerFault.databaseUnreachable(e)) {
+        throw e;
+      }
+      cannotShow("Your decision on sample #" + shown.sampleIndex() + " was undone.");
     }
   }
 
@@ -393,10 +402,35 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     n.setId("review-message");
   }
 
+  /**
+   * S: gives the sample on screen up to others and shows the next one. The lease is released and
+   * the next sample taken before anything on screen changes, so that while the database cannot be
+   * reached the sample stays, still leased and not skipped, and the banner says so, as for Enter.
+   */
   private void skip(QueueItem item) {
+    Set<Long> after = new LinkedHashSet<>(skipped);
+    after.add(item.sampleId());
+    QueueItem next;
+    try {
+      review.release(item); // someone else may take it now
+      next = review.next(dataset.getId(), after, ranking.getValue()).orElse(null);
+    } catch (RuntimeException e) {
+      if (!ServerFault.databaseUnreachable(e)) {
+        throw e;
+      }
+      notSaved.skipRefused(item);
+      return;
+    }
     skipped.add(item.sampleId());
-    review.release(item); // someone else may take it now
-    showNext();
+    notSaved.close();
+    try {
+      showNext(next);
+    } catch (RuntimeException e) {
+      if (!ServerFault.databaseUnreachable(e)) {
+        throw e;
+      }
+      cannotShow("Sample #" + item.sampleIndex() + " was skipped.");
+    }
   }
 
   private void refreshCounts() {
@@ -407,10 +441,14 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private void showNext() {
+    showNext(review.next(dataset.getId(), skipped, ranking.getValue()).orElse(null));
+  }
+
+  /** Shows {@code next}, the sample {@link ReviewService#next} leased, or why there is none. */
+  private void showNext(QueueItem next) {
+    refreshCounts();
     readOnly = false;
     clearSampleParameter();
-    QueueItem next = review.next(dataset.getId(), skipped, ranking.getValue()).orElse(null);
-    refreshCounts();
     work.setVisible(next != null);
     empty.setVisible(next == null);
     if (next == null) {
@@ -426,6 +464,36 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     show(next);
   }
 
+  /**
+   * After an action that was saved: shows the next sample, or, when the database went away in the
+   * meantime, says that {@code saved} and that nothing can be shown now.
+   */
+  private void showNextOrSayWhy(String saved) {
+    try {
+      showNext();
+    } catch (RuntimeException e) {
+      if (!ServerFault.databaseUnreachable(e)) {
+        throw e;
+      }
+      cannotShow(saved);
+    }
+  }
+
+  /**
+   * The database went away while the screen changed, after the reviewer's action was saved: what is
+   * on screen may be half of one sample and half of the next, so no key or click may decide
+   * anything on it until the page is loaded again.
+   */
+  private void cannotShow(String saved) {
+    current.set(null);
+    work.setVisible(false);
+    empty.setText(
+        (saved.isEmpty() ? "" : saved + " ")
+            + "The next sample cannot be shown: the database cannot be reached. Reload the page"
+            + " in a few seconds.");
+    empty.setVisible(true);
+  }
+
   /** Once the queue moves on, the address no longer names the sample that was opened. */
   private void clearSampleParameter() {
     if (sampleInAddress) {
@@ -434,15 +502,6 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
           .ifPresent(
               ui -> ui.getPage().getHistory().replaceState(null, "review/" + dataset.getId()));
     }
-  }
-
-  private static Notification notSavedBanner() {
-    var n = new Notification();
-    n.setDuration(0); // stays until the next decision is saved, or the reviewer closes it
-    n.setPosition(Notification.Position.TOP_CENTER);
-    n.addThemeVariants(NotificationVariant.LUMO_ERROR);
-    n.setId("not-saved");
-    return n;
   }
 
   private static Span stat(String id) {

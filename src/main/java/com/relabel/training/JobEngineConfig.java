@@ -24,8 +24,8 @@ import org.springframework.context.event.EventListener;
  * execute them. A node that executes a job sends a heartbeat every {@code
  * relabel.jobs.heartbeat-interval}; after {@code relabel.jobs.missed-heartbeats} missed ones any
  * other node declares the job dead (see {@link TrainingRunJob}). Node names ({@code
- * relabel.jobs.node-name}, by default the host name plus a slot number that a restart gets back,
- * see {@link NodeNameLock}) must differ between nodes.
+ * relabel.jobs.node-name}, by default the host name, a tag of the database URL and a slot number
+ * that a restart gets back, see {@link NodeNameLock}) must differ between nodes.
  */
 @Configuration
 class JobEngineConfig {
@@ -36,14 +36,16 @@ class JobEngineConfig {
   private boolean enabled;
 
   /**
-   * The configured {@code relabel.jobs.node-name}, or else the host name plus the lowest slot no
-   * live process on this host holds (see {@link NodeNameLock}): stable across restarts, so a
-   * restarted node recognises its own unfinished runs ({@link DeadRunsOfThisNode}).
+   * The configured {@code relabel.jobs.node-name}, or else the host name, a tag of the database URL
+   * and the lowest slot no live process of this host and database holds (see {@link NodeNameLock}):
+   * stable across restarts, so a restarted node recognises its own unfinished runs ({@link
+   * DeadRunsOfThisNode}).
    */
   @Bean(destroyMethod = "close")
   NodeNameLock nodeNameLock(
       @Value("${relabel.jobs.node-name:}") String configured,
-      @Value("${relabel.jobs.node-lock-folder:}") String lockFolder) {
+      @Value("${relabel.jobs.node-lock-folder:}") String lockFolder,
+      @Value("${spring.datasource.url:}") String databaseUrl) {
     if (!configured.isBlank()) {
       return NodeNameLock.configured(configured);
     }
@@ -51,7 +53,8 @@ class JobEngineConfig {
         lockFolder.isBlank()
             ? Path.of(System.getProperty("java.io.tmpdir"), "relabel-node-names")
             : Path.of(lockFolder);
-    NodeNameLock lock = NodeNameLock.acquire(folder, NodeNameLock.hostName());
+    NodeNameLock lock =
+        NodeNameLock.acquire(folder, NodeNameLock.stem(NodeNameLock.hostName(), databaseUrl));
     log.info("This node is {} in the job engine", lock.name());
     return lock;
   }

@@ -6,20 +6,25 @@ import java.net.UnknownHostException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * This node's default name in the job engine: the host name plus the lowest free slot number
- * ({@code build-7-1}), held by a file lock in a folder shared by the processes of one host. The
- * operating system releases a process's file locks when the process ends, however it ends (also
- * {@code kill -9}), so a node takes over a name only from a process that is no longer alive: a
- * restarted node gets its old name back and can end the runs it left RUNNING at once, and two live
- * processes on one host never share a name. See docs/decisions/0030-stable-node-names.md.
+ * This node's default name in the job engine: the host name, a tag of the database's URL and the
+ * lowest free slot number ({@code build-7-4f2a-1}, see {@link #stem}), held by a file lock in a
+ * folder shared by the processes of one host. The operating system releases a process's file locks
+ * when the process ends, however it ends (also {@code kill -9}), so a node takes over a name only
+ * from a process that is no longer alive: a restarted node gets its old name back and can end the
+ * runs it left RUNNING at once, and two live processes on one host never share a name. See
+ * docs/decisions/0030-stable-node-names.md.
  *
  * <p>The lock is held until the application context closes (after the job engine stopped).
  */
@@ -88,6 +93,25 @@ final class NodeNameLock implements AutoCloseable {
           e.toString(),
           name);
       return new NodeNameLock(name, null);
+    }
+  }
+
+  /**
+   * The default name's stem: the host name and a tag of the database's URL ({@code build-7-4f2a}).
+   * Slots are counted per stem, so an application on another database of this host (a test, a
+   * second installation) never takes the slot a restarting node had and leaves it its name. Two
+   * nodes of one database started with differently spelled URLs get different tags, hence different
+   * names: never the same one. Four hex digits: two databases that share a tag only share slots, as
+   * all did before.
+   */
+  static String stem(String host, String databaseUrl) {
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(databaseUrl.getBytes(StandardCharsets.UTF_8));
+      String tag = HexFormat.of().formatHex(hash, 0, 2);
+      return host.substring(0, Math.min(host.length(), MAX_NAME - 4 - 5)) + "-" + tag;
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java has SHA-256", e);
     }
   }
 

@@ -63,6 +63,24 @@ final class ComposeFile {
   }
 
   /**
+   * The host folder that {@code service} mounts at {@code target} ("./initdb:/target:ro"), resolved
+   * as Compose resolves it: relative to the compose file's folder.
+   */
+  Path mountedAt(String service, String target) {
+    if (services.get(service) instanceof Map<?, ?> definition
+        && definition.get("volumes") instanceof List<?> volumes) {
+      for (Object volume : volumes) {
+        String[] parts = interpolate(String.valueOf(volume)).split(":");
+        if (parts.length >= 2 && parts[1].equals(target) && parts[0].startsWith(".")) {
+          return PATH.getParent().resolve(parts[0]).normalize();
+        }
+      }
+    }
+    throw new IllegalStateException(
+        PATH + ": service " + service + " mounts no folder at " + target);
+  }
+
+  /**
    * {@code ${NAME:-default}} and {@code ${NAME-default}} become the default; {@code ${NAME}} "".
    */
   static String interpolate(String value) {

@@ -189,6 +189,17 @@ class TeamEndToEndTest {
       ben = loggedIn(benContext, "ben");
       var benReview = new ReviewPage(ben).open(baseUrl, datasetId);
       assertThat(benReview.sampleIndex()).hasText("Sample #" + voted);
+      // blind consensus: nothing of anna's vote reaches ben's browser before the sample is final
+      assertThat(benReview.history()).hasText("No decisions yet.");
+      assertThat(ben.locator("body")).not().containsText("anna");
+      assertThat((String) ben.evaluate("() => document.documentElement.outerHTML"))
+          .doesNotContain("anna");
+      new TeamReviewPage(ben).screenshots("blind-consensus");
+      // the admin sees the vote
+      var adminReview =
+          new ReviewPage(admin).openSample(baseUrl, datasetId, Integer.parseInt(voted));
+      assertThat(adminReview.history()).containsText("anna");
+      assertThat(adminReview.history()).containsText("VOTE");
       int corrected = (given + 1) % 10;
       benReview.pressKey(Integer.toString(corrected));
       assertThat(new TeamReviewPage(ben).consensusState()).containsText("votes disagree");
@@ -202,6 +213,28 @@ class TeamEndToEndTest {
       disputes.resolve(voted, "correct to " + corrected);
       assertThat(disputes.dispute(voted)).hasCount(0);
       assertThat(disputes.summary()).containsText("No disputed samples");
+
+      // final now: both annotators see the whole history
+      for (Page annotator : List.of(anna, ben)) {
+        var history =
+            new ReviewPage(annotator)
+                .openSample(baseUrl, datasetId, Integer.parseInt(voted))
+                .history();
+        assertThat(history).containsText("anna · VOTE");
+        assertThat(history).containsText("ben · VOTE");
+        assertThat(history).containsText("admin · RESOLVE");
+      }
+      new TeamReviewPage(ben).screenshots("consensus-history-final");
+
+      // the two disagreed: the Progress page shows their agreement, and the admin overturned anna
+      anna.navigate(baseUrl + "/progress/" + datasetId);
+      assertThat(anna.locator("#agreement-summary")).containsText("Cohen's kappa");
+      assertThat(anna.locator("#agreement-summary")).containsText("on 1 sample");
+      assertThat(anna.locator("#agreement-grid")).containsText("anna");
+      assertThat(anna.locator("#agreement-grid")).containsText("ben");
+      assertThat(anna.locator("#agreement-grid")).containsText("100 %");
+      assertThat(anna.locator("#agreement-chart canvas")).isVisible();
+      new TeamReviewPage(anna).screenshots("agreement", anna.locator("#agreement-grid"));
 
       assertThat(audit(voted))
           .extracting(r -> r.get("ACTOR") + " " + r.get("ACTION") + " " + r.get("NEW_LABEL"))

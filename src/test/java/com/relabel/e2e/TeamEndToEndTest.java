@@ -29,8 +29,10 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Several people at once, in real Chromium against the real app (demo profile, a small MNIST slice,
  * one epoch): leases keep a sample from others until they lapse, the first of two decisions on one
- * sample wins and the other is told, consensus review sends a disagreement to the admin, U undoes,
- * and a user disabled mid-session is logged out at their next request. One app for all, in order.
+ * sample wins and the other is told, consensus review sends a disagreement to the admin (blind
+ * until final, with the reviewers' agreement on Progress), U undoes, a user disabled mid-session is
+ * logged out at their next request, and "unsure" with a comment reaches the admin's disputes. One
+ * app for all, in order.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -329,6 +331,51 @@ class TeamEndToEndTest {
     } finally {
       adminContext.close();
       doraContext.close();
+    }
+  }
+
+  @Test
+  @Order(6)
+  void anUnsureSampleGoesToTheAdminWithTheCommentShownAsText() {
+    jdbc.update("delete from sample_lease");
+    BrowserContext adminContext = browser.browser.newContext();
+    annaContext = browser.browser.newContext();
+    try {
+      anna = loggedIn(annaContext, "anna");
+      var review = new ReviewPage(anna).open(baseUrl, datasetId);
+      var team = new TeamReviewPage(anna);
+      String sample = team.sampleIndex();
+      // typed key by key: its letters and the 7 are the comment's, not decision keys
+      String comment = "<b>blurry</b>, maybe a 7 or x";
+      review.pressKey("c");
+      team.comment(comment);
+      assertThat(review.sampleIndex()).hasText("Sample #" + sample);
+      assertThat(review.history()).containsText("anna · COMMENT");
+      assertThat(review.history()).containsText("“" + comment + "”");
+      assertThat(review.history().locator("b")).hasCount(0);
+      team.screenshots("comment", review.history());
+
+      review.pressKey("f");
+      assertThat(team.consensusState()).containsText("went to the admins' disputes as unsure");
+      assertThat(review.sampleIndex()).not().hasText("Sample #" + sample);
+
+      Page admin = loggedIn(adminContext, "admin");
+      var disputes = new DisputesPage(admin).open(baseUrl, datasetId);
+      assertThat(disputes.dispute(sample)).containsText("anna: unsure");
+      assertThat(disputes.dispute(sample)).containsText(comment);
+      new TeamReviewPage(admin).screenshots("unsure-dispute", disputes.dispute(sample));
+      disputes.resolve(sample, "confirm");
+      assertThat(disputes.dispute(sample)).hasCount(0);
+      // nothing between the comment and the unsure: typing it decided nothing (the sample may
+      // have earlier rows from the undo test)
+      assertThat(audit(sample))
+          .extracting(r -> r.get("ACTOR") + " " + r.get("ACTION"))
+          .endsWith("anna COMMENT", "anna UNSURE", "admin RESOLVE");
+      admin.navigate(baseUrl + "/audit");
+      assertThat(admin.locator("#audit-grid")).containsText(comment);
+    } finally {
+      adminContext.close();
+      annaContext.close();
     }
   }
 }

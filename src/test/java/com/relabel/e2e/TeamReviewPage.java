@@ -25,6 +25,16 @@ final class TeamReviewPage {
     return page.locator("#consensus-state");
   }
 
+  /** Types a comment into the comment dialog (C) key by key, as a person does, and saves it. */
+  void comment(String text) {
+    page.locator("#comment-text textarea").pressSequentially(text);
+    page.locator("#comment-save").click();
+    page.locator("#comment-dialog")
+        .waitFor(
+            new Locator.WaitForOptions()
+                .setState(com.microsoft.playwright.options.WaitForSelectorState.HIDDEN));
+  }
+
   /** The sample index shown, without the "Sample #" prefix. */
   String sampleIndex() {
     return page.locator("#sample-index").textContent().replace("Sample #", "").trim();

@@ -1,16 +1,24 @@
 package com.relabel.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import com.relabel.audit.AuditChainVerifier;
+import com.relabel.audit.AuditFilter;
+import com.relabel.audit.AuditTrail;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.review.DatasetAgreement;
+import com.relabel.review.DecisionConflictException;
+import com.relabel.review.Dispute;
 import com.relabel.review.Disputes;
 import com.relabel.review.PastDecision;
+import com.relabel.review.QueueItem;
 import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewAgreement;
+import com.relabel.review.ReviewNotes;
 import com.relabel.review.ReviewPolicies;
 import com.relabel.review.ReviewService;
 import com.relabel.review.ReviewerQuality;
@@ -33,7 +41,8 @@ import org.springframework.web.client.RestClient;
 /**
  * Consensus review as reviewers and admins see it, through the real services and the REST API on a
  * real database (subclasses choose it): earlier votes stay hidden from annotators until a sample is
- * final (blind consensus), and the agreement figures match kappas computed by hand.
+ * final (blind consensus), the agreement figures match kappas computed by hand, and "unsure" and
+ * comments reach the disputes, the history, the audit CSV and the hash chain.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class ConsensusInsightsTest {
@@ -45,6 +54,9 @@ abstract class ConsensusInsightsTest {
   @Autowired Disputes disputes;
   @Autowired SampleInsights insights;
   @Autowired ReviewAgreement agreement;
+  @Autowired ReviewNotes notes;
+  @Autowired AuditTrail trail;
+  @Autowired AuditChainVerifier verifier;
   @Autowired ApiTokens tokens;
   @Autowired UserAccounts accounts;
   @Autowired JdbcTemplate jdbc;
@@ -123,10 +135,7 @@ abstract class ConsensusInsightsTest {
     assertThat(three.kappa()).isCloseTo(47.8 / 72, within(1e-9));
     assertThat(three.reviewers())
         .extracting(ReviewerQuality::reviewer, ReviewerQuality::agreement)
-        .containsExactly(
-            tuple("anna", 5.0 / 6),
-            tuple("ben", 5.0 / 6),
-            tuple("carl", 1.0));
+        .containsExactly(tuple("anna", 5.0 / 6), tuple("ben", 5.0 / 6), tuple("carl", 1.0));
 
     // the REST API gives annotators the same figures; an unknown dataset is a 404
     String token = annotatorToken("dora");
@@ -175,7 +184,8 @@ abstract class ConsensusInsightsTest {
             + " values (?, 'IMPORTED', 'SUCCEEDED', current_timestamp, 0)",
         id);
     long run =
-        jdbc.queryForObject("select max(id) from training_run where dataset_id = ?", Long.class, id);
+        jdbc.queryForObject(
+            "select max(id) from training_run where dataset_id = ?", Long.class, id);
     jdbc.update(
         "insert into sample_score (run_id, sample_id, score, suggested_label)"
             + " select ?, id, sample_index / 100.0, 0 from sample where dataset_id = ?",
@@ -183,6 +193,47 @@ abstract class ConsensusInsightsTest {
         id);
     jdbc.update("update dataset set active_run_id = ? where id = ?", run, id);
     return id;
+  }
+
+  @Test
+  void unsureSendsTheSampleToTheDisputesAndACommentIsKeptAsTextInHistoryAuditAndChain()
+      throws Exception {
+    long id = queuedDataset("unsure");
+    as("anna", "ANNOTATOR");
+    QueueItem item = review.next(id, List.of()).orElseThrow();
+    String comment = "=looks like <b>7</b>, \"maybe\"\nsecond line";
+    notes.comment(item.sampleId(), comment);
+    assertThatThrownBy(() -> notes.comment(item.sampleId(), "  "))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("empty");
+    assertThatThrownBy(() -> notes.comment(item.sampleId(), "x".repeat(501)))
+        .hasMessageContaining("501 characters; at most 500");
+    notes.flagUnsure(item);
+    // a second unsure on what anna saw is refused: the sample is disputed now
+    assertThatThrownBy(() -> notes.flagUnsure(item))
+        .isInstanceOf(DecisionConflictException.class)
+        .hasMessageContaining("disputed");
+    assertThat(review.next(id, List.of()).orElseThrow().sampleId()).isNotEqualTo(item.sampleId());
+
+    assertThat(insights.history(item.sampleId()))
+        .extracting(PastDecision::action, PastDecision::note)
+        .containsExactly(tuple("COMMENT", comment), tuple("UNSURE", null));
+    as("admin", "ADMIN");
+    assertThat(disputes.list(id, 0, 10)).extracting(Dispute::sampleId).contains(item.sampleId());
+    assertThat(
+            jdbc.queryForObject(
+                "select status from sample where id = ?", String.class, item.sampleId()))
+        .isEqualTo("DISPUTED");
+
+    // the audit CSV keeps the comment as one quoted field, defused for spreadsheets
+    var csv = new java.io.StringWriter();
+    trail.writeCsv(new AuditFilter(null, "COMMENT", null, null, null, id), csv);
+    assertThat(csv.toString())
+        .contains(",note\n")
+        .endsWith(",\"'=looks like <b>7</b>, \"\"maybe\"\"\nsecond line\"\n");
+    // the chain, with the comment's text in its row's hash, still verifies (AuditChainTest: a
+    // changed note breaks it)
+    assertThat(verifier.verify().intact()).isTrue();
   }
 
   private void vote(String voter, long sampleId, ReviewAction action, int label) {

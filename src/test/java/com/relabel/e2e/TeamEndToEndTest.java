@@ -31,8 +31,8 @@ import org.springframework.test.context.ActiveProfiles;
  * one epoch): leases keep a sample from others until they lapse, the first of two decisions on one
  * sample wins and the other is told, consensus review sends a disagreement to the admin (blind
  * until final, with the reviewers' agreement on Progress), U undoes, a user disabled mid-session is
- * logged out at their next request, and "unsure" with a comment reaches the admin's disputes. One
- * app for all, in order.
+ * logged out at their next request, "unsure" with a comment reaches the admin's disputes, and an
+ * admin accepts the suggestions above thresholds after a preview. One app for all, in order.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -376,6 +376,67 @@ class TeamEndToEndTest {
     } finally {
       adminContext.close();
       annaContext.close();
+    }
+  }
+
+  @Test
+  @Order(7)
+  void anAdminAcceptsTheSuggestionsAboveThresholdsAfterAPreview() {
+    // the score of the 5th most suspicious open sample whose suggestion differs: at least 5 match
+    String matches =
+        " from sample_score sc join sample s on s.id = sc.sample_id"
+            + " join dataset d on d.active_run_id = sc.run_id and d.id = s.dataset_id"
+            + " where d.id = ? and s.status = 'OPEN' and sc.suggested_label <> s.current_label"
+            + " and sc.suggested_probability >= 0.3";
+    double minScore =
+        jdbc.queryForObject(
+            "select score"
+                + matches
+                + " order by sc.score desc offset 4 rows fetch first 1 row only",
+            Double.class,
+            datasetId);
+    List<Long> expected =
+        jdbc.queryForList(
+            "select s.id" + matches + " and sc.score >= ? order by s.id",
+            Long.class,
+            datasetId,
+            minScore);
+    assertThat(expected).hasSizeGreaterThanOrEqualTo(5);
+
+    BrowserContext adminContext = browser.browser.newContext();
+    try {
+      Page admin = loggedIn(adminContext, "admin");
+      var clean = new CleanTopKPage(admin).open(baseUrl, datasetId);
+      clean.preview(minScore, 0.3);
+      assertThat(clean.summary())
+          .containsText(expected.size() + " open samples would get their suggested label");
+      assertThat(clean.previewGrid().locator("vaadin-grid-cell-content")).not().hasCount(0);
+      // any number is a threshold: the fields never mark one as invalid
+      assertThat(admin.locator("#clean-min-score[invalid]")).hasCount(0);
+      new TeamReviewPage(admin).screenshots("clean-top-k-preview");
+      clean.apply();
+      assertThat(clean.result()).containsText(expected.size() + " corrected");
+      assertThat(clean.summary()).containsText("0 open samples");
+
+      for (long id : expected) {
+        assertThat(
+                jdbc.queryForMap(
+                    "select s.status, s.decided_by, s.current_label = sc.suggested_label as took"
+                        + " from sample s join dataset d on d.id = s.dataset_id"
+                        + " join sample_score sc on sc.run_id = d.active_run_id"
+                        + " and sc.sample_id = s.id where s.id = ?",
+                    id))
+            .containsEntry("STATUS", "CORRECTED")
+            .containsEntry("DECIDED_BY", "admin")
+            .containsEntry("TOOK", true);
+      }
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from audit_entry where actor = 'admin' and action = 'CORRECT'",
+                  Integer.class))
+          .isEqualTo(expected.size());
+    } finally {
+      adminContext.close();
     }
   }
 }

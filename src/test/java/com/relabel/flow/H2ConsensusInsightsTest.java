@@ -8,6 +8,7 @@ import org.springframework.boot.test.context.SpringBootTest;
     properties = {
       "spring.datasource.url=jdbc:h2:mem:consensus;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "relabel.jobs.poll-interval=200ms",
-      "relabel.security.active-check-period=0s"
+      "relabel.security.active-check-period=0s",
+      "relabel.review.bulk-chunk=2" // shares the application with H2CleanTopKTest
     })
 class H2ConsensusInsightsTest extends ConsensusInsightsTest {}

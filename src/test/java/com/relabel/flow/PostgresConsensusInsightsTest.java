@@ -10,7 +10,11 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {"relabel.jobs.poll-interval=200ms", "relabel.security.active-check-period=0s"})
+    properties = {
+      "relabel.jobs.poll-interval=200ms",
+      "relabel.security.active-check-period=0s",
+      "relabel.review.bulk-chunk=2" // shares the application with PostgresCleanTopKTest
+    })
 class PostgresConsensusInsightsTest extends ConsensusInsightsTest {
 
   @DynamicPropertySource

@@ -45,7 +45,8 @@ public class ReviewAgreement {
     jdbc.query(
         "select v.sample_id, v.voter, v.status, v.label, s.status, s.current_label"
             + " from sample_vote v join sample s on s.id = v.sample_id"
-            + " where v.dataset_id = :dataset order by v.sample_id, v.id",
+            + " where v.dataset_id = :dataset and s.status <> 'OPEN'"
+            + " order by v.sample_id, v.id",
         new MapSqlParameterSource("dataset", datasetId),
         rs -> {
           SampleStatus now = SampleStatus.valueOf(rs.getString(5));

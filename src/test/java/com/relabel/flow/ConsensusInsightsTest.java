@@ -137,6 +137,13 @@ abstract class ConsensusInsightsTest {
         .extracting(ReviewerQuality::reviewer, ReviewerQuality::agreement)
         .containsExactly(tuple("anna", 5.0 / 6), tuple("ben", 5.0 / 6), tuple("carl", 1.0));
 
+    // two agreeing votes of three needed: the sample is open, its votes stay blind and uncounted
+    for (String voter : List.of("anna", "ben")) {
+      vote(voter, samples.get(5), ReviewAction.CORRECT, 2);
+    }
+    as("carl", "ANNOTATOR");
+    assertThat(agreement.of(id)).isEqualTo(three);
+
     // the REST API gives annotators the same figures; an unknown dataset is a 404
     String token = annotatorToken("dora");
     assertThat(get(token, "/api/v1/datasets/" + id + "/agreement"))

@@ -33,10 +33,11 @@ class AuditApi {
       summary = "Every label change and decision as CSV, oldest first (admins)",
       description =
           "Filters, all optional: dataset (id), sample (sample index), actor, action (CONFIRM,"
-              + " CORRECT, EXCLUDE, UNDO, VOTE, CONSENSUS, DISPUTE, RESOLVE), from (inclusive) and"
-              + " to (exclusive) as ISO-8601 instants. Columns: id, occurred_at, actor, action,"
-              + " dataset_id, sample_id, sample_index, old_label, new_label, old_status,"
-              + " new_status, score, run_id.")
+              + " CORRECT, EXCLUDE, UNDO, VOTE, CONSENSUS, DISPUTE, RESOLVE, UNSURE, COMMENT),"
+              + " from (inclusive) and to (exclusive) as ISO-8601 instants. Columns: id,"
+              + " occurred_at, actor, action, dataset_id, sample_id, sample_index, old_label,"
+              + " new_label, old_status, new_status, score, run_id, note (a COMMENT's text; a"
+              + " text starting with =, +, - or @ gets a leading ').")
   void audit(
       @RequestParam(required = false) Long dataset,
       @RequestParam(required = false) Integer sample,

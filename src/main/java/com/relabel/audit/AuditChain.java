@@ -18,8 +18,11 @@ import java.util.HexFormat;
  * <p>The hashed text is, in UTF-8, the previous hash and then each column in table order, joined by
  * {@code |}: {@code occurred_at} as microseconds since 1970-01-01T00:00Z, text columns as their
  * length in UTF-8 bytes, {@code :} and the text, whole numbers in decimal, {@code score} as the 16
- * hex digits of its IEEE 754 bits, and {@code -} for a null. The hash is written as 64 lower-case
- * hex digits. The row's {@code id} is not hashed: the chain's order is the order of the ids.
+ * hex digits of its IEEE 754 bits, and {@code -} for a null. A row with a {@code note} (a
+ * reviewer's comment, migration V24) has it hashed last, as text; a row without one hashes exactly
+ * as before the column existed, so older rows keep their hashes. The hash is written as 64
+ * lower-case hex digits. The row's {@code id} is not hashed: the chain's order is the order of the
+ * ids.
  */
 final class AuditChain {
 
@@ -41,14 +44,67 @@ final class AuditChain {
       String oldStatus,
       String newStatus,
       Double score,
-      Long runId) {}
+      Long runId,
+      String note) {
+
+    /** A row without a note: every row but a comment. */
+    Row(
+        Instant occurredAt,
+        String actor,
+        String action,
+        long datasetId,
+        long sampleId,
+        int sampleIndex,
+        int oldLabel,
+        int newLabel,
+        String oldStatus,
+        String newStatus,
+        Double score,
+        Long runId) {
+      this(
+          occurredAt,
+          actor,
+          action,
+          datasetId,
+          sampleId,
+          sampleIndex,
+          oldLabel,
+          newLabel,
+          oldStatus,
+          newStatus,
+          score,
+          runId,
+          null);
+    }
+
+    Row withNote(String text) {
+      return new Row(
+          occurredAt,
+          actor,
+          action,
+          datasetId,
+          sampleId,
+          sampleIndex,
+          oldLabel,
+          newLabel,
+          oldStatus,
+          newStatus,
+          score,
+          runId,
+          text);
+    }
+  }
 
   /** The hashed columns, in the order {@link #row} reads them. */
   static final String COLUMNS =
       "occurred_at, actor, action, dataset_id, sample_id, sample_index, old_label, new_label,"
           + " old_status, new_status, score, run_id";
 
-  /** The hashed content of the current row of {@code rs}, selected as {@link #COLUMNS} first. */
+  /**
+   * The hashed content of the current row of {@code rs}, selected as {@link #COLUMNS} first; its
+   * note, when the caller selected one, is added with {@link Row#withNote}. (The Java migration
+   * 20.1 reads rows before the note column exists.)
+   */
   static Row row(ResultSet rs) throws SQLException {
     return new Row(
         rs.getObject(1, OffsetDateTime.class).toInstant(),
@@ -87,6 +143,9 @@ final class AuditChain {
         text,
         row.score() == null ? "-" : String.format("%016x", Double.doubleToLongBits(row.score())));
     field(text, row.runId() == null ? "-" : Long.toString(row.runId()));
+    if (row.note() != null) {
+      field(text, text(row.note()));
+    }
     return HexFormat.of()
         .formatHex(sha256().digest(text.toString().getBytes(StandardCharsets.UTF_8)));
   }

@@ -74,7 +74,7 @@ public class AuditChainVerifier {
         db.prepareStatement(
             "select "
                 + AuditChain.COLUMNS
-                + ", id, prev_hash, row_hash from audit_entry order by id")) {
+                + ", id, prev_hash, row_hash, note from audit_entry order by id")) {
       rows.setFetchSize(FETCH);
       try (ResultSet rs = rows.executeQuery()) {
         while (rs.next()) {
@@ -95,7 +95,8 @@ public class AuditChainVerifier {
                         + ": a row between them was removed, or this row was changed";
             return new AuditChainReport(entries, false, id, problem, previous);
           }
-          if (!AuditChain.link(prevHash, AuditChain.row(rs)).equals(rowHash)) {
+          if (!AuditChain.link(prevHash, AuditChain.row(rs).withNote(rs.getString(16)))
+              .equals(rowHash)) {
             return new AuditChainReport(
                 entries,
                 false,

@@ -27,7 +27,8 @@ class AuditDecisionHistory implements DecisionHistory {
                     e.getOldLabel(),
                     e.getNewLabel(),
                     e.getOldStatus(),
-                    e.getNewStatus()))
+                    e.getNewStatus(),
+                    e.getNote()))
         .toList();
   }
 }

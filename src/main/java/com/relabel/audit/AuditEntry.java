@@ -58,6 +58,10 @@ public class AuditEntry {
   @Column(name = "run_id")
   private Long runId;
 
+  /** A reviewer's comment (action COMMENT); null on every other row. */
+  @Column(length = 500)
+  private String note;
+
   protected AuditEntry() {}
 
   public Long getId() {
@@ -110,5 +114,9 @@ public class AuditEntry {
 
   public Long getRunId() {
     return runId;
+  }
+
+  public String getNote() {
+    return note;
   }
 }

@@ -1,5 +1,6 @@
 package com.relabel.audit;
 
+import com.relabel.review.SampleCommented;
 import com.relabel.review.SampleDecided;
 import com.relabel.review.SamplesDecided;
 import java.sql.Types;
@@ -27,7 +28,7 @@ class AuditRecorder {
   private static final String INSERT =
       "insert into audit_entry ("
           + AuditChain.COLUMNS
-          + ", prev_hash, row_hash) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+          + ", prev_hash, row_hash, note) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
   private final JdbcTemplate jdbc;
 
@@ -48,27 +49,55 @@ class AuditRecorder {
     append(bulk.decisions());
   }
 
+  /** A reviewer's comment: its own row, the sample's label and status unchanged, the text kept. */
+  @EventListener
+  @Transactional(propagation = Propagation.MANDATORY)
+  void on(SampleCommented c) {
+    appendRows(
+        List.of(
+            new AuditChain.Row(
+                    AuditChain.stored(c.occurredAt()),
+                    c.actor(),
+                    SampleCommented.ACTION,
+                    c.datasetId(),
+                    c.sampleId(),
+                    c.sampleIndex(),
+                    c.label(),
+                    c.label(),
+                    c.status().name(),
+                    c.status().name(),
+                    null,
+                    null)
+                .withNote(c.text())));
+  }
+
   private void append(List<SampleDecided> decisions) {
+    appendRows(decisions.stream().map(AuditRecorder::row).toList());
+  }
+
+  private static AuditChain.Row row(SampleDecided e) {
+    return new AuditChain.Row(
+        AuditChain.stored(e.occurredAt()),
+        e.actor(),
+        e.action().name(),
+        e.datasetId(),
+        e.sampleId(),
+        e.sampleIndex(),
+        e.oldLabel(),
+        e.newLabel(),
+        e.oldStatus().name(),
+        e.newStatus().name(),
+        e.score(),
+        e.runId());
+  }
+
+  private void appendRows(List<AuditChain.Row> entries) {
     // takes the chain's lock (the head row) until the transaction ends
-    jdbc.update("update audit_chain_head set entries = entries + ? where id = 1", decisions.size());
+    jdbc.update("update audit_chain_head set entries = entries + ? where id = 1", entries.size());
     String previous =
         jdbc.queryForObject("select last_hash from audit_chain_head where id = 1", String.class);
-    List<Linked> rows = new ArrayList<>(decisions.size());
-    for (SampleDecided e : decisions) {
-      var row =
-          new AuditChain.Row(
-              AuditChain.stored(e.occurredAt()),
-              e.actor(),
-              e.action().name(),
-              e.datasetId(),
-              e.sampleId(),
-              e.sampleIndex(),
-              e.oldLabel(),
-              e.newLabel(),
-              e.oldStatus().name(),
-              e.newStatus().name(),
-              e.score(),
-              e.runId());
+    List<Linked> rows = new ArrayList<>(entries.size());
+    for (AuditChain.Row row : entries) {
       String hash = AuditChain.link(previous, row);
       rows.add(new Linked(row, previous, hash));
       previous = hash;
@@ -93,6 +122,7 @@ class AuditRecorder {
           ps.setObject(12, r.runId(), Types.BIGINT);
           ps.setString(13, linked.previous());
           ps.setString(14, linked.hash());
+          ps.setString(15, r.note());
         });
     jdbc.update("update audit_chain_head set last_hash = ? where id = 1", previous);
   }

@@ -40,7 +40,7 @@ public class AuditTrail {
   public void writeCsv(AuditFilter filter, Writer out) throws IOException {
     out.write(
         "id,occurred_at,actor,action,dataset_id,sample_id,sample_index,old_label,new_label,"
-            + "old_status,new_status,score,run_id\n");
+            + "old_status,new_status,score,run_id,note\n");
     int page = 0;
     List<AuditEntry> rows;
     do {
@@ -77,15 +77,22 @@ public class AuditTrail {
                 + (e.getScore() == null ? "" : e.getScore())
                 + ","
                 + (e.getRunId() == null ? "" : e.getRunId())
+                + ","
+                + (e.getNote() == null ? "" : csv(e.getNote()))
                 + "\n");
       }
     } while (rows.size() == 1000);
   }
 
+  /**
+   * A text field: quoted when it holds a comma, quote or line break (a comment may); one that a
+   * spreadsheet would take for a formula (=, +, -, @) starts with an apostrophe instead.
+   */
   private static String csv(String value) {
-    return value.contains(",") || value.contains("\"")
-        ? '"' + value.replace("\"", "\"\"") + '"'
-        : value;
+    String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+    return safe.contains(",") || safe.contains("\"") || safe.contains("\n") || safe.contains("\r")
+        ? '"' + safe.replace("\"", "\"\"") + '"'
+        : safe;
   }
 
   public List<AuditEntry> forSample(long sampleId) {

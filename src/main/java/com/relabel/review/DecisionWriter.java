@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToIntFunction;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -79,6 +80,15 @@ class DecisionWriter {
 
   /** Applies the decision to the targets still open at their version; returns how many changed. */
   int apply(BulkDecisions.Decision decision, List<Target> targets) {
+    return apply(decision, targets, t -> decision.label());
+  }
+
+  /**
+   * As {@link #apply(BulkDecisions.Decision, List)}, a correction giving each target the label
+   * {@code correctTo} names for it (clean top K: each sample's own suggestion).
+   */
+  int apply(
+      BulkDecisions.Decision decision, List<Target> targets, ToIntFunction<Target> correctTo) {
     if (targets.isEmpty()) {
       return 0;
     }
@@ -86,7 +96,8 @@ class DecisionWriter {
     List<Object[]> rows = new ArrayList<>(targets.size());
     List<SampleDecided> decided = new ArrayList<>(targets.size());
     for (Target t : targets) {
-      int label = decision.action() == ReviewAction.CORRECT ? decision.label() : t.currentLabel();
+      int label =
+          decision.action() == ReviewAction.CORRECT ? correctTo.applyAsInt(t) : t.currentLabel();
       // correcting to the label it already has is a confirmation, as in ReviewService
       ReviewAction action =
           decision.action() == ReviewAction.CORRECT && label == t.currentLabel()

@@ -2,7 +2,10 @@ package com.relabel.review;
 
 import java.time.Instant;
 
-/** One earlier decision on a sample, or the undoing of one: who, when, and the label change. */
+/**
+ * One earlier decision on a sample, the undoing of one, or a comment: who, when, the label change,
+ * and the comment's text ({@code note}, null on every other entry).
+ */
 public record PastDecision(
     Instant occurredAt,
     String actor,
@@ -10,4 +13,5 @@ public record PastDecision(
     int oldLabel,
     int newLabel,
     String oldStatus,
-    String newStatus) {}
+    String newStatus,
+    String note) {}

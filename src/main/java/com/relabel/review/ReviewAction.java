@@ -4,8 +4,9 @@ import com.relabel.dataset.SampleStatus;
 
 /**
  * What happens to a sample in review: the three choices a reviewer makes (confirm, correct,
- * exclude), taking a decision back, and the steps of consensus review (a vote, the agreeing votes
- * that make a label final, a dispute, an admin's resolution). Each is one audit action.
+ * exclude), taking a decision back, the steps of consensus review (a vote, the agreeing votes that
+ * make a label final, a dispute, an admin's resolution), and a reviewer's "unsure", which hands the
+ * sample to the admins. Each is one audit action.
  */
 public enum ReviewAction {
   /** The current label is right. */
@@ -26,7 +27,12 @@ public enum ReviewAction {
   /** Consensus review: the votes disagree; the sample waits for an admin. */
   DISPUTE(SampleStatus.DISPUTED),
   /** An admin decided a disputed sample (final). */
-  RESOLVE(null);
+  RESOLVE(null),
+  /**
+   * A reviewer is unsure of the sample: it leaves the queue for the admins' disputes, label
+   * unchanged.
+   */
+  UNSURE(SampleStatus.DISPUTED);
 
   private final SampleStatus resultingStatus;
 

@@ -2,6 +2,7 @@ package com.relabel.review;
 
 import com.relabel.dataset.SampleRepository;
 import com.relabel.dataset.SampleStatus;
+import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
 import com.relabel.training.RunArtifacts;
 import java.util.Comparator;
@@ -31,16 +32,19 @@ public class SampleInsights {
   private final SampleRepository samples;
   private final NamedParameterJdbcTemplate jdbc;
   private final DecisionHistory history;
+  private final ReviewPolicies policies;
 
   SampleInsights(
       RunArtifacts artifacts,
       SampleRepository samples,
       NamedParameterJdbcTemplate jdbc,
-      DecisionHistory history) {
+      DecisionHistory history,
+      ReviewPolicies policies) {
     this.artifacts = artifacts;
     this.samples = samples;
     this.jdbc = jdbc;
     this.history = history;
+    this.policies = policies;
   }
 
   /** The {@code n} most likely classes by the run's final probabilities, most likely first. */
@@ -121,9 +125,27 @@ public class SampleInsights {
     return ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList();
   }
 
-  /** Every earlier decision and undo on the sample, oldest first. */
+  /**
+   * Every earlier decision and undo on the sample, oldest first. Blind consensus (decision 0036):
+   * while a sample of a dataset that needs several reviews is not final, an annotator gets only
+   * their own entries, so no earlier vote can sway theirs; admins get everything.
+   */
   public List<PastDecision> history(long sampleId) {
-    return history.forSample(sampleId);
+    List<PastDecision> all = history.forSample(sampleId);
+    if (CurrentUser.hasRole(Roles.ADMIN) || !blind(sampleId)) {
+      return all;
+    }
+    String me = CurrentUser.username();
+    return all.stream().filter(d -> d.actor().equals(me)).toList();
+  }
+
+  /** Whether the sample's votes are still hidden from annotators: consensus, not yet final. */
+  private boolean blind(long sampleId) {
+    var sample =
+        samples
+            .findById(sampleId)
+            .orElseThrow(() -> new NoSuchElementException("no sample " + sampleId));
+    return !sample.getStatus().isFinal() && policies.requiredReviewsOf(sample.getDatasetId()) > 1;
   }
 
   /** The sample's status and label now. */

@@ -51,6 +51,25 @@ class AuditChainTest {
         .isEqualTo("ac223562215e1a4d8ae02e4471dd023ecd2f169849ca1206ba160fc76b2af7f3");
   }
 
+  /**
+   * A comment's text is hashed last, as text, and only on a row that has one, so the rows written
+   * before the note column existed keep their hashes (the test above, unchanged).
+   */
+  @Test
+  void aCommentIsHashedAfterTheOtherColumnsAndChangingItChangesTheHash() {
+    var comment =
+        new AuditChain.Row(
+                FIRST.occurredAt(), "zoë", "COMMENT", 7, 1234, 42, 3, 3, "OPEN", "OPEN", null, null)
+            .withNote("blurry, <b>7</b>");
+    // 000...0|1714564800123456|4:zoë|7:COMMENT|7|1234|42|3|3|4:OPEN|4:OPEN|-|-|16:blurry, <b>7</b>
+    assertThat(AuditChain.link(AuditChain.GENESIS, comment))
+        .isEqualTo("ad107dbc7210daae68c6d85e613ddb2a586b40bdca448f33e88ae36d627afc94");
+    assertThat(AuditChain.link(AuditChain.GENESIS, comment.withNote("blurry, 7")))
+        .isNotEqualTo(AuditChain.link(AuditChain.GENESIS, comment));
+    assertThat(AuditChain.link(AuditChain.GENESIS, FIRST.withNote(null)))
+        .isEqualTo(AuditChain.link(AuditChain.GENESIS, FIRST));
+  }
+
   @Test
   void everyColumnAndThePreviousHashChangeTheHash() {
     String hash = AuditChain.link(AuditChain.GENESIS, FIRST);

@@ -8,6 +8,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
 import com.relabel.dataset.DatasetService;
+import com.relabel.review.ui.KeyboardHelp;
 import com.relabel.training.TrainingRuns;
 import java.util.List;
 import java.util.Map;
@@ -182,7 +183,7 @@ class ScreensFitEndToEndTest {
           page.keyboard().press("Shift+Slash");
           var sheet = page.locator("#shortcut-sheet");
           assertThat(sheet).containsText("Pick the class by name: type to filter, Enter takes it");
-          assertThat(sheet.locator("tbody tr")).hasCount(11); // KeyboardHelp.SHORTCUTS
+          assertThat(sheet.locator("tbody tr")).hasCount(KeyboardHelp.SHORTCUTS.size());
           assertThat(sheet.locator("tbody tr").first()).isVisible();
           assertThat(TextFit.cutTexts(sheet, true)).isEmpty();
           shoot(page, "shortcut-sheet", size);

@@ -29,8 +29,10 @@ import org.springframework.test.context.ActiveProfiles;
 /**
  * Several people at once, in real Chromium against the real app (demo profile, a small MNIST slice,
  * one epoch): leases keep a sample from others until they lapse, the first of two decisions on one
- * sample wins and the other is told, consensus review sends a disagreement to the admin, U undoes,
- * and a user disabled mid-session is logged out at their next request. One app for all, in order.
+ * sample wins and the other is told, consensus review sends a disagreement to the admin (blind
+ * until final, with the reviewers' agreement on Progress), U undoes, a user disabled mid-session is
+ * logged out at their next request, "unsure" with a comment reaches the admin's disputes, and an
+ * admin accepts the suggestions above thresholds after a preview. One app for all, in order.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -189,6 +191,17 @@ class TeamEndToEndTest {
       ben = loggedIn(benContext, "ben");
       var benReview = new ReviewPage(ben).open(baseUrl, datasetId);
       assertThat(benReview.sampleIndex()).hasText("Sample #" + voted);
+      // blind consensus: nothing of anna's vote reaches ben's browser before the sample is final
+      assertThat(benReview.history()).hasText("No decisions yet.");
+      assertThat(ben.locator("body")).not().containsText("anna");
+      assertThat((String) ben.evaluate("() => document.documentElement.outerHTML"))
+          .doesNotContain("anna");
+      new TeamReviewPage(ben).screenshots("blind-consensus");
+      // the admin sees the vote
+      var adminReview =
+          new ReviewPage(admin).openSample(baseUrl, datasetId, Integer.parseInt(voted));
+      assertThat(adminReview.history()).containsText("anna");
+      assertThat(adminReview.history()).containsText("VOTE");
       int corrected = (given + 1) % 10;
       benReview.pressKey(Integer.toString(corrected));
       assertThat(new TeamReviewPage(ben).consensusState()).containsText("votes disagree");
@@ -202,6 +215,28 @@ class TeamEndToEndTest {
       disputes.resolve(voted, "correct to " + corrected);
       assertThat(disputes.dispute(voted)).hasCount(0);
       assertThat(disputes.summary()).containsText("No disputed samples");
+
+      // final now: both annotators see the whole history
+      for (Page annotator : List.of(anna, ben)) {
+        var history =
+            new ReviewPage(annotator)
+                .openSample(baseUrl, datasetId, Integer.parseInt(voted))
+                .history();
+        assertThat(history).containsText("anna · VOTE");
+        assertThat(history).containsText("ben · VOTE");
+        assertThat(history).containsText("admin · RESOLVE");
+      }
+      new TeamReviewPage(ben).screenshots("consensus-history-final");
+
+      // the two disagreed: the Progress page shows their agreement, and the admin overturned anna
+      anna.navigate(baseUrl + "/progress/" + datasetId);
+      assertThat(anna.locator("#agreement-summary")).containsText("Cohen's kappa");
+      assertThat(anna.locator("#agreement-summary")).containsText("on 1 sample");
+      assertThat(anna.locator("#agreement-grid")).containsText("anna");
+      assertThat(anna.locator("#agreement-grid")).containsText("ben");
+      assertThat(anna.locator("#agreement-grid")).containsText("100 %");
+      assertThat(anna.locator("#agreement-chart canvas")).isVisible();
+      new TeamReviewPage(anna).screenshots("agreement", anna.locator("#agreement-grid"));
 
       assertThat(audit(voted))
           .extracting(r -> r.get("ACTOR") + " " + r.get("ACTION") + " " + r.get("NEW_LABEL"))
@@ -296,6 +331,112 @@ class TeamEndToEndTest {
     } finally {
       adminContext.close();
       doraContext.close();
+    }
+  }
+
+  @Test
+  @Order(6)
+  void anUnsureSampleGoesToTheAdminWithTheCommentShownAsText() {
+    jdbc.update("delete from sample_lease");
+    BrowserContext adminContext = browser.browser.newContext();
+    annaContext = browser.browser.newContext();
+    try {
+      anna = loggedIn(annaContext, "anna");
+      var review = new ReviewPage(anna).open(baseUrl, datasetId);
+      var team = new TeamReviewPage(anna);
+      String sample = team.sampleIndex();
+      // typed key by key: its letters and the 7 are the comment's, not decision keys
+      String comment = "<b>blurry</b>, maybe a 7 or x";
+      review.pressKey("c");
+      team.comment(comment);
+      assertThat(review.sampleIndex()).hasText("Sample #" + sample);
+      assertThat(review.history()).containsText("anna · COMMENT");
+      assertThat(review.history()).containsText("“" + comment + "”");
+      assertThat(review.history().locator("b")).hasCount(0);
+      team.screenshots("comment", review.history());
+
+      review.pressKey("f");
+      assertThat(team.consensusState()).containsText("went to the admins' disputes as unsure");
+      assertThat(review.sampleIndex()).not().hasText("Sample #" + sample);
+
+      Page admin = loggedIn(adminContext, "admin");
+      var disputes = new DisputesPage(admin).open(baseUrl, datasetId);
+      assertThat(disputes.dispute(sample)).containsText("anna: unsure");
+      assertThat(disputes.dispute(sample)).containsText(comment);
+      new TeamReviewPage(admin).screenshots("unsure-dispute", disputes.dispute(sample));
+      disputes.resolve(sample, "confirm");
+      assertThat(disputes.dispute(sample)).hasCount(0);
+      // nothing between the comment and the unsure: typing it decided nothing (the sample may
+      // have earlier rows from the undo test)
+      assertThat(audit(sample))
+          .extracting(r -> r.get("ACTOR") + " " + r.get("ACTION"))
+          .endsWith("anna COMMENT", "anna UNSURE", "admin RESOLVE");
+      admin.navigate(baseUrl + "/audit");
+      assertThat(admin.locator("#audit-grid")).containsText(comment);
+    } finally {
+      adminContext.close();
+      annaContext.close();
+    }
+  }
+
+  @Test
+  @Order(7)
+  void anAdminAcceptsTheSuggestionsAboveThresholdsAfterAPreview() {
+    // the score of the 5th most suspicious open sample whose suggestion differs: at least 5 match
+    String matches =
+        " from sample_score sc join sample s on s.id = sc.sample_id"
+            + " join dataset d on d.active_run_id = sc.run_id and d.id = s.dataset_id"
+            + " where d.id = ? and s.status = 'OPEN' and sc.suggested_label <> s.current_label"
+            + " and sc.suggested_probability >= 0.3";
+    double minScore =
+        jdbc.queryForObject(
+            "select score"
+                + matches
+                + " order by sc.score desc offset 4 rows fetch first 1 row only",
+            Double.class,
+            datasetId);
+    List<Long> expected =
+        jdbc.queryForList(
+            "select s.id" + matches + " and sc.score >= ? order by s.id",
+            Long.class,
+            datasetId,
+            minScore);
+    assertThat(expected).hasSizeGreaterThanOrEqualTo(5);
+
+    BrowserContext adminContext = browser.browser.newContext();
+    try {
+      Page admin = loggedIn(adminContext, "admin");
+      var clean = new CleanTopKPage(admin).open(baseUrl, datasetId);
+      clean.preview(minScore, 0.3);
+      assertThat(clean.summary())
+          .containsText(expected.size() + " open samples would get their suggested label");
+      assertThat(clean.previewGrid().locator("vaadin-grid-cell-content")).not().hasCount(0);
+      // any number is a threshold: the fields never mark one as invalid
+      assertThat(admin.locator("#clean-min-score[invalid]")).hasCount(0);
+      new TeamReviewPage(admin).screenshots("clean-top-k-preview");
+      clean.apply();
+      assertThat(clean.result()).containsText(expected.size() + " corrected");
+      assertThat(clean.summary()).containsText("0 open samples");
+
+      for (long id : expected) {
+        assertThat(
+                jdbc.queryForMap(
+                    "select s.status, s.decided_by, s.current_label = sc.suggested_label as took"
+                        + " from sample s join dataset d on d.id = s.dataset_id"
+                        + " join sample_score sc on sc.run_id = d.active_run_id"
+                        + " and sc.sample_id = s.id where s.id = ?",
+                    id))
+            .containsEntry("STATUS", "CORRECTED")
+            .containsEntry("DECIDED_BY", "admin")
+            .containsEntry("TOOK", true);
+      }
+      assertThat(
+              jdbc.queryForObject(
+                  "select count(*) from audit_entry where actor = 'admin' and action = 'CORRECT'",
+                  Integer.class))
+          .isEqualTo(expected.size());
+    } finally {
+      adminContext.close();
     }
   }
 }

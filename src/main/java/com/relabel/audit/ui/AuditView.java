@@ -57,6 +57,8 @@ class AuditView extends VerticalLayout {
         .setHeader("Score")
         .setAutoWidth(true);
     grid.addColumn(AuditEntry::getRunId).setHeader("Run").setAutoWidth(true);
+    // a comment, as plain text (a text column never renders HTML)
+    grid.addColumn(AuditEntry::getNote).setHeader("Comment").setAutoWidth(true);
     var actor = new TextField("User");
     actor.setId("audit-actor");
     actor.setClearButtonVisible(true);
@@ -64,7 +66,17 @@ class AuditView extends VerticalLayout {
     action.setLabel("Action");
     action.setId("audit-action");
     action.setItems(
-        "", "CONFIRM", "CORRECT", "EXCLUDE", "UNDO", "VOTE", "CONSENSUS", "DISPUTE", "RESOLVE");
+        "",
+        "CONFIRM",
+        "CORRECT",
+        "EXCLUDE",
+        "UNDO",
+        "VOTE",
+        "CONSENSUS",
+        "DISPUTE",
+        "RESOLVE",
+        "UNSURE",
+        "COMMENT");
     action.setItemLabelGenerator(a -> a.isEmpty() ? "any" : a);
     action.setValue("");
     var from = new DatePicker("From");

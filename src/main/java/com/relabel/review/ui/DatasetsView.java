@@ -175,7 +175,12 @@ class DatasetsView extends VerticalLayout {
       learn.setEnabled(d.activeRunId() != null && d.decided() > 0);
       learn.setTooltipText(
           "Re-fit the ensemble's method weights from the decisions so far and re-rank the queue");
-      actions.add(retrain, runsButton, learn, csv, jsonl, own);
+      var cleanTopK = new Button("Clean top K", e -> UI.getCurrent().navigate("clean/" + d.id()));
+      cleanTopK.setId("clean-" + d.id());
+      cleanTopK.setEnabled(d.activeRunId() != null);
+      cleanTopK.setTooltipText(
+          "Accept the suggested label of every open sample above a score and a probability");
+      actions.add(retrain, runsButton, learn, cleanTopK, csv, jsonl, own);
       actions.add(guidelines.button(d.id()));
     }
     card.add(actions, consensus.forDataset(d.id()));

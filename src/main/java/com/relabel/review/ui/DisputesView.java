@@ -8,7 +8,9 @@ import com.relabel.dataset.SampleTexts;
 import com.relabel.review.DecisionConflictException;
 import com.relabel.review.Dispute;
 import com.relabel.review.Disputes;
+import com.relabel.review.PastDecision;
 import com.relabel.review.ReviewAction;
+import com.relabel.review.SampleInsights;
 import com.relabel.review.Vote;
 import com.relabel.security.Roles;
 import com.vaadin.flow.component.HtmlComponent;
@@ -25,6 +27,7 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -34,12 +37,14 @@ import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 /**
- * The admins' disputes queue of consensus review: each disputed sample with its image, its label
- * and the reviewers' votes; one click on a vote's outcome (or Exclude) decides it for good. The
- * list is a lazy grid: it loads the cards it shows, in keyset pages ({@link DisputeWindow}), so any
- * number of disputes can be worked through.
+ * The admins' disputes queue: each disputed sample (votes that disagree, or a reviewer unsure) with
+ * its image, its label, the reviewers' votes, who was unsure and the comments; one click on a
+ * vote's outcome, on Confirm, Exclude or a class to correct to decides it for good. The list is a
+ * lazy grid: it loads the cards it shows, in keyset pages ({@link DisputeWindow}), so any number of
+ * disputes can be worked through.
  */
 @Route("disputes/:datasetId")
 @PageTitle("Disputes · Relabel")
@@ -59,7 +64,11 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
   private final SampleTexts texts;
   private final Map<Long, String> snippets = new java.util.HashMap<>();
 
-  DisputesView(Disputes disputes, DatasetService datasets, SampleTexts texts) {
+  private final SampleInsights insights;
+
+  DisputesView(
+      Disputes disputes, DatasetService datasets, SampleTexts texts, SampleInsights insights) {
+    this.insights = insights;
     this.texts = texts;
     this.disputes = disputes;
     this.datasets = datasets;
@@ -149,8 +158,17 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
     for (Vote v : d.votes()) {
       votes.add(new Span(v.voter() + ": " + outcome(v.choice(), v.label())));
     }
+    // who was unsure, and the comments, as plain text
+    for (PastDecision p : insights.history(d.sampleId())) {
+      if (p.action().equals(ReviewAction.UNSURE.name())) {
+        votes.add(new Span(p.actor() + ": unsure"));
+      } else if (p.note() != null) {
+        votes.add(new Span(p.actor() + ": “" + p.note() + "”"));
+      }
+    }
     facts.add(votes);
     var actions = new HorizontalLayout();
+    actions.getStyle().set("flex-wrap", "wrap");
     // one button per distinct outcome voted for, then exclude
     Map<String, Vote> outcomes = new LinkedHashMap<>();
     d.votes().forEach(v -> outcomes.putIfAbsent(v.choice() + ":" + v.label(), v));
@@ -161,6 +179,28 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
       b.addThemeVariants(ButtonVariant.LUMO_PRIMARY, ButtonVariant.LUMO_SMALL);
       actions.add(b);
     }
+    if (outcomes.values().stream().noneMatch(v -> v.choice() == ReviewAction.CONFIRM)) {
+      var confirm =
+          new Button(
+              outcome(ReviewAction.CONFIRM, d.currentLabel()),
+              e -> resolve(d, ReviewAction.CONFIRM, -1));
+      confirm.setId("resolve-" + d.sampleIndex() + "-confirm");
+      confirm.addThemeVariants(ButtonVariant.LUMO_SMALL);
+      actions.add(confirm);
+    }
+    var correct = new Select<Integer>();
+    correct.setPlaceholder("Correct to…");
+    correct.setId("resolve-" + d.sampleIndex() + "-correct");
+    correct.setItems(IntStream.range(0, classNames.size()).boxed().toList());
+    correct.setItemLabelGenerator(this::name);
+    correct.setWidth("10rem");
+    correct.addValueChangeListener(
+        e -> {
+          if (e.isFromClient() && e.getValue() != null) {
+            resolve(d, ReviewAction.CORRECT, e.getValue());
+          }
+        });
+    actions.add(correct);
     if (outcomes.values().stream().noneMatch(v -> v.choice() == ReviewAction.EXCLUDE)) {
       var exclude = new Button("Exclude", e -> resolve(d, ReviewAction.EXCLUDE, -1));
       exclude.setId("resolve-" + d.sampleIndex() + "-exclude");

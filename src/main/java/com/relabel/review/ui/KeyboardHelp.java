@@ -8,14 +8,15 @@ import java.util.List;
 
 /**
  * The shortcut sheet of the review queue, opened with "?": a plain table whose lines wrap, so every
- * line is read in full on any screen (a grid cut them off with an ellipsis).
+ * line is read in full on any screen (a grid cut them off with an ellipsis). Public so that the
+ * browser test counts the sheet's rows against this list rather than a number of its own.
  */
-final class KeyboardHelp {
+public final class KeyboardHelp {
   private KeyboardHelp() {}
 
-  record Shortcut(String key, String action) {}
+  public record Shortcut(String key, String action) {}
 
-  static final List<Shortcut> SHORTCUTS =
+  public static final List<Shortcut> SHORTCUTS =
       List.of(
           new Shortcut("Enter", "Confirm the given label"),
           new Shortcut("0 – 9", "Correct the label to that class"),
@@ -23,6 +24,8 @@ final class KeyboardHelp {
           new Shortcut("X", "Exclude: the sample fits no class"),
           new Shortcut("S", "Skip for now (it comes back after a reload)"),
           new Shortcut("U", "Undo your last decision"),
+          new Shortcut("F", "Unsure: the sample goes to the admins' disputes"),
+          new Shortcut("C", "Comment: kept in the sample's history and the audit trail"),
           new Shortcut("G", "Show or hide the dataset's guidelines (decides nothing)"),
           new Shortcut("Z", "Zoom the image: 2×, 4×, back to 1× (decides nothing)"),
           new Shortcut(
@@ -51,7 +54,7 @@ final class KeyboardHelp {
     dialog.setId("shortcut-sheet");
     dialog.setHeaderTitle("Keyboard shortcuts");
     dialog.getFooter().add(new Button("Close", e -> dialog.close()));
-    dialog.setWidth("min(36rem, 92vw)");
+    dialog.setWidth("min(44rem, 92vw)");
     dialog.open();
   }
 }

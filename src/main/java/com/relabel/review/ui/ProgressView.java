@@ -6,6 +6,7 @@ import com.relabel.dataset.DatasetService;
 import com.relabel.review.AnnotatorDay;
 import com.relabel.review.ErrorEstimate;
 import com.relabel.review.QueueProgress;
+import com.relabel.review.ReviewAgreement;
 import com.relabel.review.ReviewProgress;
 import com.relabel.review.ReviewService;
 import com.relabel.security.Roles;
@@ -26,7 +27,8 @@ import java.util.List;
 
 /**
  * How a dataset's review is going: open and decided samples, the errors probably left, and the
- * decisions per annotator per day over the last {@value #DAYS} days (a table and a bar chart).
+ * decisions per annotator per day over the last {@value #DAYS} days (a table and a bar chart), and
+ * how far the reviewers agree in consensus review ({@link AgreementPanel}).
  */
 @Route("progress/:datasetId")
 @PageTitle("Progress · Relabel")
@@ -45,11 +47,18 @@ class ProgressView extends VerticalLayout implements BeforeEnterObserver {
   private final EChart chart = new EChart();
   private final Paragraph noDecisions = new Paragraph();
   private final Grid<AnnotatorDay> grid = new Grid<>();
+  private final ReviewAgreement agreement;
+  private final AgreementPanel agreementPanel = new AgreementPanel();
 
-  ProgressView(DatasetService datasets, ReviewService review, ReviewProgress progress) {
+  ProgressView(
+      DatasetService datasets,
+      ReviewService review,
+      ReviewProgress progress,
+      ReviewAgreement agreement) {
     this.datasets = datasets;
     this.review = review;
     this.progress = progress;
+    this.agreement = agreement;
     counts.setId("progress-counts");
     errorsLeft.setId("errors-left");
     back.setText("Back to the review");
@@ -64,7 +73,7 @@ class ProgressView extends VerticalLayout implements BeforeEnterObserver {
     grid.setAllRowsVisible(true);
     noDecisions.setId("progress-empty");
     noDecisions.addClassName("empty-note");
-    add(title, back, counts, errorsLeft, noDecisions, chart, grid);
+    add(title, back, counts, errorsLeft, noDecisions, chart, grid, agreementPanel);
   }
 
   static RouteParameters parameters(long datasetId) {
@@ -100,6 +109,7 @@ class ProgressView extends VerticalLayout implements BeforeEnterObserver {
     grid.setVisible(!days.isEmpty());
     grid.setItems(days);
     chart.setOption(ProgressChart.option(days));
+    agreementPanel.show(agreement.of(id));
   }
 
   private static String describe(ErrorEstimate e) {

@@ -12,6 +12,7 @@ import com.relabel.review.QueueProgress;
 import com.relabel.review.QueueUpdates;
 import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewGuidelines;
+import com.relabel.review.ReviewNotes;
 import com.relabel.review.ReviewService;
 import com.relabel.review.SampleInsights;
 import com.relabel.review.SampleState;
@@ -42,11 +43,12 @@ import java.util.Set;
 
 /**
  * One sample at a time, most suspicious first. Keyboard first: Enter confirms, a digit corrects to
- * that class, L or / picks a class by name, X excludes, S skips, U undoes the last decision, ?
- * shows the shortcuts; G opens the dataset's guidelines and Z zooms the image, neither decides
- * anything. {@code ?sample=<N>} opens the dataset's sample #N (its sample index, the number the
- * views, exports and API show) whatever its status (decided samples read-only). Each key press or
- * click decides the sample on screen when it happened, or nothing ({@link ShownSample}).
+ * that class, L or / picks a class by name, X excludes, S skips, U undoes the last decision, F
+ * flags the sample unsure (to the admins' disputes), C comments on it, ? shows the shortcuts; G
+ * opens the dataset's guidelines and Z zooms the image, neither decides anything. {@code
+ * ?sample=<N>} opens the dataset's sample #N (its sample index, the number the views, exports and
+ * API show) whatever its status (decided samples read-only). Each key press or click decides the
+ * sample on screen when it happened, or nothing ({@link ShownSample}).
  */
 @Route("review/:datasetId")
 @PageTitle("Review · Relabel")
@@ -83,6 +85,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
   private final LabelQuickPick quickPick = new LabelQuickPick();
   private final RouterLink progressLink = new RouterLink();
   private final GuidelinesSheet guidelines;
+  private final ReviewNotes notes;
 
   /** The sample on screen is decided already: shown read-only, no decision keys. */
   private boolean readOnly;
@@ -96,8 +99,10 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       QueueUpdates updates,
       SampleInsights insights,
       SampleTexts texts,
-      ReviewGuidelines guidelines) {
+      ReviewGuidelines guidelines,
+      ReviewNotes notes) {
     this.guidelines = new GuidelinesSheet(guidelines);
+    this.notes = notes;
     this.texts = texts;
     this.review = review;
     this.datasets = datasets;
@@ -125,6 +130,10 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     skip.setId("skip-button");
     var undo = new Button("Undo (U)", e -> undo());
     undo.setId("undo-button");
+    var unsure = keys.sampleButton("Unsure (F)", this::unsure);
+    unsure.setId("unsure-button");
+    var comment = keys.sampleButton("Comment (C)", this::comment);
+    comment.setId("comment-button");
     correctButtons.setId("correct-buttons");
     correctButtons.getStyle().set("flex-wrap", "wrap");
 
@@ -137,12 +146,13 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     work.add(
         decidedNotice,
         panel,
-        new HorizontalLayout(confirm, exclude, skip, undo),
+        new HorizontalLayout(confirm, exclude, skip, undo, unsure, comment),
         new Span("Correct to (press the digit):"),
         correctButtons,
         new Paragraph(
             "Keys: Enter = confirm · 0-9 = correct to that class · L or / = pick a class by name"
-                + " · X = exclude · S = skip · U = undo · G = guidelines · Z = zoom"
+                + " · X = exclude · S = skip · U = undo · F = unsure · C = comment"
+                + " · G = guidelines · Z = zoom"
                 + " · ? = all shortcuts"),
         nextImage);
     panel.add(context);
@@ -173,6 +183,8 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
     keys.onSampleKey(Key.KEY_X, item -> decide(item, ReviewAction.EXCLUDE, -1));
     keys.onSampleKey(Key.KEY_S, this::skip);
     keys.onKey(Key.KEY_U, this::undo);
+    keys.onSampleKey(Key.KEY_F, this::unsure);
+    keys.onSampleKey(Key.KEY_C, this::comment);
     keys.onSampleKey(Key.KEY_L, this::openQuickPick);
     keys.onSampleKey(Key.of("/"), this::openQuickPick);
     keys.onKey(Key.of("?"), KeyboardHelp::open);
@@ -394,6 +406,44 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver {
       }
       cannotShow("Your decision on sample #" + shown.sampleIndex() + " was undone.");
     }
+  }
+
+  /** F: the reviewer is unsure; the sample goes to the admins' disputes, and the queue moves on. */
+  private void unsure(QueueItem item) {
+    if (item != current.item()) {
+      return;
+    }
+    if (readOnly) {
+      warn("This sample is already decided; it is shown read-only.");
+      return;
+    }
+    try {
+      notes.flagUnsure(item);
+      lastShown = null; // an unsure is an admin's to settle, not undone with U
+      consensusState.setVisible(true);
+      consensusState.setText(
+          "Sample #" + item.sampleIndex() + " went to the admins' disputes as unsure.");
+    } catch (DecisionConflictException e) {
+      warn(e.getMessage());
+    }
+    showNext();
+  }
+
+  /** C: a comment on the sample on screen, kept in its history and the audit trail. */
+  private void comment(QueueItem item) {
+    CommentDialog.open(
+        item.sampleIndex(),
+        text -> {
+          try {
+            notes.comment(item.sampleId(), text);
+          } catch (IllegalArgumentException e) {
+            warn("Comment not saved: " + e.getMessage() + ".");
+            return;
+          }
+          if (item == current.item()) {
+            context.refreshHistory(item, classNames);
+          }
+        });
   }
 
   private static void warn(String message) {

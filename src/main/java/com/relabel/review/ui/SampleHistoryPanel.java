@@ -7,7 +7,9 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
-/** The sample's earlier decisions and label changes, oldest first, from the audit trail. */
+/**
+ * The sample's earlier decisions, label changes and comments, oldest first, from the audit trail.
+ */
 final class SampleHistoryPanel extends Div {
 
   private static final DateTimeFormatter WHEN =
@@ -36,6 +38,12 @@ final class SampleHistoryPanel extends Div {
               new Span(WHEN.format(d.occurredAt()) + " · " + d.actor() + " · "),
               action(d.action()),
               new Span(" " + change + " (" + d.newStatus() + ")"));
+      if (d.note() != null) {
+        // set as text, never as HTML: a comment is shown exactly as typed
+        var note = new Span(" “" + d.note() + "”");
+        note.addClassName("history-note");
+        row.add(note);
+      }
       row.addClassName("history-row");
       add(row);
     }

@@ -1,0 +1,14 @@
+package com.relabel.flow;
+
+import org.springframework.boot.test.context.SpringBootTest;
+
+/** Blind consensus and agreement on the embedded H2 database. */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:consensus;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+      "relabel.jobs.poll-interval=200ms",
+      "relabel.security.active-check-period=0s",
+      "relabel.review.bulk-chunk=2" // shares the application with H2CleanTopKTest
+    })
+class H2ConsensusInsightsTest extends ConsensusInsightsTest {}

@@ -7,7 +7,9 @@ For each file it prints, per ranking: AUROC, average precision, precision in the
 and 1,000 of the queue and at k (k = the flipped samples), plus the cross-validated model's
 accuracy against the true labels ("folds' accuracy"). Rankings: every method's column, the
 default ensemble as `bench` wrote it, the old equal-weight mean of every method's rank, and the
-default with aum added at weight 1 (docs/decisions/0023). Ranks are normalised average ranks, as
+default with aum added at weight 1 (docs/decisions/0023); last, on a random half of the samples,
+the best method, the ensemble and a supervised stacking of the methods fitted on the other half
+with the true answers (an upper bound for any weighting of them). Ranks are normalised average ranks, as
 in RankAverageEnsemble. Needs numpy.
 """
 import csv
@@ -79,6 +81,34 @@ def main(paths):
             print(f"{name:32s} {auroc(score, wrong):7.4f} {average_precision(score, wrong):7.4f} "
                   f"{precision_at(score, wrong, 100):6.2f} {precision_at(score, wrong, 500):6.3f} "
                   f"{precision_at(score, wrong, 1000):6.3f} {precision_at(score, wrong, k):6.4f}")
+        bound, single = supervised_upper_bound(rank, wrong)
+        best = max(single, key=single.get)
+        ensemble_half = auroc(ranks(rankings["ensemble (as bench wrote it)"])[
+            ~(np.random.default_rng(0).random(len(wrong)) < 0.5)],
+            wrong[~(np.random.default_rng(0).random(len(wrong)) < 0.5)])
+        print(f"on a random half: best method {best} {single[best]:.4f}, ensemble {ensemble_half:.4f}, "
+              f"supervised stacking fitted on the other half (upper bound) {bound:.4f}")
+
+
+def supervised_upper_bound(rank, wrong, seed=0):
+    """AUROC on a random half of a logistic regression on the methods' ranks fitted with the true
+    answers of the other half: what the best weighting of these methods could reach, a bound no
+    ensemble without labels can pass (docs/benchmarks.md, "What a combination can reach")."""
+    x = np.stack(list(rank.values()), 1) - 0.5
+    xb = np.hstack([x, np.ones((len(x), 1))])
+    half = np.random.default_rng(seed).random(len(x)) < 0.5
+    y = wrong.astype(float)
+    beta = np.zeros(xb.shape[1])
+    for _ in range(100):
+        p = 1 / (1 + np.exp(-xb[half] @ beta))
+        gradient = xb[half].T @ (p - y[half]) + 1e-6 * beta
+        hessian = xb[half].T @ (xb[half] * (p * (1 - p))[:, None]) + 1e-6 * np.eye(len(beta))
+        step = np.linalg.solve(hessian, gradient)
+        beta -= step
+        if np.abs(step).max() < 1e-10:
+            break
+    return auroc((xb @ beta)[~half], wrong[~half]), {
+        m: auroc(rank[m][~half], wrong[~half]) for m in rank}
 
 
 if __name__ == "__main__":

@@ -1,6 +1,7 @@
 package com.relabel.scoring;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +60,33 @@ class ReviewWeightedEnsembleTest {
     assertThat(learnedAuroc).isGreaterThanOrEqualTo(equalAuroc);
     assertThat(ReviewWeightedEnsemble.fit(methods, reviewTopOfQueue(methods, 300)).weights())
         .isEqualTo(learned.weights());
+  }
+
+  @Test
+  void aFewConfirmationsMoveTheStandardWeightsOnlyALittle() {
+    List<MethodScores> methods = informativeAndRandom();
+    List<ReviewWeightedEnsemble.Review> reviews = new ArrayList<>();
+    int confirmed = 0;
+    for (int i = 0; i < benchmark.flipped().length && reviews.size() < 200; i++) {
+      if (benchmark.flipped()[i]) {
+        reviews.add(new ReviewWeightedEnsemble.Review(i, true));
+      } else if (confirmed < 5) {
+        reviews.add(new ReviewWeightedEnsemble.Review(i, false));
+        confirmed++;
+      }
+    }
+
+    ReviewWeightedEnsemble learned = ReviewWeightedEnsemble.fit(methods, reviews);
+
+    // the standard weights of these two methods are equal (1 and 1, normalised 0.5 each); five
+    // confirmations give the learned weights a share of 5 / 205
+    double share = ReviewWeightedEnsemble.learnedShare(5);
+    assertThat(share).isCloseTo(5 / 205.0, within(1e-12));
+    assertThat(learned.fitted()).isTrue();
+    assertThat(learned.weights().values().stream().mapToDouble(Double::doubleValue).sum())
+        .isCloseTo(1.0, within(1e-9));
+    assertThat(learned.weights().get("random")).isBetween(0.5 * (1 - share), 0.5 + 0.5 * share);
+    assertThat(learned.weights().get("loss")).isBetween(0.5 * (1 - share), 0.5 + 0.5 * share);
   }
 
   @Test

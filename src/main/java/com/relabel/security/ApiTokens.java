@@ -143,7 +143,12 @@ public class ApiTokens {
     }
     ApiToken apiToken = found.get();
     Instant now = Instant.now();
-    tokens.touch(apiToken.getId(), now, now.minus(TOUCH_INTERVAL));
+    Instant before = now.minus(TOUCH_INTERVAL);
+    // the row just read says whether a write is due: most requests then write nothing (the
+    // conditional update still keeps two nodes from both writing within the interval)
+    if (apiToken.getLastUsedAt() == null || apiToken.getLastUsedAt().isBefore(before)) {
+      tokens.touch(apiToken.getId(), now, before);
+    }
     AppUser owner = apiToken.getOwner();
     List<GrantedAuthority> authorities = new ArrayList<>();
     authorities.add(new SimpleGrantedAuthority("ROLE_" + owner.getRole().name()));

@@ -34,7 +34,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 public class ReviewLoad {
 
   record Options(
-      URI base, String adminToken, long dataset, int annotators, int decisions, int waitSeconds) {}
+      URI base,
+      String adminToken,
+      long dataset,
+      int annotators,
+      int decisions,
+      int waitSeconds,
+      int thinkMillis) {}
 
   record Accepted(String user, int sample, String status, int label) {}
 
@@ -50,8 +56,11 @@ public class ReviewLoad {
       """
       Usage: java tools/load/ReviewLoad.java --token ADMIN_TOKEN --dataset ID
                [--url http://localhost:8080] [--annotators 50] [--decisions 40] [--wait 600]
+               [--think-ms 0]
       ADMIN_TOKEN: a Full token of an admin (API tokens page). The dataset needs scores (an active
       run) and at least annotators x decisions open samples; --wait: seconds to wait for its run.
+      --think-ms: how long an annotator looks at a sample before deciding, on average (uniform
+      between 0 and twice it); 0, the default, measures the server at saturation.
       """;
 
   public static void main(String[] args) throws Exception {
@@ -134,10 +143,11 @@ public class ReviewLoad {
 
     System.out.println();
     System.out.printf(
-        "%d annotators x %d decisions: %d accepted, %d conflicts (409), %d empty queue (204),"
+        "%d annotators x %d decisions (think time %d ms on average): %d accepted, %d conflicts (409), %d empty queue (204),"
             + " %d errors in %.1f s = %.1f decisions/s%n",
         options.annotators(),
         options.decisions(),
+        options.thinkMillis(),
         accepted.size(),
         conflicts.get(),
         emptyQueue.get(),
@@ -174,6 +184,9 @@ public class ReviewLoad {
           continue;
         }
         var shown = object(next.body());
+        if (options.thinkMillis() > 0) {
+          Thread.sleep(java.util.concurrent.ThreadLocalRandom.current().nextInt(2 * options.thinkMillis() + 1));
+        }
         int sample = ((Number) shown.get("sample")).intValue();
         int given = ((Number) shown.get("givenLabel")).intValue();
         // a fixed mix, different per seat: mostly confirm, some corrections, a few exclusions
@@ -388,7 +401,8 @@ public class ReviewLoad {
       }
       given.put(args[i].substring(2), args[++i]);
     }
-    Set<String> known = Set.of("url", "token", "dataset", "annotators", "decisions", "wait");
+    Set<String> known =
+        Set.of("url", "token", "dataset", "annotators", "decisions", "wait", "think-ms");
     for (String name : given.keySet()) {
       if (!known.contains(name)) {
         throw new IllegalArgumentException("unknown option --" + name);
@@ -404,7 +418,8 @@ public class ReviewLoad {
         number(given, "dataset", "0"),
         (int) number(given, "annotators", "50"),
         (int) number(given, "decisions", "40"),
-        (int) number(given, "wait", "600"));
+        (int) number(given, "wait", "600"),
+        (int) number(given, "think-ms", "0"));
   }
 
   private static long number(Map<String, String> given, String name, String fallback) {

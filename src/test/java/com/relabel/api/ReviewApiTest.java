@@ -354,6 +354,20 @@ class ReviewApiTest {
         .isZero();
   }
 
+  @Test
+  void theOpenApiDescriptionListsTheReviewUsersAndTokensEndpoints() {
+    var description = new ApiClient(port, null).get("/api/openapi.json");
+    assertThat(description.status()).isEqualTo(200);
+    assertThat(description.body())
+        .contains("/api/v1/datasets/{datasetId}/review/next")
+        .contains("/api/v1/datasets/{datasetId}/review/{sample}/decision")
+        .contains("/api/v1/datasets/{datasetId}/review/{sample}/undo")
+        .contains("/api/v1/users/{username}/disable")
+        .contains("/api/v1/tokens/{tokenId}")
+        .contains("leaseExpiresAt")
+        .contains("labelFinal");
+  }
+
   private ApiClient.Reply decide(
       ApiClient who, long ds, int sample, String action, Integer label, Long version) {
     StringBuilder body = new StringBuilder("{\"action\":\"").append(action).append('"');

@@ -2,9 +2,10 @@ package com.relabel.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Set;
-import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * What an API token may do on top of its owner's role (decision 0032): {@link #FULL} all its owner
@@ -29,8 +30,10 @@ public enum ApiTokenScope {
    * The one read that changes something: asking the review queue for the next sample leases it to
    * the caller (decision 0034), so a read-only token may not.
    */
-  private static final Pattern LEASING_READ =
-      Pattern.compile("/api/v1/datasets/[^/]+/review/next/?");
+  private static final RequestMatcher LEASING_READ =
+      // matched as Spring MVC matches its mappings (decoded path segments), so no other spelling
+      // of the path (an escaped letter) reaches the endpoint unrefused
+      PathPatternRequestMatcher.withDefaults().matcher("/api/v1/datasets/{datasetId}/review/next");
 
   private final String label;
   private final String description;
@@ -52,10 +55,7 @@ public enum ApiTokenScope {
 
   /** Whether the request may change something: any method but GET and HEAD, or a leasing read. */
   static boolean changes(HttpServletRequest request) {
-    return !SAFE_METHODS.contains(request.getMethod())
-        || LEASING_READ
-            .matcher(request.getRequestURI().substring(request.getContextPath().length()))
-            .matches();
+    return !SAFE_METHODS.contains(request.getMethod()) || LEASING_READ.matches(request);
   }
 
   /** Whether this authentication came from a read-only token. */

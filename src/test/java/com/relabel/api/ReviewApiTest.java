@@ -226,6 +226,8 @@ class ReviewApiTest {
     List<ApiClient.Reply> refused =
         List.of(
             reader.get(review + "next"),
+            // the same path spelt with an escaped letter, which Spring MVC decodes to it
+            rawGet(made.get("token").asString(), review + "%6Eext"),
             decide(reader, ds, 0, "confirm", null, 0L),
             decide(reader, ds, 0, "skip", null, null),
             undo(reader, ds, 0, 0));
@@ -366,6 +368,23 @@ class ReviewApiTest {
         .contains("/api/v1/tokens/{tokenId}")
         .contains("leaseExpiresAt")
         .contains("labelFinal");
+  }
+
+  /**
+   * A GET of exactly this path, sent as it is written (RestClient would escape its percent signs).
+   */
+  private ApiClient.Reply rawGet(String token, String path) throws Exception {
+    var response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + port + path))
+                    .header("Authorization", "Bearer " + token)
+                    .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+    var headers = new org.springframework.http.HttpHeaders();
+    response.headers().map().forEach(headers::addAll);
+    return new ApiClient.Reply(response.statusCode(), headers, response.body());
   }
 
   private ApiClient.Reply decide(

@@ -4,6 +4,7 @@ import com.relabel.base.ServerFault;
 import com.relabel.dataset.IdxFormatException;
 import com.relabel.dataset.ImageFolderException;
 import com.relabel.dataset.TextFormatException;
+import com.relabel.review.DecisionConflictException;
 import com.relabel.training.PredictionsFormatException;
 import com.relabel.training.RunAlreadyActiveException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -67,6 +68,12 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     ProblemDetail problem = problem(HttpStatus.CONFLICT, "A run is active", e.getMessage());
     problem.setProperty("activeRunId", e.activeRunId());
     return problem;
+  }
+
+  /** The sample was decided or changed since the caller saw it: nothing was recorded. */
+  @ExceptionHandler(DecisionConflictException.class)
+  ProblemDetail decidedMeanwhile(DecisionConflictException e) {
+    return problem(HttpStatus.CONFLICT, "Sample changed", e.getMessage());
   }
 
   @ExceptionHandler(IllegalStateException.class)

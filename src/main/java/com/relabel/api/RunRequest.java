@@ -3,17 +3,9 @@ package com.relabel.api;
 import com.relabel.training.DeviceChoice;
 import com.relabel.training.ModelKind;
 import com.relabel.training.RunSettings;
-import java.lang.reflect.RecordComponent;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Collectors;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.exc.UnrecognizedPropertyException;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * What a pipeline asks of a new run; every field may be left out, and then the application's
@@ -37,42 +29,13 @@ record RunRequest(
   static final RunRequest DEFAULTS =
       new RunRequest(null, null, null, null, null, null, null, null, null, null);
 
-  private static final ObjectMapper JSON =
-      JsonMapper.builder()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-          .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
-          .build();
-
   /**
    * The request in a JSON body (none or {@code null}: the defaults), refusing an unknown field or a
    * value of the wrong type with the field's name, so a typo is never silently ignored.
    */
   static RunRequest of(JsonNode body) {
-    if (body == null || body.isNull() || body.isMissingNode()) {
-      return DEFAULTS;
-    }
-    if (!body.isObject()) {
-      throw new IllegalArgumentException("the body must be a JSON object of run settings");
-    }
-    try {
-      return JSON.treeToValue(body, RunRequest.class);
-    } catch (UnrecognizedPropertyException e) {
-      throw new IllegalArgumentException(
-          "unknown field '"
-              + e.getPropertyName()
-              + "'; known fields: "
-              + Arrays.stream(RunRequest.class.getRecordComponents())
-                  .map(RecordComponent::getName)
-                  .collect(Collectors.joining(", ")));
-    } catch (JacksonException e) {
-      String field =
-          e.getPath().stream()
-              .map(
-                  r -> r.getPropertyName() != null ? r.getPropertyName() : "[" + r.getIndex() + "]")
-              .collect(Collectors.joining("."));
-      throw new IllegalArgumentException(
-          "field '" + field + "': " + e.getOriginalMessage().lines().findFirst().orElse(""));
-    }
+    RunRequest asked = ApiJson.read(body, RunRequest.class, "run settings");
+    return asked == null ? DEFAULTS : asked;
   }
 
   RunSettings toSettings(RunSettings defaults) {

@@ -1,8 +1,10 @@
 package com.relabel.audit;
 
 import com.relabel.review.DecisionHistory;
+import com.relabel.review.LastDecision;
 import com.relabel.review.PastDecision;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 /** A sample's decisions as the review view shows them, read from the audit trail. */
@@ -30,5 +32,15 @@ class AuditDecisionHistory implements DecisionHistory {
                     e.getNewStatus(),
                     e.getNote()))
         .toList();
+  }
+
+  @Override
+  public Optional<LastDecision> lastBy(String actor, long datasetId) {
+    return entries
+        .findFirstByActorAndDatasetIdOrderByIdDesc(actor, datasetId)
+        .map(
+            e ->
+                new LastDecision(
+                    e.getSampleId(), e.getSampleIndex(), e.getAction(), e.getOldLabel()));
   }
 }

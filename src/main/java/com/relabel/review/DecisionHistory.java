@@ -1,6 +1,7 @@
 package com.relabel.review;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a sample's earlier decisions are kept. The audit module implements it from its trail (it
@@ -11,4 +12,7 @@ public interface DecisionHistory {
 
   /** Every decision and undo on the sample, oldest first. */
   List<PastDecision> forSample(long sampleId);
+
+  /** The reviewer's newest decision, vote or undo in the dataset, if any. */
+  Optional<LastDecision> lastBy(String actor, long datasetId);
 }

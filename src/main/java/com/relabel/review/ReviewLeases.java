@@ -203,6 +203,22 @@ class ReviewLeases {
         .findFirst();
   }
 
+  /** When the user's running lease on the sample ends, if they hold one. */
+  java.util.Optional<Instant> expiry(long sampleId, String user) {
+    return jdbc
+        .queryForList(
+            "select expires_at from sample_lease where sample_id = :sample and leased_by = :user"
+                + " and expires_at >= :now",
+            new MapSqlParameterSource()
+                .addValue("sample", sampleId)
+                .addValue("user", user)
+                .addValue("now", at(Instant.now())),
+            OffsetDateTime.class)
+        .stream()
+        .findFirst()
+        .map(OffsetDateTime::toInstant);
+  }
+
   static OffsetDateTime at(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }

@@ -200,6 +200,11 @@ public class ReviewService {
     leases.release(item.sampleId(), CurrentUser.username());
   }
 
+  /** When the current user's running lease on the sample ends; empty when they hold none. */
+  public Optional<Instant> leaseExpiry(long sampleId) {
+    return leases.expiry(sampleId, CurrentUser.username());
+  }
+
   /** Who holds a running lease on the sample, if anyone (for display). */
   public Optional<String> leaseHolder(long sampleId) {
     return leases.holder(sampleId);

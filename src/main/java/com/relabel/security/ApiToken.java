@@ -71,6 +71,10 @@ class ApiToken {
     return scope;
   }
 
+  Instant getLastUsedAt() {
+    return lastUsedAt;
+  }
+
   boolean isRevoked() {
     return revokedAt != null;
   }

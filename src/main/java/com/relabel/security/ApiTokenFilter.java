@@ -62,13 +62,15 @@ class ApiTokenFilter extends OncePerRequestFilter {
             "the API token is unknown or revoked, or its owner's account is disabled");
         return;
       }
-      if (ApiTokenScope.readOnly(auth.get())
-          && !ApiTokenScope.SAFE_METHODS.contains(request.getMethod())) {
+      if (ApiTokenScope.readOnly(auth.get()) && ApiTokenScope.changes(request)) {
         ApiProblems.write(
             response,
             HttpServletResponse.SC_FORBIDDEN,
-            "this token is read-only: it may only read (GET, HEAD); "
+            "this token is read-only: it may only read (GET, HEAD), and taking the next sample"
+                + " of the review queue leases it; "
                 + request.getMethod()
+                + " "
+                + request.getRequestURI()
                 + " needs a token with the Full scope");
         return;
       }

@@ -60,6 +60,17 @@ public class ApiTokens {
   @Transactional
   @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
   public NewApiToken create(String name, ApiTokenScope scope) {
+    return createFor(CurrentUser.username(), name, scope);
+  }
+
+  /**
+   * Makes a token with this scope that acts as {@code owner}: the admin who asks, or an enabled
+   * annotator (a labelling tool that reviews in that annotator's name, decision 0034). A token for
+   * another admin is refused: it would let one admin act in another's name.
+   */
+  @Transactional
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public NewApiToken createFor(String owner, String name, ApiTokenScope scope) {
     String label = name == null ? "" : name.strip();
     if (label.isEmpty() || label.length() > 100) {
       throw new IllegalArgumentException("a token's name has 1 to 100 characters");
@@ -67,22 +78,37 @@ public class ApiTokens {
     if (scope == null) {
       throw new IllegalArgumentException("choose a token's scope: Full or Read-only");
     }
-    AppUser owner =
-        users
-            .findByUsername(CurrentUser.username())
-            .orElseThrow(() -> new IllegalStateException("no account for the current user"));
+    AppUser actsAs = actingAccount(owner);
     byte[] secret = new byte[32];
     RANDOM.nextBytes(secret);
     String token = PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
     ApiToken saved =
         tokens.save(
             new ApiToken(
-                owner,
+                actsAs,
                 label,
                 hash(token),
                 token.substring(PREFIX.length(), PREFIX.length() + 6),
                 scope));
-    return new NewApiToken(saved.getId(), label, scope, token);
+    return new NewApiToken(saved.getId(), label, actsAs.getUsername(), scope, token);
+  }
+
+  private AppUser actingAccount(String owner) {
+    String me = CurrentUser.username();
+    if (owner == null || owner.equals(me)) {
+      return users
+          .findByUsername(me)
+          .orElseThrow(() -> new IllegalStateException("no account for the current user"));
+    }
+    AppUser other =
+        users
+            .findByUsername(owner)
+            .orElseThrow(() -> new IllegalArgumentException("no user named '" + owner + "'"));
+    if (other.getRole() != Role.ANNOTATOR || !other.isEnabled()) {
+      throw new IllegalArgumentException(
+          "a token may act as yourself or as an enabled annotator; '" + owner + "' is not one");
+    }
+    return other;
   }
 
   /** Every token, newest first (admins only). */
@@ -117,7 +143,12 @@ public class ApiTokens {
     }
     ApiToken apiToken = found.get();
     Instant now = Instant.now();
-    tokens.touch(apiToken.getId(), now, now.minus(TOUCH_INTERVAL));
+    Instant before = now.minus(TOUCH_INTERVAL);
+    // the row just read says whether a write is due: most requests then write nothing (the
+    // conditional update still keeps two nodes from both writing within the interval)
+    if (apiToken.getLastUsedAt() == null || apiToken.getLastUsedAt().isBefore(before)) {
+      tokens.touch(apiToken.getId(), now, before);
+    }
     AppUser owner = apiToken.getOwner();
     List<GrantedAuthority> authorities = new ArrayList<>();
     authorities.add(new SimpleGrantedAuthority("ROLE_" + owner.getRole().name()));

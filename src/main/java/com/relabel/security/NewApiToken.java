@@ -1,4 +1,7 @@
 package com.relabel.security;
 
-/** A token just made: {@code token} is shown once and never stored. */
-public record NewApiToken(long id, String name, ApiTokenScope scope, String token) {}
+/**
+ * A token just made: {@code token} is shown once and never stored; {@code owner} is the account it
+ * acts as.
+ */
+public record NewApiToken(long id, String name, String owner, ApiTokenScope scope, String token) {}

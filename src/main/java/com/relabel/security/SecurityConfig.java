@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authorization.AuthenticatedAuthorizationManager;
+import org.springframework.security.authorization.AuthorityAuthorizationManager;
 import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -64,6 +65,9 @@ class SecurityConfig {
   private static final AuthenticatedAuthorizationManager<RequestAuthorizationContext>
       AUTHENTICATED = AuthenticatedAuthorizationManager.authenticated();
 
+  private static final AuthorityAuthorizationManager<RequestAuthorizationContext> ADMINS =
+      AuthorityAuthorizationManager.hasRole(Roles.ADMIN);
+
   @Bean
   @Order(1)
   SecurityFilterChain apiFilterChain(
@@ -85,10 +89,18 @@ class SecurityConfig {
             auth ->
                 auth.requestMatchers(OPENAPI_PATH, OPENAPI_PATH + "/**", "/error")
                     .permitAll()
+                    // accounts and tokens are the admins' (the services say so too, decision 0034)
+                    .requestMatchers(
+                        "/api/v1/users", "/api/v1/users/**", "/api/v1/tokens", "/api/v1/tokens/**")
+                    .access(
+                        (authentication, context) ->
+                            ApiTokenScope.readOnly(authentication.get())
+                                    && ApiTokenScope.changes(context.getRequest())
+                                ? new AuthorizationDecision(false)
+                                : ADMINS.authorize(authentication, context))
                     // a read-only token may only read (decision 0032); ApiTokenFilter refuses it
                     // first with its own reason, this rule holds whatever set the authentication
-                    .requestMatchers(
-                        request -> !ApiTokenScope.SAFE_METHODS.contains(request.getMethod()))
+                    .requestMatchers(ApiTokenScope::changes)
                     .access(
                         (authentication, context) ->
                             ApiTokenScope.readOnly(authentication.get())
@@ -110,7 +122,7 @@ class SecurityConfig {
                                 response,
                                 HttpServletResponse.SC_FORBIDDEN,
                                 ApiTokenScope.readOnly(contexts.getContext().getAuthentication())
-                                        && !ApiTokenScope.SAFE_METHODS.contains(request.getMethod())
+                                        && ApiTokenScope.changes(request)
                                     ? "this token is read-only: it may only read (GET, HEAD)"
                                     : "the token's owner may not do this")));
     return http.build();

@@ -114,6 +114,22 @@ public class UserAccounts implements UserDetailsService {
     }
   }
 
+  /**
+   * Disables the account named {@code username} (admins only), as {@link #setEnabled} does.
+   *
+   * @throws NoSuchElementException if there is no such account
+   */
+  @Transactional
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public AppUser disable(String username) {
+    AppUser user =
+        users
+            .findByUsername(username)
+            .orElseThrow(() -> new NoSuchElementException("no user named '" + username + "'"));
+    setEnabled(user.getId(), false);
+    return user;
+  }
+
   @Transactional
   @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
   public void resetPassword(long userId, String rawPassword) {

@@ -27,6 +27,11 @@ final class ApiClient {
     return send(HttpMethod.GET, path, null, null);
   }
 
+  /** Any method without a body (DELETE, HEAD, ...). */
+  Reply send(HttpMethod method, String path) {
+    return send(method, path, null, null);
+  }
+
   Reply postJson(String path, String json) {
     return send(HttpMethod.POST, path, MediaType.APPLICATION_JSON, json);
   }

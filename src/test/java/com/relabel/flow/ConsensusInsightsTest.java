@@ -158,7 +158,7 @@ abstract class ConsensusInsightsTest {
   private String annotatorToken(String user) {
     as("admin", "ADMIN");
     // the last active admin cannot be demoted: another one stays
-    accounts.createIfMissing("keeper", "password-keeper", Role.ADMIN);
+    accounts.createIfMissing("insights-admin", "password-insights-admin", Role.ADMIN);
     long userId = accounts.create(user, "password-" + user, Role.ADMIN).getId();
     as(user, "ADMIN");
     String token = tokens.create(user + "'s script").token();

@@ -144,14 +144,14 @@ public final class ScoreCommand {
     LabeledImages data = texts.features();
     out.printf(
         Locale.ROOT,
-        "Read %,d texts in %.1f s, %d classes (label = class index: %s); training the MLP on %,d"
-            + " features (%s)%n",
+        "Read %,d texts, %d classes (label = class index: %s); training the MLP on %,d features"
+            + " (%s, made in %.1f s)%n",
         data.count(),
-        (System.nanoTime() - t0) / 1e9,
         data.numClasses(),
         classList(texts.classNames()),
         data.width(),
-        kind.id());
+        kind.id(),
+        (System.nanoTime() - t0) / 1e9);
     return texts;
   }
 

@@ -28,7 +28,7 @@ public final class BenchCommand {
         --images FILE --labels FILE            training set in IDX (default: bundled MNIST 60k)
         --text FILE       instead of images: a text CSV or JSONL (text,label), trained on the MLP
                           without an end-to-end test set
-        --text-features F encoder | hashed | both (default encoder; see relabel score)
+        --text-features F encoder | hashed | both (default both; see relabel score)
         --test-images FILE --test-labels FILE  test set for the end-to-end accuracies
                                                (default: bundled MNIST 10k with the default data;
                                                none with --images, which skips end to end)

@@ -44,7 +44,7 @@ public final class ScoreCommand {
         --text FILE       instead of --images/--labels: texts with labels, a .csv with a header
                           naming 'text' and 'label' columns or a .jsonl of {"text","label"}
                           objects; trains the MLP on the texts' features (below)
-        --text-features F encoder | hashed | both (default encoder): the pretrained sentence
+        --text-features F encoder | hashed | both (default both): the pretrained sentence
                           encoder's vectors (neighbours are searched among them), hashed
                           word counts, or both side by side (decision 0038)
         --out FILE        CSV to write: index,given_label,suggested_label,score,<one column per method>

@@ -22,9 +22,14 @@ public enum TextFeatures {
    */
   static final float RANGE = 0.15f;
 
-  /** The default: the encoder when it is on the class path, else hashed counts. */
+  /**
+   * The default: both when the encoder is on the class path, else hashed counts. On the
+   * SpamAssassin benchmark both found the flipped labels best (ensemble AUROC 0.9965, against
+   * 0.9924 on hashed counts and 0.9827 on the encoder alone; knn 0.9695 with the encoder's
+   * neighbours) for about the training time of hashed counts alone (docs/benchmarks.md).
+   */
   public static TextFeatures standard() {
-    return TextEncoder.available() ? ENCODER : HASHED;
+    return TextEncoder.available() ? BOTH : HASHED;
   }
 
   public boolean usesEncoder() {

@@ -106,10 +106,11 @@ class TextImportTest {
 
     Dataset d = textImport.importFile("text-enc-" + RUN, csv, "encoded.csv");
 
-    assertThat(datasets.get(d.getId()).getTextFeatures()).isEqualTo(TextFeatures.ENCODER);
+    assertThat(datasets.get(d.getId()).getTextFeatures()).isEqualTo(TextFeatures.BOTH);
     assertThat(vectorCount(d)).isEqualTo(120);
     TrainingSet set = datasets.trainingSet(d.getId());
-    assertThat(set.images().width()).isEqualTo(TextEncoder.DIMENSION);
+    assertThat(set.images().width())
+        .isEqualTo(TextEncoder.DIMENSION + TextFeaturizer.DEFAULT_DIMENSION);
     // the vector read back is the one the encoder gives, within half precision and the other
     // texts of its batch (the quantised model scales activations per batch: decision 0038)
     float[] stored = set.neighbourSpace()[7];

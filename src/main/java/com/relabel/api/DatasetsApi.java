@@ -6,6 +6,7 @@ import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.IdxImport;
 import com.relabel.dataset.ImageFolderImport;
 import com.relabel.dataset.ImageSizePolicy;
+import com.relabel.dataset.TextFeatures;
 import com.relabel.dataset.TextImport;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -88,10 +89,24 @@ class DatasetsApi {
   @PostMapping(path = "/text", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
   @Operation(summary = "Import a CSV or JSONL text file with text,label records (admins)")
   ResponseEntity<ApiDataset> importText(
-      @RequestParam String name, @RequestPart("file") MultipartFile file) throws IOException {
+      @RequestParam String name,
+      @RequestPart("file") MultipartFile file,
+      @RequestParam(required = false) String features)
+      throws IOException {
+    // what the classifier learns from (decision 0038): encoder (default), hashed or both
+    TextFeatures chosen = features == null ? TextFeatures.standard() : textFeatures(features);
     try (var uploads = uploadFolders.open()) {
       var saved = uploads.save(file, "texts.csv");
-      return created(text.importFile(checkedName(name), saved, saved.getFileName().toString()));
+      return created(
+          text.importFile(checkedName(name), saved, saved.getFileName().toString(), chosen));
+    }
+  }
+
+  private static TextFeatures textFeatures(String value) {
+    try {
+      return TextFeatures.of(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("features: " + e.getMessage());
     }
   }
 

@@ -154,15 +154,30 @@ public final class NoiseBenchmark {
 
   private final PrintStream log;
   private final Path scoresOut;
+  private final float[][] neighbourSpace;
 
   /** A benchmark that logs its progress to {@code log}. */
   public NoiseBenchmark(PrintStream log) {
-    this(log, null);
+    this(log, null, null);
   }
 
-  private NoiseBenchmark(PrintStream log, Path scoresOut) {
+  private NoiseBenchmark(PrintStream log, Path scoresOut, float[][] neighbourSpace) {
     this.log = Objects.requireNonNull(log, "log");
     this.scoresOut = scoresOut;
+    this.neighbourSpace = neighbourSpace;
+  }
+
+  /**
+   * This benchmark, searching neighbours among {@code vectors} (one per training sample, a text
+   * encoder's) instead of the model's embeddings, as {@link
+   * NoiseTrainingPipeline#withNeighbourSpace} does; {@code null} keeps the model's.
+   */
+  public NoiseBenchmark withNeighbourSpace(float[][] vectors) {
+    return new NoiseBenchmark(log, scoresOut, vectors);
+  }
+
+  private TrainingDynamics inNeighbourSpace(TrainingDynamics d) {
+    return neighbourSpace == null ? d : d.withEmbeddings(neighbourSpace);
   }
 
   /**
@@ -170,7 +185,7 @@ public final class NoiseBenchmark {
    * {@code null} writes none.
    */
   public NoiseBenchmark withScoresOut(Path file) {
-    return new NoiseBenchmark(log, file);
+    return new NoiseBenchmark(log, file, neighbourSpace);
   }
 
   /** The methods to compare: every method whose inputs the dynamics hold. */
@@ -203,7 +218,7 @@ public final class NoiseBenchmark {
     TrainingResult result =
         new ImageClassifierTrainer().train(noisyData, options, progress("train"));
     double trainSeconds = seconds(t0);
-    TrainingDynamics dynamics = result.dynamics();
+    TrainingDynamics dynamics = inNeighbourSpace(result.dynamics());
     double cvSeconds = Double.NaN;
     if (options.folds() > 0) {
       t0 = System.nanoTime();
@@ -230,10 +245,11 @@ public final class NoiseBenchmark {
       CleaningRound cleaning = new CleaningRound();
       t0 = System.nanoTime();
       dynamics =
-          cleaning
-              .trainMain(
-                  noisyData, HeldOutSplit.NONE, suspects, options, progress("round " + round))
-              .dynamics();
+          inNeighbourSpace(
+              cleaning
+                  .trainMain(
+                      noisyData, HeldOutSplit.NONE, suspects, options, progress("round " + round))
+                  .dynamics());
       trainSeconds += seconds(t0);
       if (options.folds() > 0) {
         t0 = System.nanoTime();

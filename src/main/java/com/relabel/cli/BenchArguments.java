@@ -4,6 +4,7 @@ import static com.relabel.cli.OptionValues.atLeast;
 import static com.relabel.cli.OptionValues.deviceChoice;
 
 import com.relabel.bench.NoiseSpec;
+import com.relabel.dataset.TextFeatures;
 import com.relabel.training.DeviceChoice;
 import com.relabel.training.ModelKind;
 import com.relabel.training.TrainingOptions;
@@ -38,7 +39,9 @@ record BenchArguments(
     boolean aumThreshold,
     int latentEpochs,
     ModelKind model,
-    Path scoresOut) {
+    Path scoresOut,
+    Path text,
+    TextFeatures textFeatures) {
 
   /** The switch that adds the AUM pass with threshold samples. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -67,7 +70,9 @@ record BenchArguments(
           "--rounds",
           "--latent-epochs",
           "--model",
-          "--scores-out");
+          "--scores-out",
+          "--text",
+          "--text-features");
 
   static BenchArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD, ROBUST));
@@ -91,8 +96,25 @@ record BenchArguments(
     boolean robust = o.has(ROBUST);
     int rounds = o.get("--rounds", (f, v) -> (int) atLeast(f, v, 0), ScoreArguments.DEFAULT_ROUNDS);
     int latentEpochs = o.get("--latent-epochs", (f, v) -> (int) atLeast(f, v, 0), 0);
-    ModelKind model = o.get("--model", (f, v) -> ModelKind.parse(v), ModelKind.CNN);
+    Path text = o.path("--text");
+    ModelKind model =
+        o.get(
+            "--model", (f, v) -> ModelKind.parse(v), text == null ? ModelKind.CNN : ModelKind.MLP);
     Path scoresOut = o.path("--scores-out");
+    TextFeatures textFeatures =
+        o.get("--text-features", (f, v) -> TextFeatures.of(v), TextFeatures.standard());
+    if (text != null && (images != null || testImages != null)) {
+      throw new IllegalArgumentException("--text replaces --images, --labels and the test set");
+    }
+    if (text != null && model != ModelKind.MLP) {
+      throw new IllegalArgumentException(
+          "--text trains the mlp; --model " + model.key() + " needs images");
+    }
+    if (text != null && noise == NoiseSpec.Kind.INSTANCE) {
+      throw new IllegalArgumentException(
+          "--noise instance copies an image model's confusions; with --text use symmetric,"
+              + " asymmetric or none");
+    }
     if ((images == null) != (labels == null)) {
       throw new IllegalArgumentException("--images and --labels go together");
     }
@@ -130,7 +152,9 @@ record BenchArguments(
         o.has(AUM_THRESHOLD),
         latentEpochs,
         model,
-        scoresOut);
+        scoresOut,
+        text,
+        textFeatures);
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

@@ -3,6 +3,7 @@ package com.relabel.cli;
 import com.relabel.bench.BenchmarkTable;
 import com.relabel.bench.NoiseBenchmark;
 import com.relabel.dataset.BundledMnist;
+import com.relabel.dataset.FeaturizedTexts;
 import com.relabel.dataset.IdxReader;
 import com.relabel.dataset.LabeledImages;
 import com.relabel.training.TrainingOptions;
@@ -25,6 +26,9 @@ public final class BenchCommand {
       """
       Usage: relabel bench [options]
         --images FILE --labels FILE            training set in IDX (default: bundled MNIST 60k)
+        --text FILE       instead of images: a text CSV or JSONL (text,label), trained on the MLP
+                          without an end-to-end test set
+        --text-features F encoder | hashed | both (default both; see relabel score)
         --test-images FILE --test-labels FILE  test set for the end-to-end accuracies
                                                (default: bundled MNIST 10k with the default data;
                                                none with --images, which skips end to end)
@@ -76,7 +80,21 @@ public final class BenchCommand {
       LabeledImages train;
       LabeledImages test;
       String name;
-      if (a.images() == null) {
+      FeaturizedTexts texts = null;
+      if (a.text() != null) {
+        long t0 = System.nanoTime();
+        texts = FeaturizedTexts.read(a.text(), a.textFeatures());
+        train = texts.features();
+        test = null;
+        name = a.text().getFileName() + " (" + a.textFeatures().id() + ")";
+        out.printf(
+            Locale.ROOT,
+            "Read %,d texts as %,d features (%s) in %.1f s%n",
+            train.count(),
+            train.width(),
+            a.textFeatures().id(),
+            (System.nanoTime() - t0) / 1e9);
+      } else if (a.images() == null) {
         train = BundledMnist.train();
         test = BundledMnist.test();
         name = "MNIST (bundled)";
@@ -88,8 +106,11 @@ public final class BenchCommand {
                 : IdxReader.read(a.testImages(), a.testLabels(), train.numClasses());
         name = a.images().getFileName().toString();
       }
+      float[][] neighbourSpace = texts == null ? null : texts.vectors();
       if (a.limit() != null && a.limit() < train.count()) {
         train = train.head(a.limit());
+        neighbourSpace =
+            neighbourSpace == null ? null : java.util.Arrays.copyOf(neighbourSpace, a.limit());
       }
       var options =
           new TrainingOptions(
@@ -112,7 +133,10 @@ public final class BenchCommand {
       var settings =
           new NoiseBenchmark.Settings(noise, a.seed(), options, Math.max(1, a.evalEpochs()));
       NoiseBenchmark.Result result =
-          new NoiseBenchmark(out).withScoresOut(a.scoresOut()).run(train, test, name, settings);
+          new NoiseBenchmark(out)
+              .withScoresOut(a.scoresOut())
+              .withNeighbourSpace(neighbourSpace)
+              .run(train, test, name, settings);
       String table = BenchmarkTable.markdown(result);
       out.println();
       out.print(table);

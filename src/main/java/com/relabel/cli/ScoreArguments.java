@@ -4,6 +4,7 @@ import static com.relabel.cli.OptionValues.deviceChoice;
 import static com.relabel.cli.OptionValues.parseLong;
 
 import com.relabel.dataset.ImageSizePolicy;
+import com.relabel.dataset.TextFeatures;
 import com.relabel.training.DeviceChoice;
 import com.relabel.training.ModelKind;
 import com.relabel.training.TrainingOptions;
@@ -27,7 +28,8 @@ record ScoreArguments(
     int latentEpochs,
     int rounds,
     ModelKind model,
-    int foldEpochs) {
+    int foldEpochs,
+    TextFeatures textFeatures) {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -65,6 +67,7 @@ record ScoreArguments(
           "--folds",
           "--image-size",
           "--text",
+          "--text-features",
           "--latent-epochs",
           "--rounds",
           "--model",
@@ -95,6 +98,8 @@ record ScoreArguments(
     }
     Path text = o.path("--text");
     ModelKind model = o.get("--model", (f, v) -> ModelKind.parse(v), null);
+    TextFeatures textFeatures =
+        o.get("--text-features", (f, v) -> TextFeatures.of(v), TextFeatures.standard());
     if (text != null && model != null && model != ModelKind.MLP) {
       throw new IllegalArgumentException(
           "--text trains the mlp; --model " + model.key() + " needs images");
@@ -133,6 +138,7 @@ record ScoreArguments(
         latentEpochs,
         rounds,
         model,
-        foldEpochs);
+        foldEpochs,
+        textFeatures);
   }
 }

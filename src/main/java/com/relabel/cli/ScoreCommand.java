@@ -3,7 +3,7 @@ package com.relabel.cli;
 import com.relabel.dataset.FeaturizedTexts;
 import com.relabel.dataset.IdxReader;
 import com.relabel.dataset.LabeledImages;
-import com.relabel.dataset.TextFeaturizer;
+import com.relabel.dataset.TextFeatures;
 import com.relabel.scoring.AumCutoff;
 import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.NoiseReport;
@@ -43,7 +43,10 @@ public final class ScoreCommand {
                           common size, at most 64x64)
         --text FILE       instead of --images/--labels: texts with labels, a .csv with a header
                           naming 'text' and 'label' columns or a .jsonl of {"text","label"}
-                          objects; trains the MLP on hashed word features
+                          objects; trains the MLP on the texts' features (below)
+        --text-features F encoder | hashed | both (default both): the pretrained sentence
+                          encoder's vectors (neighbours are searched among them), hashed
+                          word counts, or both side by side (decision 0038)
         --out FILE        CSV to write: index,given_label,suggested_label,score,<one column per method>
         --epochs N        training epochs (default 8)
         --seed S          random seed (default 42)
@@ -87,9 +90,10 @@ public final class ScoreCommand {
       return 2;
     }
     try {
+      FeaturizedTexts texts = a.text() == null ? null : readTexts(a.text(), a.textFeatures());
       LabeledImages data =
-          a.text() != null
-              ? readTexts(a.text())
+          texts != null
+              ? texts.features()
               : a.labels() == null
                   ? ImageFolderScore.read(a.images(), a.imageSize(), out)
                   : IdxReader.read(a.images(), a.labels(), a.classes());
@@ -107,6 +111,7 @@ public final class ScoreCommand {
               .withCleaningRounds(a.rounds());
       TrainingResult result =
           new NoiseTrainingPipeline()
+              .withNeighbourSpace(texts == null ? null : texts.vectors())
               .train(
                   data,
                   options,
@@ -132,15 +137,22 @@ public final class ScoreCommand {
     }
   }
 
-  /** Texts as hashed word features; the labels in the CSV are class indexes, listed here. */
-  private LabeledImages readTexts(Path file) throws IOException {
-    FeaturizedTexts texts = FeaturizedTexts.read(file, TextFeaturizer.standard());
+  /** Texts as features; the labels in the CSV are class indexes, listed here. */
+  private FeaturizedTexts readTexts(Path file, TextFeatures kind) throws IOException {
+    long t0 = System.nanoTime();
+    FeaturizedTexts texts = FeaturizedTexts.read(file, kind);
     LabeledImages data = texts.features();
     out.printf(
-        "Read %,d texts, %d classes (label = class index: %s); training the MLP on %,d hashed"
-            + " word features%n",
-        data.count(), data.numClasses(), classList(texts.classNames()), data.width());
-    return data;
+        Locale.ROOT,
+        "Read %,d texts, %d classes (label = class index: %s); training the MLP on %,d features"
+            + " (%s, made in %.1f s)%n",
+        data.count(),
+        data.numClasses(),
+        classList(texts.classNames()),
+        data.width(),
+        kind.id(),
+        (System.nanoTime() - t0) / 1e9);
+    return texts;
   }
 
   private static String classList(List<String> names) {

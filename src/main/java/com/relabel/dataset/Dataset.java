@@ -48,6 +48,11 @@ public class Dataset {
   @Column(name = "active_run_id")
   private Long activeRunId;
 
+  /** Text datasets: what the classifier learns from; null (imported before V26) = hashed. */
+  @Enumerated(EnumType.STRING)
+  @Column(name = "text_features", length = 16)
+  private TextFeatures textFeatures;
+
   @Version private long version;
 
   protected Dataset() {}
@@ -64,6 +69,15 @@ public class Dataset {
     this.imageHeight = height;
     this.imageWidth = width;
     this.imageChannels = channels;
+  }
+
+  void setTextFeatures(TextFeatures features) {
+    this.textFeatures = features;
+  }
+
+  /** What a text dataset's classifier learns from; {@link TextFeatures#HASHED} for older ones. */
+  public TextFeatures getTextFeatures() {
+    return textFeatures == null ? TextFeatures.HASHED : textFeatures;
   }
 
   /** Makes {@code runId}'s scores rank the queue. */

@@ -117,7 +117,7 @@ public class DatasetService {
   public TrainingSet trainingSet(long datasetId) {
     Dataset d = get(datasetId);
     if (d.getKind() == DatasetKind.TEXT) {
-      return textTrainingSet(d, TextFeaturizer.standard());
+      return textTrainingSet(d, d.getTextFeatures());
     }
     if (d.getKind() != DatasetKind.IMAGE) {
       throw new UnsupportedOperationException("only image and text datasets can be trained on");
@@ -157,12 +157,15 @@ public class DatasetService {
   }
 
   /**
-   * The texts with their current labels as hashed word features (1 x D x 1 "images", {@link
-   * TextFeaturizer}), excluded samples left out, in sample order; featurised as they are read, so
-   * only the features are held.
+   * The texts with their current labels as features (1 x D x 1 "images", {@link TextFeatures}):
+   * hashed word counts computed as the texts are read, and/or the sentence vectors stored at
+   * import, which then also become the neighbour space; excluded samples left out, in sample order.
+   * Only the features (and vectors) are held, never the texts.
+   *
+   * @throws IllegalStateException when a sample of an encoded dataset has no vector
    */
-  private TrainingSet textTrainingSet(Dataset d, TextFeaturizer featurizer) {
-    int size = featurizer.dimension();
+  private TrainingSet textTrainingSet(Dataset d, TextFeatures kind) {
+    int size = kind.width();
     int n =
         jdbc.queryForObject(
             "select count(*) from sample where dataset_id = ? and status <> 'EXCLUDED'",
@@ -172,20 +175,39 @@ public class DatasetService {
     long[] ids = new long[n];
     int[] labels = new int[n];
     byte[] features = new byte[n * size];
+    float[][] vectors = kind.usesEncoder() ? new float[n][] : null;
     int[] at = {0};
     jdbc.query(
-        "select s.id, s.current_label, c.text_body from sample s join sample_content c"
-            + " on c.sample_id = s.id where s.dataset_id = ? and s.status <> 'EXCLUDED'"
-            + " order by s.sample_index",
+        "select s.id, s.current_label, c.text_body, e.vector, s.sample_index from sample s"
+            + " join sample_content c on c.sample_id = s.id"
+            + " left join sample_embedding e on e.sample_id = s.id and e.model = ?"
+            + " where s.dataset_id = ? and s.status <> 'EXCLUDED' order by s.sample_index",
         rs -> {
           int i = at[0]++;
           ids[i] = rs.getLong(1);
           labels[i] = rs.getInt(2);
-          featurizer.features(rs.getString(3), features, i * size);
+          float[] vector = null;
+          if (vectors != null) {
+            byte[] stored = rs.getBytes(4);
+            if (stored == null) {
+              throw new IllegalStateException(
+                  "sample #"
+                      + rs.getInt(5)
+                      + " of dataset '"
+                      + d.getName()
+                      + "' has no "
+                      + TextEncoder.MODEL
+                      + " vector; import it again to train on the encoder");
+            }
+            vector = TextVectors.fromBytes(stored);
+            vectors[i] = vector;
+          }
+          kind.write(rs.getString(3), vector, features, i * size);
         },
+        TextEncoder.MODEL,
         d.getId());
-    var vectors = new LabeledImages(n, 1, size, 1, features, labels, d.getNumClasses());
-    return new TrainingSet(d.getId(), ids, vectors);
+    var vectorsAsImages = new LabeledImages(n, 1, size, 1, features, labels, d.getNumClasses());
+    return new TrainingSet(d.getId(), ids, vectorsAsImages, vectors);
   }
 
   /** The most elements of one Java array. */

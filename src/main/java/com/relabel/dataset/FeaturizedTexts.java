@@ -1,35 +1,98 @@
 package com.relabel.dataset;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
- * A text file read for training without a database (the headless scorer): the texts' features as 1
- * x D x 1 images with their labels, and the class names. The file is streamed twice (classes, then
- * features); only the features are held.
+ * A text file read for training without a database (the headless scorer and the benchmark): the
+ * texts' features as 1 x D x 1 images with their labels ({@link TextFeatures}), the sentence
+ * vectors when the encoder was used, and the class names. The file is streamed twice (classes, then
+ * features, encoded {@link #CHUNK} texts at a time); the texts themselves are not held.
  *
  * @param features one feature vector per text, in file order, with its label
+ * @param vectors one sentence vector per text, in file order; {@code null} for hashed counts only
  * @param classNames the class names, indexed by class ({@link TextClasses})
  */
-public record FeaturizedTexts(LabeledImages features, List<String> classNames) {
+public record FeaturizedTexts(LabeledImages features, float[][] vectors, List<String> classNames) {
 
-  public static FeaturizedTexts read(Path file, TextFeaturizer featurizer) throws IOException {
+  /** Texts handed to the encoder at once. */
+  static final int CHUNK = 256;
+
+  public static FeaturizedTexts read(Path file, TextFeatures kind) throws IOException {
     TextClasses classes = TextImport.scan(file);
-    var bytes = new ByteArrayOutputStream();
+    int width = kind.width();
+    var reader = new Chunks(kind, width);
     List<Integer> labels = new ArrayList<>();
     TextFileReader.read(
         file,
         record -> {
-          bytes.write(featurizer.features(record.text()));
           labels.add(classes.indexOf(record.label()));
+          reader.add(record.text());
         });
+    reader.flush();
     int[] given = labels.stream().mapToInt(Integer::intValue).toArray();
     var images =
         new LabeledImages(
-            given.length, 1, featurizer.dimension(), 1, bytes.toByteArray(), given, classes.size());
-    return new FeaturizedTexts(images, classes.names());
+            given.length,
+            1,
+            width,
+            1,
+            Arrays.copyOf(reader.bytes, given.length * width),
+            given,
+            classes.size());
+    float[][] vectors = kind.usesEncoder() ? Arrays.copyOf(reader.vectors, given.length) : null;
+    return new FeaturizedTexts(images, vectors, classes.names());
+  }
+
+  /** Collects texts and turns them into features a chunk at a time. */
+  private static final class Chunks {
+    private final TextFeatures kind;
+    private final int width;
+    private final List<String> pending = new ArrayList<>(CHUNK);
+    private byte[] bytes = new byte[0];
+    private float[][] vectors = new float[0][];
+    private int count;
+
+    Chunks(TextFeatures kind, int width) {
+      this.kind = kind;
+      this.width = width;
+    }
+
+    void add(String text) {
+      pending.add(text);
+      if (pending.size() == CHUNK) {
+        flush();
+      }
+    }
+
+    void flush() {
+      if (pending.isEmpty()) {
+        return;
+      }
+      int n = count + pending.size();
+      if ((long) n * width > DatasetService.MAX_ARRAY) {
+        DatasetService.requireOneArray(n, width, "texts", "features");
+      }
+      if (n * width > bytes.length) {
+        bytes =
+            Arrays.copyOf(
+                bytes,
+                Math.max(
+                    n * width,
+                    Math.min(2 * bytes.length, DatasetService.MAX_ARRAY / width * width)));
+        vectors = Arrays.copyOf(vectors, bytes.length / width);
+      }
+      float[][] encoded = kind.usesEncoder() ? TextEncoder.shared().encode(pending) : null;
+      for (int i = 0; i < pending.size(); i++) {
+        float[] v = encoded == null ? null : encoded[i];
+        kind.write(pending.get(i), v, bytes, (count + i) * width);
+        vectors[count + i] = v;
+      }
+      count = n;
+      pending.clear();
+    }
   }
 }

@@ -13,7 +13,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Writes a text dataset in one transaction while it streams the file a second time, 1,000 texts per
- * JDBC batch: the file is never held in memory, and a failure part-way rolls everything back.
+ * JDBC batch: the file is never held in memory, and a failure part-way rolls everything back. With
+ * the sentence encoder ({@link TextFeatures#usesEncoder()}), each batch is encoded as it is written
+ * and its vectors stored in {@code sample_embedding} (decision 0038), so memory stays flat however
+ * many texts the file has.
  */
 @Component
 class TextDatasetWriter {
@@ -29,14 +32,17 @@ class TextDatasetWriter {
   }
 
   @Transactional(rollbackFor = Exception.class)
-  public Dataset write(String name, Path file, TextClasses classes, String source)
+  public Dataset write(
+      String name, Path file, TextClasses classes, String source, TextFeatures features)
       throws IOException {
     name = DatasetNames.checked(name);
     if (datasets.findByName(name).isPresent()) {
       throw new IllegalArgumentException("a dataset named '" + name + "' already exists");
     }
-    Dataset dataset =
-        datasets.saveAndFlush(new Dataset(name, DatasetKind.TEXT, classes.size(), source));
+    var created = new Dataset(name, DatasetKind.TEXT, classes.size(), source);
+    created.setTextFeatures(features);
+    Dataset dataset = datasets.saveAndFlush(created);
+    boolean encode = features.usesEncoder();
     long datasetId = dataset.getId();
     List<String> names = classes.names();
     jdbc.batchUpdate(
@@ -57,15 +63,19 @@ class TextDatasetWriter {
         record -> {
           batch.add(record);
           if (batch.size() == BATCH) {
-            next[0] = insert(datasetId, next[0], batch, classes);
+            next[0] = insert(datasetId, next[0], batch, classes, encode);
           }
         });
-    insert(datasetId, next[0], batch, classes);
+    insert(datasetId, next[0], batch, classes, encode);
     return dataset;
   }
 
-  /** Inserts the batch as samples {@code first, first + 1, ...}; returns the next index. */
-  private int insert(long datasetId, int first, List<TextRecord> batch, TextClasses classes) {
+  /**
+   * Inserts the batch as samples {@code first, first + 1, ...}, with their sentence vectors when
+   * {@code encode}; returns the next index.
+   */
+  private int insert(
+      long datasetId, int first, List<TextRecord> batch, TextClasses classes, boolean encode) {
     if (batch.isEmpty()) {
       return first;
     }
@@ -102,6 +112,19 @@ class TextDatasetWriter {
           ps.setLong(1, ids.get(first + i));
           ps.setString(2, batch.get(i).text());
         });
+    if (encode) {
+      float[][] vectors =
+          TextEncoder.shared().encode(batch.stream().map(TextRecord::text).toList());
+      jdbc.batchUpdate(
+          "insert into sample_embedding (sample_id, model, vector) values (?, ?, ?)",
+          positions,
+          BATCH,
+          (ps, i) -> {
+            ps.setLong(1, ids.get(first + i));
+            ps.setString(2, TextEncoder.MODEL);
+            ps.setBytes(3, TextVectors.toBytes(vectors[i]));
+          });
+    }
     batch.clear();
     return last + 1;
   }

@@ -34,6 +34,16 @@ public class TextImport {
    */
   @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
   public Dataset importFile(String name, Path file, String source) throws IOException {
+    return importFile(name, file, source, TextFeatures.standard());
+  }
+
+  /**
+   * As {@link #importFile(String, Path, String)}, the classifier learning from {@code features};
+   * with the encoder every text is encoded here, once (decision 0038).
+   */
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public Dataset importFile(String name, Path file, String source, TextFeatures features)
+      throws IOException {
     // errors name the file by its own name, never by the (temporary, server-side) folder
     String fileName = file.getFileName().toString();
     long bytes = Files.size(file);
@@ -46,7 +56,7 @@ public class TextImport {
               + " (relabel.import.max-decoded-bytes); nothing was imported");
     }
     TextClasses classes = scan(file, fileName);
-    return writer.write(name, file, classes, source);
+    return writer.write(name, file, classes, source, features);
   }
 
   /** Validates every record of the file and returns its classes. */

@@ -68,6 +68,28 @@ public record TrainingDynamics(
         null);
   }
 
+  /**
+   * These dynamics with other {@code embeddings}, say a pretrained encoder's vectors of the same
+   * samples, so that the neighbours are searched among those instead of the model's own.
+   *
+   * @throws IllegalArgumentException when they do not cover every sample
+   */
+  public TrainingDynamics withEmbeddings(float[][] replacement) {
+    return new TrainingDynamics(
+        givenLabels,
+        numClasses,
+        probGiven,
+        predicted,
+        margin,
+        loss,
+        finalProbabilities,
+        replacement,
+        embeddingNormsSquared,
+        heldOutProbabilities,
+        softTargets,
+        latentMeans);
+  }
+
   /** Dynamics with only the per-epoch arrays, final probabilities and embeddings. */
   public TrainingDynamics(
       int[] givenLabels,

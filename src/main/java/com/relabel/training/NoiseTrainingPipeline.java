@@ -33,6 +33,25 @@ public final class NoiseTrainingPipeline {
   private final AumThresholdPass aumThresholdPass = new AumThresholdPass();
   private final CleaningRound cleaning = new CleaningRound();
   private final LatentSpaceTrainer latentSpace = new LatentSpaceTrainer();
+  private final float[][] neighbourSpace;
+
+  public NoiseTrainingPipeline() {
+    this(null);
+  }
+
+  private NoiseTrainingPipeline(float[][] neighbourSpace) {
+    this.neighbourSpace = neighbourSpace;
+  }
+
+  /**
+   * This pipeline, searching every sample's neighbours (the {@code knn} method, the cleaning
+   * rounds' suspects, the review view's neighbours) among {@code vectors}, one per sample of the
+   * data it trains on, instead of the trained model's embeddings: a pretrained text encoder's space
+   * (decision 0038). {@code null} keeps the model's own.
+   */
+  public NoiseTrainingPipeline withNeighbourSpace(float[][] vectors) {
+    return new NoiseTrainingPipeline(vectors);
+  }
 
   public TrainingResult train(
       LabeledImages data, TrainingOptions options, TrainingProgress progress) {
@@ -82,6 +101,13 @@ public final class NoiseTrainingPipeline {
       TrainingOptions options,
       TrainingProgress progress) {
     TrainingResult main = cleaning.trainMain(data, heldOut, excluded, options, progress);
+    if (neighbourSpace != null) {
+      if (neighbourSpace.length != data.count()) {
+        throw new IllegalArgumentException(
+            neighbourSpace.length + " neighbour vectors for " + data.count() + " samples");
+      }
+      main = main.withDynamics(main.dynamics().withEmbeddings(neighbourSpace));
+    }
     if (options.folds() == 0) {
       return main;
     }

@@ -5,16 +5,17 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Text datasets train as 1 x D hashed word features ({@link com.relabel.dataset.TextFeaturizer}),
- * which the CNN (images of at least 8x8) cannot take: their runs always use the {@link
- * ModelKind#MLP}, whatever was asked, and the run records that model (decision 0016).
+ * Text datasets train as 1 x D feature vectors ({@link com.relabel.dataset.TextFeatures}), which
+ * the CNN (images of at least 8x8) cannot take: their runs always use the {@link ModelKind#MLP},
+ * whatever was asked, and the run records that model (decision 0016).
  */
 final class TextModelChoice {
 
   private static final Logger log = LoggerFactory.getLogger(TextModelChoice.class);
 
   /** Shown where a model is chosen. */
-  static final String NOTE = "Text datasets always train the MLP on hashed word features.";
+  static final String NOTE =
+      "Text datasets always train the MLP, on the sentence encoder's vectors or hashed word counts.";
 
   private TextModelChoice() {}
 

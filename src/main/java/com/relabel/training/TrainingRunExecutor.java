@@ -142,6 +142,7 @@ class TrainingRunExecutor {
     try {
       result =
           new NoiseTrainingPipeline()
+              .withNeighbourSpace(set.neighbourSpace())
               .train(set.images(), heldOut, settings.toOptions(), withListeners(runId, progress));
     } finally {
       ONE_TRAINING_PER_PROCESS.unlock();

@@ -209,6 +209,21 @@ class RestApiTest {
     Path big = Files.write(dir.resolve("big.csv"), new byte[3 << 20]);
     var tooBig = api.postForm("/api/v1/datasets/text", "name", "big", "file", big);
     assertThat(tooBig.status()).isEqualTo(413);
+    // what a text dataset's classifier learns from (decision 0038): a bad choice is named
+    Path two = Files.writeString(dir.resolve("two.csv"), "text,label\nhello,a\nworld,b\n");
+    var badFeatures =
+        api.postForm("/api/v1/datasets/text", "name", "f1", "file", two, "features", "words");
+    assertThat(badFeatures.status()).isEqualTo(400);
+    assertThat(badFeatures.body())
+        .contains("features: text features must be encoder, hashed or both, not 'words'");
+    var hashed =
+        api.postForm("/api/v1/datasets/text", "name", "f2", "file", two, "features", "hashed");
+    assertThat(hashed.status()).as(hashed.body()).isEqualTo(201);
+    long hashedId = JSON.readTree(hashed.body()).get("id").asLong();
+    assertThat(
+            jdbc.queryForObject(
+                "select text_features from dataset where id = ?", String.class, hashedId))
+        .isEqualTo("HASHED");
     var history = JSON.readTree(api.get("/api/v1/datasets/" + datasetId + "/runs").body());
     assertThat(history).hasSize(2);
     assertThat(history.get(0).get("kind").asString()).isEqualTo("IMPORTED");

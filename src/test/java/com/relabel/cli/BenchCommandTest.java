@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.relabel.bench.NoiseSpec;
 import com.relabel.dataset.IdxWriter;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.dataset.SyntheticTexts;
 import com.relabel.flow.TestDatasets;
 import com.relabel.training.ModelKind;
 import java.io.ByteArrayOutputStream;
@@ -54,6 +55,49 @@ class BenchCommandTest {
     assertThat(lines.getFirst()).isEqualTo("section,name,metric,value");
     assertThat(lines).anyMatch(l -> l.startsWith("method,loss,auroc,0."));
     assertThat(lines).contains("end_to_end,clean,test_accuracy,");
+  }
+
+  @Test
+  void benchmarksATextFileOnTheEncoderAndRefusesWhatTextCannotDo() throws Exception {
+    Path texts = SyntheticTexts.generate(120, 3, 0, 6).writeCsv(dir.resolve("texts.csv"));
+    var log = new ByteArrayOutputStream();
+
+    int code =
+        new BenchCommand(new PrintStream(log))
+            .execute(
+                new String[] {
+                  "--text",
+                  texts.toString(),
+                  "--text-features",
+                  "encoder",
+                  "--epochs",
+                  "2",
+                  "--folds",
+                  "0",
+                  "--rounds",
+                  "0",
+                  "--device",
+                  "cpu",
+                  "--batch-size",
+                  "32",
+                  "--rate",
+                  "0.2"
+                });
+
+    assertThat(code).as(log.toString()).isZero();
+    assertThat(log.toString())
+        .contains("Read 120 texts as 384 features (encoder)")
+        .contains("texts.csv (encoder): 120 samples, 3 classes; noise symmetric")
+        .containsPattern("\\| knn \\| [01]\\.\\d{4} \\|");
+    assertThatThrownBy(
+            () -> BenchArguments.parse(new String[] {"--text", "t.csv", "--model", "cnn"}))
+        .hasMessage("--text trains the mlp; --model cnn needs images");
+    assertThatThrownBy(
+            () -> BenchArguments.parse(new String[] {"--text", "t.csv", "--noise", "instance"}))
+        .hasMessageStartingWith("--noise instance copies an image model's confusions");
+    assertThatThrownBy(
+            () -> BenchArguments.parse(new String[] {"--text", "t.csv", "--text-features", "bag"}))
+        .hasMessage("text features must be encoder, hashed or both, not 'bag'");
   }
 
   @Test

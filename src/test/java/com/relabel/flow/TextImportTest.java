@@ -8,6 +8,8 @@ import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.SampleTexts;
 import com.relabel.dataset.SyntheticTexts;
+import com.relabel.dataset.TextEncoder;
+import com.relabel.dataset.TextFeatures;
 import com.relabel.dataset.TextFeaturizer;
 import com.relabel.dataset.TextFormatException;
 import com.relabel.dataset.TextImport;
@@ -62,9 +64,10 @@ class TextImportTest {
     SyntheticTexts data = SyntheticTexts.generate(150, 3, 0.1, 3);
     Path csv = data.writeCsv(dir.resolve("topics.csv"));
 
-    Dataset d = textImport.importFile("text-ok-" + RUN, csv, "topics.csv");
+    Dataset d = textImport.importFile("text-ok-" + RUN, csv, "topics.csv", TextFeatures.HASHED);
 
     assertThat(d.getKind()).isEqualTo(DatasetKind.TEXT);
+    assertThat(vectorCount(d)).isZero();
     assertThat(datasets.classNames(d.getId())).containsExactly("money", "space", "sport");
     TrainingSet set = datasets.trainingSet(d.getId());
     assertThat(set.images().count()).isEqualTo(150);
@@ -95,6 +98,76 @@ class TextImportTest {
   }
 
   @Test
+  void byDefaultEveryTextIsEncodedOnceAtImportAndARunSearchesNeighboursAmongTheVectors()
+      throws Exception {
+    TestLogins.loginAs(securityContexts, "admin", "ADMIN");
+    SyntheticTexts data = SyntheticTexts.generate(120, 3, 0.1, 5);
+    Path csv = data.writeCsv(dir.resolve("encoded.csv"));
+
+    Dataset d = textImport.importFile("text-enc-" + RUN, csv, "encoded.csv");
+
+    assertThat(datasets.get(d.getId()).getTextFeatures()).isEqualTo(TextFeatures.BOTH);
+    assertThat(vectorCount(d)).isEqualTo(120);
+    TrainingSet set = datasets.trainingSet(d.getId());
+    assertThat(set.images().width())
+        .isEqualTo(TextEncoder.DIMENSION + TextFeaturizer.DEFAULT_DIMENSION);
+    // the vector read back is the one the encoder gives, within half precision and the other
+    // texts of its batch (the quantised model scales activations per batch: decision 0038)
+    float[] stored = set.neighbourSpace()[7];
+    assertThat(cosine(stored, TextEncoder.shared().encode(data.texts().get(7))))
+        .isGreaterThan(0.98);
+    assertThat(
+            jdbc.queryForObject(
+                "select model from sample_embedding where sample_id = ?",
+                String.class,
+                set.sampleIds()[7]))
+        .isEqualTo(TextEncoder.MODEL);
+
+    var asked = new RunSettings(2, 16, 1e-3f, 1, DeviceChoice.CPU, List.of(), 0);
+    long runId = runs.retrain(d.getId(), asked, "admin").getId();
+    TrainingRun done = RunWaits.finished(runs, runId, Duration.ofSeconds(120));
+
+    assertThat(done.getStatus()).as(done.getFailureReason()).isEqualTo(RunStatus.SUCCEEDED);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from sample_score where run_id = ?", Integer.class, runId))
+        .isEqualTo(120);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from method_score where run_id = ? and method = 'knn'",
+                Integer.class,
+                runId))
+        .isEqualTo(120);
+    // the neighbours were searched among the encoder's 384 numbers, not the MLP's 128
+    assertThat(
+            jdbc.queryForObject(
+                "select cols_count from run_artifact where run_id = ? and name = 'embeddings'",
+                Integer.class,
+                runId))
+        .isEqualTo(TextEncoder.DIMENSION);
+  }
+
+  private static double cosine(float[] a, float[] b) {
+    double dot = 0;
+    double na = 0;
+    double nb = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+      na += a[i] * a[i];
+      nb += b[i] * b[i];
+    }
+    return dot / Math.sqrt(na * nb);
+  }
+
+  private int vectorCount(Dataset d) {
+    return jdbc.queryForObject(
+        "select count(*) from sample_embedding e join sample s on s.id = e.sample_id"
+            + " where s.dataset_id = ?",
+        Integer.class,
+        d.getId());
+  }
+
+  @Test
   void jsonlWithIntegerLabelsKeepsTheirNumbersAsClasses() throws Exception {
     TestLogins.loginAs(securityContexts, "admin", "ADMIN");
     Path jsonl =
@@ -114,6 +187,7 @@ class TextImportTest {
     Path csv = SyntheticTexts.generate(2500, 2, 0, 1).writeCsv(dir.resolve("bad.csv"));
     Files.writeString(csv, "t9,\"unclosed,sport\n", java.nio.file.StandardOpenOption.APPEND);
     int before = jdbc.queryForObject("select count(*) from sample", Integer.class);
+    int vectorsBefore = jdbc.queryForObject("select count(*) from sample_embedding", Integer.class);
 
     assertThatThrownBy(() -> textImport.importFile("text-bad-" + RUN, csv, "bad.csv"))
         .isInstanceOf(TextFormatException.class)
@@ -121,6 +195,8 @@ class TextImportTest {
         .hasMessage("bad.csv, line 2502: a quoted field is never closed");
     assertThat(datasets.findByName("text-bad-" + RUN)).isEmpty();
     assertThat(jdbc.queryForObject("select count(*) from sample", Integer.class)).isEqualTo(before);
+    assertThat(jdbc.queryForObject("select count(*) from sample_embedding", Integer.class))
+        .isEqualTo(vectorsBefore);
   }
 
   @Test

@@ -67,7 +67,8 @@ public class RetrainDialog extends Dialog {
               case MLP -> "MLP (feature vectors, flattened images)";
             });
     model.setValue(defaults.model());
-    model.setHelperText("Text datasets always train the MLP, on hashed word features");
+    model.setHelperText(
+        "Text datasets always train the MLP, on the features chosen at import (decision 0038)");
     epochs.setId("retrain-epochs");
     epochs.setMin(1);
     epochs.setMax(500);

@@ -1,6 +1,7 @@
 package com.relabel.training.ui;
 
 import com.relabel.dataset.Dataset;
+import com.relabel.dataset.TextFeatures;
 import com.relabel.dataset.TextImport;
 import com.relabel.security.CurrentUser;
 import com.relabel.training.RunSettings;
@@ -10,6 +11,7 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
@@ -30,6 +32,7 @@ class TextImportForm extends VerticalLayout {
   private final Paragraph error = new Paragraph();
   private final UploadedFile file = new UploadedFile();
   private final Upload upload;
+  private final Select<TextFeatures> features = new Select<>();
 
   TextImportForm(TextImport textImport, TrainingRuns runs, RunSettings defaults) {
     this.textImport = textImport;
@@ -45,6 +48,12 @@ class TextImportForm extends VerticalLayout {
             UploadHandler.toTempFile(
                 (metadata, tmp) ->
                     UploadedFile.received(tmp, metadata.fileName(), getUI(), this::uploaded)));
+    features.setId("text-import-features");
+    features.setLabel("The classifier learns from");
+    features.setItems(TextFeatures.values());
+    features.setItemLabelGenerator(TextImportForm::describe);
+    features.setValue(TextFeatures.standard());
+    features.setHelperText("The encoder reads each text once at import (decision 0038)");
     upload.setId("text-import-file");
     upload.setMaxFiles(1);
     upload.setAcceptedFileTypes(".csv", ".jsonl", ".ndjson");
@@ -57,6 +66,7 @@ class TextImportForm extends VerticalLayout {
                 + " optional), or a JSONL file with one {\"text\": ..., \"label\": ...} object per"
                 + " line. UTF-8."),
         name,
+        features,
         upload,
         submit,
         error);
@@ -81,7 +91,10 @@ class TextImportForm extends VerticalLayout {
     try {
       Dataset dataset =
           textImport.importFile(
-              name.getValue().trim(), uploaded, uploaded.getFileName().toString());
+              name.getValue().trim(),
+              uploaded,
+              uploaded.getFileName().toString(),
+              features.getValue());
       runs.retrain(dataset.getId(), defaults, CurrentUser.username());
       UI.getCurrent().navigate("");
     } catch (IOException | IllegalArgumentException e) {
@@ -90,6 +103,14 @@ class TextImportForm extends VerticalLayout {
       file.delete();
       upload.clearFileList();
     }
+  }
+
+  private static String describe(TextFeatures f) {
+    return switch (f) {
+      case ENCODER -> "Sentence encoder (all-MiniLM-L6-v2)";
+      case HASHED -> "Hashed word counts";
+      case BOTH -> "Both";
+    };
   }
 
   /** The message shown under the form (empty when there is none). */

@@ -34,7 +34,7 @@ class UploadCleanupTest {
   @Test
   void aRefusedTextImportLeavesNothingOfTheUploadInTheTempFolder() throws Exception {
     TextImport texts = mock(TextImport.class);
-    when(texts.importFile(anyString(), any(), anyString()))
+    when(texts.importFile(anyString(), any(), anyString(), any()))
         .thenThrow(new TextFormatException("texts.csv", 2, "empty text"));
     var form = new TextImportForm(texts, mock(TrainingRuns.class), null);
     Path upload = upload("texts.csv");
@@ -50,7 +50,7 @@ class UploadCleanupTest {
   @Test
   void aTextImportThatFailsWithAnExceptionStillDeletesTheUpload() throws Exception {
     TextImport texts = mock(TextImport.class);
-    when(texts.importFile(anyString(), any(), anyString()))
+    when(texts.importFile(anyString(), any(), anyString(), any()))
         .thenThrow(new IllegalStateException("database gone"));
     var form = new TextImportForm(texts, mock(TrainingRuns.class), null);
     Path upload = upload("texts.csv");

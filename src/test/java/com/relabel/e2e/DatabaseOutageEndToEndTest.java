@@ -225,7 +225,10 @@ class DatabaseOutageEndToEndTest {
         proxy.restore();
       }
 
-      // the refused undo still counts as not done: U now takes the decision back
+      // the refused undo still counts as not done: once the application reaches the database
+      // again (a key pressed the moment the proxy is back may still be refused), U takes the
+      // decision back
+      awaitTheDatabaseThroughTheApplicationsPool();
       review.pressKey("u");
       assertThat(review.sampleIndex())
           .hasText("Sample #" + decided, new LocatorAssertions.HasTextOptions().setTimeout(30_000));
@@ -244,6 +247,21 @@ class DatabaseOutageEndToEndTest {
                   String.class,
                   datasetId))
           .containsExactly("CONFIRM #" + decided, "UNDO #" + decided);
+    }
+  }
+
+  /** Waits (at most 30 s) until the application's pool hands out working connections again. */
+  private void awaitTheDatabaseThroughTheApplicationsPool() {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (true) {
+      try {
+        jdbc.queryForObject("select 1", Integer.class);
+        return;
+      } catch (RuntimeException e) {
+        if (System.nanoTime() > deadline) {
+          throw e;
+        }
+      }
     }
   }
 

@@ -81,34 +81,43 @@ def main(paths):
             print(f"{name:32s} {auroc(score, wrong):7.4f} {average_precision(score, wrong):7.4f} "
                   f"{precision_at(score, wrong, 100):6.2f} {precision_at(score, wrong, 500):6.3f} "
                   f"{precision_at(score, wrong, 1000):6.3f} {precision_at(score, wrong, k):6.4f}")
-        bound, single = supervised_upper_bound(rank, wrong)
+        bound, ensemble_half, single = supervised_upper_bound(
+            rank, rankings["ensemble (as bench wrote it)"], wrong)
         best = max(single, key=single.get)
-        ensemble_half = auroc(ranks(rankings["ensemble (as bench wrote it)"])[
-            ~(np.random.default_rng(0).random(len(wrong)) < 0.5)],
-            wrong[~(np.random.default_rng(0).random(len(wrong)) < 0.5)])
         print(f"on a random half: best method {best} {single[best]:.4f}, ensemble {ensemble_half:.4f}, "
               f"supervised stacking fitted on the other half (upper bound) {bound:.4f}")
 
 
-def supervised_upper_bound(rank, wrong, seed=0):
-    """AUROC on a random half of a logistic regression on the methods' ranks fitted with the true
-    answers of the other half: what the best weighting of these methods could reach, a bound no
-    ensemble without labels can pass (docs/benchmarks.md, "What a combination can reach")."""
-    x = np.stack(list(rank.values()), 1) - 0.5
+def logistic(x, y, penalty, steps=100):
+    """L2-regularised logistic regression by Newton's method (as ReviewWeightedEnsemble fits it):
+    the coefficients of the columns of x, then the intercept (penalised by 1e-9 only)."""
     xb = np.hstack([x, np.ones((len(x), 1))])
-    half = np.random.default_rng(seed).random(len(x)) < 0.5
-    y = wrong.astype(float)
+    p = np.eye(xb.shape[1]) * penalty
+    p[-1, -1] = 1e-9
     beta = np.zeros(xb.shape[1])
-    for _ in range(100):
-        p = 1 / (1 + np.exp(-xb[half] @ beta))
-        gradient = xb[half].T @ (p - y[half]) + 1e-6 * beta
-        hessian = xb[half].T @ (xb[half] * (p * (1 - p))[:, None]) + 1e-6 * np.eye(len(beta))
+    for _ in range(steps):
+        prob = 1 / (1 + np.exp(-xb @ beta))
+        gradient = xb.T @ (prob - y) + p @ beta
+        hessian = xb.T @ (xb * (prob * (1 - prob))[:, None]) + p
         step = np.linalg.solve(hessian, gradient)
         beta -= step
         if np.abs(step).max() < 1e-10:
             break
-    return auroc((xb @ beta)[~half], wrong[~half]), {
-        m: auroc(rank[m][~half], wrong[~half]) for m in rank}
+    return beta
+
+
+def supervised_upper_bound(rank, ensemble, wrong, seed=0):
+    """On a random half of the samples: the AUROC of every method, of the ensemble, and of a
+    logistic regression on the methods' ranks fitted with the true answers of the other half: what
+    the best weighting of these methods could reach, a bound no ensemble without labels can pass
+    (docs/benchmarks.md, "What a combination can reach")."""
+    x = np.stack(list(rank.values()), 1) - 0.5
+    half = np.random.default_rng(seed).random(len(x)) < 0.5
+    beta = logistic(x[half], wrong[half].astype(float), 1e-6)
+    stacked = x @ beta[:-1]
+    other = ~half
+    single = {m: auroc(rank[m][other], wrong[other]) for m in rank}
+    return auroc(stacked[other], wrong[other]), auroc(ranks(ensemble)[other], wrong[other]), single
 
 
 if __name__ == "__main__":

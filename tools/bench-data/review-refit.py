@@ -21,27 +21,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from importlib import import_module  # noqa: E402
 
 compare = import_module("compare-ensembles")
-METHODS, ranks, auroc, precision_at = (compare.METHODS, compare.ranks, compare.auroc,
-                                       compare.precision_at)
+METHODS, ranks, auroc, precision_at, logistic = (
+    compare.METHODS, compare.ranks, compare.auroc, compare.precision_at, compare.logistic)
 PRIOR_REVIEWS = 200
 STANDARD = {"margin": 4.0, "softlabel": 1.0}
-
-
-def logistic(x, y, penalty=1.0, steps=50):
-    n, m = x.shape
-    xb = np.hstack([x, np.ones((n, 1))])
-    beta = np.zeros(m + 1)
-    p = np.eye(m + 1) * penalty
-    p[-1, -1] = 1e-9
-    for _ in range(steps):
-        prob = 1 / (1 + np.exp(-xb @ beta))
-        gradient = xb.T @ (prob - y) + p @ beta
-        hessian = xb.T @ (xb * (prob * (1 - prob))[:, None]) + p
-        step = np.linalg.solve(hessian, gradient)
-        beta -= step
-        if np.abs(step).max() < 1e-10:
-            break
-    return beta[:-1]
 
 
 def main(paths):
@@ -72,7 +55,7 @@ def main(paths):
             if rarer < 5:
                 print(f"{n:8d} {n - int(y.sum()):9d}   too few reviews of an outcome: standard kept")
                 continue
-            learned = np.maximum(0, logistic(r[reviewed] - 0.5, y))
+            learned = np.maximum(0, logistic(r[reviewed] - 0.5, y, penalty=1.0, steps=50)[:-1])
             if learned.sum() == 0:
                 print(f"{n:8d} {n - int(y.sum()):9d}   no positive coefficient: standard kept")
                 continue

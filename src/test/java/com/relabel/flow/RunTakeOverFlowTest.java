@@ -75,6 +75,7 @@ class RunTakeOverFlowTest {
       assertThat(strong.getStatus()).as(strong.getFailureReason()).isEqualTo(RunStatus.SUCCEEDED);
       assertThat(strong.getHeldBackReason()).isNull();
       assertThat(runs.rankingRunId(datasetId)).isEqualTo(strong.getId());
+      awaitNotices(told, 1);
       assertThat(told).containsExactly(strong.getId());
 
       // a much weaker one: one epoch at a learning rate too small to learn anything
@@ -125,6 +126,7 @@ class RunTakeOverFlowTest {
       runs.activate(weak.getId(), "admin");
 
       assertThat(runs.rankingRunId(datasetId)).isEqualTo(weak.getId());
+      awaitNotices(told, 2);
       assertThat(told)
           .as("open queues re-ranked as by a run taking over")
           .containsExactly(strong.getId(), weak.getId());
@@ -186,5 +188,16 @@ class RunTakeOverFlowTest {
         Timestamp.from(Instant.now()),
         sampleId);
     return sampleId;
+  }
+
+  /**
+   * Waits (at most 10 s) until {@code count} queue notices arrived: they are delivered after the
+   * run's transaction commits, on another thread, so they may trail the call that caused them.
+   */
+  private static void awaitNotices(List<Long> told, int count) throws InterruptedException {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (told.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(20);
+    }
   }
 }

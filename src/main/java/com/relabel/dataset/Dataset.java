@@ -53,6 +53,16 @@ public class Dataset {
   @Column(name = "text_features", length = 16)
   private TextFeatures textFeatures;
 
+  /**
+   * The length of the team's own vectors attached to the samples; null when none (decision 0044).
+   */
+  @Column(name = "embedding_dimension")
+  private Integer embeddingDimension;
+
+  /** Whether runs learn from (and search neighbours among) the own vectors (decision 0044). */
+  @Column(name = "trains_on_embeddings", nullable = false)
+  private boolean trainsOnEmbeddings;
+
   @Version private long version;
 
   protected Dataset() {}
@@ -78,6 +88,16 @@ public class Dataset {
   /** What a text dataset's classifier learns from; {@link TextFeatures#HASHED} for older ones. */
   public TextFeatures getTextFeatures() {
     return textFeatures == null ? TextFeatures.HASHED : textFeatures;
+  }
+
+  /** The length of the own vectors attached to the samples, or null when none are. */
+  public Integer getEmbeddingDimension() {
+    return embeddingDimension;
+  }
+
+  /** Whether runs train on the own vectors instead of the pixels or the text features. */
+  public boolean trainsOnEmbeddings() {
+    return trainsOnEmbeddings;
   }
 
   /** Makes {@code runId}'s scores rank the queue. */

@@ -116,6 +116,9 @@ public class DatasetService {
   /** The images with their current labels, excluded samples left out, in sample order. */
   public TrainingSet trainingSet(long datasetId) {
     Dataset d = get(datasetId);
+    if (d.trainsOnEmbeddings()) {
+      return OwnEmbeddings.trainingSet(jdbc, d);
+    }
     if (d.getKind() == DatasetKind.TEXT) {
       return textTrainingSet(d, d.getTextFeatures());
     }

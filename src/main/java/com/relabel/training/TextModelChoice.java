@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Text datasets train as 1 x D feature vectors ({@link com.relabel.dataset.TextFeatures}), which
  * the CNN (images of at least 8x8) cannot take: their runs always use the {@link ModelKind#MLP},
- * whatever was asked, and the run records that model (decision 0016).
+ * whatever was asked, and the run records that model (decision 0016). So do the runs of any dataset
+ * that trains on its own attached vectors (decision 0044).
  */
 final class TextModelChoice {
 
@@ -15,18 +16,24 @@ final class TextModelChoice {
 
   /** Shown where a model is chosen. */
   static final String NOTE =
-      "Text datasets always train the MLP, on the sentence encoder's vectors or hashed word counts.";
+      "Text datasets, and datasets that train on their own embeddings, always train the MLP.";
 
   private TextModelChoice() {}
 
-  /** The settings a run of a dataset of this kind trains with. */
-  static RunSettings forKind(String datasetKind, long datasetId, RunSettings asked) {
-    if (!DatasetKind.TEXT.name().equals(datasetKind) || asked.model() == ModelKind.MLP) {
+  /**
+   * The settings a run of a dataset of this kind trains with; {@code ownEmbeddings}: the dataset
+   * trains on its own attached vectors, whatever its kind.
+   */
+  static RunSettings forKind(
+      String datasetKind, boolean ownEmbeddings, long datasetId, RunSettings asked) {
+    boolean vectors = ownEmbeddings || DatasetKind.TEXT.name().equals(datasetKind);
+    if (!vectors || asked.model() == ModelKind.MLP) {
       return asked;
     }
     log.info(
-        "Dataset {} holds texts: the run trains the MLP instead of the {} ({})",
+        "Dataset {} trains on {}: the run trains the MLP instead of the {} ({})",
         datasetId,
+        ownEmbeddings ? "its own embeddings" : "texts",
         asked.model().key(),
         NOTE);
     return asked.withModel(ModelKind.MLP);

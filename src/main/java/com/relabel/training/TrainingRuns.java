@@ -75,7 +75,11 @@ public class TrainingRuns {
    */
   @Transactional
   public TrainingRun enqueue(long datasetId, RunSettings settings, String requestedBy) {
-    RunSettings chosen = TextModelChoice.forKind(lockIdle(datasetId), datasetId, settings);
+    String kind = lockIdle(datasetId);
+    boolean ownEmbeddings =
+        jdbc.queryForObject(
+            "select trains_on_embeddings from dataset where id = ?", Boolean.class, datasetId);
+    RunSettings chosen = TextModelChoice.forKind(kind, ownEmbeddings, datasetId, settings);
     TrainingRun run = runs.saveAndFlush(new TrainingRun(datasetId, chosen, requestedBy));
     long runId = run.getId();
     TransactionSynchronizationManager.registerSynchronization(

@@ -1,6 +1,7 @@
 package com.relabel.api;
 
 import com.relabel.base.ServerFault;
+import com.relabel.dataset.EmbeddingsFormatException;
 import com.relabel.dataset.IdxFormatException;
 import com.relabel.dataset.ImageFolderException;
 import com.relabel.dataset.TextFormatException;
@@ -47,7 +48,8 @@ class ApiErrors extends ResponseEntityExceptionHandler {
     IdxFormatException.class,
     TextFormatException.class,
     ImageFolderException.class,
-    PredictionsFormatException.class
+    PredictionsFormatException.class,
+    EmbeddingsFormatException.class
   })
   ProblemDetail badFile(Exception e) {
     return problem(HttpStatus.BAD_REQUEST, "Bad input file", e.getMessage());

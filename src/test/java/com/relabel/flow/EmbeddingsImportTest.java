@@ -40,7 +40,8 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
  * A team's own vectors attached to an image and a text dataset (decision 0044): all or nothing,
- * admins only, and a run then learns from them and searches neighbours among them.
+ * admins only (annotators refused), and a run then learns from them and searches neighbours among
+ * them.
  */
 @SpringBootTest(
     properties = {
@@ -154,7 +155,7 @@ class EmbeddingsImportTest {
                 2 * DIMENSION))
         .isEqualTo(1500);
 
-    TestLogins.loginAs(securityContexts, "rita", "REVIEWER");
+    TestLogins.loginAs(securityContexts, "anna", "ANNOTATOR");
     Path good = npy(separating(data.labels(), 10));
     assertThatThrownBy(() -> embeddings.importFile(d.getId(), good, "good.npy", true))
         .isInstanceOf(AccessDeniedException.class);

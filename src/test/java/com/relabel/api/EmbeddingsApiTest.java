@@ -1,0 +1,143 @@
+package com.relabel.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.relabel.dataset.IdxWriter;
+import com.relabel.flow.TestDatasets;
+import com.relabel.security.ApiTokenScope;
+import com.relabel.security.ApiTokens;
+import com.relabel.security.Role;
+import com.relabel.security.UserAccounts;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Own embeddings over real HTTP (decision 0044): an admin's full token attaches them and chooses
+ * whether runs learn from them; a bad file is a 400 naming file and line; a read-only token and a
+ * annotator's token are refused and change nothing.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:embeddings-api;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+      "relabel.security.active-check-period=0s"
+    })
+class EmbeddingsApiTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
+  @LocalServerPort int port;
+  @Autowired UserAccounts accounts;
+  @Autowired ApiTokens tokens;
+  @Autowired JdbcTemplate jdbc;
+  @Autowired SecurityContextHolderStrategy securityContexts;
+  @TempDir Path dir;
+
+  @AfterEach
+  void logout() {
+    securityContexts.clearContext();
+    SecurityContextHolder.clearContext();
+  }
+
+  @Test
+  void anAdminAttachesVectorsWhileReadOnlyAndAnnotatorTokensAreRefused() throws Exception {
+    as("root", "ADMIN", () -> accounts.create("ops", "password-ops", Role.ADMIN));
+    // tokens are an admin's to make: rex makes his, then becomes an annotator
+    long rex =
+        as("root", "ADMIN", () -> accounts.create("rex", "password-rex", Role.ADMIN)).getId();
+    String full = as("ops", "ADMIN", () -> tokens.create("full", ApiTokenScope.FULL).token());
+    String read = as("ops", "ADMIN", () -> tokens.create("read", ApiTokenScope.READ_ONLY).token());
+    String annotator = as("rex", "ADMIN", () -> tokens.create("rex", ApiTokenScope.FULL).token());
+    as(
+        "ops",
+        "ADMIN",
+        () -> {
+          accounts.changeRole(rex, Role.ANNOTATOR);
+          return null;
+        });
+    var admin = new ApiClient(port, full);
+    IdxWriter.write(TestDatasets.mnist(30), dir.resolve("i.idx"), dir.resolve("l.idx"));
+    var imported =
+        admin.postForm(
+            "/api/v1/datasets/idx",
+            "name",
+            "emb",
+            "images",
+            dir.resolve("i.idx"),
+            "labels",
+            dir.resolve("l.idx"));
+    long id = JSON.readTree(imported.body()).get("id").asLong();
+    String path = "/api/v1/datasets/" + id + "/embeddings";
+    StringBuilder csv = new StringBuilder("sample_index,e0,e1,e2\n");
+    for (int i = 0; i < 30; i++) {
+      csv.append(i).append(",0.5,-1,").append(i).append('\n');
+    }
+    Path good = Files.writeString(dir.resolve("vectors.csv"), csv);
+
+    for (var refused :
+        new ApiClient.Reply[] {
+          new ApiClient(port, read).postForm(path, "file", good),
+          new ApiClient(port, annotator).postForm(path, "file", good),
+          new ApiClient(port, annotator).postForm(path + "/training", "train", "true")
+        }) {
+      assertThat(refused.status()).as(refused.body()).isEqualTo(403);
+    }
+    assertThat(ownVectors()).isZero();
+
+    var attached = admin.postForm(path, "file", good, "train", "false");
+    assertThat(attached.status()).as(attached.body()).isEqualTo(201);
+    JsonNode body = JSON.readTree(attached.body());
+    assertThat(body.get("samples").asInt()).isEqualTo(30);
+    assertThat(body.get("dimension").asInt()).isEqualTo(3);
+    assertThat(body.get("trainsOnThem").asBoolean()).isFalse();
+    assertThat(ownVectors()).isEqualTo(30);
+
+    var chosen = admin.postForm(path + "/training", "train", "true");
+    assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
+    assertThat(trainsOnThem(id)).isTrue();
+
+    Path bad = Files.writeString(dir.resolve("bad.csv"), csv.toString().replace("\n7,", "\n70,"));
+    var refusedFile = admin.postForm(path, "file", bad);
+    assertThat(refusedFile.status()).isEqualTo(400);
+    assertThat(JSON.readTree(refusedFile.body()).get("detail").asString())
+        .isEqualTo("bad.csv, line 9: sample_index 70 is not in the dataset (0 to 29)");
+    assertThat(ownVectors()).isEqualTo(30);
+  }
+
+  private int ownVectors() {
+    return jdbc.queryForObject(
+        "select count(*) from sample_embedding where model = 'own'", Integer.class);
+  }
+
+  private boolean trainsOnThem(long datasetId) {
+    return jdbc.queryForObject(
+        "select trains_on_embeddings from dataset where id = ?", Boolean.class, datasetId);
+  }
+
+  private <T> T as(String user, String role, Supplier<T> action) {
+    var auth =
+        new UsernamePasswordAuthenticationToken(
+            user, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role));
+    securityContexts.getContext().setAuthentication(auth);
+    SecurityContextHolder.getContext().setAuthentication(auth);
+    try {
+      return action.get();
+    } finally {
+      logout();
+    }
+  }
+}

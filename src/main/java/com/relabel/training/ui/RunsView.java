@@ -3,6 +3,7 @@ package com.relabel.training.ui;
 import com.relabel.base.EChart;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.EmbeddingsImport;
 import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
 import com.relabel.training.MeasuredYield;
@@ -64,6 +65,7 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
   private final RunCharts charts;
   private final RunSettings defaults;
   private final PredictionsImport predictions;
+  private final EmbeddingsImport embeddings;
   private final MeasuredYields yields;
   private final H2 title = new H2();
   private final Div live = new Div();
@@ -96,8 +98,10 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
       RunProgressEvents events,
       RunSettings defaults,
       PredictionsImport predictions,
-      MeasuredYields yields) {
+      MeasuredYields yields,
+      EmbeddingsImport embeddings) {
     this.predictions = predictions;
+    this.embeddings = embeddings;
     this.yields = yields;
     this.datasets = datasets;
     this.runs = runs;
@@ -113,6 +117,14 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
             e -> new PredictionsDialog(predictions, dataset.getId(), run -> refresh()).open());
     imported.setId("predictions-open");
     imported.setTooltipText("Score this dataset from your own model's class probabilities");
+    var ownVectors =
+        new Button(
+            "Own embeddings…",
+            e ->
+                new EmbeddingsDialog(embeddings, datasets.get(dataset.getId()), this::refresh)
+                    .open());
+    ownVectors.setId("embeddings-open");
+    ownVectors.setTooltipText("Attach your own model's vectors; runs can learn from them");
     live.setId("run-live");
     activeYield.setId("active-run-yield");
     configureGrid();
@@ -135,7 +147,7 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     confusion.addItemClickListener(this::openCell);
     add(
         title,
-        new HorizontalLayout(retrain, imported),
+        new HorizontalLayout(retrain, imported, ownVectors),
         live,
         new H3("Runs"),
         new Paragraph(

@@ -1,0 +1,128 @@
+package com.relabel.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.NpyWriter;
+import com.relabel.training.TrainingRuns;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Random;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * The admin attaches their own model's vectors to the demo dataset in the browser (decision 0044):
+ * a bad CSV is refused by file and line and changes nothing; a good .npy is attached and runs learn
+ * from it; unticking the choice goes back to the pixels. Same context as {@link
+ * ImageImportEndToEndTest}, so Spring reuses it.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+      "relabel.demo.sample-limit=300",
+      "relabel.training.epochs=2",
+      "relabel.training.folds=2",
+      "relabel.jobs.poll-interval=200ms",
+      "vaadin.devmode.devTools.enabled=false"
+    })
+@ActiveProfiles("demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class EmbeddingsEndToEndTest {
+
+  @LocalServerPort int port;
+  @Autowired DatasetService datasets;
+  @Autowired TrainingRuns runs;
+  @Autowired JdbcTemplate jdbc;
+
+  BrowserSession browser;
+  String baseUrl;
+  long datasetId;
+
+  @BeforeAll
+  void startBrowser() throws Exception {
+    baseUrl = "http://localhost:" + port;
+    datasetId = DemoDataset.awaitFirstRun(datasets, runs).id();
+    browser = new BrowserSession();
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void adminAttachesOwnVectorsAndChoosesWhetherRunsLearnFromThem(@TempDir Path dir)
+      throws Exception {
+    StringBuilder csv = new StringBuilder("sample_index,e0,e1\n");
+    for (int i = 0; i < 300; i++) {
+      csv.append(i).append(i == 41 ? ",0.5,inf\n" : ",0.5,1\n");
+    }
+    Path bad = Files.writeString(dir.resolve("our-vectors.csv"), csv);
+    Path good = dir.resolve("our-vectors.npy");
+    var random = new Random(3);
+    try (var npy = new NpyWriter(good, 300, 8)) {
+      for (int i = 0; i < 300; i++) {
+        float[] v = new float[8];
+        for (int j = 0; j < v.length; j++) {
+          v[j] = (float) random.nextGaussian();
+        }
+        npy.write(v);
+      }
+    }
+
+    try (BrowserContext context = browser.browser.newContext()) {
+      Page page = context.newPage();
+      new LoginPage(page, baseUrl).loginAs("admin", "admin");
+      new RunsPage(page).open(baseUrl, datasetId);
+
+      attach(page, bad);
+      assertThat(page.locator("#embeddings-error")).containsText("our-vectors.csv, line 43");
+      assertThat(page.locator("#embeddings-error")).containsText("Nothing was changed");
+      assertThat(ownVectors()).isZero();
+      page.keyboard().press("Escape");
+
+      attach(page, good);
+      assertThat(page.locator("#embeddings-submit")).isHidden();
+      assertThat(ownVectors()).isEqualTo(300);
+      assertThat(datasets.get(datasetId).trainsOnEmbeddings()).isTrue();
+
+      page.locator("#embeddings-open").click();
+      assertThat(page.locator("#embeddings-attached")).containsText("8 numbers per sample");
+      page.locator("#embeddings-train").click();
+      page.locator("#embeddings-submit").click();
+      assertThat(page.locator("#embeddings-submit")).isHidden();
+      assertThat(datasets.get(datasetId).trainsOnEmbeddings()).isFalse();
+      assertThat(ownVectors()).isEqualTo(300);
+    }
+  }
+
+  private static void attach(Page page, Path file) {
+    page.locator("#embeddings-open").click();
+    page.locator("#embeddings-upload input[type=file]").setInputFiles(file);
+    assertThat(page.locator("#embeddings-file")).containsText(file.getFileName().toString());
+    page.locator("#embeddings-submit").click();
+  }
+
+  private int ownVectors() {
+    return jdbc.queryForObject(
+        "select count(*) from sample_embedding e join sample s on s.id = e.sample_id"
+            + " where s.dataset_id = ? and e.model = 'own'",
+        Integer.class,
+        datasetId);
+  }
+}

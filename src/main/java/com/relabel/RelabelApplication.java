@@ -2,6 +2,7 @@ package com.relabel;
 
 import com.relabel.cli.AuditVerifyCommand;
 import com.relabel.cli.BenchCommand;
+import com.relabel.cli.EmbeddingsBenchCommand;
 import com.relabel.cli.QueueBenchCommand;
 import com.relabel.cli.ScoreCommand;
 import java.util.Arrays;
@@ -32,6 +33,12 @@ public class RelabelApplication {
     if (args.length > 0 && args[0].equals("queue-bench")) {
       System.exit(
           QueueBenchCommand.run(
+              Arrays.copyOfRange(args, 1, args.length),
+              springArgs -> SpringApplication.run(RelabelApplication.class, springArgs)));
+    }
+    if (args.length > 0 && args[0].equals("embeddings-bench")) {
+      System.exit(
+          EmbeddingsBenchCommand.run(
               Arrays.copyOfRange(args, 1, args.length),
               springArgs -> SpringApplication.run(RelabelApplication.class, springArgs)));
     }

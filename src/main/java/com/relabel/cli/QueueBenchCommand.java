@@ -103,6 +103,11 @@ public final class QueueBenchCommand {
 
   /** The database and a quiet context, as command-line properties (they win over the files). */
   static String[] springArguments(QueueBenchArguments a) {
+    return springArguments(a.url(), a.user(), a.password());
+  }
+
+  /** As {@link #springArguments(QueueBenchArguments)}; user and password may be null. */
+  static String[] springArguments(String url, String user, String password) {
     List<String> props = new ArrayList<>();
     // Vaadin's security configuration needs a servlet context: a web server on a random
     // loopback port, which nothing calls.
@@ -112,12 +117,12 @@ public final class QueueBenchCommand {
     props.add("--spring.main.banner-mode=off");
     props.add("--logging.level.root=WARN");
     props.add("--relabel.bootstrap.admin-password=");
-    props.add("--spring.datasource.url=" + a.url());
-    if (a.user() != null) {
-      props.add("--spring.datasource.username=" + a.user());
+    props.add("--spring.datasource.url=" + url);
+    if (user != null) {
+      props.add("--spring.datasource.username=" + user);
     }
-    if (a.password() != null) {
-      props.add("--spring.datasource.password=" + a.password());
+    if (password != null) {
+      props.add("--spring.datasource.password=" + password);
     }
     return props.toArray(String[]::new);
   }

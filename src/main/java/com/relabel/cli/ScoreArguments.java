@@ -29,7 +29,8 @@ record ScoreArguments(
     int rounds,
     ModelKind model,
     int foldEpochs,
-    TextFeatures textFeatures) {
+    TextFeatures textFeatures,
+    Path embeddings) {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -71,7 +72,8 @@ record ScoreArguments(
           "--latent-epochs",
           "--rounds",
           "--model",
-          "--fold-epochs");
+          "--fold-epochs",
+          "--embeddings");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
@@ -100,12 +102,16 @@ record ScoreArguments(
     ModelKind model = o.get("--model", (f, v) -> ModelKind.parse(v), null);
     TextFeatures textFeatures =
         o.get("--text-features", (f, v) -> TextFeatures.of(v), TextFeatures.standard());
-    if (text != null && model != null && model != ModelKind.MLP) {
+    Path embeddings = o.path("--embeddings");
+    if ((text != null || embeddings != null) && model != null && model != ModelKind.MLP) {
       throw new IllegalArgumentException(
-          "--text trains the mlp; --model " + model.key() + " needs images");
+          (text != null ? "--text" : "--embeddings")
+              + " trains the mlp; --model "
+              + model.key()
+              + " needs images");
     }
     if (model == null) {
-      model = text != null ? ModelKind.MLP : ModelKind.CNN;
+      model = text != null || embeddings != null ? ModelKind.MLP : ModelKind.CNN;
     }
     if (text != null && (images != null || labels != null || classes != null)) {
       throw new IllegalArgumentException("--text replaces --images, --labels and --classes");
@@ -139,6 +145,7 @@ record ScoreArguments(
         rounds,
         model,
         foldEpochs,
-        textFeatures);
+        textFeatures,
+        embeddings);
   }
 }

@@ -3,6 +3,7 @@ package com.relabel.cli;
 import com.relabel.dataset.FeaturizedTexts;
 import com.relabel.dataset.IdxReader;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.dataset.OwnEmbeddings;
 import com.relabel.dataset.TextFeatures;
 import com.relabel.scoring.AumCutoff;
 import com.relabel.scoring.MethodScores;
@@ -47,6 +48,10 @@ public final class ScoreCommand {
         --text-features F encoder | hashed | both (default both): the pretrained sentence
                           encoder's vectors (neighbours are searched among them), hashed
                           word counts, or both side by side (decision 0038)
+        --embeddings FILE your own model's vectors, one per sample in the order read (.npy
+                          n x d, JSON Lines {"sample_index","embedding"} or CSV
+                          sample_index,e0,...): the MLP learns from them and neighbours are
+                          searched among them instead of the images' or texts' (decision 0044)
         --out FILE        CSV to write: index,given_label,suggested_label,score,<one column per method>
         --epochs N        training epochs (default 8)
         --seed S          random seed (default 42)
@@ -102,6 +107,15 @@ public final class ScoreCommand {
             "Read %,d images of %dx%dx%d, %d classes%n",
             data.count(), data.height(), data.width(), data.channels(), data.numClasses());
       }
+      float[][] neighbourSpace = texts == null ? null : texts.vectors();
+      if (a.embeddings() != null) {
+        float[][] vectors = OwnEmbeddings.read(a.embeddings(), data.count());
+        data = OwnEmbeddings.asFeatures(vectors, data.labels(), data.numClasses());
+        neighbourSpace = vectors;
+        out.printf(
+            "Read %,d vectors of %d numbers from %s: the MLP learns from them%n",
+            data.count(), data.width(), a.embeddings().getFileName());
+      }
       var options =
           new TrainingOptions(a.epochs(), a.batchSize(), 1e-3f, a.seed(), a.device())
               .withFolds(a.folds(), a.foldEpochs())
@@ -111,7 +125,7 @@ public final class ScoreCommand {
               .withCleaningRounds(a.rounds());
       TrainingResult result =
           new NoiseTrainingPipeline()
-              .withNeighbourSpace(texts == null ? null : texts.vectors())
+              .withNeighbourSpace(neighbourSpace)
               .train(
                   data,
                   options,

@@ -1,5 +1,7 @@
 package com.relabel.dataset;
 
+import java.io.IOException;
+import java.nio.file.Path;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -57,11 +59,28 @@ public final class OwnEmbeddings {
         },
         MODEL,
         d.getId());
-    int width = n == 0 ? d.getEmbeddingDimension() : vectors[0].length;
-    DatasetService.requireOneArray(n, width, "samples", "components");
-    var images =
-        new LabeledImages(n, 1, width, 1, standardised(vectors, width), labels, d.getNumClasses());
-    return new TrainingSet(d.getId(), ids, images, vectors);
+    return new TrainingSet(d.getId(), ids, asFeatures(vectors, labels, d.getNumClasses()), vectors);
+  }
+
+  /**
+   * Reads a file of vectors for {@code samples} samples without a database (the headless scorer):
+   * {@code result[i]} is sample {@code i}'s vector, checked as an attached file is.
+   *
+   * @throws EmbeddingsFormatException naming the file, line or row, and field of the first problem
+   */
+  public static float[][] read(Path file, int samples) throws IOException {
+    float[][] vectors = new float[samples][];
+    EmbeddingsFile.read(
+        file, file.getFileName().toString(), samples, (index, v) -> vectors[index] = v);
+    return vectors;
+  }
+
+  /** The vectors as 1 x d "images" for the MLP, standardised per component, with the labels. */
+  public static LabeledImages asFeatures(float[][] vectors, int[] labels, int numClasses) {
+    int width = vectors.length == 0 ? 1 : vectors[0].length;
+    DatasetService.requireOneArray(vectors.length, width, "samples", "components");
+    return new LabeledImages(
+        vectors.length, 1, width, 1, standardised(vectors, width), labels, numClasses);
   }
 
   /**

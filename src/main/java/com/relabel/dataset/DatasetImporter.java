@@ -2,9 +2,7 @@ package com.relabel.dataset;
 
 import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -55,7 +53,7 @@ public class DatasetImporter {
 
     insertClassNames(datasetId, names);
     insertSamples(datasetId, images.labels());
-    Map<Integer, Long> ids = sampleIds(datasetId);
+    long[] ids = SampleIds.byIndex(jdbc, datasetId, images.count());
     insertPixels(images, ids);
     if (trueLabels != null) {
       insertTruth(trueLabels, ids);
@@ -98,35 +96,24 @@ public class DatasetImporter {
         });
   }
 
-  private Map<Integer, Long> sampleIds(long datasetId) {
-    Map<Integer, Long> ids = new HashMap<>();
-    jdbc.query(
-        "select sample_index, id from sample where dataset_id = ?",
-        rs -> {
-          ids.put(rs.getInt(1), rs.getLong(2));
-        },
-        datasetId);
-    return ids;
-  }
-
-  private void insertPixels(LabeledImages images, Map<Integer, Long> ids) {
+  private void insertPixels(LabeledImages images, long[] ids) {
     jdbc.batchUpdate(
         "insert into sample_content (sample_id, pixels) values (?, ?)",
         indexes(images.count()),
         BATCH,
         (ps, i) -> {
-          ps.setLong(1, ids.get(i));
+          ps.setLong(1, ids[i]);
           ps.setBytes(2, images.image(i));
         });
   }
 
-  private void insertTruth(int[] trueLabels, Map<Integer, Long> ids) {
+  private void insertTruth(int[] trueLabels, long[] ids) {
     jdbc.batchUpdate(
         "insert into sample_truth (sample_id, true_label) values (?, ?)",
         indexes(trueLabels.length),
         BATCH,
         (ps, i) -> {
-          ps.setLong(1, ids.get(i));
+          ps.setLong(1, ids[i]);
           ps.setInt(2, trueLabels[i]);
         });
   }

@@ -60,7 +60,7 @@ class ImageFolderWriter {
           ps.setInt(4, labels[i]);
           ps.setInt(5, labels[i]);
         });
-    long[] ids = sampleIds(datasetId, labels.length);
+    long[] ids = SampleIds.byIndex(jdbc, datasetId, labels.length);
     for (int from = 0; from < labels.length; from += BATCH) {
       int to = Math.min(labels.length, from + BATCH);
       List<byte[]> pixels = decode(images, from, to);
@@ -96,17 +96,6 @@ class ImageFolderWriter {
       throw e.getCause();
     }
     return Arrays.asList(out);
-  }
-
-  private long[] sampleIds(long datasetId, int count) {
-    long[] ids = new long[count];
-    jdbc.query(
-        "select sample_index, id from sample where dataset_id = ?",
-        rs -> {
-          ids[rs.getInt(1)] = rs.getLong(2);
-        },
-        datasetId);
-    return ids;
   }
 
   private static List<Integer> indexes(int from, int to) {

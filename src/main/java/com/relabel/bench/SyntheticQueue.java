@@ -1,9 +1,9 @@
 package com.relabel.bench;
 
-import com.relabel.dataset.SampleIds;
+import com.relabel.dataset.DatasetImporter;
+import com.relabel.dataset.DatasetRows;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -17,9 +17,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Seeded and deterministic: the same {@link Spec} gives the same rows on any database. About
  * {@link Spec#noiseRate()} of the samples behave like label errors (high scores, another suggested
- * label, region mostly HARD); the rest score low. Rows are written with JDBC batches and committed
- * batch by batch (no single huge transaction), and the run becomes active only after every score is
- * written, so a half-written dataset never has a queue.
+ * label, region mostly HARD); the rest score low. The dataset's own rows go through the dataset
+ * module's {@link DatasetRows}; the run and its scores, which training writes from a real report,
+ * are written here. Rows are written with JDBC batches and committed batch by batch (no single huge
+ * transaction), and the run becomes active only after every score is written, so a half-written
+ * dataset never has a queue.
  */
 public final class SyntheticQueue {
 
@@ -81,18 +83,26 @@ public final class SyntheticQueue {
     }
     long start = System.nanoTime();
     SyntheticRows rows = SyntheticRows.draw(spec);
-    long datasetId = insertDataset(spec);
-    insertClassNames(datasetId, spec.numClasses());
-    timed("sample", () -> insertSamples(datasetId, rows));
-    long[] ids = SampleIds.byIndex(jdbc, datasetId, spec.samples());
+    var datasetRows = new DatasetRows(jdbc, JdbcBatches.BATCH);
+    long datasetId =
+        datasetRows.imageDataset(
+            spec.name(), spec.numClasses(), SIDE, SIDE, 1, "synthetic (seed " + spec.seed() + ")");
+    datasetRows.classNames(datasetId, DatasetImporter.defaultClassNames(spec.numClasses()));
+    long[][] ids = {null};
+    timed("sample", () -> ids[0] = datasetRows.samples(datasetId, rows.given(), null));
     if (spec.pixels()) {
-      timed("sample_content", () -> insertPixels(ids, spec.seed()));
+      timed(
+          "sample_content",
+          () ->
+              datasetRows.pixels(
+                  ids[0], 0, spec.samples(), i -> SyntheticRows.pixels(spec.seed(), i)));
     }
     long runId = insertRun(datasetId, spec);
-    timed("sample_score", () -> insertScores(runId, ids, rows));
+    timed("sample_score", () -> insertScores(runId, ids[0], rows));
     for (int m = 0; m < METHODS.size(); m++) {
       int method = m;
-      timed("method_score " + METHODS.get(m), () -> insertMethodScores(runId, ids, rows, method));
+      timed(
+          "method_score " + METHODS.get(m), () -> insertMethodScores(runId, ids[0], rows, method));
     }
     jdbc.update(
         "update dataset set active_run_id = ?, version = version + 1 where id = ?",
@@ -175,53 +185,6 @@ public final class SyntheticQueue {
     log.accept(
         String.format(
             java.util.Locale.ROOT, "  %-20s %6.1f s", table, (System.nanoTime() - t) / 1e9));
-  }
-
-  private long insertDataset(Spec spec) {
-    jdbc.update(
-        "insert into dataset (name, kind, num_classes, image_height, image_width, image_channels,"
-            + " source, created_at, version) values (?, 'IMAGE', ?, ?, ?, 1, ?, ?, 0)",
-        spec.name(),
-        spec.numClasses(),
-        SIDE,
-        SIDE,
-        "synthetic (seed " + spec.seed() + ")",
-        Timestamp.from(Instant.now()));
-    return jdbc.queryForObject("select id from dataset where name = ?", Long.class, spec.name());
-  }
-
-  private void insertClassNames(long datasetId, int numClasses) {
-    List<Object[]> args = new ArrayList<>();
-    for (int k = 0; k < numClasses; k++) {
-      args.add(new Object[] {datasetId, k, Integer.toString(k)});
-    }
-    jdbc.batchUpdate(
-        "insert into class_label (dataset_id, class_index, name) values (?, ?, ?)", args);
-  }
-
-  private void insertSamples(long datasetId, SyntheticRows rows) {
-    JdbcBatches.insert(
-        jdbc,
-        "insert into sample (dataset_id, sample_index, original_label, current_label, status,"
-            + " version) values (?, ?, ?, ?, 'OPEN', 0)",
-        rows.count(),
-        (ps, i) -> {
-          ps.setLong(1, datasetId);
-          ps.setInt(2, i);
-          ps.setInt(3, rows.given()[i]);
-          ps.setInt(4, rows.given()[i]);
-        });
-  }
-
-  private void insertPixels(long[] ids, long seed) {
-    JdbcBatches.insert(
-        jdbc,
-        "insert into sample_content (sample_id, pixels) values (?, ?)",
-        ids.length,
-        (ps, i) -> {
-          ps.setLong(1, ids[i]);
-          ps.setBytes(2, SyntheticRows.pixels(seed, i));
-        });
   }
 
   private long insertRun(long datasetId, Spec spec) {

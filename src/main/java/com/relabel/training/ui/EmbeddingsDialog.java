@@ -1,5 +1,6 @@
 package com.relabel.training.ui;
 
+import com.relabel.base.UploadedFile;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.EmbeddingsImport;
 import com.vaadin.flow.component.button.Button;

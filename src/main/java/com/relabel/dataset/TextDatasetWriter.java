@@ -7,6 +7,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +24,8 @@ import org.springframework.transaction.annotation.Transactional;
 class TextDatasetWriter {
 
   private static final int BATCH = 1000;
+
+  private static final Logger log = LoggerFactory.getLogger(TextDatasetWriter.class);
 
   private final DatasetRepository datasets;
   private final JdbcTemplate jdbc;
@@ -64,6 +68,12 @@ class TextDatasetWriter {
           batch.add(record);
           if (batch.size() == BATCH) {
             next[0] = insert(datasetId, next[0], batch, classes, encode);
+            // encoding takes minutes for large files (docs/benchmarks.md): say how far it is
+            log.info(
+                "Text import '{}': {} texts written{}",
+                dataset.getName(),
+                next[0],
+                encode ? " and encoded" : "");
           }
         });
     insert(datasetId, next[0], batch, classes, encode);

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +38,12 @@ class TextDatasetWriter {
 
   @Transactional(rollbackFor = Exception.class)
   public Dataset write(
-      String name, Path file, TextClasses classes, String source, TextFeatures features)
+      String name,
+      Path file,
+      TextClasses classes,
+      String source,
+      TextFeatures features,
+      IntConsumer written)
       throws IOException {
     name = DatasetNames.checked(name);
     if (datasets.findByName(name).isPresent()) {
@@ -74,9 +80,10 @@ class TextDatasetWriter {
                 dataset.getName(),
                 next[0],
                 encode ? " and encoded" : "");
+            written.accept(next[0]);
           }
         });
-    insert(datasetId, next[0], batch, classes, encode);
+    written.accept(insert(datasetId, next[0], batch, classes, encode));
     return dataset;
   }
 

@@ -44,6 +44,25 @@ public class TextImport {
   @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
   public Dataset importFile(String name, Path file, String source, TextFeatures features)
       throws IOException {
+    return importFile(name, file, source, features, (written, total) -> {});
+  }
+
+  /** How far a text import has written (and encoded) the file's texts. */
+  @FunctionalInterface
+  public interface Progress {
+    /** {@code written} of the file's {@code total} texts are written, and encoded if chosen. */
+    void written(int written, int total);
+  }
+
+  /**
+   * As {@link #importFile(String, Path, String, TextFeatures)}, telling {@code progress} after the
+   * file is checked (0 written) and after every 1,000 texts written: encoding takes minutes for
+   * large files (docs/benchmarks.md). Called on the importing thread, inside its transaction.
+   */
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public Dataset importFile(
+      String name, Path file, String source, TextFeatures features, Progress progress)
+      throws IOException {
     // errors name the file by its own name, never by the (temporary, server-side) folder
     String fileName = file.getFileName().toString();
     long bytes = Files.size(file);
@@ -55,8 +74,11 @@ public class TextImport {
                   .formatted(bytes, limits.maxDecodedBytes())
               + " (relabel.import.max-decoded-bytes); nothing was imported");
     }
-    TextClasses classes = scan(file, fileName);
-    return writer.write(name, file, classes, source, features);
+    int[] total = {0};
+    TextClasses classes = scan(file, fileName, total);
+    progress.written(0, total[0]);
+    return writer.write(
+        name, file, classes, source, features, written -> progress.written(written, total[0]));
   }
 
   /** Validates every record of the file and returns its classes. */
@@ -69,6 +91,11 @@ public class TextImport {
    * naming both lines.
    */
   static TextClasses scan(Path file, String name) throws IOException {
+    return scan(file, name, new int[1]);
+  }
+
+  /** As {@link #scan(Path, String)}, counting the records in {@code count[0]}. */
+  private static TextClasses scan(Path file, String name, int[] count) throws IOException {
     Set<String> labels = new HashSet<>();
     Map<String, Integer> lineOfId = new HashMap<>();
     TextFileReader.read(
@@ -84,6 +111,7 @@ public class TextImport {
                 "the id '" + record.externalId() + "' is used again; it is on line " + first);
           }
           labels.add(record.label());
+          count[0]++;
         });
     return TextClasses.of(labels, name);
   }

@@ -34,6 +34,8 @@ class TextImportForm extends VerticalLayout {
   private final UploadedFile file = new UploadedFile();
   private final Upload upload;
   private final Select<TextFeatures> features = new Select<>();
+  private final ImportProgress progress = new ImportProgress();
+  private final Button submit = new Button("Import texts and train");
 
   TextImportForm(TextImport textImport, TrainingRuns runs, RunSettings defaults) {
     this.textImport = textImport;
@@ -58,7 +60,7 @@ class TextImportForm extends VerticalLayout {
     upload.setId("text-import-file");
     upload.setMaxFiles(1);
     upload.setAcceptedFileTypes(".csv", ".jsonl", ".ndjson");
-    var submit = new Button("Import texts and train", e -> submit());
+    submit.addClickListener(e -> submit());
     submit.setId("text-import-submit");
     add(
         new H3("Or: text classification"),
@@ -70,6 +72,7 @@ class TextImportForm extends VerticalLayout {
         features,
         upload,
         submit,
+        progress,
         error);
     addDetachListener(e -> file.delete());
   }
@@ -81,6 +84,8 @@ class TextImportForm extends VerticalLayout {
 
   /**
    * Imports the uploaded file; it is deleted whatever the outcome, so a refused one is sent again.
+   * With the sentence encoder, in a browser, the import runs in the background and the form shows
+   * how many texts are encoded ({@link ImportProgress}): encoding takes minutes for large files.
    */
   void submit() {
     error.setText("");
@@ -88,22 +93,54 @@ class TextImportForm extends VerticalLayout {
       error.setText("Give the dataset a name and upload a .csv or .jsonl file.");
       return;
     }
+    UI ui = UI.getCurrent();
     Path uploaded = file.get();
+    String datasetName = name.getValue().trim();
+    TextFeatures chosen = features.getValue();
+    if (ui != null && chosen.usesEncoder()) {
+      submit.setEnabled(false);
+      progress.start(
+          ui,
+          told -> importFile(datasetName, uploaded, chosen, told),
+          e -> {
+            cleanUp();
+            failed(e);
+          },
+          () -> {
+            cleanUp();
+            ui.navigate("");
+          });
+      return;
+    }
     try {
-      Dataset dataset =
-          textImport.importFile(
-              name.getValue().trim(),
-              uploaded,
-              uploaded.getFileName().toString(),
-              features.getValue());
-      runs.retrain(dataset.getId(), defaults, CurrentUser.username());
+      importFile(datasetName, uploaded, chosen, (written, total) -> {});
       UI.getCurrent().navigate("");
     } catch (IOException | IllegalArgumentException e) {
-      error.setText("Nothing was imported: " + e.getMessage());
+      failed(e);
     } finally {
-      file.delete();
-      upload.clearFileList();
+      cleanUp();
     }
+  }
+
+  /** Imports the file and starts its first run (touches no component: may run off the UI). */
+  private void importFile(
+      String datasetName, Path uploaded, TextFeatures chosen, TextImport.Progress told)
+      throws IOException {
+    Dataset dataset =
+        textImport.importFile(
+            datasetName, uploaded, uploaded.getFileName().toString(), chosen, told);
+    runs.retrain(dataset.getId(), defaults, CurrentUser.username());
+  }
+
+  /** The upload is deleted whatever the outcome, so a refused one is sent again. */
+  private void cleanUp() {
+    file.delete();
+    upload.clearFileList();
+    submit.setEnabled(true);
+  }
+
+  private void failed(Exception e) {
+    error.setText("Nothing was imported: " + e.getMessage());
   }
 
   private static String describe(TextFeatures f) {

@@ -27,7 +27,7 @@ class UploadCleanupTest {
   @Test
   void aRefusedTextImportLeavesNothingOfTheUploadInTheTempFolder() throws Exception {
     TextImport texts = mock(TextImport.class);
-    when(texts.importFile(anyString(), any(), anyString(), any()))
+    when(texts.importFile(anyString(), any(), anyString(), any(), any()))
         .thenThrow(new TextFormatException("texts.csv", 2, "empty text"));
     var form = new TextImportForm(texts, mock(TrainingRuns.class), null);
     Path upload = upload("texts.csv");
@@ -43,7 +43,7 @@ class UploadCleanupTest {
   @Test
   void aTextImportThatFailsWithAnExceptionStillDeletesTheUpload() throws Exception {
     TextImport texts = mock(TextImport.class);
-    when(texts.importFile(anyString(), any(), anyString(), any()))
+    when(texts.importFile(anyString(), any(), anyString(), any(), any()))
         .thenThrow(new IllegalStateException("database gone"));
     var form = new TextImportForm(texts, mock(TrainingRuns.class), null);
     Path upload = upload("texts.csv");

@@ -1,0 +1,98 @@
+package com.relabel.e2e;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.LocatorAssertions;
+import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.SyntheticTexts;
+import com.relabel.training.TrainingRuns;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+/**
+ * A text import that encodes its texts shows how far it is while it runs (issue 15): "Encoded 1,000
+ * of 1,100 texts" is pushed to the page before the import ends, then the start page opens. Same
+ * context as {@link ImageImportEndToEndTest}, so Spring reuses it.
+ */
+@SpringBootTest(
+    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = {
+      "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+      "relabel.demo.sample-limit=300",
+      "relabel.training.epochs=2",
+      "relabel.training.folds=2",
+      "relabel.jobs.poll-interval=200ms",
+      "vaadin.devmode.devTools.enabled=false"
+    })
+@ActiveProfiles("demo")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TextImportProgressEndToEndTest {
+
+  /** Encoding 1,100 texts takes about a minute on the busy 2-core development machine. */
+  private static final double SLOW = 240_000;
+
+  @LocalServerPort int port;
+  @Autowired DatasetService datasets;
+  @Autowired TrainingRuns runs;
+  @Autowired JdbcTemplate jdbc;
+
+  BrowserSession browser;
+  String baseUrl;
+
+  @BeforeAll
+  void startBrowser() throws Exception {
+    baseUrl = "http://localhost:" + port;
+    DemoDataset.awaitFirstRun(datasets, runs);
+    browser = new BrowserSession();
+  }
+
+  @AfterAll
+  void closeBrowser() {
+    if (browser != null) {
+      browser.close();
+    }
+  }
+
+  @Test
+  void theImportSaysHowManyTextsAreEncodedWhileItEncodes(@TempDir Path dir) throws Exception {
+    Path csv = SyntheticTexts.generate(1100, 3, 0, 9).writeCsv(dir.resolve("topics.csv"));
+    try (BrowserContext context = browser.browser.newContext()) {
+      Page page = context.newPage();
+      new LoginPage(page, baseUrl).loginAs("admin", "admin");
+      page.navigate(baseUrl + "/import");
+      page.locator("#text-import-name input").fill("Encoded topics");
+      page.locator("#text-import-file input[type=file]").setInputFiles(csv);
+      page.locator("#text-import-file vaadin-upload-file[complete]").waitFor();
+      page.locator("#text-import-submit").click();
+
+      var progress = page.locator("#text-import-progress");
+      assertThat(progress).containsText("of 1,100 texts");
+      assertThat(progress)
+          .hasText(
+              "Encoded 1,000 of 1,100 texts",
+              new LocatorAssertions.HasTextOptions().setTimeout(SLOW));
+      page.waitForURL(baseUrl + "/", new Page.WaitForURLOptions().setTimeout(SLOW));
+    }
+    long id = datasets.findByName("Encoded topics").orElseThrow().getId();
+    assertThat(datasets.overview(id).samples()).isEqualTo(1100);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from sample_embedding e join sample s on s.id = e.sample_id"
+                    + " where s.dataset_id = ?",
+                Integer.class,
+                id))
+        .isEqualTo(1100);
+  }
+}

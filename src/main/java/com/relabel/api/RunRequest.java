@@ -1,7 +1,7 @@
 package com.relabel.api;
 
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ModelKind;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import com.relabel.training.RunSettings;
 import java.util.List;
 import java.util.Locale;

@@ -3,7 +3,7 @@ package com.relabel.bench;
 import com.relabel.bench.NoiseBenchmark.MethodRow;
 import com.relabel.bench.NoiseBenchmark.Result;
 import com.relabel.bench.NoiseBenchmark.ReviewYield;
-import com.relabel.training.TrainingOptions;
+import com.relabel.engine.TrainingOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

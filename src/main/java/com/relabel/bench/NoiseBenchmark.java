@@ -1,6 +1,18 @@
 package com.relabel.bench;
 
 import com.relabel.dataset.LabeledImages;
+import com.relabel.engine.AumThresholdPass;
+import com.relabel.engine.CleaningRound;
+import com.relabel.engine.CrossValidatedPredictions;
+import com.relabel.engine.EpochStats;
+import com.relabel.engine.HeldOutSplit;
+import com.relabel.engine.ImageClassifierTrainer;
+import com.relabel.engine.LatentSpaceTrainer;
+import com.relabel.engine.ModelKind;
+import com.relabel.engine.NoiseTrainingPipeline;
+import com.relabel.engine.TrainingOptions;
+import com.relabel.engine.TrainingProgress;
+import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.AumCutoff;
 import com.relabel.scoring.Evaluation;
 import com.relabel.scoring.MethodScores;
@@ -11,18 +23,6 @@ import com.relabel.scoring.Ranking;
 import com.relabel.scoring.ScorerRegistry;
 import com.relabel.scoring.Suggestions;
 import com.relabel.scoring.TrainingDynamics;
-import com.relabel.training.AumThresholdPass;
-import com.relabel.training.CleaningRound;
-import com.relabel.training.CrossValidatedPredictions;
-import com.relabel.training.EpochStats;
-import com.relabel.training.HeldOutSplit;
-import com.relabel.training.ImageClassifierTrainer;
-import com.relabel.training.LatentSpaceTrainer;
-import com.relabel.training.ModelKind;
-import com.relabel.training.NoiseTrainingPipeline;
-import com.relabel.training.TrainingOptions;
-import com.relabel.training.TrainingProgress;
-import com.relabel.training.TrainingResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -242,20 +242,27 @@ public final class NoiseBenchmark {
           round,
           count,
           hits);
-      CleaningRound cleaning = new CleaningRound();
       t0 = System.nanoTime();
       dynamics =
           inNeighbourSpace(
-              cleaning
-                  .trainMain(
-                      noisyData, HeldOutSplit.NONE, suspects, options, progress("round " + round))
+              new ImageClassifierTrainer()
+                  .train(
+                      noisyData,
+                      HeldOutSplit.NONE.plus(suspects),
+                      options,
+                      progress("round " + round))
                   .dynamics());
       trainSeconds += seconds(t0);
       if (options.folds() > 0) {
         t0 = System.nanoTime();
         float[][] outOfSample =
-            cleaning.crossValidate(
-                noisyData, suspects, options, progress("round " + round + " cv"));
+            new CrossValidatedPredictions()
+                .predict(
+                    noisyData,
+                    options.folds(),
+                    options,
+                    progress("round " + round + " cv"),
+                    suspects);
         dynamics = NoiseTrainingPipeline.withHeldOutProbabilities(dynamics, outOfSample);
         cvSeconds += seconds(t0);
       }

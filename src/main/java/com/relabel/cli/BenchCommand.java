@@ -6,7 +6,7 @@ import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.FeaturizedTexts;
 import com.relabel.dataset.IdxReader;
 import com.relabel.dataset.LabeledImages;
-import com.relabel.training.TrainingOptions;
+import com.relabel.engine.TrainingOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -2,6 +2,9 @@ package com.relabel.training;
 
 import com.relabel.dataset.CurrentLabels;
 import com.relabel.dataset.DatasetService;
+import com.relabel.engine.EpochStats;
+import com.relabel.engine.HeldOutSplit;
+import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
 import com.relabel.scoring.TrainingDynamics;

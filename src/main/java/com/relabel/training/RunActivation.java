@@ -2,6 +2,8 @@ package com.relabel.training;
 
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetRepository;
+import com.relabel.engine.HeldOutSplit;
+import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.NoiseReport;
 import java.sql.Timestamp;
 import java.time.Instant;

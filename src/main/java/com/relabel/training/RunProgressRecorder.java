@@ -1,5 +1,10 @@
 package com.relabel.training;
 
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.EpochStats;
+import com.relabel.engine.NoiseTrainingPipeline;
+import com.relabel.engine.TrainingOptions;
+import com.relabel.engine.TrainingProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;

@@ -1,5 +1,10 @@
 package com.relabel.training;
 
+import com.relabel.engine.AumThresholdPass;
+import com.relabel.engine.CleaningRound;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
+import com.relabel.engine.TrainingOptions;
 import com.relabel.scoring.LatentOutlierScorer;
 import java.util.List;
 

@@ -1,5 +1,8 @@
 package com.relabel.training;
 
+import com.relabel.engine.EpochStats;
+import com.relabel.engine.HeldOutSplit;
+import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.AumCutoff;
 import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.NoiseReport;

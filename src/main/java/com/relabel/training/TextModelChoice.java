@@ -1,6 +1,7 @@
 package com.relabel.training;
 
 import com.relabel.dataset.DatasetKind;
+import com.relabel.engine.ModelKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,7 @@
 package com.relabel.training;
 
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;

@@ -1,5 +1,7 @@
 package com.relabel.training;
 
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import com.relabel.scoring.AumCutoff;
 import com.relabel.scoring.ExpectedYield;
 import jakarta.persistence.Column;

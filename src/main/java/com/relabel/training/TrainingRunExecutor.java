@@ -1,8 +1,14 @@
 package com.relabel.training;
 
-import ai.djl.engine.Engine;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.TrainingSet;
+import com.relabel.engine.EpochStats;
+import com.relabel.engine.HeldOutSplit;
+import com.relabel.engine.ImageClassifierTrainer;
+import com.relabel.engine.NoiseTrainingPipeline;
+import com.relabel.engine.TrainingCancelledException;
+import com.relabel.engine.TrainingProgress;
+import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
 import java.time.Instant;
@@ -111,7 +117,7 @@ class TrainingRunExecutor {
             ? HeldOutSplit.NONE
             : HeldOutSplit.stratified(
                 set.images().labels(), set.images().numClasses(), heldOutFraction, settings.seed());
-    String device = deviceFor(settings.device());
+    String device = ImageClassifierTrainer.deviceFor(settings.device());
     update(
         runId,
         run -> {
@@ -218,12 +224,6 @@ class TrainingRunExecutor {
             run.fail(status, reason);
           }
         });
-  }
-
-  /** The device a run with this choice trains on here, as recorded ("cpu", "gpu(0)"). */
-  private static String deviceFor(DeviceChoice choice) {
-    return ImageClassifierTrainer.deviceName(
-        ImageClassifierTrainer.chooseDevice(choice, Engine.getInstance().getGpuCount()));
   }
 
   /** {@code progress}, and every {@link TrainingRunListener} after each batch. */

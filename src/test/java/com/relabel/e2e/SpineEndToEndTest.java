@@ -13,7 +13,7 @@ import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.IdxWriter;
 import com.relabel.dataset.LabeledImages;
-import com.relabel.training.DeviceChoice;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRuns;
 import java.nio.file.Files;

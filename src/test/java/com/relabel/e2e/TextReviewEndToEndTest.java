@@ -10,7 +10,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.SyntheticTexts;
 import com.relabel.dataset.TextImport;
-import com.relabel.training.DeviceChoice;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
 import com.relabel.training.RunWaits;

@@ -9,7 +9,7 @@ import com.relabel.dataset.ImageFolderFixture;
 import com.relabel.dataset.ImageFolderImport;
 import com.relabel.dataset.ImageImportResult;
 import com.relabel.dataset.ImageSizePolicy;
-import com.relabel.training.DeviceChoice;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
 import com.relabel.training.RunWaits;

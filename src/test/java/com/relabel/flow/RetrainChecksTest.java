@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ModelKind;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import com.relabel.training.RunAlreadyActiveException;
 import com.relabel.training.RunProgress;
 import com.relabel.training.RunProgressEvents;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.relabel.RelabelApplication;
 import com.relabel.dataset.DatasetImporter;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.flow.TestDatasets;
 import java.nio.file.Path;
 import java.sql.Timestamp;

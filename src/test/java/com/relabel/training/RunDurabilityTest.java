@@ -6,6 +6,7 @@ import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.TrainingSet;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.flow.TestDatasets;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;

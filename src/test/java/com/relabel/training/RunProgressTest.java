@@ -2,6 +2,9 @@ package com.relabel.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.EpochStats;
+import com.relabel.engine.TrainingOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -6,6 +6,7 @@ import com.relabel.RelabelApplication;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.DatasetService;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.flow.TestDatasets;
 import com.relabel.flow.TestPostgres;
 import java.time.Duration;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.relabel.RelabelApplication;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.flow.TestDatasets;
 import java.time.Duration;
 import java.util.List;

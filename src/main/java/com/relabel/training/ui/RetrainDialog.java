@@ -1,8 +1,8 @@
 package com.relabel.training.ui;
 
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import com.relabel.security.CurrentUser;
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ModelKind;
 import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;

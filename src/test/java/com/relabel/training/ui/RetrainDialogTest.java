@@ -2,7 +2,7 @@ package com.relabel.training.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.relabel.training.DeviceChoice;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.training.RunSettings;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -263,7 +263,7 @@ public final class NoiseBenchmark {
                     options,
                     progress("round " + round + " cv"),
                     suspects);
-        dynamics = NoiseTrainingPipeline.withHeldOutProbabilities(dynamics, outOfSample);
+        dynamics = dynamics.withHeldOutProbabilities(outOfSample);
         cvSeconds += seconds(t0);
       }
     }
@@ -272,7 +272,7 @@ public final class NoiseBenchmark {
       t0 = System.nanoTime();
       float[][] latentMeans =
           new LatentSpaceTrainer().latentMeans(noisyData, options, progress("latent space (VAE)"));
-      dynamics = NoiseTrainingPipeline.withLatentMeans(dynamics, latentMeans);
+      dynamics = dynamics.withLatentMeans(latentMeans);
       log.printf(
           Locale.ROOT,
           "supervised VAE, %d epochs, took %.1f s%n",
@@ -348,11 +348,12 @@ public final class NoiseBenchmark {
   private float[][] weakModel(LabeledImages train, Settings s) {
     long t0 = System.nanoTime();
     TrainingOptions weak =
-        s.training()
-            .withEpochs(NoiseSpec.WEAK_MODEL_EPOCHS)
-            .withModel(ModelKind.LENET)
-            .withFolds(0, 1)
-            .withSeed(s.noiseSeed() + 7919);
+        s.training().toBuilder()
+            .epochs(NoiseSpec.WEAK_MODEL_EPOCHS)
+            .model(ModelKind.LENET)
+            .folds(0, 1)
+            .seed(s.noiseSeed() + 7919)
+            .build();
     int[] all = range(train.count());
     float[][] p =
         new ImageClassifierTrainer()
@@ -366,7 +367,7 @@ public final class NoiseBenchmark {
     float[][] heldOut =
         new CrossValidatedPredictions()
             .predict(noisyData, options.folds(), options, progress("cross-validation"));
-    return NoiseTrainingPipeline.withHeldOutProbabilities(d, heldOut);
+    return d.withHeldOutProbabilities(heldOut);
   }
 
   private static MethodRow row(
@@ -430,7 +431,7 @@ public final class NoiseBenchmark {
       MethodScores ensemble,
       int k,
       Settings s) {
-    TrainingOptions eval = s.training().withEpochs(s.evalEpochs()).withFolds(0, 1);
+    TrainingOptions eval = s.training().toBuilder().epochs(s.evalEpochs()).folds(0, 1).build();
     int n = train.count();
     int[] all = range(n);
     double onNoisy = testAccuracy(train.withLabels(noisy.noisy()), all, test, eval, "noisy");

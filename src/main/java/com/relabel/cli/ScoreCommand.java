@@ -103,12 +103,18 @@ public final class ScoreCommand {
             data.count(), data.height(), data.width(), data.channels(), data.numClasses());
       }
       var options =
-          new TrainingOptions(a.epochs(), a.batchSize(), 1e-3f, a.seed(), a.device())
-              .withFolds(a.folds(), a.foldEpochs())
-              .withAumThresholdPass(a.aumThreshold())
-              .withModel(a.model())
-              .withLatentEpochs(a.latentEpochs())
-              .withCleaningRounds(a.rounds());
+          TrainingOptions.builder()
+              .epochs(a.epochs())
+              .batchSize(a.batchSize())
+              .learningRate(1e-3f)
+              .seed(a.seed())
+              .device(a.device())
+              .folds(a.folds(), a.foldEpochs())
+              .aumThresholdPass(a.aumThreshold())
+              .model(a.model())
+              .latentEpochs(a.latentEpochs())
+              .cleaningRounds(a.rounds())
+              .build();
       TrainingResult result =
           new NoiseTrainingPipeline()
               .withNeighbourSpace(texts == null ? null : texts.vectors())

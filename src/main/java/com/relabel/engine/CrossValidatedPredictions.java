@@ -74,7 +74,8 @@ public final class CrossValidatedPredictions {
           train[t++] = i;
         }
       }
-      TrainingOptions foldOptions = options.withEpochs(foldEpochs).withSeed(options.seed() + f + 1);
+      TrainingOptions foldOptions =
+          options.toBuilder().epochs(foldEpochs).seed(options.seed() + f + 1).build();
       float[][] probabilities;
       try {
         probabilities =

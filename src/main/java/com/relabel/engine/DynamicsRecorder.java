@@ -176,17 +176,18 @@ final class DynamicsRecorder {
     for (boolean recorded : normsRecorded) {
       allNorms &= recorded;
     }
-    return new TrainingDynamics(
-        labels,
-        numClasses,
-        probGiven,
-        predicted,
-        margin,
-        loss,
-        finalProbabilities,
-        embeddings,
-        allNorms ? normsSquared : null,
-        heldOutProbabilities,
-        softTargets);
+    return TrainingDynamics.builder()
+        .givenLabels(labels)
+        .numClasses(numClasses)
+        .probGiven(probGiven)
+        .predicted(predicted)
+        .margin(margin)
+        .loss(loss)
+        .finalProbabilities(finalProbabilities)
+        .embeddings(embeddings)
+        .embeddingNormsSquared(allNorms ? normsSquared : null)
+        .heldOutProbabilities(heldOutProbabilities)
+        .softTargets(softTargets)
+        .build();
   }
 }

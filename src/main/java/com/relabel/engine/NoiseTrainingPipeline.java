@@ -79,8 +79,9 @@ public final class NoiseTrainingPipeline {
     }
     if (options.latentEpochs() > 0) {
       TrainingDynamics full =
-          withLatentMeans(
-              result.dynamics(), latentSpace.latentMeans(data, heldOut, options, progress));
+          result
+              .dynamics()
+              .withLatentMeans(latentSpace.latentMeans(data, heldOut, options, progress));
       result = result.withDynamics(full);
     }
     if (options.aumThresholdPass()) {
@@ -114,40 +115,6 @@ public final class NoiseTrainingPipeline {
     }
     float[][] outOfSample =
         crossValidation.predict(data, options.folds(), options, progress, excluded);
-    return main.withDynamics(withHeldOutProbabilities(main.dynamics(), outOfSample));
-  }
-
-  /** {@code d} with {@code heldOut} as its out-of-sample probabilities, other components kept. */
-  public static TrainingDynamics withHeldOutProbabilities(TrainingDynamics d, float[][] heldOut) {
-    return new TrainingDynamics(
-        d.givenLabels(),
-        d.numClasses(),
-        d.probGiven(),
-        d.predicted(),
-        d.margin(),
-        d.loss(),
-        d.finalProbabilities(),
-        d.embeddings(),
-        d.embeddingNormsSquared(),
-        heldOut,
-        d.softTargets(),
-        d.latentMeans());
-  }
-
-  /** {@code d} with {@code latentMeans} as its VAE latent means, other components kept. */
-  public static TrainingDynamics withLatentMeans(TrainingDynamics d, float[][] latentMeans) {
-    return new TrainingDynamics(
-        d.givenLabels(),
-        d.numClasses(),
-        d.probGiven(),
-        d.predicted(),
-        d.margin(),
-        d.loss(),
-        d.finalProbabilities(),
-        d.embeddings(),
-        d.embeddingNormsSquared(),
-        d.heldOutProbabilities(),
-        d.softTargets(),
-        latentMeans);
+    return main.withDynamics(main.dynamics().withHeldOutProbabilities(outOfSample));
   }
 }

@@ -1,7 +1,7 @@
 package com.relabel.engine;
 
-import com.relabel.scoring.KnnDisagreementScorer;
 import com.relabel.scoring.LossMixtureScorer;
+import com.relabel.scoring.Neighbours;
 import java.util.Random;
 
 /**
@@ -55,7 +55,7 @@ final class RobustMixing {
       float[] losses,
       float[][] probabilities,
       int threads) {
-    int[][] neighbours = KnnDisagreementScorer.nearestNeighbours(embeddings, NEIGHBOURS, threads);
+    int[][] neighbours = Neighbours.search(embeddings, NEIGHBOURS, threads).indices();
     RobustMixing mixing =
         new RobustMixing(labels, numClasses, neighbours, new float[labels.length]);
     mixing.update(losses, probabilities);

@@ -89,46 +89,6 @@ public record TrainingOptions(
     }
   }
 
-  /** Options with the default CNN, no VAE, no AUM threshold pass, not robust. */
-  public TrainingOptions(
-      int epochs,
-      int batchSize,
-      float learningRate,
-      long seed,
-      DeviceChoice device,
-      float softTargetMomentum,
-      int folds,
-      int foldEpochs) {
-    this(
-        epochs,
-        batchSize,
-        learningRate,
-        seed,
-        device,
-        softTargetMomentum,
-        folds,
-        foldEpochs,
-        ModelKind.CNN,
-        0,
-        false,
-        false,
-        0);
-  }
-
-  /** Options with the default soft-target momentum and no cross-validation. */
-  public TrainingOptions(
-      int epochs, int batchSize, float learningRate, long seed, DeviceChoice device) {
-    this(
-        epochs,
-        batchSize,
-        learningRate,
-        seed,
-        device,
-        DEFAULT_SOFT_TARGET_MOMENTUM,
-        0,
-        DEFAULT_FOLD_EPOCHS);
-  }
-
   /**
    * In the robust mode, the epochs trained on the given labels before samples are mixed with their
    * neighbours: a quarter of the epochs, at least 1.
@@ -139,182 +99,137 @@ public record TrainingOptions(
 
   /** 5 epochs, batch 128, Adam 1e-3, seed 42, automatic device, soft targets a = 0.7, no CV. */
   public static TrainingOptions defaults() {
-    return new TrainingOptions(5, 128, 1e-3f, 42, DeviceChoice.AUTO);
+    return builder().build();
   }
 
-  public TrainingOptions withEpochs(int newEpochs) {
-    return new TrainingOptions(
-        newEpochs,
-        batchSize,
-        learningRate,
-        seed,
-        device,
-        softTargetMomentum,
-        folds,
-        foldEpochs,
-        model,
-        latentEpochs,
-        aumThresholdPass,
-        robust,
-        cleaningRounds);
+  /** A builder that starts from {@link #defaults()}. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  public TrainingOptions withSeed(long newSeed) {
-    return new TrainingOptions(
-        epochs,
-        batchSize,
-        learningRate,
-        newSeed,
-        device,
-        softTargetMomentum,
-        folds,
-        foldEpochs,
-        model,
-        latentEpochs,
-        aumThresholdPass,
-        robust,
-        cleaningRounds);
+  /** A builder that starts from these options. */
+  public Builder toBuilder() {
+    Builder b = new Builder();
+    b.epochs = epochs;
+    b.batchSize = batchSize;
+    b.learningRate = learningRate;
+    b.seed = seed;
+    b.device = device;
+    b.softTargetMomentum = softTargetMomentum;
+    b.folds = folds;
+    b.foldEpochs = foldEpochs;
+    b.model = model;
+    b.latentEpochs = latentEpochs;
+    b.aumThresholdPass = aumThresholdPass;
+    b.robust = robust;
+    b.cleaningRounds = cleaningRounds;
+    return b;
   }
 
-  public TrainingOptions withDevice(DeviceChoice newDevice) {
-    return new TrainingOptions(
-        epochs,
-        batchSize,
-        learningRate,
-        seed,
-        newDevice,
-        softTargetMomentum,
-        folds,
-        foldEpochs,
-        model,
-        latentEpochs,
-        aumThresholdPass,
-        robust,
-        cleaningRounds);
-  }
+  /**
+   * Options one setting at a time, as DJL's {@code DefaultTrainingConfig} is set up; {@link
+   * #build()} checks them all. Starts from the defaults: the default CNN, no cross-validation, no
+   * VAE, no AUM threshold pass, not robust, no cleaning rounds.
+   */
+  public static final class Builder {
+    private int epochs = 5;
+    private int batchSize = 128;
+    private float learningRate = 1e-3f;
+    private long seed = 42;
+    private DeviceChoice device = DeviceChoice.AUTO;
+    private float softTargetMomentum = DEFAULT_SOFT_TARGET_MOMENTUM;
+    private int folds;
+    private int foldEpochs = DEFAULT_FOLD_EPOCHS;
+    private ModelKind model = ModelKind.CNN;
+    private int latentEpochs;
+    private boolean aumThresholdPass;
+    private boolean robust;
+    private int cleaningRounds;
 
-  public TrainingOptions withSoftTargetMomentum(float newMomentum) {
-    return new TrainingOptions(
-        epochs,
-        batchSize,
-        learningRate,
-        seed,
-        device,
-        newMomentum,
-        folds,
-        foldEpochs,
-        model,
-        latentEpochs,
-        aumThresholdPass,
-        robust,
-        cleaningRounds);
-  }
+    private Builder() {}
 
-  /** Cross-validation with {@code newFolds} folds (0 = none) of {@code newFoldEpochs} epochs. */
-  public TrainingOptions withFolds(int newFolds, int newFoldEpochs) {
-    return new TrainingOptions(
-        epochs,
-        batchSize,
-        learningRate,
-        seed,
-        device,
-        softTargetMomentum,
-        newFolds,
-        newFoldEpochs,
-        model,
-        latentEpochs,
-        aumThresholdPass,
-        robust,
-        cleaningRounds);
-  }
+    public Builder epochs(int value) {
+      epochs = value;
+      return this;
+    }
 
-  /** The same options training {@code newModel}. */
-  public TrainingOptions withModel(ModelKind newModel) {
-    return new TrainingOptions(
-        epochs,
-        batchSize,
-        learningRate,
-        seed,
-        device,
-        softTargetMomentum,
-        folds,
-        foldEpochs,
-        newModel,
-        latentEpochs,
-        aumThresholdPass,
-        robust,
-        cleaningRounds);
-  }
+    public Builder batchSize(int value) {
+      batchSize = value;
+      return this;
+    }
 
-  /** The same options with a supervised VAE of {@code newLatentEpochs} epochs (0 = none). */
-  public TrainingOptions withLatentEpochs(int newLatentEpochs) {
-    return new TrainingOptions(
-        epochs,
-        batchSize,
-        learningRate,
-        seed,
-        device,
-        softTargetMomentum,
-        folds,
-        foldEpochs,
-        model,
-        newLatentEpochs,
-        aumThresholdPass,
-        robust,
-        cleaningRounds);
-  }
+    public Builder learningRate(float value) {
+      learningRate = value;
+      return this;
+    }
 
-  /** The same options with or without the AUM threshold-sample pass. */
-  public TrainingOptions withAumThresholdPass(boolean newAumThresholdPass) {
-    return new TrainingOptions(
-        epochs,
-        batchSize,
-        learningRate,
-        seed,
-        device,
-        softTargetMomentum,
-        folds,
-        foldEpochs,
-        model,
-        latentEpochs,
-        newAumThresholdPass,
-        robust,
-        cleaningRounds);
-  }
+    public Builder seed(long value) {
+      seed = value;
+      return this;
+    }
 
-  /** The same options in or out of the robust training mode. */
-  public TrainingOptions withRobust(boolean newRobust) {
-    return new TrainingOptions(
-        epochs,
-        batchSize,
-        learningRate,
-        seed,
-        device,
-        softTargetMomentum,
-        folds,
-        foldEpochs,
-        model,
-        latentEpochs,
-        aumThresholdPass,
-        newRobust,
-        cleaningRounds);
-  }
+    public Builder device(DeviceChoice value) {
+      device = value;
+      return this;
+    }
 
-  /** The same options with {@code newRounds} cleaning rounds (0 = none). */
-  public TrainingOptions withCleaningRounds(int newRounds) {
-    return new TrainingOptions(
-        epochs,
-        batchSize,
-        learningRate,
-        seed,
-        device,
-        softTargetMomentum,
-        folds,
-        foldEpochs,
-        model,
-        latentEpochs,
-        aumThresholdPass,
-        robust,
-        newRounds);
+    public Builder softTargetMomentum(float value) {
+      softTargetMomentum = value;
+      return this;
+    }
+
+    /** Cross-validation with {@code newFolds} folds (0 = none) of {@code newFoldEpochs} epochs. */
+    public Builder folds(int newFolds, int newFoldEpochs) {
+      folds = newFolds;
+      foldEpochs = newFoldEpochs;
+      return this;
+    }
+
+    public Builder model(ModelKind value) {
+      model = value;
+      return this;
+    }
+
+    /** A supervised VAE of {@code value} epochs (0 = none). */
+    public Builder latentEpochs(int value) {
+      latentEpochs = value;
+      return this;
+    }
+
+    public Builder aumThresholdPass(boolean value) {
+      aumThresholdPass = value;
+      return this;
+    }
+
+    public Builder robust(boolean value) {
+      robust = value;
+      return this;
+    }
+
+    /** {@code value} cleaning rounds (0 = none). */
+    public Builder cleaningRounds(int value) {
+      cleaningRounds = value;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the first setting out of range
+     */
+    public TrainingOptions build() {
+      return new TrainingOptions(
+          epochs,
+          batchSize,
+          learningRate,
+          seed,
+          device,
+          softTargetMomentum,
+          folds,
+          foldEpochs,
+          model,
+          latentEpochs,
+          aumThresholdPass,
+          robust,
+          cleaningRounds);
+    }
   }
 }

@@ -62,7 +62,14 @@ class RunProgressRecorder implements TrainingProgress {
       BooleanSupplier cancelCheck) {
     this(
         runId,
-        new TrainingOptions(epochs, 1, 1e-3f, 0, DeviceChoice.CPU).withFolds(folds, foldEpochs),
+        TrainingOptions.builder()
+            .epochs(epochs)
+            .batchSize(1)
+            .learningRate(1e-3f)
+            .seed(0)
+            .device(DeviceChoice.CPU)
+            .folds(folds, foldEpochs)
+            .build(),
         update,
         cancelCheck);
   }

@@ -30,6 +30,6 @@ final class TextModelChoice {
         datasetId,
         asked.model().key(),
         NOTE);
-    return asked.withModel(ModelKind.MLP);
+    return asked.toBuilder().model(ModelKind.MLP).build();
   }
 }

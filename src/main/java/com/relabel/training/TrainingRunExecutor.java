@@ -9,6 +9,7 @@ import com.relabel.engine.NoiseTrainingPipeline;
 import com.relabel.engine.TrainingCancelledException;
 import com.relabel.engine.TrainingProgress;
 import com.relabel.engine.TrainingResult;
+import com.relabel.scoring.Neighbours;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
 import java.time.Instant;
@@ -155,10 +156,10 @@ class TrainingRunExecutor {
     }
     update(runId, run -> run.progress("scoring", settings.epochs(), 0.97, null));
 
+    Neighbours neighbours = Neighbours.of(result.dynamics());
     ScorerRegistry registry =
-        ScorerRegistry.forDynamics(result.dynamics()).select(settings.methods());
+        ScorerRegistry.forDynamics(result.dynamics(), neighbours).select(settings.methods());
     NoiseReport report = NoiseReport.compute(result.dynamics(), registry);
-    int[][] neighbours = RunNeighbours.of(registry, result.dynamics());
     String evaluation =
         datasets
             .trueLabels(set.datasetId(), set.sampleIds())
@@ -174,10 +175,11 @@ class TrainingRunExecutor {
                     "run " + runId + " was ended elsewhere meanwhile (" + run.getStatus() + ")");
               }
               if (result.aumThreshold() != null) {
-                run.aumThreshold(result.aumThreshold());
+                run.getOutcome().aumThreshold(result.aumThreshold());
               }
-              run.heldOutAccuracy(
-                  heldOut.accuracy(result.dynamics(), result.dynamics().epochCount() - 1));
+              run.getOutcome()
+                  .heldOutAccuracy(
+                      heldOut.accuracy(result.dynamics(), result.dynamics().epochCount() - 1));
               activation.activate(
                   run, set.sampleIds(), result, heldOut, report, neighbours, evaluation);
               return RunProgress.of(run);

@@ -20,7 +20,8 @@ class AumThresholdPassTest {
     LabeledImages clean = MnistFixture.train().head(N);
     NoisyLabels noisy = NoiseInjector.symmetric(clean.labels(), clean.numClasses(), RATE, 7);
     LabeledImages data = clean.withLabels(noisy.noisy());
-    TrainingOptions options = new TrainingOptions(3, 64, 1e-3f, 11, DeviceChoice.CPU);
+    TrainingOptions options =
+        TrainingOptions.builder().epochs(3).batchSize(64).seed(11).device(DeviceChoice.CPU).build();
 
     AumCutoff cut = new AumThresholdPass().run(data, options, null, TrainingProgress.none());
 

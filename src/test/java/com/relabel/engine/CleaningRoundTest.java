@@ -12,7 +12,13 @@ import org.junit.jupiter.api.Test;
 class CleaningRoundTest {
 
   private static final TrainingOptions SMALL =
-      new TrainingOptions(2, 32, 1e-3f, 7, DeviceChoice.CPU).withFolds(2, 2);
+      TrainingOptions.builder()
+          .epochs(2)
+          .batchSize(32)
+          .seed(7)
+          .device(DeviceChoice.CPU)
+          .folds(2, 2)
+          .build();
 
   @Test
   void noFoldTrainsOnAnExcludedSample() {
@@ -55,7 +61,7 @@ class CleaningRoundTest {
 
     TrainingDynamics second =
         new NoiseTrainingPipeline()
-            .train(data, SMALL.withCleaningRounds(1), TrainingProgress.none())
+            .train(data, SMALL.toBuilder().cleaningRounds(1).build(), TrainingProgress.none())
             .dynamics();
     assertThat(second.sampleCount()).isEqualTo(800);
     assertThat(second.heldOutProbabilities()).hasNumberOfRows(800);

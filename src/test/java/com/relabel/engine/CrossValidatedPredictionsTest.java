@@ -13,7 +13,13 @@ import org.junit.jupiter.api.Test;
 class CrossValidatedPredictionsTest {
 
   private static final TrainingOptions SMALL =
-      new TrainingOptions(1, 32, 1e-3f, 7, DeviceChoice.CPU).withFolds(2, 1);
+      TrainingOptions.builder()
+          .epochs(1)
+          .batchSize(32)
+          .seed(7)
+          .device(DeviceChoice.CPU)
+          .folds(2, 1)
+          .build();
 
   @Test
   void foldsAreStratifiedSeededAndBalanced() {
@@ -46,7 +52,7 @@ class CrossValidatedPredictionsTest {
     List<EpochStats> heard = new ArrayList<>();
 
     // three epochs per fold: batch norm's running statistics need a few dozen steps to settle
-    TrainingOptions options = SMALL.withFolds(2, 3);
+    TrainingOptions options = SMALL.toBuilder().folds(2, 3).build();
 
     TrainingResult result = new NoiseTrainingPipeline().train(data, options, heard::add);
 
@@ -91,6 +97,7 @@ class CrossValidatedPredictionsTest {
                 new CrossValidatedPredictions()
                     .predict(MnistFixture.train().head(10), 1, SMALL, TrainingProgress.none()))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> SMALL.withFolds(1, 1)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SMALL.toBuilder().folds(1, 1).build())
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

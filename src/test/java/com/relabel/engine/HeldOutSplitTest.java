@@ -66,7 +66,7 @@ class HeldOutSplitTest {
                     .train(
                         data,
                         new HeldOutSplit(new int[] {2, 0, 1}),
-                        TrainingOptions.defaults().withDevice(DeviceChoice.CPU),
+                        TrainingOptions.builder().device(DeviceChoice.CPU).build(),
                         TrainingProgress.none()))
         .hasMessageContaining("every sample is held out");
   }

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 class ImageClassifierTrainerTest {
 
   private static final TrainingOptions SMALL =
-      new TrainingOptions(2, 32, 1e-3f, 7, DeviceChoice.CPU);
+      TrainingOptions.builder().epochs(2).batchSize(32).seed(7).device(DeviceChoice.CPU).build();
 
   private final ImageClassifierTrainer trainer = new ImageClassifierTrainer();
 
@@ -121,7 +121,10 @@ class ImageClassifierTrainerTest {
 
     TrainingDynamics d =
         trainer
-            .train(clean.withLabels(noisy), SMALL.withEpochs(3), TrainingProgress.none())
+            .train(
+                clean.withLabels(noisy),
+                SMALL.toBuilder().epochs(3).build(),
+                TrainingProgress.none())
             .dynamics();
 
     double[] score = new double[clean.count()];
@@ -143,7 +146,7 @@ class ImageClassifierTrainerTest {
     TrainingDynamics first = trainer.train(data, SMALL, TrainingProgress.none()).dynamics();
     TrainingDynamics second = trainer.train(data, SMALL, TrainingProgress.none()).dynamics();
     TrainingDynamics other =
-        trainer.train(data, SMALL.withSeed(8), TrainingProgress.none()).dynamics();
+        trainer.train(data, SMALL.toBuilder().seed(8).build(), TrainingProgress.none()).dynamics();
 
     assertThat(second.probGiven()).isDeepEqualTo(first.probGiven());
     assertThat(second.margin()).isDeepEqualTo(first.margin());
@@ -156,7 +159,8 @@ class ImageClassifierTrainerTest {
   void trainsOnSmallImagesOfAnySizeAndChannelCount(int height, int width, int channels) {
     LabeledImages data = randomImages(40, height, width, channels, 3);
 
-    TrainingResult result = trainer.train(data, SMALL.withEpochs(1), TrainingProgress.none());
+    TrainingResult result =
+        trainer.train(data, SMALL.toBuilder().epochs(1).build(), TrainingProgress.none());
 
     TrainingDynamics d = result.dynamics();
     assertThat(d.finalProbabilities()[0]).hasSize(3);
@@ -182,7 +186,7 @@ class ImageClassifierTrainerTest {
             () ->
                 trainer.train(
                     randomImages(10, 8, 8, 1, 2),
-                    SMALL.withDevice(DeviceChoice.GPU),
+                    SMALL.toBuilder().device(DeviceChoice.GPU).build(),
                     TrainingProgress.none()))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage("GPU requested but DJL sees none");

@@ -16,7 +16,13 @@ import org.junit.jupiter.api.Test;
 class LatentSpaceTrainerTest {
 
   private static final TrainingOptions OPTIONS =
-      new TrainingOptions(1, 64, 1e-3f, 13, DeviceChoice.CPU).withLatentEpochs(3);
+      TrainingOptions.builder()
+          .epochs(1)
+          .batchSize(64)
+          .seed(13)
+          .device(DeviceChoice.CPU)
+          .latentEpochs(3)
+          .build();
 
   @Test
   void latentMeansOfNoisyMnistRevealTheFlippedLabelsAndAreSeeded() {
@@ -61,23 +67,29 @@ class LatentSpaceTrainerTest {
       probabilities[i][given[i]] = 1f;
     }
     TrainingDynamics plain =
-        new TrainingDynamics(
-            given,
-            10,
-            perEpoch,
-            new int[][] {given.clone()},
-            perEpoch,
-            perEpoch,
-            probabilities,
-            null);
-    return NoiseTrainingPipeline.withLatentMeans(plain, means);
+        TrainingDynamics.builder()
+            .givenLabels(given)
+            .numClasses(10)
+            .probGiven(perEpoch)
+            .predicted(new int[][] {given.clone()})
+            .margin(perEpoch)
+            .loss(perEpoch)
+            .finalProbabilities(probabilities)
+            .build();
+    return plain.withLatentMeans(means);
   }
 
   @Test
   void pipelineAddsLatentMeansAndTheRegistryScoresThem() {
     LabeledImages data = MnistFixture.train().head(300);
     TrainingOptions options =
-        new TrainingOptions(1, 32, 1e-3f, 3, DeviceChoice.CPU).withLatentEpochs(1);
+        TrainingOptions.builder()
+            .epochs(1)
+            .batchSize(32)
+            .seed(3)
+            .device(DeviceChoice.CPU)
+            .latentEpochs(1)
+            .build();
     List<EpochStats> heard = new ArrayList<>();
 
     TrainingResult result = new NoiseTrainingPipeline().train(data, options, heard::add);
@@ -105,7 +117,13 @@ class LatentSpaceTrainerTest {
         new LatentSpaceTrainer(4, 0.1f)
             .latentMeans(
                 data,
-                new TrainingOptions(1, 16, 1e-3f, 1, DeviceChoice.CPU).withLatentEpochs(1),
+                TrainingOptions.builder()
+                    .epochs(1)
+                    .batchSize(16)
+                    .seed(1)
+                    .device(DeviceChoice.CPU)
+                    .latentEpochs(1)
+                    .build(),
                 TrainingProgress.none());
 
     assertThat(means).hasNumberOfRows(n);
@@ -132,6 +150,9 @@ class LatentSpaceTrainerTest {
         .isThrownBy(
             () ->
                 new LatentSpaceTrainer()
-                    .latentMeans(data, OPTIONS.withLatentEpochs(0), TrainingProgress.none()));
+                    .latentMeans(
+                        data,
+                        OPTIONS.toBuilder().latentEpochs(0).build(),
+                        TrainingProgress.none()));
   }
 }

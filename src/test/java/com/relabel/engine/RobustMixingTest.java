@@ -72,13 +72,21 @@ class RobustMixingTest {
     NoisyLabels noisy = NoiseInjector.symmetric(clean.labels(), 10, 0.3, 3);
     LabeledImages data = clean.withLabels(noisy.noisy());
     TrainingOptions options =
-        new TrainingOptions(4, 32, 1e-3f, 11, DeviceChoice.CPU).withRobust(true);
+        TrainingOptions.builder()
+            .epochs(4)
+            .batchSize(32)
+            .seed(11)
+            .device(DeviceChoice.CPU)
+            .robust(true)
+            .build();
     ImageClassifierTrainer trainer = new ImageClassifierTrainer();
 
     TrainingDynamics first = trainer.train(data, options, TrainingProgress.none()).dynamics();
     TrainingDynamics second = trainer.train(data, options, TrainingProgress.none()).dynamics();
     TrainingDynamics plain =
-        trainer.train(data, options.withRobust(false), TrainingProgress.none()).dynamics();
+        trainer
+            .train(data, options.toBuilder().robust(false).build(), TrainingProgress.none())
+            .dynamics();
 
     assertThat(first.loss()[3]).containsExactly(second.loss()[3]);
     // the warm-up epoch is the same training; the mixing epochs differ from plain training

@@ -31,7 +31,14 @@ class SmallMlpTest {
   void learnsSeparableFeatureVectorsThatTheCnnRefuses() {
     LabeledImages data = featureVectors(200);
     TrainingOptions options =
-        new TrainingOptions(15, 16, 1e-2f, 5, DeviceChoice.CPU).withModel(ModelKind.MLP);
+        TrainingOptions.builder()
+            .epochs(15)
+            .batchSize(16)
+            .learningRate(1e-2f)
+            .seed(5)
+            .device(DeviceChoice.CPU)
+            .model(ModelKind.MLP)
+            .build();
 
     TrainingResult result = trainer.train(data, options, TrainingProgress.none());
 
@@ -43,7 +50,11 @@ class SmallMlpTest {
     assertThat(right).isGreaterThan(190);
     assertThat(result.dynamics().embeddings()[0]).hasSize(ClassifierNetwork.EMBEDDING_SIZE);
     assertThatThrownBy(
-            () -> trainer.train(data, options.withModel(ModelKind.CNN), TrainingProgress.none()))
+            () ->
+                trainer.train(
+                    data,
+                    options.toBuilder().model(ModelKind.CNN).build(),
+                    TrainingProgress.none()))
         .hasMessageContaining("at least 8x8");
   }
 
@@ -51,9 +62,14 @@ class SmallMlpTest {
   void trainsOnFlattenedImagesWithCrossValidation() {
     LabeledImages data = MnistFixture.train().head(200);
     TrainingOptions options =
-        new TrainingOptions(2, 32, 1e-3f, 7, DeviceChoice.CPU)
-            .withFolds(2, 1)
-            .withModel(ModelKind.MLP);
+        TrainingOptions.builder()
+            .epochs(2)
+            .batchSize(32)
+            .seed(7)
+            .device(DeviceChoice.CPU)
+            .folds(2, 1)
+            .model(ModelKind.MLP)
+            .build();
 
     TrainingResult result =
         new NoiseTrainingPipeline().train(data, options, TrainingProgress.none());

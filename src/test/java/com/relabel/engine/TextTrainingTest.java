@@ -21,7 +21,13 @@ class TextTrainingTest {
     LabeledImages data =
         TextFeaturizer.standard().featurize(texts.texts(), texts.labels(), texts.topics());
     TrainingOptions options =
-        new TrainingOptions(8, 32, 1e-3f, 5, DeviceChoice.CPU).withModel(ModelKind.MLP);
+        TrainingOptions.builder()
+            .epochs(8)
+            .batchSize(32)
+            .seed(5)
+            .device(DeviceChoice.CPU)
+            .model(ModelKind.MLP)
+            .build();
 
     TrainingResult result =
         new NoiseTrainingPipeline().train(data, options, TrainingProgress.none());

@@ -31,7 +31,13 @@ public final class TrainingBenchmark {
         "threads: num_threads=%s num_interop_threads=%s%n",
         System.getProperty("ai.djl.pytorch.num_threads", "default"),
         System.getProperty("ai.djl.pytorch.num_interop_threads", "default"));
-    TrainingOptions options = new TrainingOptions(epochs, batch, 1e-3f, 42, DeviceChoice.AUTO);
+    TrainingOptions options =
+        TrainingOptions.builder()
+            .epochs(epochs)
+            .batchSize(batch)
+            .seed(42)
+            .device(DeviceChoice.AUTO)
+            .build();
     start = System.nanoTime();
     double[] cpuAtLastEpoch = {cpuSeconds()};
     TrainingResult result =

@@ -42,7 +42,8 @@ class WideCnnTest {
   @Test
   void infersTheSameProbabilitiesInAnyBatch() {
     LabeledImages data = MnistFixture.train().head(64);
-    TrainingOptions options = new TrainingOptions(2, 16, 1e-3f, 5, DeviceChoice.CPU);
+    TrainingOptions options =
+        TrainingOptions.builder().epochs(2).batchSize(16).seed(5).device(DeviceChoice.CPU).build();
     ImageClassifierTrainer trainer = new ImageClassifierTrainer();
     int[] all = java.util.stream.IntStream.range(0, 64).toArray();
     int[] one = {7};
@@ -59,7 +60,13 @@ class WideCnnTest {
   void learnsMnistAndRecordsDynamics() {
     LabeledImages data = MnistFixture.train().head(300);
     TrainingOptions options =
-        new TrainingOptions(3, 32, 1e-3f, 11, DeviceChoice.CPU).withModel(ModelKind.WIDE_CNN);
+        TrainingOptions.builder()
+            .epochs(3)
+            .batchSize(32)
+            .seed(11)
+            .device(DeviceChoice.CPU)
+            .model(ModelKind.WIDE_CNN)
+            .build();
 
     TrainingResult result =
         new ImageClassifierTrainer().train(data, options, TrainingProgress.none());

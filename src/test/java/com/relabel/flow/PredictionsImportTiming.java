@@ -65,7 +65,7 @@ class PredictionsImportTiming {
         new NoiseTrainingPipeline()
             .train(
                 given,
-                TrainingOptions.defaults().withEpochs(1).withFolds(4, 2),
+                TrainingOptions.builder().epochs(1).folds(4, 2).build(),
                 TrainingProgress.none())
             .dynamics();
     long t1 = System.nanoTime();

@@ -71,7 +71,9 @@ abstract class ReviewFlowTest {
             "test");
     var queued =
         runs.enqueue(
-            dataset.getId(), new RunSettings(3, 32, 1e-3f, 1, DeviceChoice.CPU, List.of()), "test");
+            dataset.getId(),
+            RunSettings.builder().epochs(3).batchSize(32).seed(1).device(DeviceChoice.CPU).build(),
+            "test");
     run = RunWaits.finished(runs, queued.getId(), Duration.ofMinutes(3));
   }
 
@@ -195,7 +197,12 @@ abstract class ReviewFlowTest {
               () ->
                   runs.enqueue(
                       dataset.getId(),
-                      new RunSettings(1, 32, 1e-3f, 1, DeviceChoice.CPU, List.of()),
+                      RunSettings.builder()
+                          .epochs(1)
+                          .batchSize(32)
+                          .seed(1)
+                          .device(DeviceChoice.CPU)
+                          .build(),
                       "test"))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("already queued or running");
@@ -296,7 +303,7 @@ abstract class ReviewFlowTest {
             Double.class,
             run.getId());
     assertThat(after).hasSameSizeAs(before).isNotEqualTo(before);
-    assertThat(runs.get(run.getId()).getMethodWeights()).contains("loss=");
+    assertThat(runs.get(run.getId()).getOutcome().getMethodWeights()).contains("loss=");
 
     loginAs("anna", "ANNOTATOR");
     assertThatThrownBy(() -> refit.refit(dataset.getId()))

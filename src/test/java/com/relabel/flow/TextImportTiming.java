@@ -81,9 +81,14 @@ class TextImportTiming {
 
   private static void train(LabeledImages features, SyntheticTexts data, int folds) {
     var options =
-        new TrainingOptions(5, 128, 1e-3f, 42, DeviceChoice.AUTO)
-            .withFolds(folds, TrainingOptions.DEFAULT_FOLD_EPOCHS)
-            .withModel(ModelKind.MLP);
+        TrainingOptions.builder()
+            .epochs(5)
+            .batchSize(128)
+            .seed(42)
+            .device(DeviceChoice.AUTO)
+            .folds(folds, TrainingOptions.DEFAULT_FOLD_EPOCHS)
+            .model(ModelKind.MLP)
+            .build();
     long start = System.nanoTime();
     TrainingResult result =
         new NoiseTrainingPipeline().train(features, options, TrainingProgress.none());

@@ -123,7 +123,7 @@ class RestartClearsDeadRunsTest {
   }
 
   private static RunSettings settings() {
-    return new RunSettings(1, 32, 1e-3f, 1, DeviceChoice.CPU, List.of());
+    return RunSettings.builder().epochs(1).batchSize(32).seed(1).device(DeviceChoice.CPU).build();
   }
 
   private static void runningOn(JdbcTemplate jdbc, long runId, String node) {

@@ -119,7 +119,12 @@ class TwoNodesPostgresTest {
       runIds.add(
           runs.enqueue(
                   datasetId,
-                  new RunSettings(EPOCHS, 16, 1e-3f, 1, DeviceChoice.CPU, List.of()),
+                  RunSettings.builder()
+                      .epochs(EPOCHS)
+                      .batchSize(16)
+                      .seed(1)
+                      .device(DeviceChoice.CPU)
+                      .build(),
                   "test")
               .getId());
     }
@@ -153,7 +158,12 @@ class TwoNodesPostgresTest {
         bean("node-web", TrainingRuns.class)
             .enqueue(
                 datasetId,
-                new RunSettings(EPOCHS, 16, 1e-3f, 1, DeviceChoice.CPU, List.of()),
+                RunSettings.builder()
+                    .epochs(EPOCHS)
+                    .batchSize(16)
+                    .seed(1)
+                    .device(DeviceChoice.CPU)
+                    .build(),
                 "test")
             .getId();
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

@@ -17,17 +17,7 @@ class RunProgressTest {
   @Test
   void phasesNameTheEpochTheRecordingAndTheFold() {
     List<String> phases = new ArrayList<>();
-    TrainingRun row =
-        new TrainingRun(
-            1,
-            RunSettings.builder()
-                .epochs(2)
-                .batchSize(8)
-                .seed(1)
-                .device(DeviceChoice.CPU)
-                .folds(2)
-                .build(),
-            "t");
+    TrainingRun row = row(2);
     var recorder =
         new RunProgressRecorder(
             7,
@@ -55,17 +45,7 @@ class RunProgressTest {
 
   @Test
   void theAumThresholdPassFollowsTheFolds() {
-    TrainingRun row =
-        new TrainingRun(
-            1,
-            RunSettings.builder()
-                .epochs(1)
-                .batchSize(8)
-                .seed(1)
-                .device(DeviceChoice.CPU)
-                .folds(2)
-                .build(),
-            "t");
+    TrainingRun row = row(1);
     var recorder =
         new RunProgressRecorder(
             7,
@@ -166,17 +146,7 @@ class RunProgressTest {
   @Test
   void aCleaningRoundRepeatsTheMainRunAndTheFoldsUnderItsOwnName() {
     List<String> phases = new ArrayList<>();
-    TrainingRun row =
-        new TrainingRun(
-            1,
-            RunSettings.builder()
-                .epochs(1)
-                .batchSize(8)
-                .seed(1)
-                .device(DeviceChoice.CPU)
-                .folds(2)
-                .build(),
-            "t");
+    TrainingRun row = row(1);
     var recorder =
         new RunProgressRecorder(
             7,
@@ -217,5 +187,19 @@ class RunProgressTest {
                 .toOptions()
                 .cleaningRounds())
         .isEqualTo(2);
+  }
+
+  /** A run of {@code epochs} epochs with two folds, as the recorder sees it. */
+  private static TrainingRun row(int epochs) {
+    return new TrainingRun(
+        1,
+        RunSettings.builder()
+            .epochs(epochs)
+            .batchSize(8)
+            .seed(1)
+            .device(DeviceChoice.CPU)
+            .folds(2)
+            .build(),
+        "t");
   }
 }

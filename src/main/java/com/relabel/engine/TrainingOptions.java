@@ -131,12 +131,7 @@ public record TrainingOptions(
    * #build()} checks them all. Starts from the defaults: the default CNN, no cross-validation, no
    * VAE, no AUM threshold pass, not robust, no cleaning rounds.
    */
-  public static final class Builder {
-    private int epochs = 5;
-    private int batchSize = 128;
-    private float learningRate = 1e-3f;
-    private long seed = 42;
-    private DeviceChoice device = DeviceChoice.AUTO;
+  public static final class Builder extends TrainingSettingsBuilder<Builder> {
     private float softTargetMomentum = DEFAULT_SOFT_TARGET_MOMENTUM;
     private int folds;
     private int foldEpochs = DEFAULT_FOLD_EPOCHS;
@@ -148,28 +143,8 @@ public record TrainingOptions(
 
     private Builder() {}
 
-    public Builder epochs(int value) {
-      epochs = value;
-      return this;
-    }
-
-    public Builder batchSize(int value) {
-      batchSize = value;
-      return this;
-    }
-
-    public Builder learningRate(float value) {
-      learningRate = value;
-      return this;
-    }
-
-    public Builder seed(long value) {
-      seed = value;
-      return this;
-    }
-
-    public Builder device(DeviceChoice value) {
-      device = value;
+    @Override
+    protected Builder self() {
       return this;
     }
 

@@ -5,6 +5,7 @@ import com.relabel.engine.CleaningRound;
 import com.relabel.engine.DeviceChoice;
 import com.relabel.engine.ModelKind;
 import com.relabel.engine.TrainingOptions;
+import com.relabel.engine.TrainingSettingsBuilder;
 import com.relabel.scoring.LatentOutlierScorer;
 import java.util.List;
 
@@ -97,13 +98,7 @@ public record RunSettings(
   }
 
   /** Settings one at a time; {@link #build()} checks them all. */
-  public static final class Builder {
-    private final TrainingOptions defaults = TrainingOptions.defaults();
-    private int epochs = defaults.epochs();
-    private int batchSize = defaults.batchSize();
-    private float learningRate = defaults.learningRate();
-    private long seed = defaults.seed();
-    private DeviceChoice device = defaults.device();
+  public static final class Builder extends TrainingSettingsBuilder<Builder> {
     private List<String> methods = List.of();
     private int folds;
     private ModelKind model = ModelKind.CNN;
@@ -112,28 +107,8 @@ public record RunSettings(
 
     private Builder() {}
 
-    public Builder epochs(int value) {
-      epochs = value;
-      return this;
-    }
-
-    public Builder batchSize(int value) {
-      batchSize = value;
-      return this;
-    }
-
-    public Builder learningRate(float value) {
-      learningRate = value;
-      return this;
-    }
-
-    public Builder seed(long value) {
-      seed = value;
-      return this;
-    }
-
-    public Builder device(DeviceChoice value) {
-      device = value;
+    @Override
+    protected Builder self() {
       return this;
     }
 

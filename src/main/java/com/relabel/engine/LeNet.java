@@ -19,16 +19,14 @@ import ai.djl.nn.pooling.Pool;
  * LeNet shape and a third less CPU time than padding); smaller ones, down to 8x8, are padded so
  * that the feature map never shrinks below 2x2.
  */
-final class LeNet implements ClassifierNetwork {
+final class LeNet {
 
-  private final SequentialBlock embedding;
-  private final Block head;
-  private final SequentialBlock network;
+  private LeNet() {}
 
-  LeNet(int numClasses, int height, int width) {
+  static ClassifierNetwork create(int numClasses, int height, int width) {
     int filters = 16;
     int padding = Math.min(height, width) >= 20 ? 0 : 2;
-    embedding =
+    SequentialBlock embedding =
         new SequentialBlock()
             .add(conv(filters, padding))
             .add(Activation::relu)
@@ -37,10 +35,10 @@ final class LeNet implements ClassifierNetwork {
             .add(Activation::relu)
             .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
             .add(Blocks.batchFlattenBlock())
-            .add(Linear.builder().setUnits(EMBEDDING_SIZE).build())
+            .add(Linear.builder().setUnits(ClassifierNetwork.EMBEDDING_SIZE).build())
             .add(Activation::relu);
-    head = Linear.builder().setUnits(numClasses).build();
-    network = new SequentialBlock().add(embedding).add(head);
+    Block head = Linear.builder().setUnits(numClasses).build();
+    return ClassifierNetwork.of(embedding, head);
   }
 
   private static Block conv(int filters, int padding) {
@@ -49,23 +47,5 @@ final class LeNet implements ClassifierNetwork {
         .optPadding(new Shape(padding, padding))
         .setFilters(filters)
         .build();
-  }
-
-  /** Images to embeddings. */
-  @Override
-  public Block embedding() {
-    return embedding;
-  }
-
-  /** Embeddings to logits. */
-  @Override
-  public Block head() {
-    return head;
-  }
-
-  /** Images to logits: the block to train. */
-  @Override
-  public Block network() {
-    return network;
   }
 }

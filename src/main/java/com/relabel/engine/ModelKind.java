@@ -49,10 +49,10 @@ public enum ModelKind {
 
   ClassifierNetwork create(int numClasses, int height, int width) {
     return switch (this) {
-      case CNN -> new SmallCnn(numClasses);
-      case WIDE_CNN -> new SmallCnn(numClasses, 32);
-      case LENET -> new LeNet(numClasses, height, width);
-      case MLP -> new SmallMlp(numClasses);
+      case CNN -> SmallCnn.create(numClasses);
+      case WIDE_CNN -> SmallCnn.create(numClasses, 32);
+      case LENET -> LeNet.create(numClasses, height, width);
+      case MLP -> SmallMlp.create(numClasses);
     };
   }
 }

@@ -24,25 +24,23 @@ import ai.djl.nn.pooling.Pool;
  * 0029). Padding keeps every image of at least 8x8 at 2x2 or more after the two poolings. Inference
  * runs in evaluation mode: batch normalisation uses its running statistics and dropout is off.
  */
-final class SmallCnn implements ClassifierNetwork {
+final class SmallCnn {
 
   /** Share of the flattened features dropped during training. */
   static final float DROPOUT = 0.3f;
 
-  private final SequentialBlock embedding;
-  private final Block head;
-  private final SequentialBlock network;
+  private SmallCnn() {}
 
   /** The default width: 16 and 32 filters. */
-  SmallCnn(int numClasses) {
-    this(numClasses, 16);
+  static ClassifierNetwork create(int numClasses) {
+    return create(numClasses, 16);
   }
 
   /**
    * @param filters filters of the first convolution; the second has twice as many
    */
-  SmallCnn(int numClasses, int filters) {
-    embedding =
+  static ClassifierNetwork create(int numClasses, int filters) {
+    SequentialBlock embedding =
         new SequentialBlock()
             .add(convolution(filters))
             .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
@@ -50,10 +48,10 @@ final class SmallCnn implements ClassifierNetwork {
             .add(Pool.maxPool2dBlock(new Shape(2, 2), new Shape(2, 2)))
             .add(Blocks.batchFlattenBlock())
             .add(Dropout.builder().optRate(DROPOUT).build())
-            .add(Linear.builder().setUnits(EMBEDDING_SIZE).build())
+            .add(Linear.builder().setUnits(ClassifierNetwork.EMBEDDING_SIZE).build())
             .add(Activation::relu);
-    head = Linear.builder().setUnits(numClasses).build();
-    network = new SequentialBlock().add(embedding).add(head);
+    Block head = Linear.builder().setUnits(numClasses).build();
+    return ClassifierNetwork.of(embedding, head);
   }
 
   /** A padded 3x3 convolution with batch normalisation and ReLU. */
@@ -67,23 +65,5 @@ final class SmallCnn implements ClassifierNetwork {
                 .build())
         .add(BatchNorm.builder().build())
         .add(Activation::relu);
-  }
-
-  /** Images to embeddings. */
-  @Override
-  public Block embedding() {
-    return embedding;
-  }
-
-  /** Embeddings to logits. */
-  @Override
-  public Block head() {
-    return head;
-  }
-
-  /** Images to logits: the block to train. */
-  @Override
-  public Block network() {
-    return network;
   }
 }

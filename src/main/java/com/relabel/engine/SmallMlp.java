@@ -12,38 +12,21 @@ import ai.djl.nn.core.Linear;
  * logit per class. It has no notion of neighbouring pixels, so on images it learns more slowly than
  * {@link SmallCnn} but needs no minimum size.
  */
-final class SmallMlp implements ClassifierNetwork {
+final class SmallMlp {
 
   static final int HIDDEN_SIZE = 256;
 
-  private final SequentialBlock embedding;
-  private final Block head;
-  private final SequentialBlock network;
+  private SmallMlp() {}
 
-  SmallMlp(int numClasses) {
-    embedding =
+  static ClassifierNetwork create(int numClasses) {
+    SequentialBlock embedding =
         new SequentialBlock()
             .add(Blocks.batchFlattenBlock())
             .add(Linear.builder().setUnits(HIDDEN_SIZE).build())
             .add(Activation::relu)
-            .add(Linear.builder().setUnits(EMBEDDING_SIZE).build())
+            .add(Linear.builder().setUnits(ClassifierNetwork.EMBEDDING_SIZE).build())
             .add(Activation::relu);
-    head = Linear.builder().setUnits(numClasses).build();
-    network = new SequentialBlock().add(embedding).add(head);
-  }
-
-  @Override
-  public Block embedding() {
-    return embedding;
-  }
-
-  @Override
-  public Block head() {
-    return head;
-  }
-
-  @Override
-  public Block network() {
-    return network;
+    Block head = Linear.builder().setUnits(numClasses).build();
+    return ClassifierNetwork.of(embedding, head);
   }
 }

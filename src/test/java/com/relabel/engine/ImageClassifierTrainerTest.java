@@ -74,7 +74,7 @@ class ImageClassifierTrainerTest {
       }
       assertThat(sum).isCloseTo(1.0, within(1e-4));
       assertThat(probabilities[data.labels()[i]]).isCloseTo(d.probGiven()[1][i], within(1e-6f));
-      assertThat(d.embeddings()[i]).hasSize(SmallCnn.EMBEDDING_SIZE);
+      assertThat(d.embeddings()[i]).hasSize(ClassifierNetwork.EMBEDDING_SIZE);
       double norm = 0;
       for (float h : d.embeddings()[i]) {
         norm += h * h;
@@ -164,7 +164,7 @@ class ImageClassifierTrainerTest {
 
     TrainingDynamics d = result.dynamics();
     assertThat(d.finalProbabilities()[0]).hasSize(3);
-    assertThat(d.embeddings()[39]).hasSize(SmallCnn.EMBEDDING_SIZE);
+    assertThat(d.embeddings()[39]).hasSize(ClassifierNetwork.EMBEDDING_SIZE);
     assertThat(Arrays.stream(d.predicted()[0]).boxed()).allMatch(k -> k >= 0 && k < 3);
   }
 

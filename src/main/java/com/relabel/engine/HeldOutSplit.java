@@ -1,5 +1,6 @@
 package com.relabel.engine;
 
+import com.relabel.dataset.LabeledImages;
 import com.relabel.scoring.TrainingDynamics;
 import java.util.Arrays;
 import java.util.SplittableRandom;
@@ -74,6 +75,20 @@ public record HeldOutSplit(int[] positions) {
 
   public boolean isEmpty() {
     return positions.length == 0;
+  }
+
+  /**
+   * The positions of {@code data}'s samples that are not held out, ascending: those a model trains
+   * on.
+   *
+   * @throws IllegalArgumentException if every sample is held out
+   */
+  int[] trainingPositionsOf(LabeledImages data) {
+    int[] order = trainingPositions(data.count());
+    if (order.length == 0) {
+      throw new IllegalArgumentException("every sample is held out: nothing to train on");
+    }
+    return order;
   }
 
   /** The positions of {@code n} samples that are not held out, ascending. */

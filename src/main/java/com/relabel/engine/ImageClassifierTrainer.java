@@ -2,6 +2,10 @@ package com.relabel.engine;
 
 import ai.djl.Device;
 import ai.djl.engine.Engine;
+import ai.djl.training.DefaultTrainingConfig;
+import ai.djl.training.loss.Loss;
+import ai.djl.training.optimizer.Optimizer;
+import ai.djl.training.tracker.Tracker;
 import com.relabel.dataset.LabeledImages;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,24 +20,14 @@ import java.util.Random;
  * <p>Runs with the same seed on the CPU give the same dynamics. The seed is set on the DJL engine,
  * which is process-wide: runs in parallel threads disturb each other's initialisation.
  */
-public final class ImageClassifierTrainer {
-
-  /**
-   * Trains on {@code data}'s given labels for {@code options.epochs()} epochs and records the
-   * dynamics, including the squared embedding norms of every epoch and the progressive soft targets
-   * (see {@link TrainingOptions#softTargetMomentum()}). Cross-validation ({@code folds}) is not run
-   * here but by {@link NoiseTrainingPipeline}.
-   */
-  public TrainingResult train(
-      LabeledImages data, TrainingOptions options, TrainingProgress progress) {
-    return train(data, HeldOutSplit.NONE, options, progress);
-  }
+public final class ImageClassifierTrainer implements ImageTrainer {
 
   /**
    * Like {@link #train(LabeledImages, TrainingOptions, TrainingProgress)}, but the samples of
    * {@code heldOut} are never trained on: they are only inferred after every epoch, so their
    * dynamics are those of unseen data.
    */
+  @Override
   public TrainingResult train(
       LabeledImages data,
       HeldOutSplit heldOut,
@@ -42,10 +36,7 @@ public final class ImageClassifierTrainer {
     Objects.requireNonNull(options, "options");
     Objects.requireNonNull(progress, "progress");
     checkTrainable(data, options.model());
-    int[] order = heldOut.trainingPositions(data.count());
-    if (order.length == 0) {
-      throw new IllegalArgumentException("every sample is held out: nothing to train on");
-    }
+    int[] order = heldOut.trainingPositionsOf(data);
     try (ModelSession session = new ModelSession(data, options, options.seed())) {
       return run(data, order, options, progress, session);
     }
@@ -183,6 +174,17 @@ public final class ImageClassifierTrainer {
    */
   public static String deviceFor(DeviceChoice choice) {
     return deviceName(device(choice));
+  }
+
+  /**
+   * Adam at the options' learning rate on {@code device}, with the softmax cross-entropy loss that
+   * every model here trains with (the VAE adds its own terms).
+   */
+  static DefaultTrainingConfig adam(TrainingOptions options, Device device) {
+    return new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
+        .optOptimizer(
+            Optimizer.adam().optLearningRateTracker(Tracker.fixed(options.learningRate())).build())
+        .optDevices(new Device[] {device});
   }
 
   /** The DJL device for {@code choice} on this machine. */

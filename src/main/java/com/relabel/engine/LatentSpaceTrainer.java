@@ -12,8 +12,6 @@ import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import com.relabel.dataset.LabeledImages;
 import java.util.Objects;
 import java.util.Random;
@@ -101,21 +99,12 @@ public final class LatentSpaceTrainer {
       throw new IllegalArgumentException("the latent space needs at least 1 epoch");
     }
     ImageClassifierTrainer.checkTrainable(data, ModelKind.MLP);
-    int[] order = heldOut.trainingPositions(data.count());
-    if (order.length == 0) {
-      throw new IllegalArgumentException("every sample is held out: nothing to train on");
-    }
+    int[] order = heldOut.trainingPositionsOf(data);
     int values = data.sampleSize();
     Device device = ImageClassifierTrainer.device(options.device());
     Engine.getInstance().setRandomSeed(Long.hashCode(options.seed()));
     SupervisedVae vae = new SupervisedVae(values, data.numClasses(), latentSize);
-    DefaultTrainingConfig config =
-        new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-            .optOptimizer(
-                Optimizer.adam()
-                    .optLearningRateTracker(Tracker.fixed(options.learningRate()))
-                    .build())
-            .optDevices(new Device[] {device});
+    DefaultTrainingConfig config = ImageClassifierTrainer.adam(options, device);
     try (Model model = Model.newInstance("relabel-vae", device)) {
       model.setBlock(vae);
       try (Trainer trainer = model.newTrainer(config)) {

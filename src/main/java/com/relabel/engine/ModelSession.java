@@ -10,9 +10,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.DefaultTrainingConfig;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.Trainer;
-import ai.djl.training.loss.Loss;
-import ai.djl.training.optimizer.Optimizer;
-import ai.djl.training.tracker.Tracker;
 import com.relabel.dataset.LabeledImages;
 import java.util.Random;
 
@@ -35,13 +32,7 @@ final class ModelSession implements AutoCloseable {
     batchSize = options.batchSize();
     Engine.getInstance().setRandomSeed(Long.hashCode(seed));
     cnn = options.model().create(data.numClasses(), data.height(), data.width());
-    DefaultTrainingConfig config =
-        new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
-            .optOptimizer(
-                Optimizer.adam()
-                    .optLearningRateTracker(Tracker.fixed(options.learningRate()))
-                    .build())
-            .optDevices(new Device[] {device});
+    DefaultTrainingConfig config = ImageClassifierTrainer.adam(options, device);
     model = Model.newInstance("relabel-" + options.model().key(), device);
     try {
       model.setBlock(cnn.network());

@@ -28,7 +28,7 @@ import java.util.Objects;
  * {@code epochs}, the cross-validation's {@code folds * foldEpochs}, both again per cleaning round,
  * the VAE's {@code latentEpochs}, the AUM pass's {@code epochs}.
  */
-public final class NoiseTrainingPipeline {
+public final class NoiseTrainingPipeline implements ImageTrainer {
 
   private final AumThresholdPass aumThresholdPass = new AumThresholdPass();
   private final ImageClassifierTrainer trainer = new ImageClassifierTrainer();
@@ -54,17 +54,13 @@ public final class NoiseTrainingPipeline {
     return new NoiseTrainingPipeline(vectors);
   }
 
-  public TrainingResult train(
-      LabeledImages data, TrainingOptions options, TrainingProgress progress) {
-    return train(data, HeldOutSplit.NONE, options, progress);
-  }
-
   /**
    * The main run never trains on {@code heldOut} (they are only inferred, see {@link
    * ImageClassifierTrainer#train(LabeledImages, HeldOutSplit, TrainingOptions, TrainingProgress)});
    * cross-validation covers every sample, held out or not, since each of its models predicts only
    * samples it did not train on anyway.
    */
+  @Override
   public TrainingResult train(
       LabeledImages data,
       HeldOutSplit heldOut,

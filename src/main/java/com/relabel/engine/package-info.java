@@ -12,10 +12,11 @@
  *       com.relabel.engine.CleaningRound}s, {@link com.relabel.engine.LatentSpaceTrainer} (a
  *       supervised VAE for AQUAVS) and {@link com.relabel.engine.AumThresholdPass}; settings in
  *       {@link com.relabel.engine.TrainingOptions}, result a {@link
- *       com.relabel.engine.TrainingResult}.
+ *       com.relabel.engine.TrainingResult}; both trainers are {@link
+ *       com.relabel.engine.ImageTrainer}s.
  *   <li>Networks: {@link com.relabel.engine.ModelKind} picks {@link com.relabel.engine.SmallCnn},
- *       {@link com.relabel.engine.LeNet} or {@link com.relabel.engine.SmallMlp}, each a {@link
- *       com.relabel.engine.ClassifierNetwork} split into embedding and head.
+ *       {@link com.relabel.engine.LeNet} or {@link com.relabel.engine.SmallMlp}, each built as a
+ *       {@link com.relabel.engine.ClassifierNetwork} split into embedding and head.
  *   <li>Device: {@link com.relabel.engine.DeviceChoice}, resolved on this machine by {@link
  *       com.relabel.engine.ImageClassifierTrainer#deviceFor}.
  *   <li>Hooks: {@link com.relabel.engine.TrainingProgress} hears every batch and epoch and may

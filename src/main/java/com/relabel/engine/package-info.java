@@ -23,4 +23,5 @@
  *       cancel ({@link com.relabel.engine.TrainingCancelledException}).
  * </ul>
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"dataset", "scoring"})
 package com.relabel.engine;

@@ -1,7 +1,7 @@
 package com.relabel.training;
 
 import com.relabel.dataset.Dataset;
-import com.relabel.dataset.DatasetRepository;
+import com.relabel.dataset.DatasetService;
 import com.relabel.engine.HeldOutSplit;
 import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.Neighbours;
@@ -28,7 +28,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class RunActivation {
 
   private final RunStore store;
-  private final DatasetRepository datasets;
+  private final DatasetService datasets;
   private final RunComparisons comparisons;
   private final ApplicationEventPublisher events;
   private final JdbcTemplate jdbc;
@@ -36,7 +36,7 @@ class RunActivation {
 
   RunActivation(
       RunStore store,
-      DatasetRepository datasets,
+      DatasetService datasets,
       RunComparisons comparisons,
       ApplicationEventPublisher events,
       JdbcTemplate jdbc,
@@ -125,8 +125,6 @@ class RunActivation {
         .isEmpty()) {
       throw new NoSuchElementException("no dataset " + datasetId);
     }
-    return datasets
-        .findById(datasetId)
-        .orElseThrow(() -> new NoSuchElementException("no dataset " + datasetId));
+    return datasets.get(datasetId);
   }
 }

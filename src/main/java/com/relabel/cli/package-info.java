@@ -7,10 +7,10 @@
       "audit",
       "bench",
       "dataset",
+      "engine",
       "export",
       "review",
       "scoring",
-      "security",
-      "training"
+      "security"
     })
 package com.relabel.cli;

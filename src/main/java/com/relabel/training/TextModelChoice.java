@@ -1,6 +1,7 @@
 package com.relabel.training;
 
 import com.relabel.dataset.DatasetKind;
+import com.relabel.engine.ModelKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -36,6 +37,6 @@ final class TextModelChoice {
         ownEmbeddings ? "its own embeddings" : "texts",
         asked.model().key(),
         NOTE);
-    return asked.withModel(ModelKind.MLP);
+    return asked.toBuilder().model(ModelKind.MLP).build();
   }
 }

@@ -16,8 +16,8 @@ import com.relabel.dataset.SyntheticTexts;
 import com.relabel.dataset.TextEncoder;
 import com.relabel.dataset.TextImport;
 import com.relabel.dataset.TrainingSet;
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ModelKind;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
 import com.relabel.training.RunWaits;
@@ -27,7 +27,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -194,7 +193,15 @@ class EmbeddingsImportTest {
 
   private TrainingRun train(long datasetId) throws InterruptedException {
     var asked =
-        new RunSettings(EPOCHS, 16, 1e-2f, 7, DeviceChoice.CPU, List.of(), 0, ModelKind.CNN);
+        RunSettings.builder()
+            .epochs(EPOCHS)
+            .batchSize(16)
+            .learningRate(1e-2f)
+            .seed(7)
+            .device(DeviceChoice.CPU)
+            .folds(0)
+            .model(ModelKind.CNN)
+            .build();
     long runId = runs.retrain(datasetId, asked, "admin").getId();
     TrainingRun done = RunWaits.finished(runs, runId, Duration.ofSeconds(180));
     assertThat(done.getStatus()).as(done.getFailureReason()).isEqualTo(RunStatus.SUCCEEDED);

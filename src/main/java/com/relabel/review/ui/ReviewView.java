@@ -95,6 +95,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
     work.setPadding(false);
     work.add(decidedNotice, panel, controls, nextImage);
     panel.add(context);
+    panel.addAfterSuggestion(context.topClasses());
     var guidelinesButton = ReviewKeys.plainButton("Guidelines (G)", this.guidelines::toggle);
     guidelinesButton.setId("guidelines-button");
     header = new ReviewHeader(flow::showNext, guidelinesButton);

@@ -3,6 +3,8 @@ package com.relabel.review.ui;
 import com.relabel.review.QueueItem;
 import com.relabel.review.SampleInsights;
 import com.relabel.review.SampleState;
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.Collection;
@@ -12,8 +14,9 @@ import java.util.function.Function;
 import java.util.function.IntConsumer;
 
 /**
- * Everything beside the sample that helps decide it: the model's top three classes, each method's
- * verdict, the nearest neighbours, and the sample's history.
+ * Everything beside the sample that helps decide it: the model's top three classes (placed with the
+ * suggestion, {@link #topClasses}), each method's verdict, the nearest neighbours, and the sample's
+ * history.
  */
 final class SampleContext extends VerticalLayout {
 
@@ -25,6 +28,7 @@ final class SampleContext extends VerticalLayout {
   private final MethodVerdictsPanel verdicts = new MethodVerdictsPanel();
   private final SampleHistoryPanel history = new SampleHistoryPanel();
   private final NeighboursStrip neighbours;
+  private final Div topClasses;
 
   SampleContext(SampleInsights insights, IntConsumer openSample) {
     this.insights = insights;
@@ -32,15 +36,23 @@ final class SampleContext extends VerticalLayout {
     setPadding(false);
     setSpacing(false);
     addClassName("sample-context");
+    topClasses = new Div(caption("Model's top " + TOP + " classes"), probabilities);
+    topClasses.addClassName("top-classes");
     add(
-        caption("Model's top " + TOP + " classes"),
-        probabilities,
         caption("Every method: rank (score); highlighted = flags it"),
         verdicts,
         caption("Nearest neighbours (click to open)"),
         neighbours,
         caption("History"),
         history);
+  }
+
+  /**
+   * The model's top classes with their probabilities: shown with the suggested label, where the
+   * screen has room for them at any width (the rest of the context moves below when narrow).
+   */
+  Component topClasses() {
+    return topClasses;
   }
 
   void show(QueueItem item, List<String> classNames) {

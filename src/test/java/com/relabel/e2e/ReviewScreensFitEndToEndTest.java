@@ -10,6 +10,7 @@ import com.relabel.dataset.DatasetService;
 import com.relabel.training.TrainingRuns;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BiConsumer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -62,6 +64,7 @@ class ReviewScreensFitEndToEndTest {
   @LocalServerPort int port;
   @Autowired DatasetService datasets;
   @Autowired TrainingRuns runs;
+  @Autowired JdbcTemplate jdbc;
 
   BrowserSession browser;
   String baseUrl;
@@ -90,7 +93,7 @@ class ReviewScreensFitEndToEndTest {
           review.awaitImageLoaded();
           assertThat(review.probabilityRows()).hasCount(3);
           TextFit.awaitAnimations(page);
-          shoot(page, "review-screen", size);
+          ScreensFitEndToEndTest.shoot(page, "review-screen", size);
           assertThat(outsideTheWindow(page, REVIEW_PARTS))
               .as("at %dx%d", size[0], size[1])
               .isEmpty();
@@ -111,7 +114,7 @@ class ReviewScreensFitEndToEndTest {
           page.navigate(baseUrl + "/progress/" + datasetId);
           assertThat(page.locator("#progress-chart")).isVisible();
           TextFit.awaitAnimations(page);
-          shoot(page, "progress-after-decisions", size);
+          ScreensFitEndToEndTest.shoot(page, "progress-after-decisions", size);
           assertThat(TextFit.cutTexts(page.locator("#progress-counts"), true)).isEmpty();
           assertThat(outsideTheWindow(page, List.of("#progress-chart", "#progress-grid")))
               .isEmpty();
@@ -119,9 +122,74 @@ class ReviewScreensFitEndToEndTest {
           var grid = new QueueGridPage(page).openFromStartPage(baseUrl, datasetId);
           grid.awaitThumbnails();
           TextFit.awaitAnimations(page);
-          shoot(page, "queue-grid", size);
+          ScreensFitEndToEndTest.shoot(page, "queue-grid", size);
           assertThat(outsideTheWindow(page, List.of("#queue-grid", "#bulk-correct"))).isEmpty();
         });
+  }
+
+  /**
+   * A near-duplicate pair with two labels (decision 0043), stored for the active run as a run would
+   * store it: the grid's "near-duplicate, other label" filter shows both samples, and the review
+   * screen's chip names the other sample and its label and opens it. The pair is removed after.
+   */
+  @Test
+  @Order(3)
+  void aNearDuplicateWithAnotherLabelIsAGridFilterAndAChipThatOpensTheOther() {
+    long run = datasets.get(datasetId).getActiveRunId();
+    List<Map<String, Object>> open =
+        jdbc.queryForList(
+            "select s.id, s.sample_index, s.current_label from sample s"
+                + " join sample_score sc on sc.sample_id = s.id and sc.run_id = ?"
+                + " where s.status = 'OPEN' order by s.sample_index",
+            run);
+    Map<String, Object> a = open.getFirst();
+    Map<String, Object> b =
+        open.stream()
+            .filter(r -> !r.get("CURRENT_LABEL").equals(a.get("CURRENT_LABEL")))
+            .findFirst()
+            .orElseThrow();
+    String pair =
+        "insert into sample_issue (run_id, sample_id, kind, other_sample_id, distance)"
+            + " values (?, ?, 'NEAR_DUPLICATE', ?, 0.001)";
+    jdbc.update(pair, run, a.get("ID"), b.get("ID"));
+    jdbc.update(pair, run, b.get("ID"), a.get("ID"));
+    try {
+      int withOtherLabel =
+          jdbc.queryForObject(
+              "select count(distinct i.sample_id) from sample_issue i"
+                  + " join sample s on s.id = i.sample_id join sample o on o.id = i.other_sample_id"
+                  + " where i.run_id = ? and i.kind = 'NEAR_DUPLICATE'"
+                  + " and o.current_label <> s.current_label",
+              Integer.class,
+              run);
+      atBothSizes(
+          (page, size) -> {
+            page.navigate(baseUrl + "/queue/" + datasetId + "?issue=DUPLICATE_OTHER_LABEL");
+            var grid = new QueueGridPage(page);
+            assertThat(grid.matchCount()).hasText(withOtherLabel + " match");
+            assertThat(grid.cellsWithText("#" + a.get("SAMPLE_INDEX"))).hasCount(1);
+            assertThat(grid.cellsWithText("#" + b.get("SAMPLE_INDEX"))).hasCount(1);
+
+            new ReviewPage(page).openSample(baseUrl, datasetId, (Integer) a.get("SAMPLE_INDEX"));
+            var chip = page.locator("#issue-duplicate-" + b.get("SAMPLE_INDEX"));
+            assertThat(chip)
+                .hasText(
+                    "near-duplicate of #"
+                        + b.get("SAMPLE_INDEX")
+                        + ", labelled "
+                        + b.get("CURRENT_LABEL"));
+            assertThat(outsideTheWindow(page, List.of("#sample-issues"))).isEmpty();
+            ScreensFitEndToEndTest.shoot(page, "review-near-duplicate", size);
+            chip.click();
+            assertThat(page.locator("#sample-index")).hasText("Sample #" + b.get("SAMPLE_INDEX"));
+          });
+    } finally {
+      jdbc.update(
+          "delete from sample_issue where run_id = ? and distance = 0.001 and sample_id in (?, ?)",
+          run,
+          a.get("ID"),
+          b.get("ID"));
+    }
   }
 
   /**
@@ -155,11 +223,5 @@ class ReviewScreensFitEndToEndTest {
         check.accept(page, size);
       }
     }
-  }
-
-  private static void shoot(Page page, String name, int[] size) {
-    page.screenshot(
-        new Page.ScreenshotOptions()
-            .setPath(BrowserSession.SCREENSHOTS.resolve(name + "-" + size[0] + ".png")));
   }
 }

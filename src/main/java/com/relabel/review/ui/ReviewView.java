@@ -10,6 +10,7 @@ import com.relabel.review.ReviewGuidelines;
 import com.relabel.review.ReviewNotes;
 import com.relabel.review.ReviewService;
 import com.relabel.review.SampleInsights;
+import com.relabel.review.SampleIssues;
 import com.relabel.review.SampleState;
 import com.relabel.security.Roles;
 import com.vaadin.flow.component.html.H2;
@@ -70,6 +71,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
       DatasetService datasets,
       QueueUpdates updates,
       SampleInsights insights,
+      SampleIssues issues,
       SampleTexts texts,
       ReviewGuidelines guidelines,
       ReviewNotes notes) {
@@ -78,7 +80,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
     this.review = review;
     this.datasets = datasets;
     this.updates = updates;
-    this.context = new SampleContext(insights, this::openSample);
+    this.context = new SampleContext(insights, issues, this::openSample);
     this.flow = new ReviewFlow(review, notes, this, quickPick);
     this.controls =
         new DecisionControls(
@@ -96,6 +98,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
     work.add(decidedNotice, panel, controls, nextImage);
     panel.add(context);
     panel.addAfterSuggestion(context.topClasses());
+    panel.addFact(context.issueChips());
     var guidelinesButton = ReviewKeys.plainButton("Guidelines (G)", this.guidelines::toggle);
     guidelinesButton.setId("guidelines-button");
     header = new ReviewHeader(flow::showNext, guidelinesButton);

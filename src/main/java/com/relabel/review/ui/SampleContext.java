@@ -2,6 +2,7 @@ package com.relabel.review.ui;
 
 import com.relabel.review.QueueItem;
 import com.relabel.review.SampleInsights;
+import com.relabel.review.SampleIssues;
 import com.relabel.review.SampleState;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -24,14 +25,18 @@ final class SampleContext extends VerticalLayout {
   static final int NEIGHBOURS = 8;
 
   private final SampleInsights insights;
+  private final SampleIssues issues;
+  private final IssueChips issueChips;
   private final ProbabilitiesPanel probabilities = new ProbabilitiesPanel();
   private final MethodVerdictsPanel verdicts = new MethodVerdictsPanel();
   private final SampleHistoryPanel history = new SampleHistoryPanel();
   private final NeighboursStrip neighbours;
   private final Div topClasses;
 
-  SampleContext(SampleInsights insights, IntConsumer openSample) {
+  SampleContext(SampleInsights insights, SampleIssues issues, IntConsumer openSample) {
     this.insights = insights;
+    this.issues = issues;
+    this.issueChips = new IssueChips(openSample);
     this.neighbours = new NeighboursStrip(openSample);
     setPadding(false);
     setSpacing(false);
@@ -55,7 +60,13 @@ final class SampleContext extends VerticalLayout {
     return topClasses;
   }
 
+  /** Near-duplicates and the outlier flag (decision 0043): shown with the sample's facts. */
+  Component issueChips() {
+    return issueChips;
+  }
+
   void show(QueueItem item, List<String> classNames) {
+    issueChips.show(issues.of(item.runId(), item.sampleId()), item.currentLabel(), classNames);
     probabilities.show(insights.topProbabilities(item.runId(), item.sampleId(), TOP), classNames);
     verdicts.show(
         insights.verdicts(item.runId(), item.sampleId(), item.flaggedBy()),

@@ -61,6 +61,11 @@ final class SamplePanel extends HorizontalLayout {
     addClassName("sample-panel");
   }
 
+  /** {@code part} goes last among the facts, after the methods that flag the sample. */
+  void addFact(Component part) {
+    facts.add(part);
+  }
+
   /** {@code part} goes right after the suggested label (the model's top classes). */
   void addAfterSuggestion(Component part) {
     facts.addComponentAtIndex(FACTS_BEFORE_SCORE, part);

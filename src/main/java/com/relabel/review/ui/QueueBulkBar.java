@@ -12,7 +12,6 @@ import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -175,13 +174,7 @@ final class QueueBulkBar extends HorizontalLayout {
                 : String.format(
                     " %,d were decided by someone else meanwhile and were left as they were.",
                     leftAlone));
-    var message = new Span(text);
-    message.setId("bulk-result");
-    var n = new Notification(message);
-    n.setDuration(8000);
-    n.setPosition(Notification.Position.TOP_CENTER);
-    n.addThemeVariants(NotificationVariant.LUMO_SUCCESS);
-    n.open();
+    QueueGridView.notice(text, "bulk-result", NotificationVariant.LUMO_SUCCESS, 8000);
     decided.run();
   }
 }

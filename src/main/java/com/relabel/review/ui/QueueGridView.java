@@ -216,12 +216,17 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   static void warn(String message) {
+    notice(message, "queue-message", NotificationVariant.LUMO_WARNING, 6000);
+  }
+
+  /** A notification at the top whose text has {@code id}, for the browser tests to find. */
+  static void notice(String message, String id, NotificationVariant variant, int millis) {
     var text = new Span(message);
-    text.setId("queue-message");
+    text.setId(id);
     var n = new Notification(text);
-    n.setDuration(6000);
+    n.setDuration(millis);
     n.setPosition(Notification.Position.TOP_CENTER);
-    n.addThemeVariants(NotificationVariant.LUMO_WARNING);
+    n.addThemeVariants(variant);
     n.open();
   }
 }

@@ -61,11 +61,11 @@ public final class EmbeddingIssues {
    * @param embeddings {@code [sample][dim]}
    * @param labels each sample's given label, in {@code [0, classes)}
    * @param classes the number of classes
-   * @param neighbours each sample's nearest neighbours, nearest first ({@link
-   *     KnnDisagreementScorer#nearestNeighbours})
+   * @param searched each sample's nearest neighbours, nearest first, as the run searched them
    * @throws IllegalArgumentException if the arrays do not describe the same samples
    */
-  public static Found find(float[][] embeddings, int[] labels, int classes, int[][] neighbours) {
+  public static Found find(float[][] embeddings, int[] labels, int classes, Neighbours searched) {
+    int[][] neighbours = searched.indices();
     int n = embeddings.length;
     if (labels.length != n || neighbours.length != n) {
       throw new IllegalArgumentException(

@@ -1,6 +1,7 @@
 package com.relabel.training;
 
 import com.relabel.scoring.EmbeddingIssues;
+import com.relabel.scoring.Neighbours;
 import com.relabel.scoring.TrainingDynamics;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,15 +17,14 @@ final class RunIssues {
 
   /**
    * @param sampleIds the sample id of each run row
-   * @param neighbours the run's neighbour search ({@link RunNeighbours#of}); null without
-   *     embeddings
+   * @param neighbours the run's neighbour search; null without embeddings
    */
   static void save(
       JdbcTemplate jdbc,
       long runId,
       long[] sampleIds,
       TrainingDynamics dynamics,
-      int[][] neighbours) {
+      Neighbours neighbours) {
     if (dynamics.embeddings() == null || neighbours == null) {
       return;
     }

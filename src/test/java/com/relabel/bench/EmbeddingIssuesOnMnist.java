@@ -3,7 +3,7 @@ package com.relabel.bench;
 import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.LabeledImages;
 import com.relabel.scoring.EmbeddingIssues;
-import com.relabel.scoring.KnnDisagreementScorer;
+import com.relabel.scoring.Neighbours;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -36,7 +36,7 @@ final class EmbeddingIssuesOnMnist {
       labels[i] = images.labels()[i];
     }
     long start = System.nanoTime();
-    int[][] neighbours = KnnDisagreementScorer.nearestNeighbours(pixels, 10, threads);
+    Neighbours neighbours = Neighbours.search(pixels, 10, threads);
     long searched = System.nanoTime();
     var found = EmbeddingIssues.find(pixels, labels, images.numClasses(), neighbours);
     long done = System.nanoTime();

@@ -29,9 +29,7 @@ class EmbeddingIssuesTest {
   void findsThePlantedCopiesAndFlagsTheOneWithAnotherLabel() {
     float[][] embeddings = planted(new Random(7));
     int[] labels = labels();
-    var found =
-        EmbeddingIssues.find(
-            embeddings, labels, 3, KnnDisagreementScorer.nearestNeighbours(embeddings, 10, 1));
+    var found = EmbeddingIssues.find(embeddings, labels, 3, Neighbours.search(embeddings, 10, 1));
 
     assertThat(found.nearDuplicates())
         .contains(
@@ -46,9 +44,7 @@ class EmbeddingIssuesTest {
   @Test
   void theSamplesFarFromEveryClassAreTheOutliersFarthestFirst() {
     float[][] embeddings = planted(new Random(7));
-    var found =
-        EmbeddingIssues.find(
-            embeddings, labels(), 3, KnnDisagreementScorer.nearestNeighbours(embeddings, 10, 1));
+    var found = EmbeddingIssues.find(embeddings, labels(), 3, Neighbours.search(embeddings, 10, 1));
     // the planted two are the farthest; Tukey's fence may add a few of a cluster's own tail
     assertThat(Arrays.copyOf(found.outliers(), 2)).containsExactlyInAnyOrder(FAR);
     assertThat(found.outliers()).hasSizeLessThan(10);
@@ -63,7 +59,7 @@ class EmbeddingIssuesTest {
   @Test
   void mismatchedInputsAndLabelsOutOfRangeAreRefusedWithTheirNumbers() {
     float[][] embeddings = {{1, 0}, {0, 1}};
-    int[][] neighbours = {{1}, {0}};
+    Neighbours neighbours = new Neighbours(new int[][] {{1}, {0}});
     assertThatThrownBy(() -> EmbeddingIssues.find(embeddings, new int[] {0}, 2, neighbours))
         .hasMessageContaining("2 embeddings, 1 labels");
     assertThatThrownBy(() -> EmbeddingIssues.find(embeddings, new int[] {0, 5}, 2, neighbours))

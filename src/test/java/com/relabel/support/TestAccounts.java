@@ -68,6 +68,14 @@ public final class TestAccounts {
         });
   }
 
+  /** The account named {@code username}. */
+  public AppUser user(String username) {
+    return asAdmin(() -> accounts.all()).stream()
+        .filter(u -> u.getUsername().equals(username))
+        .findFirst()
+        .orElseThrow();
+  }
+
   /** A new admin account named {@code username}, made by {@link #ROOT}. */
   public AppUser newAdmin(String username) {
     return asAdmin(() -> accounts.create(username, "password-" + username, Role.ADMIN));

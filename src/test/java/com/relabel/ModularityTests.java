@@ -1,6 +1,7 @@
 package com.relabel;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -21,12 +22,38 @@ class ModularityTests {
     modules.verify();
   }
 
-  /** Scoring is plain Java: it uses the JDK's {@code java.*} and its own classes, nothing else. */
+  /**
+   * Every module says in its package-info which modules it may use (decision 0041), so that {@link
+   * #modulesRespectTheirBoundaries} refuses a dependency nobody declared; a module without the
+   * declaration would accept any.
+   */
+  @Test
+  void everyModuleDeclaresItsAllowedDependencies() {
+    assertThat(modules.stream())
+        .allSatisfy(
+            module -> {
+              String name = module.getBasePackage().getName();
+              var declared =
+                  Class.forName(name + ".package-info")
+                      .getAnnotation(org.springframework.modulith.ApplicationModule.class);
+              assertThat(declared).as(name + " has @ApplicationModule").isNotNull();
+              assertThat(declared.allowedDependencies())
+                  .as(name + " lists its allowed dependencies")
+                  .doesNotContain(org.springframework.modulith.ApplicationModule.OPEN_TOKEN);
+            });
+  }
+
+  /**
+   * Scoring is plain Java: it uses the JDK's {@code java.*} and its own classes, nothing else. Its
+   * package-info is left out: it carries the module declaration, which no scoring code reads.
+   */
   @Test
   void scoringUsesNothingButTheJdk() {
     noClasses()
         .that()
         .resideInAPackage("com.relabel.scoring..")
+        .and()
+        .doNotHaveSimpleName("package-info")
         .should()
         .dependOnClassesThat()
         .resideOutsideOfPackages("java..", "com.relabel.scoring..")

@@ -31,7 +31,11 @@ final class AuditChain {
 
   private AuditChain() {}
 
-  /** The content of one audit row, as hashed. */
+  /**
+   * The content of one audit row, as hashed; made with {@link #builder()}, which names each part:
+   * when, who, what, which sample, its label and status before and after, the run whose ranking it
+   * was decided in, and a comment's text.
+   */
   record Row(
       Instant occurredAt,
       String actor,
@@ -47,51 +51,119 @@ final class AuditChain {
       Long runId,
       String note) {
 
-    /** A row without a note: every row but a comment. */
-    Row(
-        Instant occurredAt,
-        String actor,
-        String action,
-        long datasetId,
-        long sampleId,
-        int sampleIndex,
-        int oldLabel,
-        int newLabel,
-        String oldStatus,
-        String newStatus,
-        Double score,
-        Long runId) {
-      this(
-          occurredAt,
-          actor,
-          action,
-          datasetId,
-          sampleId,
-          sampleIndex,
-          oldLabel,
-          newLabel,
-          oldStatus,
-          newStatus,
-          score,
-          runId,
-          null);
+    static Builder builder() {
+      return new Builder();
     }
 
+    /** This row with a comment's text (hashed last; null for none). */
     Row withNote(String text) {
-      return new Row(
-          occurredAt,
-          actor,
-          action,
-          datasetId,
-          sampleId,
-          sampleIndex,
-          oldLabel,
-          newLabel,
-          oldStatus,
-          newStatus,
-          score,
-          runId,
-          text);
+      return builder()
+          .at(occurredAt)
+          .by(actor)
+          .action(action)
+          .sample(datasetId, sampleId, sampleIndex)
+          .label(oldLabel, newLabel)
+          .status(oldStatus, newStatus)
+          .ranked(score, runId)
+          .note(text)
+          .build();
+    }
+
+    /**
+     * Builds a row; {@link #build} refuses one whose time, actor, action or statuses were not
+     * given, so a forgotten part cannot be hashed as a null. Score, run and note stay null unless
+     * set.
+     */
+    static final class Builder {
+      private Instant occurredAt;
+      private String actor;
+      private String action;
+      private long datasetId;
+      private long sampleId;
+      private int sampleIndex;
+      private int oldLabel;
+      private int newLabel;
+      private String oldStatus;
+      private String newStatus;
+      private Double score;
+      private Long runId;
+      private String note;
+
+      private Builder() {}
+
+      Builder at(Instant occurredAt) {
+        this.occurredAt = occurredAt;
+        return this;
+      }
+
+      Builder by(String actor) {
+        this.actor = actor;
+        return this;
+      }
+
+      Builder action(String action) {
+        this.action = action;
+        return this;
+      }
+
+      Builder sample(long datasetId, long sampleId, int sampleIndex) {
+        this.datasetId = datasetId;
+        this.sampleId = sampleId;
+        this.sampleIndex = sampleIndex;
+        return this;
+      }
+
+      Builder label(int oldLabel, int newLabel) {
+        this.oldLabel = oldLabel;
+        this.newLabel = newLabel;
+        return this;
+      }
+
+      Builder status(String oldStatus, String newStatus) {
+        this.oldStatus = oldStatus;
+        this.newStatus = newStatus;
+        return this;
+      }
+
+      /** The sample's score and the run whose queue it was decided in (either may be null). */
+      Builder ranked(Double score, Long runId) {
+        this.score = score;
+        this.runId = runId;
+        return this;
+      }
+
+      Builder note(String note) {
+        this.note = note;
+        return this;
+      }
+
+      Row build() {
+        require(occurredAt, "occurredAt");
+        require(actor, "actor");
+        require(action, "action");
+        require(oldStatus, "oldStatus");
+        require(newStatus, "newStatus");
+        return new Row(
+            occurredAt,
+            actor,
+            action,
+            datasetId,
+            sampleId,
+            sampleIndex,
+            oldLabel,
+            newLabel,
+            oldStatus,
+            newStatus,
+            score,
+            runId,
+            note);
+      }
+
+      private static void require(Object value, String field) {
+        if (value == null) {
+          throw new IllegalStateException("an audit row needs its " + field);
+        }
+      }
     }
   }
 
@@ -106,19 +178,17 @@ final class AuditChain {
    * 20.1 reads rows before the note column exists.)
    */
   static Row row(ResultSet rs) throws SQLException {
-    return new Row(
-        rs.getObject(1, OffsetDateTime.class).toInstant(),
-        rs.getString(2),
-        rs.getString(3),
-        rs.getLong(4),
-        rs.getLong(5),
-        rs.getInt(6),
-        rs.getInt(7),
-        rs.getInt(8),
-        rs.getString(9),
-        rs.getString(10),
-        rs.getObject(11) == null ? null : rs.getDouble(11),
-        rs.getObject(12) == null ? null : rs.getLong(12));
+    return Row.builder()
+        .at(rs.getObject(1, OffsetDateTime.class).toInstant())
+        .by(rs.getString(2))
+        .action(rs.getString(3))
+        .sample(rs.getLong(4), rs.getLong(5), rs.getInt(6))
+        .label(rs.getInt(7), rs.getInt(8))
+        .status(rs.getString(9), rs.getString(10))
+        .ranked(
+            rs.getObject(11) == null ? null : rs.getDouble(11),
+            rs.getObject(12) == null ? null : rs.getLong(12))
+        .build();
   }
 
   /** A time as the database keeps it (microseconds), so that what is hashed is what is stored. */

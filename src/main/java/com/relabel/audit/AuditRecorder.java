@@ -55,20 +55,15 @@ class AuditRecorder {
   void on(SampleCommented c) {
     appendRows(
         List.of(
-            new AuditChain.Row(
-                    AuditChain.stored(c.occurredAt()),
-                    c.actor(),
-                    SampleCommented.ACTION,
-                    c.datasetId(),
-                    c.sampleId(),
-                    c.sampleIndex(),
-                    c.label(),
-                    c.label(),
-                    c.status().name(),
-                    c.status().name(),
-                    null,
-                    null)
-                .withNote(c.text())));
+            AuditChain.Row.builder()
+                .at(AuditChain.stored(c.occurredAt()))
+                .by(c.actor())
+                .action(SampleCommented.ACTION)
+                .sample(c.datasetId(), c.sampleId(), c.sampleIndex())
+                .label(c.label(), c.label())
+                .status(c.status().name(), c.status().name())
+                .note(c.text())
+                .build()));
   }
 
   private void append(List<SampleDecided> decisions) {
@@ -76,19 +71,15 @@ class AuditRecorder {
   }
 
   private static AuditChain.Row row(SampleDecided e) {
-    return new AuditChain.Row(
-        AuditChain.stored(e.occurredAt()),
-        e.actor(),
-        e.action().name(),
-        e.datasetId(),
-        e.sampleId(),
-        e.sampleIndex(),
-        e.oldLabel(),
-        e.newLabel(),
-        e.oldStatus().name(),
-        e.newStatus().name(),
-        e.score(),
-        e.runId());
+    return AuditChain.Row.builder()
+        .at(AuditChain.stored(e.occurredAt()))
+        .by(e.actor())
+        .action(e.action().name())
+        .sample(e.datasetId(), e.sampleId(), e.sampleIndex())
+        .label(e.oldLabel(), e.newLabel())
+        .status(e.oldStatus().name(), e.newStatus().name())
+        .ranked(e.score(), e.runId())
+        .build();
   }
 
   private void appendRows(List<AuditChain.Row> entries) {

@@ -1,8 +1,6 @@
 package com.relabel.bench;
 
-import com.relabel.bench.NoiseBenchmark.MethodRow;
 import com.relabel.bench.NoiseBenchmark.Result;
-import com.relabel.bench.NoiseBenchmark.ReviewYield;
 import com.relabel.training.TrainingOptions;
 import java.util.ArrayList;
 import java.util.List;

@@ -2,14 +2,9 @@ package com.relabel.bench;
 
 import com.relabel.dataset.LabeledImages;
 import com.relabel.scoring.AumCutoff;
-import com.relabel.scoring.Evaluation;
 import com.relabel.scoring.MethodScores;
-import com.relabel.scoring.NoiseScorer;
 import com.relabel.scoring.NoisyLabels;
-import com.relabel.scoring.RankAverageEnsemble;
 import com.relabel.scoring.Ranking;
-import com.relabel.scoring.ScorerRegistry;
-import com.relabel.scoring.Suggestions;
 import com.relabel.scoring.TrainingDynamics;
 import com.relabel.training.AumThresholdPass;
 import com.relabel.training.CleaningRound;
@@ -18,15 +13,12 @@ import com.relabel.training.EpochStats;
 import com.relabel.training.HeldOutSplit;
 import com.relabel.training.ImageClassifierTrainer;
 import com.relabel.training.LatentSpaceTrainer;
-import com.relabel.training.ModelKind;
 import com.relabel.training.NoiseTrainingPipeline;
 import com.relabel.training.TrainingOptions;
 import com.relabel.training.TrainingProgress;
 import com.relabel.training.TrainingResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
@@ -62,38 +54,9 @@ public final class NoiseBenchmark {
     }
   }
 
-  /**
-   * One method's detection quality; metrics are NaN when there is no flipped sample.
-   *
-   * @param suggestionAccuracy share of the truly flipped samples whose suggested label is the true
-   *     one; NaN when the method has no suggestions
-   * @param scoringMillis wall time of this method's scoring (the ensemble: combining the ranks)
-   * @param peakHeapBytes peak Java heap while it scored (includes what was already held: data set
-   *     and dynamics)
-   */
-  public record MethodRow(
-      String method,
-      double auroc,
-      double averagePrecision,
-      double precisionAtK,
-      double recallAtK,
-      double precisionAt100,
-      double precisionAt500,
-      double precisionAt1000,
-      double suggestionAccuracy,
-      double scoringMillis,
-      long peakHeapBytes) {}
-
   /** Test accuracy of a model trained on each label set; NaN where not measured. */
   public record EndToEnd(
       double noisy, double topKRemoved, double topKReplaced, double clean, int evalEpochs) {}
-
-  /** After {@code reviews} items of the ensemble's queue, {@code errorsFound} were wrong labels. */
-  public record ReviewYield(int reviews, int errorsFound) {
-    public double per100() {
-      return 100.0 * errorsFound / reviews;
-    }
-  }
 
   /** Everything one benchmark run measured. */
   public record Result(
@@ -114,36 +77,6 @@ public final class NoiseBenchmark {
     public Result {
       methods = List.copyOf(methods);
       reviews = List.copyOf(reviews);
-    }
-
-    /** A result without the AUM threshold pass. */
-    public Result(
-        String dataset,
-        int samples,
-        int numClasses,
-        String noise,
-        int flipped,
-        TrainingOptions training,
-        double trainSeconds,
-        double crossValidationSeconds,
-        List<MethodRow> methods,
-        EndToEnd endToEnd,
-        List<ReviewYield> reviews,
-        double totalSeconds) {
-      this(
-          dataset,
-          samples,
-          numClasses,
-          noise,
-          flipped,
-          training,
-          trainSeconds,
-          crossValidationSeconds,
-          methods,
-          endToEnd,
-          reviews,
-          totalSeconds,
-          null);
     }
 
     /** k: the number of flipped samples, the cut-off of precision and recall. */
@@ -188,18 +121,14 @@ public final class NoiseBenchmark {
     return new NoiseBenchmark(log, file, neighbourSpace);
   }
 
-  /** The methods to compare: every method whose inputs the dynamics hold. */
-  static ScorerRegistry registryFor(TrainingDynamics dynamics) {
-    return ScorerRegistry.forDynamics(dynamics);
-  }
-
   /**
    * Runs the benchmark on {@code train} (clean labels) and, when not {@code null}, measures end to
    * end on {@code test}.
    */
   public Result run(LabeledImages train, LabeledImages test, String datasetName, Settings s) {
     long begin = System.nanoTime();
-    float[][] weakModel = s.noise().needsWeakModel() ? weakModel(train, s) : null;
+    var models = new ComparisonModels(log);
+    float[][] weakModel = s.noise().needsWeakModel() ? models.weakModel(train, s) : null;
     NoisyLabels noisy =
         s.noise().inject(train.labels(), train.numClasses(), s.noiseSeed(), weakModel);
     int flipped = noisy.flippedCount();
@@ -287,27 +216,12 @@ public final class NoiseBenchmark {
           aumThreshold.seconds());
     }
     int[] truth = train.labels();
-    List<MethodScores> scored = new ArrayList<>();
-    List<MethodRow> rows = new ArrayList<>();
-    PeakHeap heap = new PeakHeap();
-    for (NoiseScorer scorer : registryFor(dynamics).scorers()) {
-      heap.start();
-      long m0 = System.nanoTime();
-      MethodScores scores = scorer.score(dynamics);
-      double millis = (System.nanoTime() - m0) / 1e6;
-      long peak = heap.peak();
-      scored.add(scores);
-      rows.add(row(scores, wrong, truth, flipped, millis, peak));
-    }
-    heap.start();
-    long e0 = System.nanoTime();
-    MethodScores ensemble =
-        RankAverageEnsemble.standard().combine(scored, Suggestions.ensemble(dynamics));
-    double ensembleMillis = (System.nanoTime() - e0) / 1e6;
-    rows.addFirst(row(ensemble, wrong, truth, flipped, ensembleMillis, heap.peak()));
-
+    var measured = DetectionMeasures.scoreEveryMethod(dynamics, wrong, truth, flipped);
+    List<MethodScores> scored = measured.scored();
+    MethodScores ensemble = measured.ensemble();
+    List<MethodRow> rows = measured.rows();
     int[] queue = Ranking.mostSuspiciousFirst(ensemble.scores());
-    List<ReviewYield> reviews = reviews(queue, wrong, flipped);
+    List<ReviewYield> reviews = DetectionMeasures.reviews(queue, wrong, flipped);
     if (scoresOut != null) {
       SampleScoresFile.write(scoresOut, dynamics, truth, wrong, ensemble, scored);
       log.println("Wrote every sample's scores to " + scoresOut);
@@ -315,7 +229,7 @@ public final class NoiseBenchmark {
     EndToEnd endToEnd =
         test == null
             ? new EndToEnd(Double.NaN, Double.NaN, Double.NaN, Double.NaN, s.evalEpochs())
-            : endToEnd(train, noisy, test, queue, ensemble, flipped, s);
+            : models.endToEnd(train, noisy, test, queue, ensemble, flipped, s);
     return new Result(
         datasetName,
         train.count(),
@@ -332,28 +246,6 @@ public final class NoiseBenchmark {
         aumThreshold);
   }
 
-  /**
-   * The probabilities of a weak model, whose confusions instance-dependent noise copies: a {@link
-   * ModelKind#LENET} after {@link NoiseSpec#WEAK_MODEL_EPOCHS} epoch(s) on the clean labels,
-   * predicting every sample. The weak model is fixed, whatever network is benchmarked, so that the
-   * noise, and with it the figures of different networks, stay comparable.
-   */
-  private float[][] weakModel(LabeledImages train, Settings s) {
-    long t0 = System.nanoTime();
-    TrainingOptions weak =
-        s.training()
-            .withEpochs(NoiseSpec.WEAK_MODEL_EPOCHS)
-            .withModel(ModelKind.LENET)
-            .withFolds(0, 1)
-            .withSeed(s.noiseSeed() + 7919);
-    int[] all = range(train.count());
-    float[][] p =
-        new ImageClassifierTrainer()
-            .trainAndPredict(train, all, train, all, weak, progress("weak model"));
-    log.printf(Locale.ROOT, "weak model for instance-dependent noise: %.1f s%n", seconds(t0));
-    return p;
-  }
-
   private TrainingDynamics withHeldOut(
       TrainingDynamics d, LabeledImages noisyData, TrainingOptions options) {
     float[][] heldOut =
@@ -362,120 +254,12 @@ public final class NoiseBenchmark {
     return NoiseTrainingPipeline.withHeldOutProbabilities(d, heldOut);
   }
 
-  private static MethodRow row(
-      MethodScores scores,
-      boolean[] wrong,
-      int[] truth,
-      int flipped,
-      double millis,
-      long peakHeap) {
-    double[] s = scores.scores();
-    boolean measurable = flipped > 0 && flipped < s.length;
-    double suggestion =
-        scores.suggestedLabels() == null || flipped == 0
-            ? Double.NaN
-            : Evaluation.suggestionAccuracy(scores.suggestedLabels(), truth, wrong);
-    return new MethodRow(
-        scores.method(),
-        measurable ? Evaluation.auroc(s, wrong) : Double.NaN,
-        measurable ? Evaluation.averagePrecision(s, wrong) : Double.NaN,
-        measurable ? Evaluation.precisionAtK(s, wrong, flipped) : Double.NaN,
-        measurable ? Evaluation.recallAtK(s, wrong, flipped) : Double.NaN,
-        precisionAtDepth(s, wrong, 100),
-        precisionAtDepth(s, wrong, 500),
-        precisionAtDepth(s, wrong, 1000),
-        suggestion,
-        millis,
-        peakHeap);
-  }
-
-  /** Precision in the first {@code depth} of the queue; NaN when there are fewer samples. */
-  static double precisionAtDepth(double[] scores, boolean[] wrong, int depth) {
-    return scores.length < depth ? Double.NaN : Evaluation.precisionAtK(scores, wrong, depth);
-  }
-
-  /**
-   * A simulated annotator's finds after 100, 1000 and k reviews (each capped at n, no repeats), in
-   * ascending order of reviews.
-   */
-  static List<ReviewYield> reviews(int[] queue, boolean[] wrong, int k) {
-    List<ReviewYield> out = new ArrayList<>();
-    for (int depth : new int[] {100, 1000, k}) {
-      int m = Math.min(depth, queue.length);
-      if (m < 1 || out.stream().anyMatch(r -> r.reviews() == m)) {
-        continue;
-      }
-      int found = 0;
-      for (int j = 0; j < m; j++) {
-        found += wrong[queue[j]] ? 1 : 0;
-      }
-      out.add(new ReviewYield(m, found));
-    }
-    out.sort(Comparator.comparingInt(ReviewYield::reviews));
-    return out;
-  }
-
-  private EndToEnd endToEnd(
-      LabeledImages train,
-      NoisyLabels noisy,
-      LabeledImages test,
-      int[] queue,
-      MethodScores ensemble,
-      int k,
-      Settings s) {
-    TrainingOptions eval = s.training().withEpochs(s.evalEpochs()).withFolds(0, 1);
-    int n = train.count();
-    int[] all = range(n);
-    double onNoisy = testAccuracy(train.withLabels(noisy.noisy()), all, test, eval, "noisy");
-    double removed = Double.NaN;
-    double replaced = Double.NaN;
-    if (k > 0 && k < n) {
-      boolean[] dropped = new boolean[n];
-      int[] corrected = noisy.noisy().clone();
-      for (int j = 0; j < k; j++) {
-        dropped[queue[j]] = true;
-        corrected[queue[j]] = ensemble.suggestedLabels()[queue[j]];
-      }
-      int[] kept = new int[n - k];
-      int at = 0;
-      for (int i = 0; i < n; i++) {
-        if (!dropped[i]) {
-          kept[at++] = i;
-        }
-      }
-      LabeledImages noisyData = train.withLabels(noisy.noisy());
-      removed = testAccuracy(noisyData, kept, test, eval, "top-k removed");
-      replaced = testAccuracy(train.withLabels(corrected), all, test, eval, "top-k replaced");
-    }
-    double clean = testAccuracy(train, all, test, eval, "clean");
-    return new EndToEnd(onNoisy, removed, replaced, clean, s.evalEpochs());
-  }
-
-  private double testAccuracy(
-      LabeledImages data, int[] indices, LabeledImages test, TrainingOptions eval, String what) {
-    long t0 = System.nanoTime();
-    float[][] p =
-        new ImageClassifierTrainer()
-            .trainAndPredict(data, indices, test, range(test.count()), eval, progress(what));
-    int correct = 0;
-    for (int i = 0; i < p.length; i++) {
-      int best = 0;
-      for (int c = 1; c < p[i].length; c++) {
-        best = p[i][c] > p[i][best] ? c : best;
-      }
-      correct += best == test.labels()[i] ? 1 : 0;
-    }
-    double accuracy = (double) correct / p.length;
-    log.printf(
-        Locale.ROOT,
-        "end to end, %s labels: test accuracy %.4f (%.1f s)%n",
-        what,
-        accuracy,
-        seconds(t0));
-    return accuracy;
-  }
-
   private TrainingProgress progress(String stage) {
+    return progress(log, stage);
+  }
+
+  /** Logs each epoch of {@code stage} to {@code log}. */
+  static TrainingProgress progress(PrintStream log, String stage) {
     return (EpochStats e) ->
         log.printf(
             Locale.ROOT,
@@ -489,15 +273,7 @@ public final class NoiseBenchmark {
             e.trainLoss());
   }
 
-  private static int[] range(int n) {
-    int[] out = new int[n];
-    for (int i = 0; i < n; i++) {
-      out[i] = i;
-    }
-    return out;
-  }
-
-  private static double seconds(long start) {
+  static double seconds(long start) {
     return (System.nanoTime() - start) / 1e9;
   }
 }

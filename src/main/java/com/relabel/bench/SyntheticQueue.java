@@ -1,15 +1,12 @@
 package com.relabel.bench;
 
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
+import com.relabel.dataset.DatasetImporter;
+import com.relabel.dataset.DatasetRows;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -20,17 +17,19 @@ import org.springframework.jdbc.core.JdbcTemplate;
  *
  * <p>Seeded and deterministic: the same {@link Spec} gives the same rows on any database. About
  * {@link Spec#noiseRate()} of the samples behave like label errors (high scores, another suggested
- * label, region mostly HARD); the rest score low. Rows are written with JDBC batches and committed
- * batch by batch (no single huge transaction), and the run becomes active only after every score is
- * written, so a half-written dataset never has a queue.
+ * label, region mostly HARD); the rest score low. The dataset's own rows go through the dataset
+ * module's {@link DatasetRows}; the run and its scores, which training writes from a real report,
+ * are written here. Rows are written with JDBC batches and committed batch by batch (no single huge
+ * transaction), and the run becomes active only after every score is written, so a half-written
+ * dataset never has a queue.
  */
 public final class SyntheticQueue {
 
   /** The methods that get a {@code method_score} row per sample. */
   public static final List<String> METHODS = List.of("aum", "cl", "loss");
 
-  private static final int BATCH = 5000;
-  private static final int SIDE = 28;
+  /** The side of the optional grey images, in pixels. */
+  static final int SIDE = 28;
 
   /**
    * What to generate.
@@ -83,19 +82,27 @@ public final class SyntheticQueue {
       throw new IllegalArgumentException("a dataset named '" + spec.name() + "' already exists");
     }
     long start = System.nanoTime();
-    Rows rows = Rows.draw(spec);
-    long datasetId = insertDataset(spec);
-    insertClassNames(datasetId, spec.numClasses());
-    timed("sample", () -> insertSamples(datasetId, rows));
-    long[] ids = sampleIds(datasetId, spec.samples());
+    SyntheticRows rows = SyntheticRows.draw(spec);
+    var datasetRows = new DatasetRows(jdbc, JdbcBatches.BATCH);
+    long datasetId =
+        datasetRows.imageDataset(
+            spec.name(), spec.numClasses(), SIDE, SIDE, 1, "synthetic (seed " + spec.seed() + ")");
+    datasetRows.classNames(datasetId, DatasetImporter.defaultClassNames(spec.numClasses()));
+    long[][] ids = {null};
+    timed("sample", () -> ids[0] = datasetRows.samples(datasetId, rows.given(), null));
     if (spec.pixels()) {
-      timed("sample_content", () -> insertPixels(ids, spec.seed()));
+      timed(
+          "sample_content",
+          () ->
+              datasetRows.pixels(
+                  ids[0], 0, spec.samples(), i -> SyntheticRows.pixels(spec.seed(), i)));
     }
     long runId = insertRun(datasetId, spec);
-    timed("sample_score", () -> insertScores(runId, ids, rows));
+    timed("sample_score", () -> insertScores(runId, ids[0], rows));
     for (int m = 0; m < METHODS.size(); m++) {
       int method = m;
-      timed("method_score " + METHODS.get(m), () -> insertMethodScores(runId, ids, rows, method));
+      timed(
+          "method_score " + METHODS.get(m), () -> insertMethodScores(runId, ids[0], rows, method));
     }
     jdbc.update(
         "update dataset set active_run_id = ?, version = version + 1 where id = ?",
@@ -158,7 +165,7 @@ public final class SyntheticQueue {
             "update sample set status = 'CONFIRMED', decided_by = ?, decided_at = ?, version ="
                 + " version + 1 where id = ? and dataset_id = ?",
             top,
-            BATCH,
+            JdbcBatches.BATCH,
             (ps, id) -> {
               ps.setString(1, user);
               ps.setTimestamp(2, now);
@@ -180,77 +187,6 @@ public final class SyntheticQueue {
             java.util.Locale.ROOT, "  %-20s %6.1f s", table, (System.nanoTime() - t) / 1e9));
   }
 
-  private long insertDataset(Spec spec) {
-    jdbc.update(
-        "insert into dataset (name, kind, num_classes, image_height, image_width, image_channels,"
-            + " source, created_at, version) values (?, 'IMAGE', ?, ?, ?, 1, ?, ?, 0)",
-        spec.name(),
-        spec.numClasses(),
-        SIDE,
-        SIDE,
-        "synthetic (seed " + spec.seed() + ")",
-        Timestamp.from(Instant.now()));
-    return jdbc.queryForObject("select id from dataset where name = ?", Long.class, spec.name());
-  }
-
-  private void insertClassNames(long datasetId, int numClasses) {
-    List<Object[]> args = new ArrayList<>();
-    for (int k = 0; k < numClasses; k++) {
-      args.add(new Object[] {datasetId, k, Integer.toString(k)});
-    }
-    jdbc.batchUpdate(
-        "insert into class_label (dataset_id, class_index, name) values (?, ?, ?)", args);
-  }
-
-  private void insertSamples(long datasetId, Rows rows) {
-    batches(
-        "insert into sample (dataset_id, sample_index, original_label, current_label, status,"
-            + " version) values (?, ?, ?, ?, 'OPEN', 0)",
-        rows.count(),
-        (ps, i) -> {
-          ps.setLong(1, datasetId);
-          ps.setInt(2, i);
-          ps.setInt(3, rows.given[i]);
-          ps.setInt(4, rows.given[i]);
-        });
-  }
-
-  private long[] sampleIds(long datasetId, int count) {
-    long[] ids = new long[count];
-    jdbc.query(
-        "select sample_index, id from sample where dataset_id = ?",
-        rs -> {
-          ids[rs.getInt(1)] = rs.getLong(2);
-        },
-        datasetId);
-    return ids;
-  }
-
-  private void insertPixels(long[] ids, long seed) {
-    batches(
-        "insert into sample_content (sample_id, pixels) values (?, ?)",
-        ids.length,
-        (ps, i) -> {
-          ps.setLong(1, ids[i]);
-          ps.setBytes(2, pixels(seed, i));
-        });
-  }
-
-  /** A smooth grey blob whose position depends on the sample: enough to tell images apart. */
-  static byte[] pixels(long seed, int index) {
-    var random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
-    int cx = 6 + random.nextInt(SIDE - 12);
-    int cy = 6 + random.nextInt(SIDE - 12);
-    byte[] image = new byte[SIDE * SIDE];
-    for (int y = 0; y < SIDE; y++) {
-      for (int x = 0; x < SIDE; x++) {
-        int d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
-        image[y * SIDE + x] = (byte) Math.max(0, 255 - 12 * d2);
-      }
-    }
-    return image;
-  }
-
   private long insertRun(long datasetId, Spec spec) {
     Timestamp now = Timestamp.from(Instant.now());
     jdbc.update(
@@ -270,8 +206,9 @@ public final class SyntheticQueue {
         "select max(id) from training_run where dataset_id = ?", Long.class, datasetId);
   }
 
-  private void insertScores(long runId, long[] ids, Rows rows) {
-    batches(
+  private void insertScores(long runId, long[] ids, SyntheticRows rows) {
+    JdbcBatches.insert(
+        jdbc,
         "insert into sample_score (run_id, sample_id, score, suggested_label,"
             + " suggested_probability, flagged_by, region, confidence, variability, correctness)"
             + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -279,124 +216,28 @@ public final class SyntheticQueue {
         (ps, i) -> {
           ps.setLong(1, runId);
           ps.setLong(2, ids[i]);
-          ps.setDouble(3, rows.score[i]);
-          ps.setInt(4, rows.suggested[i]);
-          ps.setDouble(5, rows.probability[i]);
+          ps.setDouble(3, rows.score()[i]);
+          ps.setInt(4, rows.suggested()[i]);
+          ps.setDouble(5, rows.probability()[i]);
           ps.setString(6, rows.flaggedBy(i));
           ps.setString(7, rows.region(i));
-          ps.setDouble(8, rows.confidence[i]);
-          ps.setDouble(9, rows.variability[i]);
-          ps.setDouble(10, 1 - rows.score[i]);
+          ps.setDouble(8, rows.confidence()[i]);
+          ps.setDouble(9, rows.variability()[i]);
+          ps.setDouble(10, 1 - rows.score()[i]);
         });
   }
 
-  private void insertMethodScores(long runId, long[] ids, Rows rows, int method) {
+  private void insertMethodScores(long runId, long[] ids, SyntheticRows rows, int method) {
     String name = METHODS.get(method);
-    batches(
+    JdbcBatches.insert(
+        jdbc,
         "insert into method_score (run_id, method, sample_id, score) values (?, ?, ?, ?)",
         ids.length,
         (ps, i) -> {
           ps.setLong(1, runId);
           ps.setString(2, name);
           ps.setLong(3, ids[i]);
-          ps.setDouble(4, rows.methodScore[method][i]);
+          ps.setDouble(4, rows.methodScore()[method][i]);
         });
-  }
-
-  /** Row setter for index {@code i}. */
-  private interface RowSetter {
-    void set(PreparedStatement ps, int i) throws SQLException;
-  }
-
-  /** Batches of {@link #BATCH} rows, each batch its own auto-committed statement. */
-  private void batches(String sql, int count, RowSetter setter) {
-    for (int from = 0; from < count; from += BATCH) {
-      int start = from;
-      int size = Math.min(BATCH, count - from);
-      jdbc.batchUpdate(
-          sql,
-          new BatchPreparedStatementSetter() {
-            @Override
-            public void setValues(PreparedStatement ps, int i) throws SQLException {
-              setter.set(ps, start + i);
-            }
-
-            @Override
-            public int getBatchSize() {
-              return size;
-            }
-          });
-    }
-  }
-
-  /** Every drawn value, by sample index; drawn once so that the tables agree with each other. */
-  private record Rows(
-      int[] given,
-      int[] suggested,
-      double[] score,
-      double[] probability,
-      double[] confidence,
-      double[] variability,
-      double[][] methodScore,
-      double flagThreshold) {
-
-    static Rows draw(Spec spec) {
-      int n = spec.samples();
-      var random = new SplittableRandom(spec.seed());
-      int[] given = new int[n];
-      int[] suggested = new int[n];
-      double[] score = new double[n];
-      double[] probability = new double[n];
-      double[] confidence = new double[n];
-      double[] variability = new double[n];
-      double[][] methodScore = new double[METHODS.size()][n];
-      for (int i = 0; i < n; i++) {
-        boolean noisy = random.nextDouble() < spec.noiseRate();
-        int label = random.nextInt(spec.numClasses());
-        given[i] = label;
-        if (noisy) {
-          int other = random.nextInt(spec.numClasses() - 1);
-          suggested[i] = other >= label ? other + 1 : other;
-          score[i] = 0.6 + 0.4 * random.nextDouble();
-          probability[i] = 0.5 + 0.5 * random.nextDouble();
-        } else {
-          suggested[i] = label;
-          score[i] = 0.7 * random.nextDouble() * random.nextDouble();
-          probability[i] = 0.6 + 0.4 * random.nextDouble();
-        }
-        confidence[i] = Math.clamp(1 - score[i] + 0.1 * (random.nextDouble() - 0.5), 0, 1);
-        variability[i] = 0.4 * random.nextDouble() * (1 - Math.abs(2 * confidence[i] - 1));
-        for (int m = 0; m < METHODS.size(); m++) {
-          methodScore[m][i] = score[i] + 0.2 * (random.nextDouble() - 0.5);
-        }
-      }
-      return new Rows(
-          given, suggested, score, probability, confidence, variability, methodScore, 0.8);
-    }
-
-    int count() {
-      return given.length;
-    }
-
-    /** The methods whose score is in their "suspicious" band, comma-separated. */
-    String flaggedBy(int i) {
-      var flagged = new StringBuilder();
-      for (int m = 0; m < METHODS.size(); m++) {
-        if (methodScore[m][i] >= flagThreshold) {
-          if (!flagged.isEmpty()) {
-            flagged.append(',');
-          }
-          flagged.append(METHODS.get(m));
-        }
-      }
-      return flagged.toString();
-    }
-
-    String region(int i) {
-      if (variability[i] >= 0.15) {
-        return "AMBIGUOUS";
-      }
-      return confidence[i] >= 0.5 ? "EASY" : "HARD";
-    }
   }
 }

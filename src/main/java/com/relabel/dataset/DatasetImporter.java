@@ -1,11 +1,7 @@
 package com.relabel.dataset;
 
-import java.sql.PreparedStatement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -53,85 +49,22 @@ public class DatasetImporter {
     dataset = datasets.saveAndFlush(dataset);
     long datasetId = dataset.getId();
 
-    insertClassNames(datasetId, names);
-    insertSamples(datasetId, images.labels());
-    Map<Integer, Long> ids = sampleIds(datasetId);
-    insertPixels(images, ids);
+    var rows = new DatasetRows(jdbc, BATCH);
+    rows.classNames(datasetId, names);
+    long[] ids = rows.samples(datasetId, images.labels(), null);
+    rows.pixels(ids, 0, images.count(), images::image);
     if (trueLabels != null) {
-      insertTruth(trueLabels, ids);
+      rows.truth(ids, trueLabels);
     }
     return dataset;
   }
 
-  static List<String> defaultClassNames(int numClasses) {
+  /** The class names of a dataset that has none of its own: "0", "1", ... */
+  public static List<String> defaultClassNames(int numClasses) {
     var names = new ArrayList<String>(numClasses);
     for (int k = 0; k < numClasses; k++) {
       names.add(Integer.toString(k));
     }
     return names;
-  }
-
-  private void insertClassNames(long datasetId, List<String> names) {
-    jdbc.batchUpdate(
-        "insert into class_label (dataset_id, class_index, name) values (?, ?, ?)",
-        indexes(names.size()),
-        BATCH,
-        (PreparedStatement ps, Integer k) -> {
-          ps.setLong(1, datasetId);
-          ps.setInt(2, k);
-          ps.setString(3, names.get(k));
-        });
-  }
-
-  private void insertSamples(long datasetId, int[] labels) {
-    List<Integer> indexes = indexes(labels.length);
-    jdbc.batchUpdate(
-        "insert into sample (dataset_id, sample_index, original_label, current_label, status,"
-            + " version) values (?, ?, ?, ?, 'OPEN', 0)",
-        indexes,
-        BATCH,
-        (ps, i) -> {
-          ps.setLong(1, datasetId);
-          ps.setInt(2, i);
-          ps.setInt(3, labels[i]);
-          ps.setInt(4, labels[i]);
-        });
-  }
-
-  private Map<Integer, Long> sampleIds(long datasetId) {
-    Map<Integer, Long> ids = new HashMap<>();
-    jdbc.query(
-        "select sample_index, id from sample where dataset_id = ?",
-        rs -> {
-          ids.put(rs.getInt(1), rs.getLong(2));
-        },
-        datasetId);
-    return ids;
-  }
-
-  private void insertPixels(LabeledImages images, Map<Integer, Long> ids) {
-    jdbc.batchUpdate(
-        "insert into sample_content (sample_id, pixels) values (?, ?)",
-        indexes(images.count()),
-        BATCH,
-        (ps, i) -> {
-          ps.setLong(1, ids.get(i));
-          ps.setBytes(2, images.image(i));
-        });
-  }
-
-  private void insertTruth(int[] trueLabels, Map<Integer, Long> ids) {
-    jdbc.batchUpdate(
-        "insert into sample_truth (sample_id, true_label) values (?, ?)",
-        indexes(trueLabels.length),
-        BATCH,
-        (ps, i) -> {
-          ps.setLong(1, ids.get(i));
-          ps.setInt(2, trueLabels[i]);
-        });
-  }
-
-  private static List<Integer> indexes(int n) {
-    return IntStream.range(0, n).boxed().toList();
   }
 }

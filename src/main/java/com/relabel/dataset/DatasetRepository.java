@@ -3,6 +3,6 @@ package com.relabel.dataset;
 import java.util.Optional;
 import org.springframework.data.jpa.repository.JpaRepository;
 
-public interface DatasetRepository extends JpaRepository<Dataset, Long> {
+interface DatasetRepository extends JpaRepository<Dataset, Long> {
   Optional<Dataset> findByName(String name);
 }

@@ -38,41 +38,15 @@ class ImageFolderWriter {
     dataset.setImageShape(images.height(), images.width(), images.channels());
     dataset = datasets.saveAndFlush(dataset);
     long datasetId = dataset.getId();
-    jdbc.batchUpdate(
-        "insert into class_label (dataset_id, class_index, name) values (?, ?, ?)",
-        indexes(0, classes.size()),
-        BATCH,
-        (ps, k) -> {
-          ps.setLong(1, datasetId);
-          ps.setInt(2, k);
-          ps.setString(3, classes.get(k));
-        });
+    var rows = new DatasetRows(jdbc, BATCH);
+    rows.classNames(datasetId, classes);
     int[] labels = images.labels();
-    jdbc.batchUpdate(
-        "insert into sample (dataset_id, sample_index, external_id, original_label,"
-            + " current_label, status, version) values (?, ?, ?, ?, ?, 'OPEN', 0)",
-        indexes(0, labels.length),
-        BATCH,
-        (ps, i) -> {
-          ps.setLong(1, datasetId);
-          ps.setInt(2, i);
-          ps.setString(3, images.externalId(i));
-          ps.setInt(4, labels[i]);
-          ps.setInt(5, labels[i]);
-        });
-    long[] ids = sampleIds(datasetId, labels.length);
+    long[] ids = rows.samples(datasetId, labels, images::externalId);
     for (int from = 0; from < labels.length; from += BATCH) {
       int to = Math.min(labels.length, from + BATCH);
       List<byte[]> pixels = decode(images, from, to);
       int first = from;
-      jdbc.batchUpdate(
-          "insert into sample_content (sample_id, pixels) values (?, ?)",
-          indexes(from, to),
-          BATCH,
-          (ps, i) -> {
-            ps.setLong(1, ids[i]);
-            ps.setBytes(2, pixels.get(i - first));
-          });
+      rows.pixels(ids, from, to, i -> pixels.get(i - first));
     }
     return dataset;
   }
@@ -96,20 +70,5 @@ class ImageFolderWriter {
       throw e.getCause();
     }
     return Arrays.asList(out);
-  }
-
-  private long[] sampleIds(long datasetId, int count) {
-    long[] ids = new long[count];
-    jdbc.query(
-        "select sample_index, id from sample where dataset_id = ?",
-        rs -> {
-          ids[rs.getInt(1)] = rs.getLong(2);
-        },
-        datasetId);
-    return ids;
-  }
-
-  private static List<Integer> indexes(int from, int to) {
-    return IntStream.range(from, to).boxed().toList();
   }
 }

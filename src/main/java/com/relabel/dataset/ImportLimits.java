@@ -16,7 +16,7 @@ import java.util.Collection;
  *     width x channels for image folders and IDX files, the file's bytes for texts ({@code
  *     relabel.import.max-decoded-bytes})
  */
-public record ImportLimits(
+record ImportLimits(
     long maxArchiveBytes,
     long maxImageBytes,
     long maxImagePixels,

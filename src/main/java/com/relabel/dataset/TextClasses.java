@@ -13,7 +13,7 @@ import java.util.Map;
  * stable class index, or by value when every label is an integer (so labels 0..K-1 keep their
  * numbers).
  */
-public final class TextClasses {
+final class TextClasses {
 
   /** More distinct labels than this means the label column is probably the wrong one. */
   static final int MAX_CLASSES = 1000;

@@ -30,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
  * UTF-8, an optional byte-order mark. Every problem is a {@link TextFormatException} naming the
  * file and the line.
  */
-public final class TextFileReader {
+final class TextFileReader {
 
   /** The most characters one text may have (the size of {@code sample_content.text_body}). */
   public static final int MAX_TEXT_CHARS = 1_000_000;

@@ -8,4 +8,4 @@ package com.relabel.dataset;
  * @param text the text, never empty
  * @param label the label as written, trimmed (a JSON integer label as its decimal digits)
  */
-public record TextRecord(int line, String externalId, String text, String label) {}
+record TextRecord(int line, String externalId, String text, String label) {}

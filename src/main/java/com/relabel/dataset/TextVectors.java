@@ -9,7 +9,7 @@ import java.nio.ByteOrder;
  * components. Half precision keeps about three decimal digits, far finer than the distances between
  * neighbours that the vectors are used for, at half the size of {@code float} (decision 0038).
  */
-public final class TextVectors {
+final class TextVectors {
 
   private TextVectors() {}
 

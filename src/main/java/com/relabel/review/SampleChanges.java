@@ -2,14 +2,11 @@ package com.relabel.review;
 
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.Sample;
-import com.relabel.dataset.SampleRepository;
 import com.relabel.dataset.SampleStatus;
+import com.relabel.dataset.Samples;
 import java.time.Instant;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,19 +17,13 @@ import org.springframework.stereotype.Component;
 @Component
 class SampleChanges {
 
-  private final SampleRepository samples;
+  private final Samples samples;
   private final DatasetService datasets;
-  private final NamedParameterJdbcTemplate jdbc;
   private final ApplicationEventPublisher events;
 
-  SampleChanges(
-      SampleRepository samples,
-      DatasetService datasets,
-      NamedParameterJdbcTemplate jdbc,
-      ApplicationEventPublisher events) {
+  SampleChanges(Samples samples, DatasetService datasets, ApplicationEventPublisher events) {
     this.samples = samples;
     this.datasets = datasets;
-    this.jdbc = jdbc;
     this.events = events;
   }
 
@@ -41,23 +32,15 @@ class SampleChanges {
    * committed vote), then loads it. The {@code version} column still guards every write.
    */
   Sample lockAndLoad(long sampleId) {
-    var ids =
-        jdbc.queryForList(
-            "select id from sample where id = :id for update",
-            new MapSqlParameterSource("id", sampleId),
-            Long.class);
-    if (ids.isEmpty()) {
-      throw new NoSuchElementException("no sample " + sampleId);
-    }
-    return samples.findById(sampleId).orElseThrow();
+    return samples.lockAndGet(sampleId);
   }
 
   Sample load(long sampleId) {
-    return samples.findById(sampleId).orElseThrow();
+    return samples.get(sampleId);
   }
 
   void save(Sample sample) {
-    samples.saveAndFlush(sample);
+    samples.save(sample);
   }
 
   /** The label a choice gives the sample, checked against the dataset's classes. */

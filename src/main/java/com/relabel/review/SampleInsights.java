@@ -1,7 +1,7 @@
 package com.relabel.review;
 
-import com.relabel.dataset.SampleRepository;
 import com.relabel.dataset.SampleStatus;
+import com.relabel.dataset.Samples;
 import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
 import com.relabel.training.RunArtifacts;
@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Optional;
 import java.util.stream.IntStream;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -29,7 +28,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class SampleInsights {
 
   private final RunArtifacts artifacts;
-  private final SampleRepository samples;
+  private final Samples samples;
   private final NamedParameterJdbcTemplate jdbc;
   private final DecisionHistory history;
   private final ReviewPolicies policies;
@@ -37,7 +36,7 @@ public class SampleInsights {
 
   SampleInsights(
       RunArtifacts artifacts,
-      SampleRepository samples,
+      Samples samples,
       NamedParameterJdbcTemplate jdbc,
       DecisionHistory history,
       ReviewPolicies policies,
@@ -143,19 +142,13 @@ public class SampleInsights {
 
   /** Whether the sample's votes are still hidden from annotators: consensus, not yet final. */
   private boolean blind(long sampleId) {
-    var sample =
-        samples
-            .findById(sampleId)
-            .orElseThrow(() -> new NoSuchElementException("no sample " + sampleId));
+    var sample = samples.get(sampleId);
     return !sample.getStatus().isFinal() && policies.requiredReviewsOf(sample.getDatasetId()) > 1;
   }
 
   /** The sample's status and label now. */
   public SampleState state(long sampleId) {
-    var sample =
-        samples
-            .findById(sampleId)
-            .orElseThrow(() -> new NoSuchElementException("no sample " + sampleId));
+    var sample = samples.get(sampleId);
     return new SampleState(
         sample.getStatus(), sample.getCurrentLabel(), sample.getDecidedBy(), sample.getDecidedAt());
   }

@@ -101,7 +101,7 @@ public final class ConfidentLearning {
       selfConfidence[i] = p[y];
       normalizedMargin[i] = numClasses == 1 ? 1 : (p[y] - otherMax + 1) / 2;
     }
-    calibratedJoint = calibrate(confidentJoint, counts);
+    calibratedJoint = JointCalibration.calibrate(confidentJoint, counts);
     issues = pruneByNoiseRate(probabilities, labels, argmax);
   }
 
@@ -214,42 +214,6 @@ public final class ConfidentLearning {
    */
   public double[] normalizedMargin() {
     return normalizedMargin.clone();
-  }
-
-  private static int[][] calibrate(int[][] joint, int[] counts) {
-    int k = counts.length;
-    int[][] calibrated = new int[k][];
-    for (int i = 0; i < k; i++) {
-      double[] row = new double[k];
-      long total = 0;
-      for (int j = 0; j < k; j++) {
-        row[j] = i == j && counts[i] > 0 ? Math.max(1, joint[i][j]) : joint[i][j];
-        total += (long) row[j];
-      }
-      for (int j = 0; j < k; j++) {
-        row[j] = total == 0 ? 0 : row[j] / total * counts[i];
-      }
-      calibrated[i] = roundPreservingTotal(row, counts[i]);
-    }
-    return calibrated;
-  }
-
-  /** Floors, then gives the missing units to the largest remainders (ties: lower index). */
-  static int[] roundPreservingTotal(double[] values, int total) {
-    int k = values.length;
-    int[] rounded = new int[k];
-    double[] remainder = new double[k];
-    int sum = 0;
-    for (int j = 0; j < k; j++) {
-      rounded[j] = (int) Math.floor(values[j]);
-      remainder[j] = values[j] - rounded[j];
-      sum += rounded[j];
-    }
-    int[] order = Ranking.mostSuspiciousFirst(remainder);
-    for (int u = 0; u < total - sum && u < k; u++) {
-      rounded[order[u]]++;
-    }
-    return rounded;
   }
 
   private boolean[] pruneByNoiseRate(float[][] probabilities, int[] labels, int[] argmax) {

@@ -23,4 +23,5 @@
  * <p>Every method is deterministic and {@code O(n log n)} or better in the number of samples,
  * except the exact kNN search, {@code O(n^2 d)} time but {@code O(n k)} memory.
  */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {})
 package com.relabel.scoring;

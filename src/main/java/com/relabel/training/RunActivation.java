@@ -1,7 +1,7 @@
 package com.relabel.training;
 
 import com.relabel.dataset.Dataset;
-import com.relabel.dataset.DatasetRepository;
+import com.relabel.dataset.DatasetService;
 import com.relabel.scoring.NoiseReport;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class RunActivation {
 
   private final RunStore store;
-  private final DatasetRepository datasets;
+  private final DatasetService datasets;
   private final RunComparisons comparisons;
   private final ApplicationEventPublisher events;
   private final JdbcTemplate jdbc;
@@ -33,7 +33,7 @@ class RunActivation {
 
   RunActivation(
       RunStore store,
-      DatasetRepository datasets,
+      DatasetService datasets,
       RunComparisons comparisons,
       ApplicationEventPublisher events,
       JdbcTemplate jdbc,
@@ -122,8 +122,6 @@ class RunActivation {
         .isEmpty()) {
       throw new NoSuchElementException("no dataset " + datasetId);
     }
-    return datasets
-        .findById(datasetId)
-        .orElseThrow(() -> new NoSuchElementException("no dataset " + datasetId));
+    return datasets.get(datasetId);
   }
 }

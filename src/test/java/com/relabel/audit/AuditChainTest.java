@@ -1,6 +1,7 @@
 package com.relabel.audit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
@@ -12,20 +13,19 @@ import org.junit.jupiter.api.Test;
  */
 class AuditChainTest {
 
-  static final AuditChain.Row FIRST =
-      new AuditChain.Row(
-          Instant.parse("2024-05-01T12:00:00.123456Z"),
-          "zoë",
-          "CORRECT",
-          7,
-          1234,
-          42,
-          3,
-          5,
-          "OPEN",
-          "CORRECTED",
-          0.875,
-          9L);
+  static final AuditChain.Row FIRST = first().build();
+
+  /** The first row's parts, for a test to change one. */
+  private static AuditChain.Row.Builder first() {
+    return AuditChain.Row.builder()
+        .at(Instant.parse("2024-05-01T12:00:00.123456Z"))
+        .by("zoë")
+        .action("CORRECT")
+        .sample(7, 1234, 42)
+        .label(3, 5)
+        .status("OPEN", "CORRECTED")
+        .ranked(0.875, 9L);
+  }
 
   @Test
   void theHashIsTheSha256OfThePreviousHashAndTheDocumentedText() {
@@ -34,19 +34,14 @@ class AuditChainTest {
     assertThat(first).isEqualTo("a2257ee464acf26ece37123b10e212173e9c7da8ce27fc3f9e9fcd94e35c1ac3");
     // a separator inside a text and null score and run: ...|3:a|b|7:EXCLUDE|...|-|-
     var second =
-        new AuditChain.Row(
-            FIRST.occurredAt(),
-            "a|b",
-            "EXCLUDE",
-            7,
-            1235,
-            43,
-            1,
-            1,
-            "OPEN",
-            "EXCLUDED",
-            null,
-            null);
+        first()
+            .by("a|b")
+            .action("EXCLUDE")
+            .sample(7, 1235, 43)
+            .label(1, 1)
+            .status("OPEN", "EXCLUDED")
+            .ranked(null, null)
+            .build();
     assertThat(AuditChain.link(first, second))
         .isEqualTo("ac223562215e1a4d8ae02e4471dd023ecd2f169849ca1206ba160fc76b2af7f3");
   }
@@ -58,9 +53,13 @@ class AuditChainTest {
   @Test
   void aCommentIsHashedAfterTheOtherColumnsAndChangingItChangesTheHash() {
     var comment =
-        new AuditChain.Row(
-                FIRST.occurredAt(), "zoë", "COMMENT", 7, 1234, 42, 3, 3, "OPEN", "OPEN", null, null)
-            .withNote("blurry, <b>7</b>");
+        first()
+            .action("COMMENT")
+            .label(3, 3)
+            .status("OPEN", "OPEN")
+            .ranked(null, null)
+            .note("blurry, <b>7</b>")
+            .build();
     // 000...0|1714564800123456|4:zoë|7:COMMENT|7|1234|42|3|3|4:OPEN|4:OPEN|-|-|16:blurry, <b>7</b>
     assertThat(AuditChain.link(AuditChain.GENESIS, comment))
         .isEqualTo("ad107dbc7210daae68c6d85e613ddb2a586b40bdca448f33e88ae36d627afc94");
@@ -75,76 +74,26 @@ class AuditChainTest {
     String hash = AuditChain.link(AuditChain.GENESIS, FIRST);
     var changed =
         new AuditChain.Row[] {
-          new AuditChain.Row(
-              FIRST.occurredAt().plusNanos(1000),
-              "zoë",
-              "CORRECT",
-              7,
-              1234,
-              42,
-              3,
-              5,
-              "OPEN",
-              "CORRECTED",
-              0.875,
-              9L),
-          new AuditChain.Row(
-              FIRST.occurredAt(),
-              "zoe",
-              "CORRECT",
-              7,
-              1234,
-              42,
-              3,
-              5,
-              "OPEN",
-              "CORRECTED",
-              0.875,
-              9L),
-          new AuditChain.Row(
-              FIRST.occurredAt(),
-              "zoë",
-              "CORRECT",
-              7,
-              1234,
-              42,
-              3,
-              6,
-              "OPEN",
-              "CORRECTED",
-              0.875,
-              9L),
-          new AuditChain.Row(
-              FIRST.occurredAt(),
-              "zoë",
-              "CORRECT",
-              7,
-              1234,
-              42,
-              3,
-              5,
-              "OPEN",
-              "CORRECTED",
-              0.876,
-              9L),
-          new AuditChain.Row(
-              FIRST.occurredAt(),
-              "zoë",
-              "CORRECT",
-              7,
-              1234,
-              42,
-              3,
-              5,
-              "OPEN",
-              "CORRECTED",
-              0.875,
-              null),
+          first().at(FIRST.occurredAt().plusNanos(1000)).build(),
+          first().by("zoe").build(),
+          first().label(3, 6).build(),
+          first().ranked(0.876, 9L).build(),
+          first().ranked(0.875, null).build(),
         };
     for (AuditChain.Row row : changed) {
       assertThat(AuditChain.link(AuditChain.GENESIS, row)).isNotEqualTo(hash);
     }
     assertThat(AuditChain.link("1".repeat(64), FIRST)).isNotEqualTo(hash);
+  }
+
+  /** A row missing its time, actor, action or statuses is refused, never hashed with a null. */
+  @Test
+  void aRowWithoutItsActorOrStatusIsRefused() {
+    assertThatThrownBy(() -> first().by(null).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("an audit row needs its actor");
+    assertThatThrownBy(() -> first().status("OPEN", null).build())
+        .hasMessage("an audit row needs its newStatus");
   }
 
   @Test

@@ -2,7 +2,6 @@ package com.relabel.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.relabel.bench.NoiseBenchmark.MethodRow;
 import com.relabel.bench.NoiseBenchmark.Result;
 import com.relabel.dataset.LabeledImages;
 import com.relabel.flow.TestDatasets;
@@ -68,9 +67,7 @@ class NoiseBenchmarkTest {
     for (double accuracy : new double[] {e.noisy(), e.topKRemoved(), e.topKReplaced(), e.clean()}) {
       assertThat(accuracy).isBetween(0.0, 1.0);
     }
-    assertThat(r.reviews())
-        .extracting(NoiseBenchmark.ReviewYield::reviews)
-        .containsExactly(80, 100, 400);
+    assertThat(r.reviews()).extracting(ReviewYield::reviews).containsExactly(80, 100, 400);
     assertThat(r.reviews().get(0).errorsFound()).isBetween(0, 80);
 
     String markdown = BenchmarkTable.markdown(r);
@@ -94,7 +91,7 @@ class NoiseBenchmarkTest {
     assertThat(r.flipped()).isZero();
     assertThat(r.methods().getFirst().auroc()).isNaN();
     assertThat(r.endToEnd().clean()).isNaN();
-    assertThat(r.reviews()).extracting(NoiseBenchmark.ReviewYield::errorsFound).containsOnly(0);
+    assertThat(r.reviews()).extracting(ReviewYield::errorsFound).containsOnly(0);
     assertThat(BenchmarkTable.markdown(r))
         .contains("End to end: not run")
         .doesNotContain("epochs per model");
@@ -109,11 +106,9 @@ class NoiseBenchmarkTest {
       wrong[i] = i % 2 == 0;
     }
 
-    var yields = NoiseBenchmark.reviews(queue, wrong, 100);
+    var yields = DetectionMeasures.reviews(queue, wrong, 100);
 
-    assertThat(yields)
-        .containsExactly(
-            new NoiseBenchmark.ReviewYield(100, 50), new NoiseBenchmark.ReviewYield(1000, 500));
+    assertThat(yields).containsExactly(new ReviewYield(100, 50), new ReviewYield(1000, 500));
     assertThat(yields.get(0).per100()).isEqualTo(50.0);
   }
 

@@ -357,6 +357,10 @@ class SpineEndToEndTest {
     assertThat(page.locator("#predictions-error")).containsText("our-logits.csv, line 4");
     assertThat(page.locator("#predictions-error")).containsText("Nothing was imported");
     page.keyboard().press("Escape");
+    // the closed dialog stays in the page until the server has removed it, and a file set before
+    // that can reach its hidden upload: the likeliest reading of a CI run (2026-12-06) in which
+    // the new dialog's button never came on (not reproduced in 4 runs here)
+    assertThat(page.locator("#predictions-upload")).hasCount(0);
 
     page.locator("#predictions-open").click();
     page.locator("#predictions-upload input[type=file]").setInputFiles(good);

@@ -1,5 +1,6 @@
 package com.relabel.training.ui;
 
+import com.relabel.base.UploadedFile;
 import com.relabel.security.CurrentUser;
 import com.relabel.training.PredictionsImport;
 import com.relabel.training.TrainingRun;

@@ -1,5 +1,6 @@
-package com.relabel.training.ui;
+package com.relabel.workspace.ui;
 
+import com.relabel.base.UploadedFile;
 import com.relabel.dataset.ImageFolderImport;
 import com.relabel.dataset.ImageImportResult;
 import com.relabel.dataset.ImageSizePolicy;

@@ -1,5 +1,6 @@
-package com.relabel.training.ui;
+package com.relabel.workspace.ui;
 
+import com.relabel.base.UploadedFile;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.TextFeatures;
 import com.relabel.dataset.TextImport;

@@ -1,4 +1,4 @@
-package com.relabel.review.ui;
+package com.relabel.workspace.ui;
 
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.HtmlContainer;

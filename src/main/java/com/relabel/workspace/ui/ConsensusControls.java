@@ -1,4 +1,4 @@
-package com.relabel.review.ui;
+package com.relabel.workspace.ui;
 
 import com.relabel.review.Disputes;
 import com.relabel.review.ReviewPolicies;

@@ -1,9 +1,11 @@
-package com.relabel.training.ui;
+package com.relabel.base;
 
+import com.vaadin.flow.component.UI;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
@@ -13,23 +15,23 @@ import java.util.function.Consumer;
  * when another file replaces it, and when the form goes away; a file that arrives after its form
  * has gone is deleted at once (issue 13: refused uploads stayed in the temp folder).
  */
-final class UploadedFile {
+public final class UploadedFile {
 
   private Path file;
 
   /** The file, or null when none is waiting. */
-  Path get() {
+  public Path get() {
     return file;
   }
 
   /** Takes a newly uploaded file, deleting the one it replaces. */
-  void replace(Path uploaded) {
+  public void replace(Path uploaded) {
     delete();
     file = uploaded;
   }
 
   /** Deletes the file and its folder, if there is one. */
-  void delete() {
+  public void delete() {
     delete(file);
     file = null;
   }
@@ -39,11 +41,8 @@ final class UploadedFile {
    * to {@code receiver} in the form's UI; deletes it when that cannot happen (no UI any more, a
    * name that is not a file name).
    */
-  static void received(
-      File tmp,
-      String originalName,
-      java.util.Optional<com.vaadin.flow.component.UI> ui,
-      Consumer<Path> receiver) {
+  public static void received(
+      File tmp, String originalName, Optional<UI> ui, Consumer<Path> receiver) {
     Path named = rename(tmp, originalName);
     if (ui.isEmpty()) {
       delete(named);
@@ -58,7 +57,7 @@ final class UploadedFile {
   }
 
   /** Moves {@code file} to a new temporary folder under the user's file name. */
-  static Path rename(File file, String originalName) {
+  public static Path rename(File file, String originalName) {
     Path dir = null;
     try {
       String safe = Path.of(originalName).getFileName().toString();
@@ -72,7 +71,7 @@ final class UploadedFile {
   }
 
   /** Deletes an uploaded file and the temporary folder {@link #rename} made for it. */
-  static void delete(Path file) {
+  public static void delete(Path file) {
     if (file != null) {
       deleteQuietly(file);
       Path parent = file.getParent();

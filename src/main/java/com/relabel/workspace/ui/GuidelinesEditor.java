@@ -1,4 +1,4 @@
-package com.relabel.review.ui;
+package com.relabel.workspace.ui;
 
 import com.relabel.review.Guidelines;
 import com.relabel.review.ReviewGuidelines;

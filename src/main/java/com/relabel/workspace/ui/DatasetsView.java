@@ -1,4 +1,4 @@
-package com.relabel.review.ui;
+package com.relabel.workspace.ui;
 
 import com.relabel.dataset.DatasetOverview;
 import com.relabel.dataset.DatasetService;
@@ -31,7 +31,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
-import com.vaadin.flow.router.RouteParameters;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Duration;
@@ -142,12 +141,7 @@ class DatasetsView extends VerticalLayout {
       card.add(runSummary(history.getFirst()));
       card.add(runHistory(d.id(), history));
     }
-    var review =
-        new Button(
-            "Review queue",
-            e ->
-                UI.getCurrent()
-                    .navigate(ReviewView.class, new RouteParameters("datasetId", "" + d.id())));
+    var review = new Button("Review queue", e -> UI.getCurrent().navigate("review/" + d.id()));
     review.setId("review-" + d.id());
     review.addThemeVariants(ButtonVariant.LUMO_PRIMARY);
     var map = new Button("Data map", e -> UI.getCurrent().navigate("map/" + d.id()));

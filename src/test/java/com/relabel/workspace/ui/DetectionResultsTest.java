@@ -1,4 +1,4 @@
-package com.relabel.review.ui;
+package com.relabel.workspace.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

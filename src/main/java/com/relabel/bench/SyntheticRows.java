@@ -1,0 +1,94 @@
+package com.relabel.bench;
+
+import java.util.SplittableRandom;
+
+/**
+ * Every value of a {@link SyntheticQueue}, by sample index, drawn once from its seed so that the
+ * tables agree with each other.
+ */
+record SyntheticRows(
+    int[] given,
+    int[] suggested,
+    double[] score,
+    double[] probability,
+    double[] confidence,
+    double[] variability,
+    double[][] methodScore,
+    double flagThreshold) {
+
+  private static final int SIDE = SyntheticQueue.SIDE;
+
+  static SyntheticRows draw(SyntheticQueue.Spec spec) {
+    int n = spec.samples();
+    var random = new SplittableRandom(spec.seed());
+    int[] given = new int[n];
+    int[] suggested = new int[n];
+    double[] score = new double[n];
+    double[] probability = new double[n];
+    double[] confidence = new double[n];
+    double[] variability = new double[n];
+    double[][] methodScore = new double[SyntheticQueue.METHODS.size()][n];
+    for (int i = 0; i < n; i++) {
+      boolean noisy = random.nextDouble() < spec.noiseRate();
+      int label = random.nextInt(spec.numClasses());
+      given[i] = label;
+      if (noisy) {
+        int other = random.nextInt(spec.numClasses() - 1);
+        suggested[i] = other >= label ? other + 1 : other;
+        score[i] = 0.6 + 0.4 * random.nextDouble();
+        probability[i] = 0.5 + 0.5 * random.nextDouble();
+      } else {
+        suggested[i] = label;
+        score[i] = 0.7 * random.nextDouble() * random.nextDouble();
+        probability[i] = 0.6 + 0.4 * random.nextDouble();
+      }
+      confidence[i] = Math.clamp(1 - score[i] + 0.1 * (random.nextDouble() - 0.5), 0, 1);
+      variability[i] = 0.4 * random.nextDouble() * (1 - Math.abs(2 * confidence[i] - 1));
+      for (int m = 0; m < SyntheticQueue.METHODS.size(); m++) {
+        methodScore[m][i] = score[i] + 0.2 * (random.nextDouble() - 0.5);
+      }
+    }
+    return new SyntheticRows(
+        given, suggested, score, probability, confidence, variability, methodScore, 0.8);
+  }
+
+  int count() {
+    return given.length;
+  }
+
+  /** The methods whose score is in their "suspicious" band, comma-separated. */
+  String flaggedBy(int i) {
+    var flagged = new StringBuilder();
+    for (int m = 0; m < SyntheticQueue.METHODS.size(); m++) {
+      if (methodScore[m][i] >= flagThreshold) {
+        if (!flagged.isEmpty()) {
+          flagged.append(',');
+        }
+        flagged.append(SyntheticQueue.METHODS.get(m));
+      }
+    }
+    return flagged.toString();
+  }
+
+  String region(int i) {
+    if (variability[i] >= 0.15) {
+      return "AMBIGUOUS";
+    }
+    return confidence[i] >= 0.5 ? "EASY" : "HARD";
+  }
+
+  /** A smooth grey blob whose position depends on the sample: enough to tell images apart. */
+  static byte[] pixels(long seed, int index) {
+    var random = new SplittableRandom(seed ^ (0x9E3779B97F4A7C15L * (index + 1)));
+    int cx = 6 + random.nextInt(SIDE - 12);
+    int cy = 6 + random.nextInt(SIDE - 12);
+    byte[] image = new byte[SIDE * SIDE];
+    for (int y = 0; y < SIDE; y++) {
+      for (int x = 0; x < SIDE; x++) {
+        int d2 = (x - cx) * (x - cx) + (y - cy) * (y - cy);
+        image[y * SIDE + x] = (byte) Math.max(0, 255 - 12 * d2);
+      }
+    }
+    return image;
+  }
+}

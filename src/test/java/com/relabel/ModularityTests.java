@@ -10,8 +10,8 @@ import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 /**
- * The module graph stays one-way and acyclic, scoring stays framework-free; writes the module
- * documentation.
+ * The module graph stays one-way and acyclic, scoring and the training engine stay framework-free;
+ * writes the module documentation.
  */
 class ModularityTests {
 
@@ -62,6 +62,28 @@ class ModularityTests {
             new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages("com.relabel.scoring"));
+  }
+
+  /**
+   * The training engine is DJL and plain Java: no Spring, no JPA, no Vaadin, so it trains outside
+   * the application too (decision 0040). Its package-info is left out, as scoring's.
+   */
+  @Test
+  void engineUsesNoApplicationFramework() {
+    noClasses()
+        .that()
+        .resideInAPackage("com.relabel.engine..")
+        .and()
+        .doNotHaveSimpleName("package-info")
+        .should()
+        .dependOnClassesThat()
+        .resideInAnyPackage(
+            "org.springframework..", "jakarta.persistence..", "org.hibernate..", "com.vaadin..")
+        .because("the engine is framework-free (docs/decisions/0040-training-engine.md)")
+        .check(
+            new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("com.relabel.engine"));
   }
 
   @Test

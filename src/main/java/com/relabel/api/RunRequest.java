@@ -1,7 +1,7 @@
 package com.relabel.api;
 
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ModelKind;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import com.relabel.training.RunSettings;
 import java.util.List;
 import java.util.Locale;
@@ -39,17 +39,18 @@ record RunRequest(
   }
 
   RunSettings toSettings(RunSettings defaults) {
-    return new RunSettings(
-        or(epochs, defaults.epochs()),
-        or(batchSize, defaults.batchSize()),
-        or(learningRate, defaults.learningRate()),
-        or(seed, defaults.seed()),
-        device == null ? defaults.device() : device(device),
-        methods == null ? defaults.methods() : methods,
-        or(folds, defaults.folds()),
-        model == null ? defaults.model() : ModelKind.parse(model),
-        or(aumThresholdPass, defaults.aumThresholdPass()),
-        or(cleaningRounds, defaults.cleaningRounds()));
+    return RunSettings.builder()
+        .epochs(or(epochs, defaults.epochs()))
+        .batchSize(or(batchSize, defaults.batchSize()))
+        .learningRate(or(learningRate, defaults.learningRate()))
+        .seed(or(seed, defaults.seed()))
+        .device(device == null ? defaults.device() : device(device))
+        .methods(methods == null ? defaults.methods() : methods)
+        .folds(or(folds, defaults.folds()))
+        .model(model == null ? defaults.model() : ModelKind.parse(model))
+        .aumThresholdPass(or(aumThresholdPass, defaults.aumThresholdPass()))
+        .cleaningRounds(or(cleaningRounds, defaults.cleaningRounds()))
+        .build();
   }
 
   private static DeviceChoice device(String value) {

@@ -3,5 +3,14 @@
  * over the services the views call, so every role rule is the service's own (decision 0020).
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"audit", "base", "dataset", "export", "review", "security", "training"})
+    allowedDependencies = {
+      "audit",
+      "base",
+      "dataset",
+      "engine",
+      "export",
+      "review",
+      "security",
+      "training"
+    })
 package com.relabel.api;

@@ -1,7 +1,7 @@
 package com.relabel.bench;
 
 import com.relabel.bench.NoiseBenchmark.Result;
-import com.relabel.training.TrainingOptions;
+import com.relabel.engine.TrainingOptions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;

@@ -6,11 +6,11 @@ import static com.relabel.bench.NoiseBenchmark.seconds;
 import com.relabel.bench.NoiseBenchmark.EndToEnd;
 import com.relabel.bench.NoiseBenchmark.Settings;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.engine.ImageClassifierTrainer;
+import com.relabel.engine.ModelKind;
+import com.relabel.engine.TrainingOptions;
 import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.NoisyLabels;
-import com.relabel.training.ImageClassifierTrainer;
-import com.relabel.training.ModelKind;
-import com.relabel.training.TrainingOptions;
 import java.io.PrintStream;
 import java.util.Locale;
 
@@ -36,11 +36,12 @@ final class ComparisonModels {
   float[][] weakModel(LabeledImages train, Settings s) {
     long t0 = System.nanoTime();
     TrainingOptions weak =
-        s.training()
-            .withEpochs(NoiseSpec.WEAK_MODEL_EPOCHS)
-            .withModel(ModelKind.LENET)
-            .withFolds(0, 1)
-            .withSeed(s.noiseSeed() + 7919);
+        s.training().toBuilder()
+            .epochs(NoiseSpec.WEAK_MODEL_EPOCHS)
+            .model(ModelKind.LENET)
+            .folds(0, 1)
+            .seed(s.noiseSeed() + 7919)
+            .build();
     int[] all = range(train.count());
     float[][] p =
         new ImageClassifierTrainer()
@@ -61,7 +62,7 @@ final class ComparisonModels {
       MethodScores ensemble,
       int k,
       Settings s) {
-    TrainingOptions eval = s.training().withEpochs(s.evalEpochs()).withFolds(0, 1);
+    TrainingOptions eval = s.training().toBuilder().epochs(s.evalEpochs()).folds(0, 1).build();
     int n = train.count();
     int[] all = range(n);
     double onNoisy = testAccuracy(train.withLabels(noisy.noisy()), all, test, eval, "noisy");

@@ -1,22 +1,22 @@
 package com.relabel.bench;
 
 import com.relabel.dataset.LabeledImages;
+import com.relabel.engine.AumThresholdPass;
+import com.relabel.engine.CleaningRound;
+import com.relabel.engine.CrossValidatedPredictions;
+import com.relabel.engine.EpochStats;
+import com.relabel.engine.HeldOutSplit;
+import com.relabel.engine.ImageClassifierTrainer;
+import com.relabel.engine.LatentSpaceTrainer;
+import com.relabel.engine.NoiseTrainingPipeline;
+import com.relabel.engine.TrainingOptions;
+import com.relabel.engine.TrainingProgress;
+import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.AumCutoff;
 import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.NoisyLabels;
 import com.relabel.scoring.Ranking;
 import com.relabel.scoring.TrainingDynamics;
-import com.relabel.training.AumThresholdPass;
-import com.relabel.training.CleaningRound;
-import com.relabel.training.CrossValidatedPredictions;
-import com.relabel.training.EpochStats;
-import com.relabel.training.HeldOutSplit;
-import com.relabel.training.ImageClassifierTrainer;
-import com.relabel.training.LatentSpaceTrainer;
-import com.relabel.training.NoiseTrainingPipeline;
-import com.relabel.training.TrainingOptions;
-import com.relabel.training.TrainingProgress;
-import com.relabel.training.TrainingResult;
 import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.List;
@@ -171,21 +171,28 @@ public final class NoiseBenchmark {
           round,
           count,
           hits);
-      CleaningRound cleaning = new CleaningRound();
       t0 = System.nanoTime();
       dynamics =
           inNeighbourSpace(
-              cleaning
-                  .trainMain(
-                      noisyData, HeldOutSplit.NONE, suspects, options, progress("round " + round))
+              new ImageClassifierTrainer()
+                  .train(
+                      noisyData,
+                      HeldOutSplit.NONE.plus(suspects),
+                      options,
+                      progress("round " + round))
                   .dynamics());
       trainSeconds += seconds(t0);
       if (options.folds() > 0) {
         t0 = System.nanoTime();
         float[][] outOfSample =
-            cleaning.crossValidate(
-                noisyData, suspects, options, progress("round " + round + " cv"));
-        dynamics = NoiseTrainingPipeline.withHeldOutProbabilities(dynamics, outOfSample);
+            new CrossValidatedPredictions()
+                .predict(
+                    noisyData,
+                    options.folds(),
+                    options,
+                    progress("round " + round + " cv"),
+                    suspects);
+        dynamics = dynamics.withHeldOutProbabilities(outOfSample);
         cvSeconds += seconds(t0);
       }
     }
@@ -194,7 +201,7 @@ public final class NoiseBenchmark {
       t0 = System.nanoTime();
       float[][] latentMeans =
           new LatentSpaceTrainer().latentMeans(noisyData, options, progress("latent space (VAE)"));
-      dynamics = NoiseTrainingPipeline.withLatentMeans(dynamics, latentMeans);
+      dynamics = dynamics.withLatentMeans(latentMeans);
       log.printf(
           Locale.ROOT,
           "supervised VAE, %d epochs, took %.1f s%n",
@@ -251,7 +258,7 @@ public final class NoiseBenchmark {
     float[][] heldOut =
         new CrossValidatedPredictions()
             .predict(noisyData, options.folds(), options, progress("cross-validation"));
-    return NoiseTrainingPipeline.withHeldOutProbabilities(d, heldOut);
+    return d.withHeldOutProbabilities(heldOut);
   }
 
   private TrainingProgress progress(String stage) {

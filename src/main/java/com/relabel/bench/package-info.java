@@ -3,5 +3,5 @@
  * synthetic dataset of any size ({@code SyntheticQueue}, {@code QueueBenchmark}), exports.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"dataset", "export", "review", "scoring", "training"})
+    allowedDependencies = {"dataset", "engine", "export", "review", "scoring"})
 package com.relabel.bench;

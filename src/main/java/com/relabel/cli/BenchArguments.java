@@ -5,9 +5,9 @@ import static com.relabel.cli.OptionValues.deviceChoice;
 
 import com.relabel.bench.NoiseSpec;
 import com.relabel.dataset.TextFeatures;
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ModelKind;
-import com.relabel.training.TrainingOptions;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
+import com.relabel.engine.TrainingOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -6,7 +6,7 @@ import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.FeaturizedTexts;
 import com.relabel.dataset.IdxReader;
 import com.relabel.dataset.LabeledImages;
-import com.relabel.training.TrainingOptions;
+import com.relabel.engine.TrainingOptions;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -113,20 +113,20 @@ public final class BenchCommand {
             neighbourSpace == null ? null : java.util.Arrays.copyOf(neighbourSpace, a.limit());
       }
       var options =
-          new TrainingOptions(
-                  a.epochs(),
-                  a.batchSize(),
-                  1e-3f,
-                  a.seed(),
-                  a.device(),
-                  TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM,
-                  a.folds(),
-                  a.foldEpochs())
-              .withRobust(a.robust())
-              .withCleaningRounds(a.rounds())
-              .withAumThresholdPass(a.aumThreshold())
-              .withLatentEpochs(a.latentEpochs())
-              .withModel(a.model());
+          TrainingOptions.builder()
+              .epochs(a.epochs())
+              .batchSize(a.batchSize())
+              .learningRate(1e-3f)
+              .seed(a.seed())
+              .device(a.device())
+              .softTargetMomentum(TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM)
+              .folds(a.folds(), a.foldEpochs())
+              .robust(a.robust())
+              .cleaningRounds(a.rounds())
+              .aumThresholdPass(a.aumThreshold())
+              .latentEpochs(a.latentEpochs())
+              .model(a.model())
+              .build();
       if (a.evalEpochs() == 0) {
         test = null;
       }

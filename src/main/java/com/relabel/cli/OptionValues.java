@@ -1,6 +1,6 @@
 package com.relabel.cli;
 
-import com.relabel.training.DeviceChoice;
+import com.relabel.engine.DeviceChoice;
 import java.util.Locale;
 
 /** Parsing of option values shared by the commands, with messages that name the option. */

@@ -5,9 +5,9 @@ import static com.relabel.cli.OptionValues.parseLong;
 
 import com.relabel.dataset.ImageSizePolicy;
 import com.relabel.dataset.TextFeatures;
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ModelKind;
-import com.relabel.training.TrainingOptions;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
+import com.relabel.engine.TrainingOptions;
 import java.nio.file.Path;
 import java.util.Set;
 

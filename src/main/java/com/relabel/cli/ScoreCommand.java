@@ -4,15 +4,15 @@ import com.relabel.dataset.FeaturizedTexts;
 import com.relabel.dataset.IdxReader;
 import com.relabel.dataset.LabeledImages;
 import com.relabel.dataset.TextFeatures;
+import com.relabel.engine.EpochStats;
+import com.relabel.engine.NoiseTrainingPipeline;
+import com.relabel.engine.TrainingOptions;
+import com.relabel.engine.TrainingProgress;
+import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.AumCutoff;
 import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
-import com.relabel.training.EpochStats;
-import com.relabel.training.NoiseTrainingPipeline;
-import com.relabel.training.TrainingOptions;
-import com.relabel.training.TrainingProgress;
-import com.relabel.training.TrainingResult;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -103,12 +103,18 @@ public final class ScoreCommand {
             data.count(), data.height(), data.width(), data.channels(), data.numClasses());
       }
       var options =
-          new TrainingOptions(a.epochs(), a.batchSize(), 1e-3f, a.seed(), a.device())
-              .withFolds(a.folds(), a.foldEpochs())
-              .withAumThresholdPass(a.aumThreshold())
-              .withModel(a.model())
-              .withLatentEpochs(a.latentEpochs())
-              .withCleaningRounds(a.rounds());
+          TrainingOptions.builder()
+              .epochs(a.epochs())
+              .batchSize(a.batchSize())
+              .learningRate(1e-3f)
+              .seed(a.seed())
+              .device(a.device())
+              .folds(a.folds(), a.foldEpochs())
+              .aumThresholdPass(a.aumThreshold())
+              .model(a.model())
+              .latentEpochs(a.latentEpochs())
+              .cleaningRounds(a.rounds())
+              .build();
       TrainingResult result =
           new NoiseTrainingPipeline()
               .withNeighbourSpace(texts == null ? null : texts.vectors())

@@ -3,5 +3,5 @@
  * audit-verify}.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"audit", "bench", "dataset", "export", "review", "scoring", "training"})
+    allowedDependencies = {"audit", "bench", "dataset", "engine", "export", "review", "scoring"})
 package com.relabel.cli;

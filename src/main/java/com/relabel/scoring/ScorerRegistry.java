@@ -15,12 +15,8 @@ public final class ScorerRegistry {
 
   private final Map<String, NoiseScorer> scorers;
 
-  /** The kNN search made for the dynamics of {@link #forDynamics}; null otherwise. */
-  private final int[][] neighbours;
-
-  private ScorerRegistry(Map<String, NoiseScorer> scorers, int[][] neighbours) {
+  private ScorerRegistry(Map<String, NoiseScorer> scorers) {
     this.scorers = scorers;
-    this.neighbours = neighbours;
   }
 
   /** The built-in methods, in this order: loss, confidence, correctness, aum. */
@@ -42,21 +38,23 @@ public final class ScorerRegistry {
   /**
    * The methods of {@link #all} whose inputs the dynamics carry ({@link NoiseScorer#appliesTo}), in
    * that order. (cl uses held-out probabilities when recorded, else the final ones; influence uses
-   * embedding norms when recorded.) With embeddings, the {@link KnnDisagreementScorer#DEFAULT_K}
-   * nearest neighbours of every sample are searched here, once: knn scores by them and {@link
-   * #neighbours} hands them on.
+   * embedding norms when recorded.) With embeddings, knn searches their {@link
+   * Neighbours#DEFAULT_K} nearest neighbours; a caller that keeps them too searches once with
+   * {@link Neighbours#of} and passes them to {@link #forDynamics(TrainingDynamics, Neighbours)}.
    */
   public static ScorerRegistry forDynamics(TrainingDynamics dynamics) {
-    int[][] neighbours =
-        dynamics.embeddings() == null
-            ? null
-            : KnnDisagreementScorer.nearestNeighbours(
-                dynamics.embeddings(),
-                KnnDisagreementScorer.DEFAULT_K,
-                Runtime.getRuntime().availableProcessors());
+    return forDynamics(dynamics, null);
+  }
+
+  /**
+   * As {@link #forDynamics(TrainingDynamics)}, knn scoring by {@code neighbours}, searched
+   * beforehand among the dynamics' embeddings ({@link Neighbours#of}); {@code null} to search them
+   * when knn scores.
+   */
+  public static ScorerRegistry forDynamics(TrainingDynamics dynamics, Neighbours neighbours) {
     KnnDisagreementScorer knn =
         neighbours == null ? new KnnDisagreementScorer() : new KnnDisagreementScorer(neighbours);
-    ScorerRegistry registry = new ScorerRegistry(new LinkedHashMap<>(), neighbours);
+    ScorerRegistry registry = new ScorerRegistry(new LinkedHashMap<>());
     for (NoiseScorer scorer : every(knn)) {
       if (scorer.appliesTo(dynamics)) {
         registry = registry.with(scorer);
@@ -82,23 +80,13 @@ public final class ScorerRegistry {
   }
 
   /**
-   * The {@code [sample][rank]} nearest neighbours, nearest first, that {@link #forDynamics}
-   * searched for its dynamics (knn scores by them; a run keeps them for the review view), also
-   * after {@link #select} leaves knn out; null when those dynamics had no embeddings, or for a
-   * registry not made by {@link #forDynamics}.
-   */
-  public int[][] neighbours() {
-    return neighbours;
-  }
-
-  /**
    * A registry of the given scorers, in the given order.
    *
    * @throws IllegalArgumentException if a name is blank, repeats, or is the reserved {@value
    *     RankAverageEnsemble#NAME}
    */
   public static ScorerRegistry of(NoiseScorer... scorers) {
-    ScorerRegistry registry = new ScorerRegistry(new LinkedHashMap<>(), null);
+    ScorerRegistry registry = new ScorerRegistry(new LinkedHashMap<>());
     for (NoiseScorer scorer : scorers) {
       registry = registry.with(scorer);
     }
@@ -119,7 +107,7 @@ public final class ScorerRegistry {
     }
     Map<String, NoiseScorer> extended = new LinkedHashMap<>(scorers);
     extended.put(name, scorer);
-    return new ScorerRegistry(extended, neighbours);
+    return new ScorerRegistry(extended);
   }
 
   /**
@@ -198,6 +186,6 @@ public final class ScorerRegistry {
             chosen.put(name, scorer);
           }
         });
-    return new ScorerRegistry(chosen, neighbours);
+    return new ScorerRegistry(chosen);
   }
 }

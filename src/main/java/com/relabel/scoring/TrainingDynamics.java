@@ -40,34 +40,6 @@ public record TrainingDynamics(
     float[][] softTargets,
     float[][] latentMeans) {
 
-  /** Dynamics without latent means. */
-  public TrainingDynamics(
-      int[] givenLabels,
-      int numClasses,
-      float[][] probGiven,
-      int[][] predicted,
-      float[][] margin,
-      float[][] loss,
-      float[][] finalProbabilities,
-      float[][] embeddings,
-      float[][] embeddingNormsSquared,
-      float[][] heldOutProbabilities,
-      float[][] softTargets) {
-    this(
-        givenLabels,
-        numClasses,
-        probGiven,
-        predicted,
-        margin,
-        loss,
-        finalProbabilities,
-        embeddings,
-        embeddingNormsSquared,
-        heldOutProbabilities,
-        softTargets,
-        null);
-  }
-
   /**
    * These dynamics with other {@code embeddings}, say a pretrained encoder's vectors of the same
    * samples, so that the neighbours are searched among those instead of the model's own.
@@ -75,44 +47,39 @@ public record TrainingDynamics(
    * @throws IllegalArgumentException when they do not cover every sample
    */
   public TrainingDynamics withEmbeddings(float[][] replacement) {
-    return new TrainingDynamics(
-        givenLabels,
-        numClasses,
-        probGiven,
-        predicted,
-        margin,
-        loss,
-        finalProbabilities,
-        replacement,
-        embeddingNormsSquared,
-        heldOutProbabilities,
-        softTargets,
-        latentMeans);
+    return toBuilder().embeddings(replacement).build();
   }
 
-  /** Dynamics with only the per-epoch arrays, final probabilities and embeddings. */
-  public TrainingDynamics(
-      int[] givenLabels,
-      int numClasses,
-      float[][] probGiven,
-      int[][] predicted,
-      float[][] margin,
-      float[][] loss,
-      float[][] finalProbabilities,
-      float[][] embeddings) {
-    this(
-        givenLabels,
-        numClasses,
-        probGiven,
-        predicted,
-        margin,
-        loss,
-        finalProbabilities,
-        embeddings,
-        null,
-        null,
-        null,
-        null);
+  /** These dynamics with {@code heldOut} as their out-of-sample probabilities. */
+  public TrainingDynamics withHeldOutProbabilities(float[][] heldOut) {
+    return toBuilder().heldOutProbabilities(heldOut).build();
+  }
+
+  /** These dynamics with {@code means} as their VAE latent means. */
+  public TrainingDynamics withLatentMeans(float[][] means) {
+    return toBuilder().latentMeans(means).build();
+  }
+
+  /** A builder with nothing set: the optional components stay {@code null} unless set. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** A builder that starts from these dynamics. */
+  public Builder toBuilder() {
+    return builder()
+        .givenLabels(givenLabels)
+        .numClasses(numClasses)
+        .probGiven(probGiven)
+        .predicted(predicted)
+        .margin(margin)
+        .loss(loss)
+        .finalProbabilities(finalProbabilities)
+        .embeddings(embeddings)
+        .embeddingNormsSquared(embeddingNormsSquared)
+        .heldOutProbabilities(heldOutProbabilities)
+        .softTargets(softTargets)
+        .latentMeans(latentMeans);
   }
 
   /** Checks that every array covers every epoch and sample. */
@@ -196,19 +163,17 @@ public record TrainingDynamics(
       margin[i] = (float) (logGiven - Math.log(Math.max(other, 1e-7)));
       loss[i] = (float) -logGiven;
     }
-    return new TrainingDynamics(
-        givenLabels,
-        numClasses,
-        new float[][] {probGiven},
-        new int[][] {predicted},
-        new float[][] {margin},
-        new float[][] {loss},
-        probabilities,
-        embeddings,
-        null,
-        probabilities,
-        null,
-        null);
+    return builder()
+        .givenLabels(givenLabels)
+        .numClasses(numClasses)
+        .probGiven(new float[][] {probGiven})
+        .predicted(new int[][] {predicted})
+        .margin(new float[][] {margin})
+        .loss(new float[][] {loss})
+        .finalProbabilities(probabilities)
+        .embeddings(embeddings)
+        .heldOutProbabilities(probabilities)
+        .build();
   }
 
   /** The number of samples, n. */
@@ -219,5 +184,102 @@ public record TrainingDynamics(
   /** The number of recorded epochs, E. */
   public int epochCount() {
     return probGiven.length;
+  }
+
+  /**
+   * Dynamics one component at a time, so that a new component is one more setter rather than one
+   * more constructor; {@link #build()} checks that the arrays agree.
+   */
+  public static final class Builder {
+    private int[] givenLabels;
+    private int numClasses;
+    private float[][] probGiven;
+    private int[][] predicted;
+    private float[][] margin;
+    private float[][] loss;
+    private float[][] finalProbabilities;
+    private float[][] embeddings;
+    private float[][] embeddingNormsSquared;
+    private float[][] heldOutProbabilities;
+    private float[][] softTargets;
+    private float[][] latentMeans;
+
+    private Builder() {}
+
+    public Builder givenLabels(int[] value) {
+      givenLabels = value;
+      return this;
+    }
+
+    public Builder numClasses(int value) {
+      numClasses = value;
+      return this;
+    }
+
+    public Builder probGiven(float[][] value) {
+      probGiven = value;
+      return this;
+    }
+
+    public Builder predicted(int[][] value) {
+      predicted = value;
+      return this;
+    }
+
+    public Builder margin(float[][] value) {
+      margin = value;
+      return this;
+    }
+
+    public Builder loss(float[][] value) {
+      loss = value;
+      return this;
+    }
+
+    public Builder finalProbabilities(float[][] value) {
+      finalProbabilities = value;
+      return this;
+    }
+
+    public Builder embeddings(float[][] value) {
+      embeddings = value;
+      return this;
+    }
+
+    public Builder embeddingNormsSquared(float[][] value) {
+      embeddingNormsSquared = value;
+      return this;
+    }
+
+    public Builder heldOutProbabilities(float[][] value) {
+      heldOutProbabilities = value;
+      return this;
+    }
+
+    public Builder softTargets(float[][] value) {
+      softTargets = value;
+      return this;
+    }
+
+    public Builder latentMeans(float[][] value) {
+      latentMeans = value;
+      return this;
+    }
+
+    public TrainingDynamics build() {
+      return new TrainingDynamics(
+          givenLabels,
+          numClasses,
+          probGiven,
+          predicted,
+          margin,
+          loss,
+          finalProbabilities,
+          embeddings,
+          embeddingNormsSquared,
+          heldOutProbabilities,
+          softTargets,
+          latentMeans);
+    }
   }
 }

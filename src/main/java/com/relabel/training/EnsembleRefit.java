@@ -110,7 +110,7 @@ public class EnsembleRefit {
           ps.setLong(3, ids.get(i));
         });
     var outcome = new Outcome(fit.weights(), fit.fitted(), reviews.size());
-    runs.findById(runId).ifPresent(run -> run.methodWeights(outcome.describe()));
+    runs.findById(runId).ifPresent(run -> run.getOutcome().methodWeights(outcome.describe()));
     return outcome;
   }
 }

@@ -8,10 +8,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
@@ -47,25 +44,13 @@ final class PredictionsFile {
   private final String name;
   private final int numClasses;
   private final List<String> classNames;
-  private final Map<Integer, Integer> rowOfIndex;
-  private final float[][] probabilities;
-  private float[][] embeddings;
-  private final int[] lineOfRow;
-  private int embeddingSize = -1;
+  private final PredictionRows rows;
 
-  /**
-   * @param rowOfIndex the training-set row of each sample index that takes part (excluded samples
-   *     are absent: their predictions are read and ignored)
-   * @param allIndexes every sample index of the dataset, to tell "excluded" from "unknown"
-   */
-  private PredictionsFile(
-      String name, List<String> classNames, Map<Integer, Integer> rowOfIndex, int rows) {
+  private PredictionsFile(String name, List<String> classNames, PredictionRows rows) {
     this.name = name;
     this.numClasses = classNames.size();
     this.classNames = classNames;
-    this.rowOfIndex = rowOfIndex;
-    this.probabilities = new float[rows][];
-    this.lineOfRow = new int[rows];
+    this.rows = rows;
   }
 
   /**
@@ -79,32 +64,23 @@ final class PredictionsFile {
    */
   static Predictions read(Path file, List<String> classNames, int[] sampleIndexes, int datasetSize)
       throws IOException {
-    Map<Integer, Integer> rowOfIndex = new HashMap<>(sampleIndexes.length * 2);
-    for (int row = 0; row < sampleIndexes.length; row++) {
-      rowOfIndex.put(sampleIndexes[row], row);
-    }
     String name = file.getFileName().toString();
-    var reader = new PredictionsFile(name, classNames, rowOfIndex, sampleIndexes.length);
+    var rows = new PredictionRows(name, sampleIndexes, datasetSize);
+    var reader = new PredictionsFile(name, classNames, rows);
     try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       in.mark(1);
       if (in.read() != '\uFEFF') {
         in.reset();
       }
       if (startsJson(in)) {
-        reader.readJsonl(in, datasetSize);
+        reader.readJsonl(in);
       } else {
-        reader.readCsv(in, datasetSize);
+        reader.readCsv(in);
       }
     } catch (CharacterCodingException e) {
       throw new PredictionsFormatException(name, 0, "not UTF-8 text");
     }
-    for (int row = 0; row < sampleIndexes.length; row++) {
-      if (reader.probabilities[row] == null) {
-        throw new PredictionsFormatException(
-            name, 0, "no prediction for sample " + sampleIndexes[row] + reader.missingCount());
-      }
-    }
-    return new Predictions(reader.probabilities, reader.embeddings);
+    return rows.complete();
   }
 
   /** Whether the first character that is not white space is an opening brace (left unread). */
@@ -118,12 +94,7 @@ final class PredictionsFile {
     return c == '{';
   }
 
-  private String missingCount() {
-    long missing = java.util.Arrays.stream(probabilities).filter(p -> p == null).count();
-    return missing > 1 ? " (and " + (missing - 1) + " more samples)" : "";
-  }
-
-  private void readCsv(BufferedReader in, int datasetSize) throws IOException {
+  private void readCsv(BufferedReader in) throws IOException {
     var csv = new CsvRecords(in, name);
     List<String> header = next(csv);
     if (header == null) {
@@ -176,7 +147,7 @@ final class PredictionsFile {
               number(fields.get(firstEmbedding + j), lineNumber, columns.get(firstEmbedding + j));
         }
       }
-      accept(index, p, embedding, lineNumber, datasetSize);
+      rows.accept(index, p, embedding, lineNumber);
     }
   }
 
@@ -213,7 +184,7 @@ final class PredictionsFile {
     return classOf;
   }
 
-  private void readJsonl(BufferedReader in, int datasetSize) throws IOException {
+  private void readJsonl(BufferedReader in) throws IOException {
     String line;
     int lineNumber = 0;
     while ((line = in.readLine()) != null) {
@@ -242,71 +213,8 @@ final class PredictionsFile {
             lineNumber,
             p.length + " probabilities, but the dataset has " + numClasses + " classes");
       }
-      accept(
-          index.asInt(),
-          p,
-          array(node.get("embedding"), lineNumber, "embedding"),
-          lineNumber,
-          datasetSize);
-    }
-  }
-
-  private void accept(int index, float[] p, float[] embedding, int line, int datasetSize)
-      throws PredictionsFormatException {
-    if (index < 0 || index >= datasetSize) {
-      throw new PredictionsFormatException(
-          name,
-          line,
-          "sample_index " + index + " is not in the dataset (0 to " + (datasetSize - 1) + ")");
-    }
-    double sum = 0;
-    for (int k = 0; k < p.length; k++) {
-      if (!(p[k] >= 0 && p[k] <= 1)) {
-        throw new PredictionsFormatException(
-            name,
-            line,
-            "probability "
-                + p[k]
-                + " of class "
-                + k
-                + " is not in [0, 1] (softmax probabilities, not logits)");
-      }
-      sum += p[k];
-    }
-    if (Math.abs(sum - 1) > SUM_TOLERANCE) {
-      throw new PredictionsFormatException(
-          name,
-          line,
-          String.format(
-              Locale.ROOT,
-              "the probabilities sum to %.4f, not 1 (softmax probabilities, not logits)",
-              sum));
-    }
-    if (embedding != null) {
-      if (embeddingSize < 0) {
-        embeddingSize = embedding.length;
-        embeddings = new float[probabilities.length][];
-      } else if (embedding.length != embeddingSize) {
-        throw new PredictionsFormatException(
-            name,
-            line,
-            "an embedding of " + embedding.length + " values; earlier rows had " + embeddingSize);
-      }
-    } else if (embeddingSize >= 0) {
-      throw new PredictionsFormatException(name, line, "no embedding; earlier rows had one");
-    }
-    Integer row = rowOfIndex.get(index);
-    if (row == null) {
-      return; // an excluded sample: it takes no part in scoring
-    }
-    if (probabilities[row] != null) {
-      throw new PredictionsFormatException(
-          name, line, "sample_index " + index + " again (first on line " + lineOfRow[row] + ")");
-    }
-    probabilities[row] = p;
-    lineOfRow[row] = line;
-    if (embedding != null) {
-      embeddings[row] = embedding;
+      rows.accept(
+          index.asInt(), p, array(node.get("embedding"), lineNumber, "embedding"), lineNumber);
     }
   }
 

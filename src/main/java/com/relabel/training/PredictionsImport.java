@@ -2,6 +2,10 @@ package com.relabel.training;
 
 import com.relabel.dataset.CurrentLabels;
 import com.relabel.dataset.DatasetService;
+import com.relabel.engine.EpochStats;
+import com.relabel.engine.HeldOutSplit;
+import com.relabel.engine.TrainingResult;
+import com.relabel.scoring.Neighbours;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
 import com.relabel.scoring.TrainingDynamics;
@@ -66,9 +70,9 @@ public class PredictionsImport {
             current.numClasses(),
             predictions.probabilities(),
             predictions.embeddings());
-    ScorerRegistry registry = ScorerRegistry.forDynamics(dynamics);
-    NoiseReport report = NoiseReport.compute(dynamics, registry);
-    int[][] neighbours = RunNeighbours.of(registry, dynamics);
+    Neighbours neighbours = Neighbours.of(dynamics);
+    NoiseReport report =
+        NoiseReport.compute(dynamics, ScorerRegistry.forDynamics(dynamics, neighbours));
     String evaluation =
         datasets
             .trueLabels(datasetId, current.sampleIds())

@@ -2,6 +2,9 @@ package com.relabel.training;
 
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetService;
+import com.relabel.engine.HeldOutSplit;
+import com.relabel.engine.TrainingResult;
+import com.relabel.scoring.Neighbours;
 import com.relabel.scoring.NoiseReport;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -52,7 +55,7 @@ class RunActivation {
       TrainingResult result,
       HeldOutSplit heldOut,
       NoiseReport report,
-      int[][] neighbours,
+      Neighbours neighbours,
       String evaluation) {
     long runId = run.getId();
     long datasetId = run.getDatasetId();
@@ -68,7 +71,7 @@ class RunActivation {
       dataset.activateRun(runId);
       events.publishEvent(new TrainingRunCompleted(runId, datasetId));
     } else {
-      run.holdBack(verdict.reason().orElseThrow());
+      run.getOutcome().holdBack(verdict.reason().orElseThrow());
     }
   }
 

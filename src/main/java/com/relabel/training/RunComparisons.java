@@ -155,7 +155,7 @@ public class RunComparisons {
   }
 
   private static int heldOut(TrainingRun run) {
-    return run.getHeldOutCount() == null ? 0 : run.getHeldOutCount();
+    return run.getOutcome().getHeldOutCount() == null ? 0 : run.getOutcome().getHeldOutCount();
   }
 
   /** The {@code k} most suspicious samples of a run, in the queue's order. */

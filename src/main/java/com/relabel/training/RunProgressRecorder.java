@@ -1,5 +1,10 @@
 package com.relabel.training;
 
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.EpochStats;
+import com.relabel.engine.NoiseTrainingPipeline;
+import com.relabel.engine.TrainingOptions;
+import com.relabel.engine.TrainingProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -57,7 +62,14 @@ class RunProgressRecorder implements TrainingProgress {
       BooleanSupplier cancelCheck) {
     this(
         runId,
-        new TrainingOptions(epochs, 1, 1e-3f, 0, DeviceChoice.CPU).withFolds(folds, foldEpochs),
+        TrainingOptions.builder()
+            .epochs(epochs)
+            .batchSize(1)
+            .learningRate(1e-3f)
+            .seed(0)
+            .device(DeviceChoice.CPU)
+            .folds(folds, foldEpochs)
+            .build(),
         update,
         cancelCheck);
   }

@@ -1,5 +1,11 @@
 package com.relabel.training;
 
+import com.relabel.engine.AumThresholdPass;
+import com.relabel.engine.CleaningRound;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
+import com.relabel.engine.TrainingOptions;
+import com.relabel.engine.TrainingSettingsBuilder;
 import com.relabel.scoring.LatentOutlierScorer;
 import java.util.List;
 
@@ -29,56 +35,6 @@ public record RunSettings(
   /** The most cleaning rounds a run may ask for. */
   public static final int MAX_CLEANING_ROUNDS = 3;
 
-  /** Settings without cleaning rounds. */
-  public RunSettings(
-      int epochs,
-      int batchSize,
-      float learningRate,
-      long seed,
-      DeviceChoice device,
-      List<String> methods,
-      int folds,
-      ModelKind model,
-      boolean aumThresholdPass) {
-    this(epochs, batchSize, learningRate, seed, device, methods, folds, model, aumThresholdPass, 0);
-  }
-
-  /** Settings without the AUM threshold pass. */
-  public RunSettings(
-      int epochs,
-      int batchSize,
-      float learningRate,
-      long seed,
-      DeviceChoice device,
-      List<String> methods,
-      int folds,
-      ModelKind model) {
-    this(epochs, batchSize, learningRate, seed, device, methods, folds, model, false);
-  }
-
-  /** Settings for the default CNN. */
-  public RunSettings(
-      int epochs,
-      int batchSize,
-      float learningRate,
-      long seed,
-      DeviceChoice device,
-      List<String> methods,
-      int folds) {
-    this(epochs, batchSize, learningRate, seed, device, methods, folds, ModelKind.CNN);
-  }
-
-  /** Settings without cross-validation. */
-  public RunSettings(
-      int epochs,
-      int batchSize,
-      float learningRate,
-      long seed,
-      DeviceChoice device,
-      List<String> methods) {
-    this(epochs, batchSize, learningRate, seed, device, methods, 0);
-  }
-
   public RunSettings {
     if (epochs < 1 || epochs > 500) {
       throw new IllegalArgumentException("epochs must be between 1 and 500, not " + epochs);
@@ -106,48 +62,99 @@ public record RunSettings(
   /** Epochs of the supervised VAE when the run's methods include aquavs. */
   public static final int LATENT_EPOCHS = 5;
 
-  /** The same settings with another model. */
-  public RunSettings withModel(ModelKind newModel) {
-    return new RunSettings(
-        epochs,
-        batchSize,
-        learningRate,
-        seed,
-        device,
-        methods,
-        folds,
-        newModel,
-        aumThresholdPass,
-        cleaningRounds);
+  /** A builder that starts from the defaults of {@link TrainingOptions#defaults()}, all methods. */
+  public static Builder builder() {
+    return new Builder();
   }
 
-  /** The same settings with or without the AUM threshold pass. */
-  public RunSettings withAumThresholdPass(boolean pass) {
-    return new RunSettings(
-        epochs, batchSize, learningRate, seed, device, methods, folds, model, pass, cleaningRounds);
-  }
-
-  /** The same settings with {@code rounds} cleaning rounds ({@link CleaningRound}, 0 = none). */
-  public RunSettings withCleaningRounds(int rounds) {
-    return new RunSettings(
-        epochs,
-        batchSize,
-        learningRate,
-        seed,
-        device,
-        methods,
-        folds,
-        model,
-        aumThresholdPass,
-        rounds);
+  /** A builder that starts from these settings. */
+  public Builder toBuilder() {
+    return builder()
+        .epochs(epochs)
+        .batchSize(batchSize)
+        .learningRate(learningRate)
+        .seed(seed)
+        .device(device)
+        .methods(methods)
+        .folds(folds)
+        .model(model)
+        .aumThresholdPass(aumThresholdPass)
+        .cleaningRounds(cleaningRounds);
   }
 
   TrainingOptions toOptions() {
-    return new TrainingOptions(epochs, batchSize, learningRate, seed, device)
-        .withFolds(folds, TrainingOptions.DEFAULT_FOLD_EPOCHS)
-        .withModel(model)
-        .withAumThresholdPass(aumThresholdPass)
-        .withCleaningRounds(cleaningRounds)
-        .withLatentEpochs(methods.contains(LatentOutlierScorer.NAME) ? LATENT_EPOCHS : 0);
+    return TrainingOptions.builder()
+        .epochs(epochs)
+        .batchSize(batchSize)
+        .learningRate(learningRate)
+        .seed(seed)
+        .device(device)
+        .folds(folds, TrainingOptions.DEFAULT_FOLD_EPOCHS)
+        .model(model)
+        .aumThresholdPass(aumThresholdPass)
+        .cleaningRounds(cleaningRounds)
+        .latentEpochs(methods.contains(LatentOutlierScorer.NAME) ? LATENT_EPOCHS : 0)
+        .build();
+  }
+
+  /** Settings one at a time; {@link #build()} checks them all. */
+  public static final class Builder extends TrainingSettingsBuilder<Builder> {
+    private List<String> methods = List.of();
+    private int folds;
+    private ModelKind model = ModelKind.CNN;
+    private boolean aumThresholdPass;
+    private int cleaningRounds;
+
+    private Builder() {}
+
+    @Override
+    protected Builder self() {
+      return this;
+    }
+
+    /** The methods to score with; empty (the default) for all. */
+    public Builder methods(List<String> value) {
+      methods = value;
+      return this;
+    }
+
+    /** k of the k-fold cross-validation; 0 (the default) for none. */
+    public Builder folds(int value) {
+      folds = value;
+      return this;
+    }
+
+    public Builder model(ModelKind value) {
+      model = value;
+      return this;
+    }
+
+    public Builder aumThresholdPass(boolean value) {
+      aumThresholdPass = value;
+      return this;
+    }
+
+    /** {@code value} cleaning rounds ({@link CleaningRound}, 0 = none). */
+    public Builder cleaningRounds(int value) {
+      cleaningRounds = value;
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException naming the first setting out of range
+     */
+    public RunSettings build() {
+      return new RunSettings(
+          epochs,
+          batchSize,
+          learningRate,
+          seed,
+          device,
+          methods,
+          folds,
+          model,
+          aumThresholdPass,
+          cleaningRounds);
+    }
   }
 }

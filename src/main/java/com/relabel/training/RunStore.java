@@ -1,7 +1,11 @@
 package com.relabel.training;
 
+import com.relabel.engine.EpochStats;
+import com.relabel.engine.HeldOutSplit;
+import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.AumCutoff;
 import com.relabel.scoring.MethodScores;
+import com.relabel.scoring.Neighbours;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.TrainingDynamics;
 import java.sql.Types;
@@ -89,11 +93,12 @@ class RunStore {
    * Each sample's nearest neighbours in embedding space ({@code [row][rank]}, run rows, nearest
    * first) as the artifact {@value RunArtifacts#NEIGHBOURS}; nothing when there are none.
    */
-  void saveNeighbours(long runId, int[][] neighbours) {
-    if (neighbours == null || neighbours.length == 0 || neighbours[0].length == 0) {
+  void saveNeighbours(long runId, Neighbours searched) {
+    if (searched == null || searched.k() == 0) {
       return;
     }
-    int k = neighbours[0].length;
+    int[][] neighbours = searched.indices();
+    int k = searched.k();
     int[] flat = new int[neighbours.length * k];
     for (int i = 0; i < neighbours.length; i++) {
       System.arraycopy(neighbours[i], 0, flat, i * k, k);

@@ -1,6 +1,7 @@
 package com.relabel.training;
 
 import com.relabel.dataset.DatasetKind;
+import com.relabel.engine.ModelKind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,6 +30,6 @@ final class TextModelChoice {
         datasetId,
         asked.model().key(),
         NOTE);
-    return asked.withModel(ModelKind.MLP);
+    return asked.toBuilder().model(ModelKind.MLP).build();
   }
 }

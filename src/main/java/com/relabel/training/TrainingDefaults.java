@@ -1,5 +1,7 @@
 package com.relabel.training;
 
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import java.util.List;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
@@ -17,16 +19,17 @@ class TrainingDefaults {
       @Value("${relabel.training.device:auto}") String device,
       @Value("${relabel.training.folds:4}") int folds,
       @Value("${relabel.training.cleaning-rounds:1}") int cleaningRounds) {
-    return new RunSettings(
-        epochs,
-        batchSize,
-        1e-3f,
-        seed,
-        DeviceChoice.valueOf(device.toUpperCase()),
-        List.of(),
-        folds,
-        ModelKind.CNN,
-        false,
-        cleaningRounds);
+    return RunSettings.builder()
+        .epochs(epochs)
+        .batchSize(batchSize)
+        .learningRate(1e-3f)
+        .seed(seed)
+        .device(DeviceChoice.valueOf(device.toUpperCase()))
+        .methods(List.of())
+        .folds(folds)
+        .model(ModelKind.CNN)
+        .aumThresholdPass(false)
+        .cleaningRounds(cleaningRounds)
+        .build();
   }
 }

@@ -1,8 +1,8 @@
 package com.relabel.training;
 
-import com.relabel.scoring.AumCutoff;
 import com.relabel.scoring.ExpectedYield;
 import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -12,9 +12,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.Optional;
 import org.hibernate.annotations.DynamicUpdate;
 
-/** One training run of a dataset: its settings, its progress and its outcome. */
+/**
+ * One training run of a dataset: its lifecycle (status, times, node), what it was asked ({@link
+ * RunSetup}), where it is ({@link RunPhase}), what it found ({@link RunOutcome}) and how it
+ * compares with the run it replaced ({@link StoredComparison}); one row of {@code training_run}.
+ */
 @Entity
 @DynamicUpdate
 @Table(name = "training_run")
@@ -37,25 +42,10 @@ public class TrainingRun {
   @Column(nullable = false, length = 16)
   private RunStatus status = RunStatus.QUEUED;
 
-  private String model;
-  private Integer epochs;
-
-  @Column(name = "batch_size")
-  private Integer batchSize;
-
-  @Column(name = "learning_rate")
-  private Double learningRate;
-
-  private Long seed;
-
-  @Column(name = "device_requested", length = 8)
-  private String deviceRequested;
+  @Embedded private RunSetup setup;
 
   @Column(name = "device_used", length = 32)
   private String deviceUsed;
-
-  @Column(length = 500)
-  private String methods;
 
   @Column(name = "requested_by", length = 64)
   private String requestedBy;
@@ -69,88 +59,23 @@ public class TrainingRun {
   @Column(name = "finished_at")
   private Instant finishedAt;
 
-  @Column(length = 64)
-  private String phase;
-
-  @Column(name = "current_epoch")
-  private Integer currentEpoch;
-
-  private Double progress;
-
-  @Column(name = "samples_per_second")
-  private Double samplesPerSecond;
+  @Embedded private RunPhase phase;
 
   @Column(name = "sample_count")
   private Integer sampleCount;
 
-  @Column(name = "estimated_errors")
-  private Integer estimatedErrors;
-
-  @Column(name = "expected_errors_top100")
-  private Double expectedErrorsTop100;
-
-  @Column(name = "expected_errors_top1000")
-  private Double expectedErrorsTop1000;
-
-  @Column(length = 2000)
-  private String evaluation;
-
   @Column(name = "failure_reason", length = 4000)
   private String failureReason;
-
-  @Column(nullable = false)
-  private int folds;
-
-  @Column(name = "method_weights", length = 1000)
-  private String methodWeights;
 
   @Column(name = "cancel_requested", nullable = false)
   private boolean cancelRequested;
 
-  @Column(name = "held_out_count")
-  private Integer heldOutCount;
-
-  @Column(name = "held_out_accuracy")
-  private Double heldOutAccuracy;
-
   @Column(name = "executed_by", length = 128)
   private String executedBy;
 
-  @Column(name = "compared_run_id")
-  private Long comparedRunId;
+  @Embedded private RunOutcome outcome;
 
-  @Column(name = "top_k")
-  private Integer topK;
-
-  @Column(name = "moved_into_top")
-  private Integer movedIntoTop;
-
-  @Column(name = "moved_out_of_top")
-  private Integer movedOutOfTop;
-
-  @Column(name = "corrections_before")
-  private Integer correctionsBefore;
-
-  @Column(name = "corrections_agreed")
-  private Integer correctionsAgreed;
-
-  @Column(name = "aum_threshold_pass", nullable = false)
-  private boolean aumThresholdPass;
-
-  @Column(name = "cleaning_rounds", nullable = false)
-  private int cleaningRounds;
-
-  @Column(name = "aum_cutoff")
-  private Double aumCutoff;
-
-  @Column(name = "aum_threshold_samples")
-  private Integer aumThresholdSamples;
-
-  @Column(name = "aum_flagged_count")
-  private Integer aumFlaggedCount;
-
-  @Column(name = "held_back_reason", length = 500)
-  private String heldBackReason;
+  @Embedded private StoredComparison comparison;
 
   @Version private long version;
 
@@ -158,31 +83,16 @@ public class TrainingRun {
 
   TrainingRun(long datasetId, RunSettings settings, String requestedBy) {
     this.datasetId = datasetId;
-    this.model = settings.model().key();
-    this.epochs = settings.epochs();
-    this.batchSize = settings.batchSize();
-    this.learningRate = (double) settings.learningRate();
-    this.seed = settings.seed();
-    this.deviceRequested = settings.device().name().toLowerCase();
-    this.methods = String.join(",", settings.methods());
-    this.folds = settings.folds();
-    this.aumThresholdPass = settings.aumThresholdPass();
-    this.cleaningRounds = settings.cleaningRounds();
+    this.setup = RunSetup.of(settings);
     this.requestedBy = requestedBy;
   }
 
-  /**
-   * A run whose probabilities were made by a model elsewhere and imported (no training here); it is
-   * created finished, in the transaction that stores its scores.
-   */
+  /** A run of predictions made elsewhere, created finished with its scores' transaction. */
   static TrainingRun imported(long datasetId, int sampleCount, String requestedBy) {
     TrainingRun run = new TrainingRun();
     run.datasetId = datasetId;
     run.kind = IMPORTED;
-    run.model = "imported";
-    run.epochs = 1;
-    run.methods = "";
-    run.deviceRequested = "none";
+    run.setup = RunSetup.imported();
     run.requestedBy = requestedBy;
     run.start(sampleCount);
     run.runsOn("imported", 0);
@@ -193,26 +103,26 @@ public class TrainingRun {
     this.status = RunStatus.RUNNING;
     this.startedAt = Instant.now();
     this.sampleCount = sampleCount;
-    this.phase = "training";
-    this.progress = 0.0;
+    phase().moveTo("training", 0.0);
     this.failureReason = null;
   }
 
   /** Where the run trains, known once it starts, and how many samples it holds out. */
   void runsOn(String deviceUsed, int heldOutCount) {
     this.deviceUsed = deviceUsed;
-    this.heldOutCount = heldOutCount;
+    getOutcome().heldOutCount(heldOutCount);
   }
 
-  void heldOutAccuracy(Double accuracy) {
-    this.heldOutAccuracy = accuracy;
+  void progress(String name, Integer epoch, double progress, Double samplesPerSecond) {
+    phase().set(name, epoch, progress, samplesPerSecond);
   }
 
-  void progress(String phase, Integer epoch, double progress, Double samplesPerSecond) {
-    this.phase = phase;
-    this.currentEpoch = epoch;
-    this.progress = progress;
-    this.samplesPerSecond = samplesPerSecond;
+  /** Where the run is; empty (all null) while queued. */
+  public RunPhase phase() {
+    if (phase == null) {
+      phase = new RunPhase();
+    }
+    return phase;
   }
 
   void succeed(
@@ -220,20 +130,8 @@ public class TrainingRun {
     this.status = RunStatus.SUCCEEDED;
     this.finishedAt = Instant.now();
     this.deviceUsed = deviceUsed;
-    this.estimatedErrors = estimatedErrors;
-    this.expectedErrorsTop100 = expectedYield == null ? null : expectedYield.top100();
-    this.expectedErrorsTop1000 = expectedYield == null ? null : expectedYield.top1000();
-    this.evaluation = evaluation;
-    this.phase = "done";
-    this.progress = 1.0;
-  }
-
-  /**
-   * The run succeeded but does not rank the queue: it was worse than the active run (decision
-   * 0026); {@code reason} says on what.
-   */
-  void holdBack(String reason) {
-    this.heldBackReason = reason.substring(0, Math.min(reason.length(), 500));
+    getOutcome().succeed(estimatedErrors, expectedYield, evaluation);
+    phase().moveTo("done", 1.0);
   }
 
   void fail(RunStatus status, String reason) {
@@ -243,41 +141,13 @@ public class TrainingRun {
         reason == null ? null : reason.substring(0, Math.min(reason.length(), 4000));
   }
 
-  void comparison(RunComparison comparison) {
-    this.comparedRunId = comparison.previousRunId();
-    this.topK = comparison.topK();
-    this.movedIntoTop = comparison.movedIntoTop();
-    this.movedOutOfTop = comparison.movedOutOfTop();
-    this.correctionsBefore = comparison.correctionsBefore();
-    this.correctionsAgreed = comparison.correctionsAgreed();
+  void comparison(RunComparison made) {
+    this.comparison = StoredComparison.of(made);
   }
 
-  /**
-   * The comparison stored when the run completed (with the run it replaced, or with none for a
-   * dataset's first run), or empty for runs that did not complete.
-   */
-  public java.util.Optional<RunComparison> storedComparison() {
-    if (topK == null) {
-      return java.util.Optional.empty();
-    }
-    return java.util.Optional.of(
-        new RunComparison(
-            id,
-            comparedRunId,
-            topK,
-            movedIntoTop,
-            movedOutOfTop,
-            correctionsBefore,
-            correctionsAgreed));
-  }
-
-  void methodWeights(String weights) {
-    this.methodWeights = weights;
-  }
-
-  /** The ensemble's weights as re-fitted from reviews ("loss=1.20,aum=0.00,..."), or null. */
-  public String getMethodWeights() {
-    return methodWeights;
+  /** The comparison stored when the run completed; empty for runs that did not complete. */
+  public Optional<RunComparison> storedComparison() {
+    return comparison == null ? Optional.empty() : comparison.of(id);
   }
 
   public boolean isCancelRequested() {
@@ -285,51 +155,20 @@ public class TrainingRun {
   }
 
   public RunSettings settings() {
-    return new RunSettings(
-        epochs,
-        batchSize,
-        learningRate.floatValue(),
-        seed,
-        DeviceChoice.valueOf(deviceRequested.toUpperCase()),
-        methods.isBlank() ? java.util.List.of() : java.util.List.of(methods.split(",")),
-        folds,
-        ModelKind.parse(model),
-        aumThresholdPass,
-        cleaningRounds);
+    return setup.toSettings();
   }
 
-  void aumThreshold(AumCutoff cut) {
-    this.aumCutoff = cut.cutoff();
-    this.aumThresholdSamples = cut.thresholdCount();
-    this.aumFlaggedCount = cut.flaggedCount();
+  /** What the run was asked to do. */
+  public RunSetup getSetup() {
+    return setup;
   }
 
-  /** How many times the run trains again without the suspects (decision 0019). */
-  public int getCleaningRounds() {
-    return cleaningRounds;
-  }
-
-  /** Whether the run asked for the AUM pass with threshold samples. */
-  public boolean isAumThresholdPass() {
-    return aumThresholdPass;
-  }
-
-  /**
-   * The AUM cut-off (99th percentile of the threshold samples' AUM), or null when the run had no
-   * such pass or has not succeeded.
-   */
-  public Double getAumCutoff() {
-    return aumCutoff;
-  }
-
-  /** How many samples were threshold samples in the AUM pass, or null. */
-  public Integer getAumThresholdSamples() {
-    return aumThresholdSamples;
-  }
-
-  /** How many samples fell below the AUM cut-off, or null when the run had no such pass. */
-  public Integer getAumFlaggedCount() {
-    return aumFlaggedCount;
+  /** What the run found; empty (all null) until it measures something. */
+  public RunOutcome getOutcome() {
+    if (outcome == null) {
+      outcome = new RunOutcome();
+    }
+    return outcome;
   }
 
   public Long getId() {
@@ -350,12 +189,12 @@ public class TrainingRun {
   }
 
   public String getModel() {
-    return model;
+    return setup.getModel();
   }
 
   /** The device asked for: auto, cpu or gpu. */
   public String deviceRequested() {
-    return deviceRequested;
+    return setup.getDeviceRequested();
   }
 
   public String getDeviceUsed() {
@@ -379,44 +218,44 @@ public class TrainingRun {
   }
 
   public String getPhase() {
-    return phase;
+    return phase().getName();
   }
 
   public Integer getCurrentEpoch() {
-    return currentEpoch;
+    return phase().getEpoch();
   }
 
   public int getFolds() {
-    return folds;
+    return setup.getFolds();
   }
 
   public Integer getBatchSize() {
-    return batchSize;
-  }
-
-  public Double getLearningRate() {
-    return learningRate;
+    return setup.getBatchSize();
   }
 
   public Long getSeed() {
-    return seed;
+    return setup.getSeed();
   }
 
   /** The methods asked for, comma-separated; empty = every method that applies. */
   public String getMethods() {
-    return methods;
+    return setup.getMethods();
   }
 
   public Integer getEpochs() {
-    return epochs;
+    return setup.getEpochs();
+  }
+
+  public int getCleaningRounds() {
+    return setup.getCleaningRounds();
   }
 
   public Double getProgress() {
-    return progress;
+    return phase().getProgress();
   }
 
   public Double getSamplesPerSecond() {
-    return samplesPerSecond;
+    return phase().getSamplesPerSecond();
   }
 
   public Integer getSampleCount() {
@@ -424,50 +263,31 @@ public class TrainingRun {
   }
 
   public Integer getEstimatedErrors() {
-    return estimatedErrors;
+    return getOutcome().getEstimatedErrors();
   }
 
-  /**
-   * How many wrong labels the run expected among the first 100 samples of its queue (all of them,
-   * if fewer), from its own probabilities ({@link ExpectedYield}); null until it succeeds.
-   */
   public Double getExpectedErrorsTop100() {
-    return expectedErrorsTop100;
+    return getOutcome().getExpectedErrorsTop100();
   }
 
-  /** As {@link #getExpectedErrorsTop100()}, among the first 1,000 samples of its queue. */
   public Double getExpectedErrorsTop1000() {
-    return expectedErrorsTop1000;
+    return getOutcome().getExpectedErrorsTop1000();
   }
 
   public String getEvaluation() {
-    return evaluation;
+    return getOutcome().getEvaluation();
   }
 
   public String getFailureReason() {
     return failureReason;
   }
 
-  /** Samples held out of training (never trained on) to measure accuracy; null before start. */
-  public Integer getHeldOutCount() {
-    return heldOutCount;
-  }
-
-  /**
-   * The final model's accuracy on the held-out samples against their current labels, or null when
-   * the run held nothing out or has not succeeded. Per epoch in {@code run_epoch}.
-   */
   public Double getHeldOutAccuracy() {
-    return heldOutAccuracy;
+    return getOutcome().getHeldOutAccuracy();
   }
 
-  /**
-   * Why the run did not take over the queue when it finished, e.g. "held-out accuracy 0.810 <
-   * active run #3's 0.870" (decision 0026); null when it took over, or has not succeeded. Kept
-   * after an admin activates it by hand.
-   */
   public String getHeldBackReason() {
-    return heldBackReason;
+    return getOutcome().getHeldBackReason();
   }
 
   /** The job-engine node (scheduler name) that executed the run, or null while queued. */

@@ -1,8 +1,15 @@
 package com.relabel.training;
 
-import ai.djl.engine.Engine;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.TrainingSet;
+import com.relabel.engine.EpochStats;
+import com.relabel.engine.HeldOutSplit;
+import com.relabel.engine.ImageClassifierTrainer;
+import com.relabel.engine.NoiseTrainingPipeline;
+import com.relabel.engine.TrainingCancelledException;
+import com.relabel.engine.TrainingProgress;
+import com.relabel.engine.TrainingResult;
+import com.relabel.scoring.Neighbours;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
 import java.time.Instant;
@@ -111,7 +118,7 @@ class TrainingRunExecutor {
             ? HeldOutSplit.NONE
             : HeldOutSplit.stratified(
                 set.images().labels(), set.images().numClasses(), heldOutFraction, settings.seed());
-    String device = deviceFor(settings.device());
+    String device = ImageClassifierTrainer.deviceFor(settings.device());
     update(
         runId,
         run -> {
@@ -149,10 +156,10 @@ class TrainingRunExecutor {
     }
     update(runId, run -> run.progress("scoring", settings.epochs(), 0.97, null));
 
+    Neighbours neighbours = Neighbours.of(result.dynamics());
     ScorerRegistry registry =
-        ScorerRegistry.forDynamics(result.dynamics()).select(settings.methods());
+        ScorerRegistry.forDynamics(result.dynamics(), neighbours).select(settings.methods());
     NoiseReport report = NoiseReport.compute(result.dynamics(), registry);
-    int[][] neighbours = RunNeighbours.of(registry, result.dynamics());
     String evaluation =
         datasets
             .trueLabels(set.datasetId(), set.sampleIds())
@@ -168,10 +175,11 @@ class TrainingRunExecutor {
                     "run " + runId + " was ended elsewhere meanwhile (" + run.getStatus() + ")");
               }
               if (result.aumThreshold() != null) {
-                run.aumThreshold(result.aumThreshold());
+                run.getOutcome().aumThreshold(result.aumThreshold());
               }
-              run.heldOutAccuracy(
-                  heldOut.accuracy(result.dynamics(), result.dynamics().epochCount() - 1));
+              run.getOutcome()
+                  .heldOutAccuracy(
+                      heldOut.accuracy(result.dynamics(), result.dynamics().epochCount() - 1));
               activation.activate(
                   run, set.sampleIds(), result, heldOut, report, neighbours, evaluation);
               return RunProgress.of(run);
@@ -218,12 +226,6 @@ class TrainingRunExecutor {
             run.fail(status, reason);
           }
         });
-  }
-
-  /** The device a run with this choice trains on here, as recorded ("cpu", "gpu(0)"). */
-  private static String deviceFor(DeviceChoice choice) {
-    return ImageClassifierTrainer.deviceName(
-        ImageClassifierTrainer.chooseDevice(choice, Engine.getInstance().getGpuCount()));
   }
 
   /** {@code progress}, and every {@link TrainingRunListener} after each batch. */

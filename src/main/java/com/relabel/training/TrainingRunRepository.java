@@ -39,7 +39,7 @@ interface TrainingRunRepository extends JpaRepository<TrainingRun, Long> {
   @Modifying
   @Query(
       "update TrainingRun r set r.status = com.relabel.training.RunStatus.RUNNING,"
-          + " r.executedBy = ?2, r.startedAt = ?3, r.phase = 'starting', r.progress = 0.0,"
+          + " r.executedBy = ?2, r.startedAt = ?3, r.phase.name = 'starting', r.phase.progress = 0.0,"
           + " r.version = r.version + 1"
           + " where r.id = ?1 and r.status = com.relabel.training.RunStatus.QUEUED"
           + " and r.cancelRequested = false")

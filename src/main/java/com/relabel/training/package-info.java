@@ -3,5 +3,5 @@
  * and their activation, and the run views (named interface {@code ui}).
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"base", "dataset", "scoring", "security"})
+    allowedDependencies = {"base", "dataset", "engine", "scoring", "security"})
 package com.relabel.training;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relabel.bench.NoiseBenchmark.EndToEnd;
 import com.relabel.bench.NoiseBenchmark.Result;
+import com.relabel.engine.TrainingOptions;
 import com.relabel.scoring.AumCutoff;
-import com.relabel.training.TrainingOptions;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

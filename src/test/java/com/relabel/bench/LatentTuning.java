@@ -2,6 +2,12 @@ package com.relabel.bench;
 
 import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.engine.CrossValidatedPredictions;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ImageClassifierTrainer;
+import com.relabel.engine.LatentSpaceTrainer;
+import com.relabel.engine.TrainingOptions;
+import com.relabel.engine.TrainingProgress;
 import com.relabel.scoring.Evaluation;
 import com.relabel.scoring.LatentOutlierScorer;
 import com.relabel.scoring.MethodScores;
@@ -11,13 +17,6 @@ import com.relabel.scoring.RankAverageEnsemble;
 import com.relabel.scoring.ScorerRegistry;
 import com.relabel.scoring.Suggestions;
 import com.relabel.scoring.TrainingDynamics;
-import com.relabel.training.CrossValidatedPredictions;
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ImageClassifierTrainer;
-import com.relabel.training.LatentSpaceTrainer;
-import com.relabel.training.NoiseTrainingPipeline;
-import com.relabel.training.TrainingOptions;
-import com.relabel.training.TrainingProgress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -45,7 +44,13 @@ public final class LatentTuning {
     LabeledImages data = clean.withLabels(noisy.noisy());
     boolean[] wrong = noisy.flipped();
     TrainingOptions options =
-        new TrainingOptions(4, 128, 1e-3f, 42, DeviceChoice.CPU).withFolds(4, 2);
+        TrainingOptions.builder()
+            .epochs(4)
+            .batchSize(128)
+            .seed(42)
+            .device(DeviceChoice.CPU)
+            .folds(4, 2)
+            .build();
     long t0 = System.nanoTime();
     if (Boolean.getBoolean("vaeOnly")) {
       vaeOnly(data, noisy.noisy(), wrong, clean.labels(), options, args);
@@ -55,8 +60,7 @@ public final class LatentTuning {
         new ImageClassifierTrainer().train(data, options, TrainingProgress.none()).dynamics();
     if (!args[1].equals("none")) {
       base =
-          NoiseTrainingPipeline.withHeldOutProbabilities(
-              base,
+          base.withHeldOutProbabilities(
               new CrossValidatedPredictions().predict(data, 4, options, TrainingProgress.none()));
     }
     System.out.printf(Locale.ROOT, "main + cv: %.1f s%n", (System.nanoTime() - t0) / 1e9);
@@ -74,9 +78,10 @@ public final class LatentTuning {
       t0 = System.nanoTime();
       float[][] means =
           new LatentSpaceTrainer(latent, weight)
-              .latentMeans(data, options.withLatentEpochs(epochs), TrainingProgress.none());
+              .latentMeans(
+                  data, options.toBuilder().latentEpochs(epochs).build(), TrainingProgress.none());
       double seconds = (System.nanoTime() - t0) / 1e9;
-      TrainingDynamics d = NoiseTrainingPipeline.withLatentMeans(base, means);
+      TrainingDynamics d = base.withLatentMeans(means);
       MethodScores aquavs = new LatentOutlierScorer(alpha).score(d);
       List<MethodScores> with = new ArrayList<>(without);
       with.add(aquavs);
@@ -101,15 +106,15 @@ public final class LatentTuning {
       probabilities[i][given[i]] = 1f;
     }
     TrainingDynamics plain =
-        new TrainingDynamics(
-            given,
-            data.numClasses(),
-            perEpoch,
-            new int[][] {given.clone()},
-            perEpoch,
-            perEpoch,
-            probabilities,
-            null);
+        TrainingDynamics.builder()
+            .givenLabels(given)
+            .numClasses(data.numClasses())
+            .probGiven(perEpoch)
+            .predicted(new int[][] {given.clone()})
+            .margin(perEpoch)
+            .loss(perEpoch)
+            .finalProbabilities(probabilities)
+            .build();
     for (int a = 3; a < args.length; a++) {
       String[] p = args[a].split(":");
       long t0 = System.nanoTime();
@@ -117,7 +122,7 @@ public final class LatentTuning {
           new LatentSpaceTrainer(Integer.parseInt(p[0]), Float.parseFloat(p[1]))
               .latentMeans(
                   data,
-                  options.withLatentEpochs(Integer.parseInt(p[2])),
+                  options.toBuilder().latentEpochs(Integer.parseInt(p[2])).build(),
                   e ->
                       System.out.printf(
                           Locale.ROOT,
@@ -127,7 +132,7 @@ public final class LatentTuning {
                           e.inferenceSeconds()));
       System.out.printf(
           Locale.ROOT, "setting %s: VAE %.1f s%n", args[a], (System.nanoTime() - t0) / 1e9);
-      TrainingDynamics d = NoiseTrainingPipeline.withLatentMeans(plain, means);
+      TrainingDynamics d = plain.withLatentMeans(means);
       report("  aquavs", new LatentOutlierScorer(Double.parseDouble(p[3])).score(d), wrong, truth);
     }
   }

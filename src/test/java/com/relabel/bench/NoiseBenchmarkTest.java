@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relabel.bench.NoiseBenchmark.Result;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.TrainingOptions;
 import com.relabel.flow.TestDatasets;
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.TrainingOptions;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -17,7 +17,13 @@ import org.junit.jupiter.api.Test;
 class NoiseBenchmarkTest {
 
   private static final TrainingOptions ONE_EPOCH =
-      new TrainingOptions(1, 32, 1e-3f, 3, DeviceChoice.CPU).withFolds(2, 1);
+      TrainingOptions.builder()
+          .epochs(1)
+          .batchSize(32)
+          .seed(3)
+          .device(DeviceChoice.CPU)
+          .folds(2, 1)
+          .build();
 
   @Test
   void reportsEveryMethodWithSensibleValues() {
@@ -86,7 +92,8 @@ class NoiseBenchmarkTest {
                 TestDatasets.mnist(120),
                 null,
                 "mnist-120",
-                new NoiseBenchmark.Settings(NoiseSpec.none(), 5, ONE_EPOCH.withFolds(0, 1), 1));
+                new NoiseBenchmark.Settings(
+                    NoiseSpec.none(), 5, ONE_EPOCH.toBuilder().folds(0, 1).build(), 1));
 
     assertThat(r.flipped()).isZero();
     assertThat(r.methods().getFirst().auroc()).isNaN();

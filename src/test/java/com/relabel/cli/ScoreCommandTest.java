@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.relabel.dataset.IdxWriter;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.engine.ModelKind;
 import com.relabel.flow.TestDatasets;
-import com.relabel.training.ModelKind;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.file.Files;

@@ -8,7 +8,7 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.relabel.dataset.IdxImport;
 import com.relabel.dataset.IdxWriter;
-import com.relabel.training.DeviceChoice;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
 import com.relabel.training.TrainingRun;
@@ -16,7 +16,6 @@ import com.relabel.training.TrainingRuns;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -83,7 +82,14 @@ class ManyClassesEndToEndTest {
     }
     long runId =
         runs.enqueue(
-                datasetId, new RunSettings(1, 16, 1e-3f, 1, DeviceChoice.CPU, List.of()), "test")
+                datasetId,
+                RunSettings.builder()
+                    .epochs(1)
+                    .batchSize(16)
+                    .seed(1)
+                    .device(DeviceChoice.CPU)
+                    .build(),
+                "test")
             .getId();
     Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
     TrainingRun run = runs.get(runId);

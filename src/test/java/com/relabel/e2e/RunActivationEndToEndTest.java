@@ -10,9 +10,9 @@ import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.DatasetService;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import com.relabel.flow.TestDatasets;
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ModelKind;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunWaits;
 import com.relabel.training.TrainingRun;
@@ -69,9 +69,28 @@ class RunActivationEndToEndTest {
             .importImages(
                 "activate-" + java.util.UUID.randomUUID(), TestDatasets.mnist(300), null, null, "t")
             .getId();
-    strong = train(new RunSettings(8, 32, 1e-3f, 7, DeviceChoice.CPU, List.of(), 0, ModelKind.MLP));
+    strong =
+        train(
+            RunSettings.builder()
+                .epochs(8)
+                .batchSize(32)
+                .seed(7)
+                .device(DeviceChoice.CPU)
+                .folds(0)
+                .model(ModelKind.MLP)
+                .build());
     // one epoch at a learning rate too small to learn: held back as worse
-    weak = train(new RunSettings(1, 32, 1e-7f, 7, DeviceChoice.CPU, List.of(), 0, ModelKind.MLP));
+    weak =
+        train(
+            RunSettings.builder()
+                .epochs(1)
+                .batchSize(32)
+                .learningRate(1e-7f)
+                .seed(7)
+                .device(DeviceChoice.CPU)
+                .folds(0)
+                .model(ModelKind.MLP)
+                .build());
     assertThat(weak.getHeldBackReason()).as("the weak run is held back").isNotNull();
     browser = new BrowserSession();
     Files.createDirectories(BrowserSession.SCREENSHOTS);

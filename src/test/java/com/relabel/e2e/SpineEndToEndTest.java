@@ -13,7 +13,7 @@ import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.IdxWriter;
 import com.relabel.dataset.LabeledImages;
-import com.relabel.training.DeviceChoice;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRuns;
 import java.nio.file.Files;
@@ -247,7 +247,10 @@ class SpineEndToEndTest {
     var review = new ReviewPage(page).open(baseUrl, datasetId);
     assertThat(page.locator("#rerank-banner")).isHidden();
 
-    runs.enqueue(datasetId, new RunSettings(1, 64, 1e-3f, 3, DeviceChoice.CPU, List.of()), "e2e");
+    runs.enqueue(
+        datasetId,
+        RunSettings.builder().epochs(1).batchSize(64).seed(3).device(DeviceChoice.CPU).build(),
+        "e2e");
 
     assertThat(page.locator("#rerank-banner"))
         .containsText("re-ranked", new LocatorAssertions.ContainsTextOptions().setTimeout(120_000));

@@ -10,7 +10,7 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.SyntheticTexts;
 import com.relabel.dataset.TextImport;
-import com.relabel.training.DeviceChoice;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
 import com.relabel.training.RunWaits;
@@ -20,7 +20,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.List;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -87,7 +86,14 @@ class TextReviewEndToEndTest {
       securityContexts.clearContext();
       Files.delete(csv);
     }
-    var settings = new RunSettings(2, 16, 1e-3f, 1, DeviceChoice.CPU, List.of(), 0);
+    var settings =
+        RunSettings.builder()
+            .epochs(2)
+            .batchSize(16)
+            .seed(1)
+            .device(DeviceChoice.CPU)
+            .folds(0)
+            .build();
     long runId = runs.enqueue(datasetId, settings, "admin").getId();
     TrainingRun run = RunWaits.finished(runs, runId, Duration.ofMinutes(2));
     assertThat(run.getStatus()).as(run.getFailureReason()).isEqualTo(RunStatus.SUCCEEDED);

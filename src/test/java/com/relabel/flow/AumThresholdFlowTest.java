@@ -5,18 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import com.relabel.review.AumCutoffVerdict;
 import com.relabel.review.SampleInsights;
 import com.relabel.scoring.NoiseInjector;
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ModelKind;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
 import com.relabel.training.RunWaits;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
 import java.time.Duration;
-import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -56,15 +55,23 @@ abstract class AumThresholdFlowTest {
             clean.labels(),
             "test");
     var settings =
-        new RunSettings(2, 32, 1e-3f, 3, DeviceChoice.CPU, List.of(), 0, ModelKind.CNN, true);
+        RunSettings.builder()
+            .epochs(2)
+            .batchSize(32)
+            .seed(3)
+            .device(DeviceChoice.CPU)
+            .folds(0)
+            .model(ModelKind.CNN)
+            .aumThresholdPass(true)
+            .build();
     var queued = runs.enqueue(dataset.getId(), settings, "test");
-    assertThat(queued.isAumThresholdPass()).isTrue();
+    assertThat(queued.getSetup().isAumThresholdPass()).isTrue();
     TrainingRun run = RunWaits.finished(runs, queued.getId(), Duration.ofMinutes(3));
 
     assertThat(run.getStatus()).as(run.getFailureReason()).isEqualTo(RunStatus.SUCCEEDED);
     assertThat(run.settings().aumThresholdPass()).isTrue();
-    assertThat(run.getAumCutoff()).isNotNull().isFinite();
-    assertThat(run.getAumThresholdSamples()).isEqualTo(SAMPLES / 11);
+    assertThat(run.getOutcome().getAumCutoff()).isNotNull().isFinite();
+    assertThat(run.getOutcome().getAumThresholdSamples()).isEqualTo(SAMPLES / 11);
     Integer below =
         jdbc.queryForObject(
             "select count(*) from sample_score where run_id = ? and aum_below_cutoff = true",
@@ -76,8 +83,9 @@ abstract class AumThresholdFlowTest {
             Integer.class,
             run.getId());
     assertThat(judged).isEqualTo(SAMPLES);
-    assertThat(run.getAumFlaggedCount()).isEqualTo(below).isPositive();
-    assertThat(runs.history(dataset.getId()).getFirst().getAumFlaggedCount()).isEqualTo(below);
+    assertThat(run.getOutcome().getAumFlaggedCount()).isEqualTo(below).isPositive();
+    assertThat(runs.history(dataset.getId()).getFirst().getOutcome().getAumFlaggedCount())
+        .isEqualTo(below);
 
     TestLogins.loginAs(securityContexts, "anna", "ANNOTATOR");
     for (boolean flagged : new boolean[] {true, false}) {
@@ -88,7 +96,7 @@ abstract class AumThresholdFlowTest {
               run.getId(),
               flagged);
       Optional<AumCutoffVerdict> verdict = insights.aumCutoff(run.getId(), sampleId);
-      assertThat(verdict).contains(new AumCutoffVerdict(run.getAumCutoff(), flagged));
+      assertThat(verdict).contains(new AumCutoffVerdict(run.getOutcome().getAumCutoff(), flagged));
     }
     assertThat(insights.aumCutoff(run.getId(), -1)).isEmpty();
   }

@@ -9,7 +9,7 @@ import com.relabel.dataset.ImageFolderFixture;
 import com.relabel.dataset.ImageFolderImport;
 import com.relabel.dataset.ImageImportResult;
 import com.relabel.dataset.ImageSizePolicy;
-import com.relabel.training.DeviceChoice;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
 import com.relabel.training.RunWaits;
@@ -18,7 +18,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import java.util.Random;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -83,7 +82,14 @@ class ImageFolderImportTest {
     assertThat(last[12] & 0xff).isGreaterThanOrEqualTo(200);
     assertThat(last[0] & 0xff).isLessThan(40);
 
-    var settings = new RunSettings(1, 16, 1e-3f, 1, DeviceChoice.CPU, List.of(), 0);
+    var settings =
+        RunSettings.builder()
+            .epochs(1)
+            .batchSize(16)
+            .seed(1)
+            .device(DeviceChoice.CPU)
+            .folds(0)
+            .build();
     long runId = runs.retrain(id, settings, "admin").getId();
     var run = RunWaits.finished(runs, runId, Duration.ofMinutes(3));
     assertThat(run.getStatus()).isEqualTo(RunStatus.SUCCEEDED);

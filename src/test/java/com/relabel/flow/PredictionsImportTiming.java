@@ -6,13 +6,13 @@ import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.engine.NoiseTrainingPipeline;
+import com.relabel.engine.TrainingOptions;
+import com.relabel.engine.TrainingProgress;
 import com.relabel.scoring.NoiseInjector;
 import com.relabel.scoring.NoisyLabels;
 import com.relabel.scoring.TrainingDynamics;
-import com.relabel.training.NoiseTrainingPipeline;
 import com.relabel.training.PredictionsImport;
-import com.relabel.training.TrainingOptions;
-import com.relabel.training.TrainingProgress;
 import com.relabel.training.TrainingRun;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -65,7 +65,7 @@ class PredictionsImportTiming {
         new NoiseTrainingPipeline()
             .train(
                 given,
-                TrainingOptions.defaults().withEpochs(1).withFolds(4, 2),
+                TrainingOptions.builder().epochs(1).folds(4, 2).build(),
                 TrainingProgress.none())
             .dynamics();
     long t1 = System.nanoTime();

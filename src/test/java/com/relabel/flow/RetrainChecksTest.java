@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ModelKind;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import com.relabel.training.RunAlreadyActiveException;
 import com.relabel.training.RunProgress;
 import com.relabel.training.RunProgressEvents;
@@ -86,16 +86,40 @@ class RetrainChecksTest {
     Dataset dataset = importer.importImages("checks", TestDatasets.mnist(20), null, null, "t");
     TestLogins.loginAs(securityContexts, "admin", "ADMIN");
     var unknown =
-        new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of("loss", "astrology"), 0);
+        RunSettings.builder()
+            .epochs(1)
+            .batchSize(8)
+            .seed(1)
+            .device(DeviceChoice.CPU)
+            .methods(List.of("loss", "astrology"))
+            .folds(0)
+            .build();
     assertThatThrownBy(() -> runs.retrain(dataset.getId(), unknown, "admin"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("astrology")
         .hasMessageContaining("known methods: loss,");
     assertThatThrownBy(() -> runs.retrain(987654L, settings(1, ModelKind.CNN), "admin"))
         .hasMessageContaining("no dataset 987654");
-    assertThatThrownBy(() -> new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of(), 1))
+    assertThatThrownBy(
+            () ->
+                RunSettings.builder()
+                    .epochs(1)
+                    .batchSize(8)
+                    .seed(1)
+                    .device(DeviceChoice.CPU)
+                    .folds(1)
+                    .build())
         .hasMessageContaining("folds must be 0 (none) or 2 to 20");
-    assertThatThrownBy(() -> new RunSettings(1, 8, 0f, 1, DeviceChoice.CPU, List.of(), 0))
+    assertThatThrownBy(
+            () ->
+                RunSettings.builder()
+                    .epochs(1)
+                    .batchSize(8)
+                    .learningRate(0f)
+                    .seed(1)
+                    .device(DeviceChoice.CPU)
+                    .folds(0)
+                    .build())
         .hasMessageContaining("learning rate must be positive");
     assertThat(runs.history(dataset.getId())).isEmpty();
     assertThat(TrainingRuns.methodNames()).contains("loss", "aum", "cl", "knn");
@@ -114,8 +138,18 @@ class RetrainChecksTest {
             });
     try {
       TestLogins.loginAs(securityContexts, "admin", "ADMIN");
-      var mlp = new RunSettings(2, 16, 1e-3f, 1, DeviceChoice.CPU, List.of("loss", "cl"), 2);
-      long runId = runs.retrain(dataset.getId(), mlp.withModel(ModelKind.MLP), "admin").getId();
+      var mlp =
+          RunSettings.builder()
+              .epochs(2)
+              .batchSize(16)
+              .seed(1)
+              .device(DeviceChoice.CPU)
+              .methods(List.of("loss", "cl"))
+              .folds(2)
+              .build();
+      long runId =
+          runs.retrain(dataset.getId(), mlp.toBuilder().model(ModelKind.MLP).build(), "admin")
+              .getId();
       TrainingRun done = await(runId);
 
       assertThat(done.getStatus()).as(done.getFailureReason()).isEqualTo(RunStatus.SUCCEEDED);
@@ -149,7 +183,14 @@ class RetrainChecksTest {
     try {
       TestLogins.loginAs(securityContexts, "admin", "ADMIN");
       var settings =
-          new RunSettings(1, 16, 1e-3f, 1, DeviceChoice.CPU, List.of("loss", "aquavs"), 0);
+          RunSettings.builder()
+              .epochs(1)
+              .batchSize(16)
+              .seed(1)
+              .device(DeviceChoice.CPU)
+              .methods(List.of("loss", "aquavs"))
+              .folds(0)
+              .build();
       long runId = runs.retrain(dataset.getId(), settings, "admin").getId();
       TrainingRun done = await(runId);
 
@@ -176,7 +217,13 @@ class RetrainChecksTest {
   }
 
   private static RunSettings settings(int epochs, ModelKind model) {
-    return new RunSettings(epochs, 16, 1e-3f, 1, DeviceChoice.CPU, List.of()).withModel(model);
+    return RunSettings.builder()
+        .epochs(epochs)
+        .batchSize(16)
+        .seed(1)
+        .device(DeviceChoice.CPU)
+        .model(model)
+        .build();
   }
 
   private TrainingRun await(long runId) throws InterruptedException {

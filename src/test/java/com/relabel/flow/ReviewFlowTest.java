@@ -9,6 +9,7 @@ import com.relabel.audit.AuditTrail;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.export.LabelExport;
 import com.relabel.review.DecisionConflictException;
 import com.relabel.review.QueueItem;
@@ -16,7 +17,6 @@ import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewService;
 import com.relabel.scoring.NoiseInjector;
 import com.relabel.scoring.NoisyLabels;
-import com.relabel.training.DeviceChoice;
 import com.relabel.training.EnsembleRefit;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
@@ -71,7 +71,9 @@ abstract class ReviewFlowTest {
             "test");
     var queued =
         runs.enqueue(
-            dataset.getId(), new RunSettings(3, 32, 1e-3f, 1, DeviceChoice.CPU, List.of()), "test");
+            dataset.getId(),
+            RunSettings.builder().epochs(3).batchSize(32).seed(1).device(DeviceChoice.CPU).build(),
+            "test");
     run = RunWaits.finished(runs, queued.getId(), Duration.ofMinutes(3));
   }
 
@@ -195,7 +197,12 @@ abstract class ReviewFlowTest {
               () ->
                   runs.enqueue(
                       dataset.getId(),
-                      new RunSettings(1, 32, 1e-3f, 1, DeviceChoice.CPU, List.of()),
+                      RunSettings.builder()
+                          .epochs(1)
+                          .batchSize(32)
+                          .seed(1)
+                          .device(DeviceChoice.CPU)
+                          .build(),
                       "test"))
           .isInstanceOf(IllegalStateException.class)
           .hasMessageContaining("already queued or running");
@@ -296,7 +303,7 @@ abstract class ReviewFlowTest {
             Double.class,
             run.getId());
     assertThat(after).hasSameSizeAs(before).isNotEqualTo(before);
-    assertThat(runs.get(run.getId()).getMethodWeights()).contains("loss=");
+    assertThat(runs.get(run.getId()).getOutcome().getMethodWeights()).contains("loss=");
 
     loginAs("anna", "ANNOTATOR");
     assertThatThrownBy(() -> refit.refit(dataset.getId()))

@@ -6,14 +6,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.DatasetService;
-import com.relabel.training.DeviceChoice;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -107,7 +106,12 @@ class RunCancelTest {
   }
 
   private static RunSettings settings(int epochs) {
-    return new RunSettings(epochs, 16, 1e-3f, 1, DeviceChoice.CPU, List.of());
+    return RunSettings.builder()
+        .epochs(epochs)
+        .batchSize(16)
+        .seed(1)
+        .device(DeviceChoice.CPU)
+        .build();
   }
 
   private TrainingRun await(long runId, Predicate<TrainingRun> done) throws InterruptedException {

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.DatasetService;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import com.relabel.review.QueueUpdates;
 import com.relabel.review.ReviewService;
-import com.relabel.training.DeviceChoice;
 import com.relabel.training.MeasuredYields;
-import com.relabel.training.ModelKind;
 import com.relabel.training.RunComparisons;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
@@ -71,7 +71,14 @@ class RunTakeOverFlowTest {
       TrainingRun strong =
           train(
               datasetId,
-              new RunSettings(8, 32, 1e-3f, 7, DeviceChoice.CPU, List.of(), 0, ModelKind.MLP));
+              RunSettings.builder()
+                  .epochs(8)
+                  .batchSize(32)
+                  .seed(7)
+                  .device(DeviceChoice.CPU)
+                  .folds(0)
+                  .model(ModelKind.MLP)
+                  .build());
       assertThat(strong.getStatus()).as(strong.getFailureReason()).isEqualTo(RunStatus.SUCCEEDED);
       assertThat(strong.getHeldBackReason()).isNull();
       assertThat(runs.rankingRunId(datasetId)).isEqualTo(strong.getId());
@@ -82,7 +89,15 @@ class RunTakeOverFlowTest {
       TrainingRun weak =
           train(
               datasetId,
-              new RunSettings(1, 32, 1e-7f, 7, DeviceChoice.CPU, List.of(), 0, ModelKind.MLP));
+              RunSettings.builder()
+                  .epochs(1)
+                  .batchSize(32)
+                  .learningRate(1e-7f)
+                  .seed(7)
+                  .device(DeviceChoice.CPU)
+                  .folds(0)
+                  .model(ModelKind.MLP)
+                  .build());
 
       assertThat(weak.getStatus()).isEqualTo(RunStatus.SUCCEEDED);
       assertThat(weak.getHeldOutAccuracy())

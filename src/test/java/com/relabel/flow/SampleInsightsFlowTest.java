@@ -7,6 +7,7 @@ import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.LabeledImages;
 import com.relabel.dataset.SampleStatus;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.review.AnnotatorDay;
 import com.relabel.review.ClassProbability;
 import com.relabel.review.ErrorEstimate;
@@ -18,9 +19,8 @@ import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewProgress;
 import com.relabel.review.ReviewService;
 import com.relabel.review.SampleInsights;
-import com.relabel.scoring.KnnDisagreementScorer;
+import com.relabel.scoring.Neighbours;
 import com.relabel.scoring.NoiseInjector;
-import com.relabel.training.DeviceChoice;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
 import com.relabel.training.RunWaits;
@@ -81,7 +81,9 @@ abstract class SampleInsightsFlowTest {
             "test");
     var queued =
         runs.enqueue(
-            dataset.getId(), new RunSettings(2, 32, 1e-3f, 0, DeviceChoice.CPU, List.of()), "test");
+            dataset.getId(),
+            RunSettings.builder().epochs(2).batchSize(32).seed(0).device(DeviceChoice.CPU).build(),
+            "test");
     run = RunWaits.finished(runs, queued.getId(), Duration.ofMinutes(3));
     assertThat(run.getStatus()).as(run.getFailureReason()).isEqualTo(RunStatus.SUCCEEDED);
     sampleIds = longs(artifact("sample_ids"));
@@ -123,7 +125,7 @@ abstract class SampleInsightsFlowTest {
     for (int i = 0; i < SAMPLES; i++) {
       embeddings[i] = Arrays.copyOfRange(flat, i * dim, (i + 1) * dim);
     }
-    int[][] expected = KnnDisagreementScorer.nearestNeighbours(embeddings, 8, 1);
+    int[][] expected = Neighbours.search(embeddings, 8, 1).indices();
     for (int row : new int[] {0, 42, SAMPLES - 1}) {
       List<Neighbour> near = insights.neighbours(run.getId(), sampleIds[row], 8);
       assertThat(near.stream().map(Neighbour::sampleId).toList())

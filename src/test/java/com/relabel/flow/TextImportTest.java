@@ -14,8 +14,8 @@ import com.relabel.dataset.TextFeaturizer;
 import com.relabel.dataset.TextFormatException;
 import com.relabel.dataset.TextImport;
 import com.relabel.dataset.TrainingSet;
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ModelKind;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import com.relabel.training.RunSettings;
 import com.relabel.training.RunStatus;
 import com.relabel.training.RunWaits;
@@ -84,8 +84,16 @@ class TextImportTest {
     String topic = SyntheticTexts.topicName(data.labels()[7]);
     assertThat(datasets.classNames(d.getId()).get(set.images().labels()[7])).isEqualTo(topic);
 
-    var asked = new RunSettings(2, 16, 1e-3f, 1, DeviceChoice.CPU, List.of(), 0);
-    long runId = runs.retrain(d.getId(), asked.withModel(ModelKind.CNN), "admin").getId();
+    var asked =
+        RunSettings.builder()
+            .epochs(2)
+            .batchSize(16)
+            .seed(1)
+            .device(DeviceChoice.CPU)
+            .folds(0)
+            .build();
+    long runId =
+        runs.retrain(d.getId(), asked.toBuilder().model(ModelKind.CNN).build(), "admin").getId();
     TrainingRun done = RunWaits.finished(runs, runId, Duration.ofSeconds(120));
 
     assertThat(done.getStatus()).as(done.getFailureReason()).isEqualTo(RunStatus.SUCCEEDED);
@@ -123,7 +131,14 @@ class TextImportTest {
                 set.sampleIds()[7]))
         .isEqualTo(TextEncoder.MODEL);
 
-    var asked = new RunSettings(2, 16, 1e-3f, 1, DeviceChoice.CPU, List.of(), 0);
+    var asked =
+        RunSettings.builder()
+            .epochs(2)
+            .batchSize(16)
+            .seed(1)
+            .device(DeviceChoice.CPU)
+            .folds(0)
+            .build();
     long runId = runs.retrain(d.getId(), asked, "admin").getId();
     TrainingRun done = RunWaits.finished(runs, runId, Duration.ofSeconds(120));
 

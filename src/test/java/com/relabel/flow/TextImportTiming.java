@@ -8,15 +8,15 @@ import com.relabel.dataset.SyntheticTexts;
 import com.relabel.dataset.TextFeaturizer;
 import com.relabel.dataset.TextImport;
 import com.relabel.dataset.TrainingSet;
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
+import com.relabel.engine.NoiseTrainingPipeline;
+import com.relabel.engine.TrainingOptions;
+import com.relabel.engine.TrainingProgress;
+import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.Evaluation;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.ScorerRegistry;
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ModelKind;
-import com.relabel.training.NoiseTrainingPipeline;
-import com.relabel.training.TrainingOptions;
-import com.relabel.training.TrainingProgress;
-import com.relabel.training.TrainingResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -81,9 +81,14 @@ class TextImportTiming {
 
   private static void train(LabeledImages features, SyntheticTexts data, int folds) {
     var options =
-        new TrainingOptions(5, 128, 1e-3f, 42, DeviceChoice.AUTO)
-            .withFolds(folds, TrainingOptions.DEFAULT_FOLD_EPOCHS)
-            .withModel(ModelKind.MLP);
+        TrainingOptions.builder()
+            .epochs(5)
+            .batchSize(128)
+            .seed(42)
+            .device(DeviceChoice.AUTO)
+            .folds(folds, TrainingOptions.DEFAULT_FOLD_EPOCHS)
+            .model(ModelKind.MLP)
+            .build();
     long start = System.nanoTime();
     TrainingResult result =
         new NoiseTrainingPipeline().train(features, options, TrainingProgress.none());

@@ -19,15 +19,15 @@ class CartographyTest {
   @Test
   void variabilityIsThePopulationStandardDeviation() {
     TrainingDynamics threeEpochs =
-        new TrainingDynamics(
-            new int[] {0},
-            2,
-            new float[][] {{0f}, {0.5f}, {1f}},
-            new int[][] {{1}, {0}, {0}},
-            new float[][] {{0f}, {0f}, {0f}},
-            new float[][] {{0f}, {0f}, {0f}},
-            new float[][] {{0f, 1f}},
-            null);
+        TrainingDynamics.builder()
+            .givenLabels(new int[] {0})
+            .numClasses(2)
+            .probGiven(new float[][] {{0f}, {0.5f}, {1f}})
+            .predicted(new int[][] {{1}, {0}, {0}})
+            .margin(new float[][] {{0f}, {0f}, {0f}})
+            .loss(new float[][] {{0f}, {0f}, {0f}})
+            .finalProbabilities(new float[][] {{0f, 1f}})
+            .build();
 
     assertThat(Cartography.of(threeEpochs).variability()[0])
         .isCloseTo(Math.sqrt(1.0 / 6), within(1e-9));

@@ -16,14 +16,15 @@ final class HandMadeDynamics {
   private HandMadeDynamics() {}
 
   static TrainingDynamics threeSamples() {
-    return new TrainingDynamics(
-        new int[] {0, 1, 2},
-        3,
-        new float[][] {{0.8f, 0.2f, 0.6f}, {1.0f, 0.4f, 0.0f}},
-        new int[][] {{0, 2, 2}, {0, 2, 0}},
-        new float[][] {{2f, -1f, 0.5f}, {4f, -3f, -2.5f}},
-        new float[][] {{0.5f, 1.5f, 0.7f}, {0.1f, 0.9f, 2.3f}},
-        new float[][] {{0.9f, 0.05f, 0.05f}, {0.1f, 0.3f, 0.6f}, {0.5f, 0.2f, 0.3f}},
-        null);
+    return TrainingDynamics.builder()
+        .givenLabels(new int[] {0, 1, 2})
+        .numClasses(3)
+        .probGiven(new float[][] {{0.8f, 0.2f, 0.6f}, {1.0f, 0.4f, 0.0f}})
+        .predicted(new int[][] {{0, 2, 2}, {0, 2, 0}})
+        .margin(new float[][] {{2f, -1f, 0.5f}, {4f, -3f, -2.5f}})
+        .loss(new float[][] {{0.5f, 1.5f, 0.7f}, {0.1f, 0.9f, 2.3f}})
+        .finalProbabilities(
+            new float[][] {{0.9f, 0.05f, 0.05f}, {0.1f, 0.3f, 0.6f}, {0.5f, 0.2f, 0.3f}})
+        .build();
   }
 }

@@ -22,7 +22,7 @@ final class KnnTiming {
       }
     }
     long start = System.nanoTime();
-    int[][] neighbours = KnnDisagreementScorer.nearestNeighbours(embeddings, 10, threads);
+    int[][] neighbours = Neighbours.search(embeddings, 10, threads).indices();
     double seconds = (System.nanoTime() - start) / 1e9;
     long checksum = 0;
     for (int[] row : neighbours) {

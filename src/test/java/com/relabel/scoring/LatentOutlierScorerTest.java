@@ -20,19 +20,16 @@ class LatentOutlierScorerTest {
       perEpoch[0][i] = 0.5f;
       probabilities[i][given[i]] = 1f;
     }
-    return new TrainingDynamics(
-        given,
-        numClasses,
-        perEpoch,
-        new int[][] {given.clone()},
-        perEpoch,
-        perEpoch,
-        probabilities,
-        null,
-        null,
-        null,
-        null,
-        latentMeans);
+    return TrainingDynamics.builder()
+        .givenLabels(given)
+        .numClasses(numClasses)
+        .probGiven(perEpoch)
+        .predicted(new int[][] {given.clone()})
+        .margin(perEpoch)
+        .loss(perEpoch)
+        .finalProbabilities(probabilities)
+        .latentMeans(latentMeans)
+        .build();
   }
 
   /** Seeded clusters: class c is centred at 4 * e_(c mod dims) ... with unit noise. */

@@ -9,18 +9,16 @@ class MarginScorerTest {
 
   private static TrainingDynamics dynamics(int[] given, float[][] last, float[][] heldOut) {
     int n = given.length;
-    return new TrainingDynamics(
-        given,
-        3,
-        new float[][] {new float[n]},
-        new int[][] {new int[n]},
-        new float[][] {new float[n]},
-        new float[][] {new float[n]},
-        last,
-        null,
-        null,
-        heldOut,
-        null);
+    return TrainingDynamics.builder()
+        .givenLabels(given)
+        .numClasses(3)
+        .probGiven(new float[][] {new float[n]})
+        .predicted(new int[][] {new int[n]})
+        .margin(new float[][] {new float[n]})
+        .loss(new float[][] {new float[n]})
+        .finalProbabilities(last)
+        .heldOutProbabilities(heldOut)
+        .build();
   }
 
   @Test

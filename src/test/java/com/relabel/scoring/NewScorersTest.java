@@ -94,16 +94,14 @@ class NewScorersTest {
     assertThat(scores.method()).isEqualTo("knn");
     // Sample 2's nearest three are 1, 0, 3, all labelled 0. Sample 0's are 2, then 1 and 3 (an
     // exact tie, lower index first): labels 1, 0, 0.
-    assertThat(KnnDisagreementScorer.nearestNeighbours(embeddings, 3, 1)[2])
-        .containsExactly(1, 0, 3);
+    assertThat(Neighbours.search(embeddings, 3, 1).indices()[2]).containsExactly(1, 0, 3);
     assertThat(scores.scores()[2]).isEqualTo(1.0);
     assertThat(scores.suggestedLabels()[2]).isZero();
     assertThat(scores.suggestionConfidence()[2]).isEqualTo(1.0);
     assertThat(scores.scores()[0]).isEqualTo(1.0 / 3);
     assertThat(scores.suggestedLabels()[0]).isZero();
     assertThat(scores.suggestionConfidence()[0]).isEqualTo(2.0 / 3);
-    assertThat(KnnDisagreementScorer.nearestNeighbours(embeddings, 3, 1)[0])
-        .containsExactly(2, 1, 3);
+    assertThat(Neighbours.search(embeddings, 3, 1).indices()[0]).containsExactly(2, 1, 3);
   }
 
   @Test
@@ -112,10 +110,10 @@ class NewScorersTest {
       {1f, 0f}, {1f, 0.1f}, {1f, 0.05f}, {1f, -0.1f}, {0f, 1f}, {0.1f, 1f}, {-0.1f, 1f}
     };
     TrainingDynamics dynamics = uniformDynamics(new int[] {0, 0, 1, 0, 1, 1, 1}, 2, embeddings);
-    int[][] searched = KnnDisagreementScorer.nearestNeighbours(embeddings, 3, 1);
+    int[][] searched = Neighbours.search(embeddings, 3, 1).indices();
 
     MethodScores byThemselves = new KnnDisagreementScorer(3, 1).score(dynamics);
-    MethodScores beforehand = new KnnDisagreementScorer(searched).score(dynamics);
+    MethodScores beforehand = new KnnDisagreementScorer(new Neighbours(searched)).score(dynamics);
 
     assertThat(beforehand.scores()).containsExactly(byThemselves.scores());
     assertThat(beforehand.suggestedLabels()).containsExactly(byThemselves.suggestedLabels());
@@ -124,7 +122,7 @@ class NewScorersTest {
     assertThatIllegalArgumentException()
         .isThrownBy(
             () ->
-                new KnnDisagreementScorer(new int[3][0])
+                new KnnDisagreementScorer(new Neighbours(new int[3][0]))
                     .score(uniformDynamics(new int[] {0, 1}, 2, new float[][] {{1f}, {2f}})))
         .withMessage("neighbours of 3 samples were given for dynamics of 2");
   }
@@ -141,8 +139,8 @@ class NewScorersTest {
       }
     }
     int k = 5;
-    int[][] single = KnnDisagreementScorer.nearestNeighbours(embeddings, k, 1);
-    int[][] threaded = KnnDisagreementScorer.nearestNeighbours(embeddings, k, 3);
+    int[][] single = Neighbours.search(embeddings, k, 1).indices();
+    int[][] threaded = Neighbours.search(embeddings, k, 3).indices();
 
     assertThat(threaded).isDeepEqualTo(single);
     for (int i = 0; i < n; i++) {
@@ -186,30 +184,31 @@ class NewScorersTest {
     for (float[] row : uniform) {
       Arrays.fill(row, 1f / classes);
     }
-    return new TrainingDynamics(
-        labels,
-        classes,
-        new float[1][n],
-        new int[1][n],
-        new float[1][n],
-        new float[1][n],
-        uniform,
-        embeddings);
+    return TrainingDynamics.builder()
+        .givenLabels(labels)
+        .numClasses(classes)
+        .probGiven(new float[1][n])
+        .predicted(new int[1][n])
+        .margin(new float[1][n])
+        .loss(new float[1][n])
+        .finalProbabilities(uniform)
+        .embeddings(embeddings)
+        .build();
   }
 
   static TrainingDynamics withExtras(
       TrainingDynamics d, float[][] embeddings, float[][] norms, float[][] heldOut) {
-    return new TrainingDynamics(
-        d.givenLabels(),
-        d.numClasses(),
-        d.probGiven(),
-        d.predicted(),
-        d.margin(),
-        d.loss(),
-        d.finalProbabilities(),
-        embeddings,
-        norms,
-        heldOut,
-        null);
+    return TrainingDynamics.builder()
+        .givenLabels(d.givenLabels())
+        .numClasses(d.numClasses())
+        .probGiven(d.probGiven())
+        .predicted(d.predicted())
+        .margin(d.margin())
+        .loss(d.loss())
+        .finalProbabilities(d.finalProbabilities())
+        .embeddings(embeddings)
+        .embeddingNormsSquared(norms)
+        .heldOutProbabilities(heldOut)
+        .build();
   }
 }

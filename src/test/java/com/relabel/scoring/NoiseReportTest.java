@@ -30,8 +30,15 @@ class NoiseReportTest {
       finalProbabilities[i][1 - given[i]] = 1 - p;
     }
     var dynamics =
-        new TrainingDynamics(
-            given, 2, probGiven, predicted, margin, loss, finalProbabilities, null);
+        TrainingDynamics.builder()
+            .givenLabels(given)
+            .numClasses(2)
+            .probGiven(probGiven)
+            .predicted(predicted)
+            .margin(margin)
+            .loss(loss)
+            .finalProbabilities(finalProbabilities)
+            .build();
 
     NoiseReport.Quality quality =
         NoiseReport.compute(dynamics, ScorerRegistry.defaults()).evaluate(given, truth);

@@ -37,19 +37,14 @@ class ScorerRegistryTest {
     TrainingDynamics without = HandMadeDynamics.threeSamples();
     float[][] embeddings = {{1f}, {2f}, {-3f}};
     TrainingDynamics with = NewScorersTest.withExtras(without, embeddings, null, null);
-    int[][] searched =
-        KnnDisagreementScorer.nearestNeighbours(embeddings, KnnDisagreementScorer.DEFAULT_K, 1);
+    int[][] searched = Neighbours.search(embeddings, KnnDisagreementScorer.DEFAULT_K, 1).indices();
 
     assertThat(String.join(" ", ScorerRegistry.all().names()))
         .isEqualTo("loss confidence correctness aum cl margin gmm influence knn softlabel aquavs");
     assertThat(ScorerRegistry.all().names())
         .containsSubsequence(ScorerRegistry.forDynamics(with).names());
-    assertThat(ScorerRegistry.forDynamics(without).neighbours()).isNull();
-    assertThat(ScorerRegistry.forDynamics(with).neighbours()).isDeepEqualTo(searched);
-    assertThat(ScorerRegistry.forDynamics(with).select(java.util.List.of("loss")).neighbours())
-        .as("kept when knn is not chosen")
-        .isDeepEqualTo(searched);
-    assertThat(ScorerRegistry.defaults().neighbours()).isNull();
+    assertThat(Neighbours.of(without)).isNull();
+    assertThat(Neighbours.of(with).indices()).isDeepEqualTo(searched);
   }
 
   @Test

@@ -11,18 +11,16 @@ class SoftLabelScorerTest {
   private static TrainingDynamics dynamics(float[][] softTargets) {
     int[] given = {0, 1};
     float[][] perEpoch = {{0.9f, 0.2f}};
-    return new TrainingDynamics(
-        given,
-        3,
-        perEpoch,
-        new int[][] {{0, 2}},
-        perEpoch,
-        perEpoch,
-        new float[][] {{0.9f, 0.05f, 0.05f}, {0.1f, 0.2f, 0.7f}},
-        null,
-        null,
-        null,
-        softTargets);
+    return TrainingDynamics.builder()
+        .givenLabels(given)
+        .numClasses(3)
+        .probGiven(perEpoch)
+        .predicted(new int[][] {{0, 2}})
+        .margin(perEpoch)
+        .loss(perEpoch)
+        .finalProbabilities(new float[][] {{0.9f, 0.05f, 0.05f}, {0.1f, 0.2f, 0.7f}})
+        .softTargets(softTargets)
+        .build();
   }
 
   @Test

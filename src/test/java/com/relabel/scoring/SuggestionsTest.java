@@ -29,18 +29,16 @@ class SuggestionsTest {
     int[] given = {0, 0, 0, 0};
     int n = given.length;
     var d =
-        new TrainingDynamics(
-            given,
-            3,
-            new float[][] {new float[n]},
-            new int[][] {new int[n]},
-            new float[][] {new float[n]},
-            new float[][] {new float[n]},
-            fin,
-            null,
-            null,
-            heldOut,
-            null);
+        TrainingDynamics.builder()
+            .givenLabels(given)
+            .numClasses(3)
+            .probGiven(new float[][] {new float[n]})
+            .predicted(new int[][] {new int[n]})
+            .margin(new float[][] {new float[n]})
+            .loss(new float[][] {new float[n]})
+            .finalProbabilities(fin)
+            .heldOutProbabilities(heldOut)
+            .build();
 
     Suggestions ensemble = Suggestions.ensemble(d);
 
@@ -55,15 +53,15 @@ class SuggestionsTest {
   @Test
   void breaksTiesTowardTheLowestClass() {
     TrainingDynamics tie =
-        new TrainingDynamics(
-            new int[] {2},
-            3,
-            new float[][] {{0.4f}},
-            new int[][] {{1}},
-            new float[][] {{0f}},
-            new float[][] {{0f}},
-            new float[][] {{0.2f, 0.4f, 0.4f}},
-            null);
+        TrainingDynamics.builder()
+            .givenLabels(new int[] {2})
+            .numClasses(3)
+            .probGiven(new float[][] {{0.4f}})
+            .predicted(new int[][] {{1}})
+            .margin(new float[][] {{0f}})
+            .loss(new float[][] {{0f}})
+            .finalProbabilities(new float[][] {{0.2f, 0.4f, 0.4f}})
+            .build();
 
     assertThat(Suggestions.finalPrediction(tie).labels()).containsExactly(1);
   }

@@ -103,18 +103,18 @@ record SyntheticBenchmark(TrainingDynamics dynamics, int[] cleanLabels, NoisyLab
       heldOut[i] = softmax(logits);
     }
     TrainingDynamics dynamics =
-        new TrainingDynamics(
-            given,
-            classes,
-            probGiven,
-            predicted,
-            margin,
-            loss,
-            finalProbabilities,
-            embeddings,
-            normsSquared,
-            heldOut,
-            null);
+        TrainingDynamics.builder()
+            .givenLabels(given)
+            .numClasses(classes)
+            .probGiven(probGiven)
+            .predicted(predicted)
+            .margin(margin)
+            .loss(loss)
+            .finalProbabilities(finalProbabilities)
+            .embeddings(embeddings)
+            .embeddingNormsSquared(normsSquared)
+            .heldOutProbabilities(heldOut)
+            .build();
     return new SyntheticBenchmark(dynamics, clean, noise);
   }
 

@@ -1,5 +1,6 @@
 package com.relabel.training;
 
+import com.relabel.engine.ClassifierNetwork;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,8 +114,8 @@ public final class DynamicsStorageBenchmark {
                 insert,
                 "embeddings",
                 n,
-                SmallCnn.EMBEDDING_SIZE,
-                randomFloats(n * SmallCnn.EMBEDDING_SIZE, random));
+                ClassifierNetwork.EMBEDDING_SIZE,
+                randomFloats(n * ClassifierNetwork.EMBEDDING_SIZE, random));
       }
       c.commit();
       double artifactSeconds = (System.nanoTime() - start) / 1e9;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.relabel.RelabelApplication;
 import com.relabel.dataset.DatasetImporter;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.flow.TestDatasets;
 import java.nio.file.Path;
 import java.sql.Timestamp;
@@ -122,7 +123,7 @@ class RestartClearsDeadRunsTest {
   }
 
   private static RunSettings settings() {
-    return new RunSettings(1, 32, 1e-3f, 1, DeviceChoice.CPU, List.of());
+    return RunSettings.builder().epochs(1).batchSize(32).seed(1).device(DeviceChoice.CPU).build();
   }
 
   private static void runningOn(JdbcTemplate jdbc, long runId, String node) {

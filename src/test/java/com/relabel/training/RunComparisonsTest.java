@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.flow.TestDatasets;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -201,7 +202,14 @@ class RunComparisonsTest {
     TrainingRun run =
         runs.saveAndFlush(
             new TrainingRun(
-                datasetId, new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of()), "test"));
+                datasetId,
+                RunSettings.builder()
+                    .epochs(1)
+                    .batchSize(8)
+                    .seed(1)
+                    .device(DeviceChoice.CPU)
+                    .build(),
+                "test"));
     jdbc.update(
         "update training_run set status = 'SUCCEEDED', estimated_errors = ?, started_at = ?"
             + " where id = ?",

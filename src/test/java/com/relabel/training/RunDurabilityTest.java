@@ -6,6 +6,7 @@ import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.TrainingSet;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.flow.TestDatasets;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -69,12 +70,12 @@ class RunDurabilityTest {
     assertThat(run.getDeviceUsed()).isEqualTo("cpu");
     assertThat(run.getExecutedBy()).isNotBlank();
     // 10% of every class by default, rounded per class
-    assertThat(run.getHeldOutCount()).isBetween(15, 25);
+    assertThat(run.getOutcome().getHeldOutCount()).isBetween(15, 25);
     assertThat(run.getHeldOutAccuracy()).isBetween(0.0, 1.0);
     long[] trainedIds = longs(artifact(run, "sample_ids"));
     assertThat(trainedIds).hasSize(SAMPLES - 1).doesNotContain(excluded).contains(corrected);
     int[] heldOut = ints(artifact(run, "held_out"));
-    assertThat(heldOut).hasSize(run.getHeldOutCount());
+    assertThat(heldOut).hasSize(run.getOutcome().getHeldOutCount());
     List<Double> perEpoch =
         jdbc.queryForList(
             "select held_out_accuracy from run_epoch where run_id = ? order by epoch",
@@ -162,7 +163,12 @@ class RunDurabilityTest {
     long id =
         runs.enqueue(
                 dataset.getId(),
-                new RunSettings(epochs, 16, 1e-3f, 1, DeviceChoice.CPU, List.of()),
+                RunSettings.builder()
+                    .epochs(epochs)
+                    .batchSize(16)
+                    .seed(1)
+                    .device(DeviceChoice.CPU)
+                    .build(),
                 "test")
             .getId();
     return RunWaits.until(runs, id, r -> !r.getStatus().isActive(), Duration.ofMinutes(3));

@@ -2,6 +2,9 @@ package com.relabel.training;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.EpochStats;
+import com.relabel.engine.TrainingOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,8 +17,7 @@ class RunProgressTest {
   @Test
   void phasesNameTheEpochTheRecordingAndTheFold() {
     List<String> phases = new ArrayList<>();
-    TrainingRun row =
-        new TrainingRun(1, new RunSettings(2, 8, 1e-3f, 1, DeviceChoice.CPU, List.of(), 2), "t");
+    TrainingRun row = row(2);
     var recorder =
         new RunProgressRecorder(
             7,
@@ -43,14 +45,18 @@ class RunProgressTest {
 
   @Test
   void theAumThresholdPassFollowsTheFolds() {
-    TrainingRun row =
-        new TrainingRun(1, new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of(), 2), "t");
+    TrainingRun row = row(1);
     var recorder =
         new RunProgressRecorder(
             7,
-            new TrainingOptions(1, 8, 1e-3f, 1, DeviceChoice.CPU)
-                .withFolds(2, 1)
-                .withAumThresholdPass(true),
+            TrainingOptions.builder()
+                .epochs(1)
+                .batchSize(8)
+                .seed(1)
+                .device(DeviceChoice.CPU)
+                .folds(2, 1)
+                .aumThresholdPass(true)
+                .build(),
             (id, change) -> change.accept(row),
             () -> false);
     recorder.onEpoch(new EpochStats(1, 1, 1, 1, 100, 0.5));
@@ -70,12 +76,19 @@ class RunProgressTest {
     List<String> phases = new ArrayList<>();
     List<Double> done = new ArrayList<>();
     RunSettings settings =
-        new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of("loss", "aquavs"), 2);
+        RunSettings.builder()
+            .epochs(1)
+            .batchSize(8)
+            .seed(1)
+            .device(DeviceChoice.CPU)
+            .methods(List.of("loss", "aquavs"))
+            .folds(2)
+            .build();
     TrainingRun row = new TrainingRun(1, settings, "t");
     var recorder =
         new RunProgressRecorder(
             7,
-            settings.toOptions().withFolds(2, 1),
+            settings.toOptions().toBuilder().folds(2, 1).build(),
             (id, change) -> {
               change.accept(row);
               phases.add(row.getPhase());
@@ -100,7 +113,13 @@ class RunProgressTest {
     assertThat(done).isSorted();
     assertThat(done.getLast()).isCloseTo(0.95, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(
-            new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of(), 0)
+            RunSettings.builder()
+                .epochs(1)
+                .batchSize(8)
+                .seed(1)
+                .device(DeviceChoice.CPU)
+                .folds(0)
+                .build()
                 .toOptions()
                 .latentEpochs())
         .isZero();
@@ -127,14 +146,18 @@ class RunProgressTest {
   @Test
   void aCleaningRoundRepeatsTheMainRunAndTheFoldsUnderItsOwnName() {
     List<String> phases = new ArrayList<>();
-    TrainingRun row =
-        new TrainingRun(1, new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of(), 2), "t");
+    TrainingRun row = row(1);
     var recorder =
         new RunProgressRecorder(
             7,
-            new TrainingOptions(1, 8, 1e-3f, 1, DeviceChoice.CPU)
-                .withFolds(2, 1)
-                .withCleaningRounds(1),
+            TrainingOptions.builder()
+                .epochs(1)
+                .batchSize(8)
+                .seed(1)
+                .device(DeviceChoice.CPU)
+                .folds(2, 1)
+                .cleaningRounds(1)
+                .build(),
             (id, change) -> {
               change.accept(row);
               phases.add(row.getPhase());
@@ -153,10 +176,30 @@ class RunProgressTest {
         .containsSubsequence("training epoch 1/1", "cleaning round 1: training epoch 1/1");
     assertThat(row.getProgress()).isCloseTo(0.95, org.assertj.core.api.Assertions.within(1e-9));
     assertThat(
-            new RunSettings(1, 8, 1e-3f, 1, DeviceChoice.CPU, List.of(), 2)
-                .withCleaningRounds(2)
+            RunSettings.builder()
+                .epochs(1)
+                .batchSize(8)
+                .seed(1)
+                .device(DeviceChoice.CPU)
+                .folds(2)
+                .cleaningRounds(2)
+                .build()
                 .toOptions()
                 .cleaningRounds())
         .isEqualTo(2);
+  }
+
+  /** A run of {@code epochs} epochs with two folds, as the recorder sees it. */
+  private static TrainingRun row(int epochs) {
+    return new TrainingRun(
+        1,
+        RunSettings.builder()
+            .epochs(epochs)
+            .batchSize(8)
+            .seed(1)
+            .device(DeviceChoice.CPU)
+            .folds(2)
+            .build(),
+        "t");
   }
 }

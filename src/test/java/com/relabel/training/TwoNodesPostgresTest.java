@@ -6,6 +6,7 @@ import com.relabel.RelabelApplication;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.DatasetService;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.flow.TestDatasets;
 import com.relabel.flow.TestPostgres;
 import java.time.Duration;
@@ -118,7 +119,12 @@ class TwoNodesPostgresTest {
       runIds.add(
           runs.enqueue(
                   datasetId,
-                  new RunSettings(EPOCHS, 16, 1e-3f, 1, DeviceChoice.CPU, List.of()),
+                  RunSettings.builder()
+                      .epochs(EPOCHS)
+                      .batchSize(16)
+                      .seed(1)
+                      .device(DeviceChoice.CPU)
+                      .build(),
                   "test")
               .getId());
     }
@@ -152,7 +158,12 @@ class TwoNodesPostgresTest {
         bean("node-web", TrainingRuns.class)
             .enqueue(
                 datasetId,
-                new RunSettings(EPOCHS, 16, 1e-3f, 1, DeviceChoice.CPU, List.of()),
+                RunSettings.builder()
+                    .epochs(EPOCHS)
+                    .batchSize(16)
+                    .seed(1)
+                    .device(DeviceChoice.CPU)
+                    .build(),
                 "test")
             .getId();
     long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();

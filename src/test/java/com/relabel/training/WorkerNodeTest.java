@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.relabel.RelabelApplication;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
+import com.relabel.engine.DeviceChoice;
 import com.relabel.flow.TestDatasets;
 import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -37,7 +37,12 @@ class WorkerNodeTest {
       long runId =
           runs.enqueue(
                   dataset.getId(),
-                  new RunSettings(1, 32, 1e-3f, 1, DeviceChoice.CPU, List.of()),
+                  RunSettings.builder()
+                      .epochs(1)
+                      .batchSize(32)
+                      .seed(1)
+                      .device(DeviceChoice.CPU)
+                      .build(),
                   "test")
               .getId();
       TrainingRun run =

@@ -55,8 +55,8 @@ final class ActivateDialog {
           table,
           false,
           "Expected in top 100 / 1,000",
-          orDash(RunsView.expectedYield(run)),
-          orDash(RunsView.expectedYield(ranking)));
+          orDash(RunTexts.expectedYield(run)),
+          orDash(RunTexts.expectedYield(ranking)));
       body.add(table);
       body.add(
           new Paragraph(

@@ -1,8 +1,8 @@
 package com.relabel.training.ui;
 
+import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.ModelKind;
 import com.relabel.security.CurrentUser;
-import com.relabel.training.DeviceChoice;
-import com.relabel.training.ModelKind;
 import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
@@ -164,17 +164,18 @@ public class RetrainDialog extends Dialog {
       throw new IllegalArgumentException(
           "seed must be a whole number, not '" + seed.getValue() + "'");
     }
-    return new RunSettings(
-        epochs.getValue(),
-        batchSize.getValue(),
-        learningRate.getValue().floatValue(),
-        seedValue,
-        device.getValue(),
-        new ArrayList<>(methods.getSelectedItems()),
-        folds.getValue(),
-        model.getValue(),
-        aumThresholdPass.getValue(),
-        cleaningRounds.getValue());
+    return RunSettings.builder()
+        .epochs(epochs.getValue())
+        .batchSize(batchSize.getValue())
+        .learningRate(learningRate.getValue().floatValue())
+        .seed(seedValue)
+        .device(device.getValue())
+        .methods(new ArrayList<>(methods.getSelectedItems()))
+        .folds(folds.getValue())
+        .model(model.getValue())
+        .aumThresholdPass(aumThresholdPass.getValue())
+        .cleaningRounds(cleaningRounds.getValue())
+        .build();
   }
 
   private void start() {

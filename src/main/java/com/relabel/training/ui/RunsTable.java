@@ -1,7 +1,6 @@
 package com.relabel.training.ui;
 
 import com.relabel.training.MeasuredYield;
-import com.relabel.training.RunComparison;
 import com.relabel.training.RunStatus;
 import com.relabel.training.TrainingRun;
 import com.vaadin.flow.component.button.Button;
@@ -12,13 +11,8 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -31,11 +25,6 @@ import java.util.function.Consumer;
  * it replaced, the reason it failed or was held back) in the row's details, opened by a click.
  */
 final class RunsTable {
-
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("d MMM HH:mm", Locale.ENGLISH).withZone(ZoneId.systemDefault());
-  private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
   private final Grid<TrainingRun> grid = new Grid<>();
   private final Consumer<TrainingRun> onActivate;
@@ -55,25 +44,25 @@ final class RunsTable {
         .setWidth("6rem")
         .setFlexGrow(1)
         .setKey("run")
-        .setTooltipGenerator(RunsTable::timing);
+        .setTooltipGenerator(RunTexts::timing);
     grid.addComponentColumn(this::statusCell)
         .setHeader("Status")
         .setWidth("7.5rem")
         .setFlexGrow(3)
         .setKey("status");
-    grid.addColumn(RunsTable::settingsShort)
+    grid.addColumn(RunTexts::settingsShort)
         .setHeader("Model / settings")
         .setWidth("6.5rem")
         .setFlexGrow(2)
         .setKey("settings")
-        .setTooltipGenerator(RunsTable::settingsText);
-    grid.addColumn(RunsTable::heldOutShort)
+        .setTooltipGenerator(RunTexts::settingsText);
+    grid.addColumn(RunTexts::heldOutShort)
         .setHeader("Held-out acc.")
         .setWidth("4.5rem")
         .setFlexGrow(0)
         .setTextAlign(ColumnTextAlign.END)
         .setKey("held-out")
-        .setTooltipGenerator(RunsTable::heldOut);
+        .setTooltipGenerator(RunTexts::heldOut);
     grid.addColumn(
             r -> r.getEstimatedErrors() == null ? "" : "%,d".formatted(r.getEstimatedErrors()))
         .setHeader("Errors (est.)")
@@ -81,7 +70,7 @@ final class RunsTable {
         .setFlexGrow(0)
         .setTextAlign(ColumnTextAlign.END)
         .setKey("errors");
-    grid.addColumn(RunsView::expectedYield)
+    grid.addColumn(RunTexts::expectedYield)
         .setHeader("Expected 100 / 1k")
         .setWidth("5.5rem")
         .setFlexGrow(0)
@@ -89,7 +78,7 @@ final class RunsTable {
         .setKey("expected")
         .setTooltipGenerator(
             r -> "Wrong labels the run expects in the first 100 / 1,000 samples of its queue");
-    grid.addColumn(r -> measuredShort(measured.get(r.getId())))
+    grid.addColumn(r -> RunTexts.measuredShort(measured.get(r.getId())))
         .setHeader("Found / 100")
         .setWidth("5rem")
         .setFlexGrow(0)
@@ -142,7 +131,7 @@ final class RunsTable {
       badge.setId("run-active-" + run.getId());
       cell.add(badge);
     }
-    cell.add(small(when(run)));
+    cell.add(small(RunTexts.when(run)));
     return cell;
   }
 
@@ -158,7 +147,7 @@ final class RunsTable {
   private Div statusCell(TrainingRun run) {
     var cell = new Div();
     cell.setId("run-status-" + run.getId());
-    cell.add(new Span(status(run, ranks(run))));
+    cell.add(new Span(RunTexts.status(run, ranks(run))));
     String why = shortReason(run);
     if (!why.isEmpty()) {
       var reason = small(why);
@@ -200,27 +189,17 @@ final class RunsTable {
     lines.add(
         run.getStatus().isActive()
             ? "Expected and measured errors come when the run has succeeded."
-            : RunsView.yieldText(run, measured.get(run.getId())));
-    lines.add("Settings: " + settingsText(run) + "; methods: " + methods(run) + ".");
-    lines.add(timing(run) + ".");
-    String aum = RunsView.aumCutoff(run);
+            : RunTexts.yieldText(run, measured.get(run.getId())));
+    lines.add(
+        "Settings: " + RunTexts.settingsText(run) + "; methods: " + RunTexts.methods(run) + ".");
+    lines.add(RunTexts.timing(run) + ".");
+    String aum = RunTexts.aumCutoff(run);
     if (!aum.isEmpty()) {
       lines.add(aum + ".");
     }
-    run.storedComparison().ifPresent(c -> lines.add(comparison(c)));
+    run.storedComparison().ifPresent(c -> lines.add(RunTexts.comparison(c)));
     lines.forEach(line -> details.add(new Div(line)));
     return details;
-  }
-
-  /**
-   * "succeeded" for the run that ranks the queue, "finished, not active" for a succeeded one that
-   * does not, else the status in lower case.
-   */
-  static String status(TrainingRun run, boolean ranks) {
-    if (run.getStatus() == RunStatus.SUCCEEDED) {
-      return ranks ? "succeeded" : "finished, not active";
-    }
-    return run.getStatus().name().toLowerCase(Locale.ROOT);
   }
 
   /** Why a run did not take over, or why it failed, in one short line; else empty. */
@@ -233,111 +212,5 @@ final class RunsTable {
       return reason.length() > 80 ? reason.substring(0, 79) + "…" : reason;
     }
     return "";
-  }
-
-  /** "6 Dec 14:03": when the run finished, or was queued while it has not (the tooltip has all). */
-  static String when(TrainingRun run) {
-    return WHEN.format(run.getFinishedAt() != null ? run.getFinishedAt() : run.getCreatedAt());
-  }
-
-  /** "cnn · 5 ep · k 4 · 2 rounds": what tells runs apart at a glance. */
-  static String settingsShort(TrainingRun r) {
-    return String.format(
-        Locale.ROOT,
-        "%s · %s ep · k %d%s",
-        r.getModel() == null ? "cnn" : r.getModel(),
-        r.getEpochs(),
-        r.getFolds(),
-        r.getCleaningRounds() == 0
-            ? ""
-            : " · " + r.getCleaningRounds() + " round" + (r.getCleaningRounds() == 1 ? "" : "s"));
-  }
-
-  /** Every setting: "cnn · 5 epochs · batch 64 · lr 0.001 · k 4 · seed 42 · 2 cleaning rounds". */
-  static String settingsText(TrainingRun r) {
-    return String.format(
-        "%s · %s epochs · batch %s · lr %.3g · k %d · seed %s%s",
-        r.getModel() == null ? "cnn" : r.getModel(),
-        r.getEpochs(),
-        r.getBatchSize(),
-        r.getLearningRate() == null ? Double.NaN : r.getLearningRate(),
-        r.getFolds(),
-        r.getSeed(),
-        r.getCleaningRounds() == 0
-            ? ""
-            : " · "
-                + r.getCleaningRounds()
-                + " cleaning round"
-                + (r.getCleaningRounds() == 1 ? "" : "s"));
-  }
-
-  private static String methods(TrainingRun r) {
-    return r.getMethods() == null || r.getMethods().isBlank() ? "all" : r.getMethods();
-  }
-
-  /** "Queued 2026-01-02 14:03:12, waited 0 min 01 s, took 3 min 10 s on cpu, node web-1". */
-  static String timing(TrainingRun r) {
-    String device = r.getDeviceUsed() != null ? r.getDeviceUsed() : r.deviceRequested();
-    StringBuilder text = new StringBuilder("Queued ").append(TIME.format(r.getCreatedAt()));
-    String waited = seconds(r.getCreatedAt(), r.getStartedAt());
-    if (!waited.isEmpty()) {
-      text.append(", waited ").append(waited);
-    }
-    String took = seconds(r.getStartedAt(), r.getFinishedAt());
-    if (!took.isEmpty()) {
-      text.append(", took ").append(took);
-    }
-    if (device != null) {
-      text.append(" on ").append(device);
-    }
-    if (r.getExecutedBy() != null) {
-      text.append(", node ").append(r.getExecutedBy());
-    }
-    return text.toString();
-  }
-
-  /** "97.1 %", or empty when the run held nothing out (or has not finished). */
-  static String heldOutShort(TrainingRun run) {
-    return run.getHeldOutAccuracy() == null
-        ? ""
-        : String.format(Locale.ROOT, "%.1f %%", 100 * run.getHeldOutAccuracy());
-  }
-
-  /** "97.1 % of 600", or empty. */
-  static String heldOut(TrainingRun run) {
-    return RunsView.heldOut(run);
-  }
-
-  /** "92 (64)": wrong labels found per 100 reviews (reviews), "– (12)" before 50 reviews. */
-  static String measuredShort(MeasuredYield yield) {
-    if (yield == null) {
-      return "";
-    }
-    return yield.isMeasured()
-        ? String.format(
-            Locale.ROOT, "%.0f (%,d)", yield.errorsPer100().getAsDouble(), yield.reviewed())
-        : String.format(Locale.ROOT, "– (%,d)", yield.reviewed());
-  }
-
-  private static String comparison(RunComparison c) {
-    String moved =
-        c.previousRunId() == null
-            ? "First run: its top " + "%,d".formatted(c.topK()) + " samples are all new."
-            : "Top %,d: %,d samples moved in, %,d out, against run #%d."
-                .formatted(c.topK(), c.movedIntoTop(), c.movedOutOfTop(), c.previousRunId());
-    String agreed =
-        c.correctionsBefore() == 0
-            ? " No corrections before it started."
-            : " Corrections agreed: %,d of the %,d made before it started."
-                .formatted(c.correctionsAgreed(), c.correctionsBefore());
-    return moved + agreed;
-  }
-
-  private static String seconds(Instant from, Instant to) {
-    if (from == null || to == null) {
-      return "";
-    }
-    long s = Duration.between(from, to).toSeconds();
-    return String.format("%d min %02d s", s / 60, s % 60);
   }
 }

@@ -1,6 +1,5 @@
 package com.relabel.training.ui;
 
-import com.relabel.base.EChart;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetService;
 import com.relabel.security.CurrentUser;
@@ -16,7 +15,6 @@ import com.relabel.training.RunProgressEvents;
 import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRun;
 import com.relabel.training.TrainingRuns;
-import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.grid.Grid;
@@ -28,18 +26,15 @@ import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
-import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.stream.Collectors;
@@ -56,12 +51,10 @@ import java.util.stream.Collectors;
 @RolesAllowed(Roles.ADMIN)
 class RunsView extends VerticalLayout implements BeforeEnterObserver {
 
-  private static final int HISTOGRAM_BINS = 40;
-
   private final DatasetService datasets;
   private final TrainingRuns runs;
   private final RunComparisons comparisons;
-  private final RunCharts charts;
+  private final ActiveRunPictures pictures;
   private final RunSettings defaults;
   private final PredictionsImport predictions;
   private final MeasuredYields yields;
@@ -72,10 +65,6 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
   private final Paragraph activeYield = new Paragraph();
   private final Button compare = new Button("Compare the two selected runs");
   private final Paragraph comparison = new Paragraph();
-  private final Select<String> method = new Select<>();
-  private final EChart histogram = new EChart();
-  private final EChart confusion = new EChart();
-  private final Paragraph picturesCaption = new Paragraph();
   private RunProgressPanel panel;
   private Dataset dataset;
   private Registration polling;
@@ -102,7 +91,7 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     this.datasets = datasets;
     this.runs = runs;
     this.comparisons = comparisons;
-    this.charts = charts;
+    this.pictures = new ActiveRunPictures(datasets, charts);
     this.defaults = defaults;
     var retrain = new Button("Retrain…", e -> openRetrain());
     retrain.setId("retrain-open");
@@ -120,19 +109,6 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     compare.setEnabled(false);
     compare.addClickListener(e -> compareSelected());
     comparison.setId("comparison-result");
-    method.setId("histogram-method");
-    method.setLabel("Score");
-    method.addValueChangeListener(
-        e -> {
-          if (e.getValue() != null) {
-            drawHistogram(e.getValue());
-          }
-        });
-    histogram.setId("score-histogram");
-    histogram.setHeight("320px");
-    confusion.setId("confusion-matrix");
-    confusion.setHeight("520px");
-    confusion.addItemClickListener(this::openCell);
     add(
         title,
         new HorizontalLayout(retrain, imported),
@@ -151,11 +127,8 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
         grid,
         new HorizontalLayout(compare),
         comparison,
-        new H3("Pictures of the active run"),
-        picturesCaption,
-        method,
-        histogram,
-        confusion);
+        new H3("Pictures of the active run"));
+    add(pictures.parts());
     LiveRuns.bind(this, events, this::onProgress);
     addAttachListener(e -> polling = e.getUI().addPollListener(p -> refresh()));
     addDetachListener(
@@ -171,7 +144,7 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     dataset = datasets.get(id);
     title.setText("Runs · " + dataset.getName());
     refresh();
-    drawPictures();
+    pictures.draw(dataset);
   }
 
   private void configureGrid() {
@@ -220,7 +193,7 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     refresh();
     if (!progress.status().isActive()) {
       dataset = datasets.get(dataset.getId());
-      drawPictures();
+      pictures.draw(dataset);
     }
     if (progress.heldBackReason() != null) {
       var notice =
@@ -258,7 +231,7 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
           }
           dataset = datasets.get(dataset.getId());
           refresh();
-          drawPictures();
+          pictures.draw(dataset);
         });
   }
 
@@ -275,36 +248,8 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
           "Run #"
               + active.getId()
               + " ranks the queue. "
-              + yieldText(active, measured.get(active.getId())));
+              + RunTexts.yieldText(active, measured.get(active.getId())));
     }
-  }
-
-  /**
-   * "Expected errors in top 100 / 1,000: 97 / 944. Measured yield: 92 per 100 reviews, 64
-   * reviewed." (or "after 50 reviews (12 so far)"); "No expected or measured errors: the run did
-   * not succeed." for a failed or cancelled run.
-   */
-  static String yieldText(TrainingRun run, MeasuredYield measured) {
-    String expected = expectedYield(run);
-    if (expected.isEmpty() && measured == null) {
-      return "No expected or measured errors: the run did not succeed.";
-    }
-    return (expected.isEmpty()
-            ? "Expected errors in top 100 / 1,000: not recorded."
-            : "Expected errors in top 100 / 1,000: " + expected + ".")
-        + (measured == null ? "" : " Measured yield: " + measured.describe() + ".");
-  }
-
-  /** "97 / 944": the wrong labels the run expects in the top 100 / 1,000, or empty when unknown. */
-  static String expectedYield(TrainingRun run) {
-    if (run.getExpectedErrorsTop100() == null || run.getExpectedErrorsTop1000() == null) {
-      return "";
-    }
-    return String.format(
-        Locale.ROOT,
-        "%,.0f / %,.0f",
-        run.getExpectedErrorsTop100(),
-        run.getExpectedErrorsTop1000());
   }
 
   private void openRetrain() {
@@ -334,84 +279,9 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
                   ? "–"
                   : "%,d".formatted(newer.getEstimatedErrors()),
               newer.getId(),
-              agreed(c)));
+              RunTexts.agreed(c)));
     } catch (RuntimeException e) {
       comparison.setText("Cannot compare: " + e.getMessage());
     }
-  }
-
-  private void drawPictures() {
-    Long active = dataset.getActiveRunId();
-    histogram.setVisible(active != null);
-    confusion.setVisible(active != null);
-    method.setVisible(active != null);
-    if (active == null) {
-      picturesCaption.setText("No run has scored this dataset yet.");
-      return;
-    }
-    picturesCaption.setText("Run #" + active + ".");
-    List<String> items = new ArrayList<>();
-    items.add(RunCharts.ENSEMBLE);
-    items.addAll(charts.methods(active));
-    method.setItems(items);
-    method.setValue(RunCharts.ENSEMBLE);
-    drawHistogram(RunCharts.ENSEMBLE);
-    confusion.setOption(
-        RunChartOptions.confusion(
-            charts.confusion(active, dataset.getNumClasses()),
-            datasets.classNames(dataset.getId())));
-  }
-
-  private void drawHistogram(String scoreName) {
-    Long active = dataset.getActiveRunId();
-    if (active != null) {
-      histogram.setOption(
-          RunChartOptions.histogram(charts.histogram(active, scoreName, HISTOGRAM_BINS)));
-    }
-  }
-
-  /** A cell {@code [suggested, given, count]} opens the queue grid filtered to those samples. */
-  private void openCell(EChart.Click click) {
-    double[] v = click.value();
-    if (v.length < 2 || Double.isNaN(v[0]) || Double.isNaN(v[1])) {
-      return;
-    }
-    UI.getCurrent()
-        .navigate(
-            "queue/" + dataset.getId(),
-            QueryParameters.simple(Map.of("given", "" + (int) v[1], "suggested", "" + (int) v[0])));
-  }
-
-  private static String agreed(RunComparison c) {
-    return c.correctionsBefore() == 0
-        ? "no corrections yet"
-        : "%,d of %,d".formatted(c.correctionsAgreed(), c.correctionsBefore());
-  }
-
-  /**
-   * "AUM cut-off -0.42: 1,234 samples below" for a run with the AUM threshold pass, "AUM pass
-   * pending" while such a run has not finished, or empty.
-   */
-  static String aumCutoff(TrainingRun run) {
-    if (run.getAumCutoff() == null) {
-      return run.isAumThresholdPass() && run.getStatus().isActive() ? "AUM pass pending" : "";
-    }
-    return String.format(
-        java.util.Locale.ROOT,
-        "AUM cut-off %.2f: %,d samples below",
-        run.getAumCutoff(),
-        run.getAumFlaggedCount());
-  }
-
-  /** "97.1 % of 600", or empty when the run held nothing out (or has not finished). */
-  static String heldOut(TrainingRun run) {
-    if (run.getHeldOutAccuracy() == null) {
-      return "";
-    }
-    return String.format(
-        java.util.Locale.ROOT,
-        "%.1f %% of %,d",
-        100 * run.getHeldOutAccuracy(),
-        run.getHeldOutCount() == null ? 0 : run.getHeldOutCount());
   }
 }

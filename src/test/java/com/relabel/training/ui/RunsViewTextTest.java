@@ -13,12 +13,12 @@ class RunsViewTextTest {
   @Test
   void aSucceededRunShowsItsExpectedErrorsAndWhatReviewersFound() {
     TrainingRun run = TestRuns.succeeded(96.6, 944.2);
-    assertThat(RunsView.expectedYield(run)).isEqualTo("97 / 944");
-    assertThat(RunsView.yieldText(run, new MeasuredYield(12, 11)))
+    assertThat(RunTexts.expectedYield(run)).isEqualTo("97 / 944");
+    assertThat(RunTexts.yieldText(run, new MeasuredYield(12, 11)))
         .isEqualTo(
             "Expected errors in top 100 / 1,000: 97 / 944."
                 + " Measured yield: after 50 reviews (12 so far).");
-    assertThat(RunsView.yieldText(run, new MeasuredYield(64, 59)))
+    assertThat(RunTexts.yieldText(run, new MeasuredYield(64, 59)))
         .isEqualTo(
             "Expected errors in top 100 / 1,000: 97 / 944."
                 + " Measured yield: 92 per 100 reviews, 64 reviewed.");
@@ -27,8 +27,8 @@ class RunsViewTextTest {
   @Test
   void aRunWithoutScoresHasNeither() {
     TrainingRun run = TestRuns.failed();
-    assertThat(RunsView.expectedYield(run)).isEmpty();
-    assertThat(RunsView.yieldText(run, null))
+    assertThat(RunTexts.expectedYield(run)).isEmpty();
+    assertThat(RunTexts.yieldText(run, null))
         .isEqualTo("No expected or measured errors: the run did not succeed.");
   }
 }

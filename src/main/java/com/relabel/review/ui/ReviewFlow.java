@@ -3,6 +3,7 @@ package com.relabel.review.ui;
 import com.relabel.base.ServerFault;
 import com.relabel.review.Decision;
 import com.relabel.review.DecisionConflictException;
+import com.relabel.review.QueueBusyException;
 import com.relabel.review.QueueItem;
 import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewNotes;
@@ -64,9 +65,29 @@ final class ReviewFlow {
     show(item.get());
   }
 
+  /**
+   * Said when other reviewers took every sample offered, round after round (decision 0042): the
+   * queue is not empty, so the reviewer is told to ask again rather than that all is done.
+   */
+  static final String BUSY =
+      "Other reviewers took every sample offered to you just now. Reload the page in a second for"
+          + " the next one.";
+
   /** Takes the next sample of the queue (a lease) and shows it, or why there is none. */
   void showNext() {
-    showNext(review.next(screen.datasetId(), skipped, screen.rankingMethod()).orElse(null));
+    QueueItem next;
+    try {
+      next = review.next(screen.datasetId(), skipped, screen.rankingMethod()).orElse(null);
+    } catch (QueueBusyException e) {
+      showBusy();
+      return;
+    }
+    showNext(next);
+  }
+
+  private void showBusy() {
+    screen.queueMovesOn();
+    screen.showNone(BUSY);
   }
 
   /** A new run ranks the queue: the next sample comes from it; the one on screen stays. */
@@ -191,6 +212,11 @@ final class ReviewFlow {
     try {
       review.release(item); // someone else may take it now
       next = review.next(screen.datasetId(), skippedAnd(item), screen.rankingMethod()).orElse(null);
+    } catch (QueueBusyException e) { // the skip itself went through
+      skipped.add(item.sampleId());
+      notSaved.close();
+      showBusy();
+      return;
     } catch (RuntimeException e) {
       rethrowUnlessOutage(e);
       notSaved.skipRefused(item);

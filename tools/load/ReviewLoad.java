@@ -42,7 +42,8 @@ public class ReviewLoad {
       int waitSeconds,
       int thinkMillis) {}
 
-  record Accepted(String user, int sample, String status, int label) {}
+  /** A decision the app accepted; label null when the client does not know it (UidlLoad). */
+  record Accepted(String user, int sample, String status, Integer label) {}
 
   record Reviewer(String name, String token, long tokenId) {}
 
@@ -76,19 +77,45 @@ public class ReviewLoad {
     System.exit(new ReviewLoad(options).run());
   }
 
-  private final Options options;
+  final Options options;
   private final Samples nextTimes = new Samples();
   private final Samples decisionTimes = new Samples();
-  private final ConcurrentLinkedQueue<Accepted> accepted = new ConcurrentLinkedQueue<>();
-  private final AtomicInteger conflicts = new AtomicInteger();
-  private final AtomicInteger emptyQueue = new AtomicInteger();
-  private final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
+  final ConcurrentLinkedQueue<Accepted> accepted = new ConcurrentLinkedQueue<>();
+  final AtomicInteger conflicts = new AtomicInteger();
+  final AtomicInteger emptyQueue = new AtomicInteger();
+  final ConcurrentLinkedQueue<String> errors = new ConcurrentLinkedQueue<>();
 
   ReviewLoad(Options options) {
     this.options = options;
   }
 
+  /** The annotators {@link #prepare} made for one run, and what they review. */
+  record Crew(String prefix, String password, List<Reviewer> reviewers, int classes, String dataset) {}
+
   int run() throws Exception {
+    Crew crew = prepare();
+    if (crew == null) {
+      return 2;
+    }
+    Instant started = Instant.now().minusSeconds(1);
+    double wall =
+        together(
+            crew.reviewers(),
+            (reviewer, seat, go) -> review(reviewer, seat, crew.classes(), crew.dataset(), go));
+    return finish(
+        crew,
+        started,
+        wall,
+        List.of(
+            nextTimes.row("GET review/next"),
+            decisionTimes.row("POST review/{sample}/decision")));
+  }
+
+  /**
+   * Checks that the dataset has scores and enough open samples, then makes the annotators (each
+   * with a password and a Full token). Null when the dataset cannot take the run.
+   */
+  Crew prepare() throws Exception {
     String admin = options.adminToken();
     String dataset = "/api/v1/datasets/" + options.dataset();
     Map<String, Object> info = waitForScores(admin, dataset);
@@ -100,9 +127,9 @@ public class ReviewLoad {
         options.dataset(), info.get("name"), info.get("samples"), open, classes, info.get("activeRunId"));
     if (open < wanted) {
       System.err.printf(
-          "ReviewLoad: the dataset has %d open samples; %d annotators x %d decisions need %d%n",
+          "The dataset has %d open samples; %d annotators x %d decisions need %d%n",
           open, options.annotators(), options.decisions(), wanted);
-      return 2;
+      return null;
     }
 
     String prefix = "load" + Long.toString(System.currentTimeMillis() / 1000, 36);
@@ -122,28 +149,40 @@ public class ReviewLoad {
     System.out.printf(
         "Made %d annotators with tokens (user prefix %s) in %.1f s%n",
         reviewers.size(), prefix, (System.nanoTime() - setupStart) / 1e9);
+    return new Crew(prefix, password, reviewers, classes, dataset);
+  }
 
-    Instant started = Instant.now().minusSeconds(1);
+  /** What one annotator does, on a thread of its own, once {@code go} opens. */
+  interface Work {
+    void run(Reviewer reviewer, int seat, CountDownLatch go);
+  }
+
+  /** Runs every reviewer's work at once; the seconds from the start until the last one ended. */
+  static double together(List<Reviewer> reviewers, Work work) throws InterruptedException {
     CountDownLatch go = new CountDownLatch(1);
     List<Thread> threads = new ArrayList<>();
     for (int i = 0; i < reviewers.size(); i++) {
       Reviewer reviewer = reviewers.get(i);
       int seat = i;
       threads.add(
-          Thread.ofPlatform()
-              .name(reviewer.name())
-              .start(() -> review(reviewer, seat, classes, dataset, go)));
+          Thread.ofPlatform().name(reviewer.name()).start(() -> work.run(reviewer, seat, go)));
     }
     long t0 = System.nanoTime();
     go.countDown();
     for (Thread t : threads) {
       t.join();
     }
-    double wall = (System.nanoTime() - t0) / 1e9;
+    return (System.nanoTime() - t0) / 1e9;
+  }
 
+  /**
+   * Prints the throughput and the latency table, checks accepted = audited = exported, revokes the
+   * tokens and disables the annotators; the exit code.
+   */
+  int finish(Crew crew, Instant started, double wall, List<String> rows) throws Exception {
     System.out.println();
     System.out.printf(
-        "%d annotators x %d decisions (think time %d ms on average): %d accepted, %d conflicts (409), %d empty queue (204),"
+        "%d annotators x %d decisions (think time %d ms on average): %d accepted, %d conflicts, %d empty queue,"
             + " %d errors in %.1f s = %.1f decisions/s%n",
         options.annotators(),
         options.decisions(),
@@ -156,12 +195,11 @@ public class ReviewLoad {
         accepted.size() / wall);
     System.out.println("| call | n | p50 ms | p95 ms | p99 ms | max ms |");
     System.out.println("|---|---|---|---|---|---|");
-    System.out.println(nextTimes.row("GET review/next"));
-    System.out.println(decisionTimes.row("POST review/{sample}/decision"));
+    rows.forEach(System.out::println);
     errors.stream().limit(5).forEach(e -> System.out.println("error: " + e));
 
-    boolean ok = verify(admin, dataset, prefix, started);
-    cleanUp(admin, reviewers);
+    boolean ok = verify(options.adminToken(), crew.dataset(), crew.prefix(), started);
+    cleanUp(options.adminToken(), crew.reviewers());
     return ok && errors.isEmpty() ? 0 : 1;
   }
 
@@ -276,7 +314,7 @@ public class ReviewLoad {
           row != null
               && a.user().equals(row.get("decided_by"))
               && a.status().toUpperCase(Locale.ROOT).equals(row.get("status"))
-              && a.label() == ((Number) row.get("current_label")).intValue();
+              && (a.label() == null || a.label() == ((Number) row.get("current_label")).intValue());
       if (rows.size() != 1 || !rows.get(0).startsWith(a.user() + " ") || !inExport) {
         lost++;
         if (lost <= 5) {
@@ -393,7 +431,7 @@ public class ReviewLoad {
 
   // --- options and figures --------------------------------------------------------------------
 
-  private static Options parse(String[] args) {
+  static Options parse(String[] args) {
     Map<String, String> given = new LinkedHashMap<>();
     for (int i = 0; i < args.length; i++) {
       if (!args[i].startsWith("--") || i + 1 >= args.length) {

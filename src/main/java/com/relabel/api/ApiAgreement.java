@@ -17,7 +17,14 @@ record ApiAgreement(
             description = "The kappa; null when no sample has two votes or every vote was the same",
             nullable = true)
         Double kappa,
-    @Schema(description = "Samples with at least two votes, which the kappa stands on") int samples,
+    @Schema(
+            description =
+                "Krippendorff's alpha (nominal) on the same samples, any number of votes each;"
+                    + " null when no sample has two votes or every vote was the same",
+            nullable = true)
+        Double alpha,
+    @Schema(description = "Samples with at least two votes, which the kappa and alpha stand on")
+        int samples,
     List<Reviewer> reviewers) {
 
   @Schema(description = "One reviewer's votes")
@@ -39,6 +46,7 @@ record ApiAgreement(
     return new ApiAgreement(
         a.measure(),
         orNull(a.kappa()),
+        orNull(a.alpha()),
         a.samples(),
         a.reviewers().stream().map(ApiAgreement::reviewer).toList());
   }

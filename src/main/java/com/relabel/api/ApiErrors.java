@@ -6,6 +6,7 @@ import com.relabel.dataset.IdxFormatException;
 import com.relabel.dataset.ImageFolderException;
 import com.relabel.dataset.TextFormatException;
 import com.relabel.review.DecisionConflictException;
+import com.relabel.review.QueueBusyException;
 import com.relabel.training.PredictionsFormatException;
 import com.relabel.training.RunAlreadyActiveException;
 import jakarta.servlet.http.HttpServletResponse;
@@ -76,6 +77,14 @@ class ApiErrors extends ResponseEntityExceptionHandler {
   @ExceptionHandler(DecisionConflictException.class)
   ProblemDetail decidedMeanwhile(DecisionConflictException e) {
     return problem(HttpStatus.CONFLICT, "Sample changed", e.getMessage());
+  }
+
+  /** Others took every sample the queue offered, round after round: not an empty queue. */
+  @ExceptionHandler(QueueBusyException.class)
+  ResponseEntity<ProblemDetail> queueBusy(QueueBusyException e) {
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, Integer.toString(QueueBusyException.RETRY_AFTER_SECONDS))
+        .body(problem(HttpStatus.SERVICE_UNAVAILABLE, "Queue busy", e.getMessage()));
   }
 
   @ExceptionHandler(IllegalStateException.class)

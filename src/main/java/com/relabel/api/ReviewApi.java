@@ -43,7 +43,9 @@ class ReviewApi {
 
   @GetMapping("/next")
   @Operation(
-      summary = "Lease the next sample of the review queue to the token's user (204: none left)",
+      summary =
+          "Lease the next sample of the review queue to the token's user (204: none left; 503"
+              + " with Retry-After: others took every open sample first, ask again)",
       description =
           "The most suspicious open sample that nobody else holds and the caller has not voted"
               + " on, leased to the caller as the review view does. skipped: sample numbers to"

@@ -2,9 +2,10 @@ package com.relabel.review;
 
 /**
  * Chance-corrected agreement between reviewers, plain arithmetic: Cohen's kappa for two ratings of
- * each item, Fleiss' kappa for two or more. 1 is perfect agreement, 0 what chance alone gives,
- * below 0 worse than chance. NaN when chance already explains everything (every rating in one
- * category), where kappa is not defined.
+ * each item, Fleiss' kappa for two or more, Krippendorff's alpha (nominal) for any number, missing
+ * ratings included (docs/methods.md, "Agreement between reviewers"). 1 is perfect agreement, 0 what
+ * chance alone gives, below 0 worse than chance. NaN when chance already explains everything (every
+ * rating in one category), where kappa is not defined.
  */
 public final class Kappa {
   private Kappa() {}
@@ -80,6 +81,50 @@ public final class Kappa {
       expected += (c / ratings) * (c / ratings);
     }
     return corrected(observed / counts.length, expected);
+  }
+
+  /**
+   * Krippendorff's alpha for nominal categories (Krippendorff 2011, "Computing Krippendorff's
+   * Alpha-Reliability"): {@code counts[i][k]} raters put unit {@code i} in category {@code k}, and
+   * each unit may have any number of ratings. A unit rated once cannot be paired and drops out, so
+   * a missing vote costs that unit, not the whole table. From the coincidence matrix: o_kk = sum
+   * over units of n_ik (n_ik - 1) / (m_i - 1), n_k the pairable ratings in k, n their total; alpha
+   * = ((n - 1) sum_k o_kk - sum_k n_k (n_k - 1)) / (n (n - 1) - sum_k n_k (n_k - 1)). NaN with no
+   * pairable unit, or when every pairable rating is in one category.
+   */
+  public static double krippendorff(int[][] counts) {
+    double coinciding = 0;
+    double[] pairable = new double[counts.length == 0 ? 0 : counts[0].length];
+    double n = 0;
+    for (int i = 0; i < counts.length; i++) {
+      if (counts[i].length != pairable.length) {
+        throw new IllegalArgumentException(
+            "unit " + i + " has " + counts[i].length + " categories, not " + pairable.length);
+      }
+      long m = 0;
+      long same = 0;
+      for (int c : counts[i]) {
+        if (c < 0) {
+          throw new IllegalArgumentException("unit " + i + " has a negative count " + c);
+        }
+        m += c;
+        same += (long) c * (c - 1);
+      }
+      if (m < 2) {
+        continue; // one rating pairs with nothing: a missing vote, not a disagreement
+      }
+      coinciding += (double) same / (m - 1);
+      for (int k = 0; k < pairable.length; k++) {
+        pairable[k] += counts[i][k];
+      }
+      n += m;
+    }
+    double bySameChance = 0;
+    for (double nk : pairable) {
+      bySameChance += nk * (nk - 1);
+    }
+    double denominator = n * (n - 1) - bySameChance;
+    return denominator <= 0 ? Double.NaN : ((n - 1) * coinciding - bySameChance) / denominator;
   }
 
   private static double corrected(double observed, double expected) {

@@ -17,6 +17,7 @@ import java.util.Set;
  * @param region the cartography region of the active run
  * @param flaggedBy a method that put the sample in its top k
  * @param decidedBy the user who decided the sample
+ * @param issue an issue other than a wrong label the run found (decision 0043)
  */
 public record QueueFilter(
     Integer given,
@@ -26,7 +27,8 @@ public record QueueFilter(
     Double maxScore,
     CartographyRegion region,
     String flaggedBy,
-    String decidedBy) {
+    String decidedBy,
+    QueueIssue issue) {
 
   /** Validates the parts and keeps an immutable copy of the statuses. */
   public QueueFilter {
@@ -51,38 +53,47 @@ public record QueueFilter(
 
   /** Matches everything. */
   public static QueueFilter none() {
-    return new QueueFilter(null, null, Set.of(), null, null, null, null, null);
+    return new QueueFilter(null, null, Set.of(), null, null, null, null, null, null);
   }
 
   public QueueFilter withGiven(Integer label) {
     return new QueueFilter(
-        label, suggested, statuses, minScore, maxScore, region, flaggedBy, decidedBy);
+        label, suggested, statuses, minScore, maxScore, region, flaggedBy, decidedBy, issue);
   }
 
   public QueueFilter withSuggested(Integer label) {
     return new QueueFilter(
-        given, label, statuses, minScore, maxScore, region, flaggedBy, decidedBy);
+        given, label, statuses, minScore, maxScore, region, flaggedBy, decidedBy, issue);
   }
 
   public QueueFilter withStatuses(Set<SampleStatus> s) {
-    return new QueueFilter(given, suggested, s, minScore, maxScore, region, flaggedBy, decidedBy);
+    return new QueueFilter(
+        given, suggested, s, minScore, maxScore, region, flaggedBy, decidedBy, issue);
   }
 
   public QueueFilter withScoreRange(Double min, Double max) {
-    return new QueueFilter(given, suggested, statuses, min, max, region, flaggedBy, decidedBy);
+    return new QueueFilter(
+        given, suggested, statuses, min, max, region, flaggedBy, decidedBy, issue);
   }
 
   public QueueFilter withRegion(CartographyRegion r) {
-    return new QueueFilter(given, suggested, statuses, minScore, maxScore, r, flaggedBy, decidedBy);
+    return new QueueFilter(
+        given, suggested, statuses, minScore, maxScore, r, flaggedBy, decidedBy, issue);
   }
 
   public QueueFilter withFlaggedBy(String method) {
     return new QueueFilter(
-        given, suggested, statuses, minScore, maxScore, region, method, decidedBy);
+        given, suggested, statuses, minScore, maxScore, region, method, decidedBy, issue);
   }
 
   public QueueFilter withDecidedBy(String user) {
-    return new QueueFilter(given, suggested, statuses, minScore, maxScore, region, flaggedBy, user);
+    return new QueueFilter(
+        given, suggested, statuses, minScore, maxScore, region, flaggedBy, user, issue);
+  }
+
+  public QueueFilter withIssue(QueueIssue i) {
+    return new QueueFilter(
+        given, suggested, statuses, minScore, maxScore, region, flaggedBy, decidedBy, i);
   }
 
   /**

@@ -63,6 +63,9 @@ final class QueueQuery {
         "(',' || sc.flagged_by || ',') like :flagged",
         "flagged");
     where(filter.decidedBy(), "s.decided_by = :decidedBy", "decidedBy");
+    if (filter.issue() != null) {
+      fromWhere.append(" and ").append(filter.issue().sql());
+    }
   }
 
   private void where(Object value, String condition, String name) {

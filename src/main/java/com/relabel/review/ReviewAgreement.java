@@ -16,9 +16,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Inter-annotator agreement and each reviewer's record, from the consensus votes (decision 0037). A
- * vote's category is the label it asks for, or "excluded"; votes stay after a sample is final, so
- * the final label tells which votes it overturned. One query over the dataset's votes.
+ * Inter-annotator agreement and each reviewer's record, from the consensus votes (decision 0037),
+ * with Krippendorff's alpha beside the kappa. A vote's category is the label it asks for, or
+ * "excluded"; votes stay after a sample is final, so the final label tells which votes it
+ * overturned. One query over the dataset's votes.
  */
 @Service
 @Transactional(readOnly = true)
@@ -61,9 +62,11 @@ public class ReviewAgreement {
     List<List<Ballot>> multiple =
         bySample.values().stream().filter(votes -> votes.size() >= 2).toList();
     boolean pairsOnly = multiple.stream().allMatch(votes -> votes.size() == 2);
+    int[][] counts = counts(multiple);
     return new DatasetAgreement(
         pairsOnly ? DatasetAgreement.COHEN : DatasetAgreement.FLEISS,
-        multiple.isEmpty() ? Double.NaN : pairsOnly ? cohen(multiple) : fleiss(multiple),
+        multiple.isEmpty() ? Double.NaN : pairsOnly ? cohen(multiple) : Kappa.fleiss(counts),
+        Kappa.krippendorff(counts),
         multiple.size(),
         reviewers(bySample.values()));
   }
@@ -84,7 +87,8 @@ public class ReviewAgreement {
     return Kappa.cohen(first, second);
   }
 
-  private static double fleiss(List<List<Ballot>> samples) {
+  /** How many votes each sample got in each category: Fleiss' and Krippendorff's table. */
+  private static int[][] counts(List<List<Ballot>> samples) {
     Map<Integer, Integer> dense = new HashMap<>();
     samples.forEach(votes -> votes.forEach(b -> dense.putIfAbsent(b.category(), dense.size())));
     int[][] counts = new int[samples.size()][dense.size()];
@@ -93,7 +97,7 @@ public class ReviewAgreement {
         counts[i][dense.get(b.category())]++;
       }
     }
-    return Kappa.fleiss(counts);
+    return counts;
   }
 
   private static List<ReviewerQuality> reviewers(Iterable<List<Ballot>> samples) {

@@ -7,17 +7,11 @@ import com.relabel.dataset.SampleStatus;
 import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
-import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -34,24 +28,10 @@ public class ReviewService {
   /** The default ranking: the rank-average ensemble of every method. */
   public static final String ENSEMBLE = "ensemble";
 
-  /** How many candidates one queue query reads; the next ones are leased to others. */
-  static final int CANDIDATES = 4;
-
-  /**
-   * How many times next() reads candidates again when others leased every one it read. Each round
-   * is one indexed query of a few milliseconds. Under 50 reviewers asking at once, most of them
-   * read the same first candidates and lose them to the few who lease first; with 25 rounds a
-   * reviewer was told "the queue is empty" (6 of 1,857 calls, docs/benchmarks.md "Reliability")
-   * while thousands of samples were open. An empty answer must mean an empty queue, so the rounds
-   * end only when no candidate is left, or after this many, which under that load is not reached.
-   * The cost is the tail: under the same saturation one call in 2,000 then took over 20 s of
-   * rounds; reading different candidates per reviewer is the real fix (issue 13).
-   */
-  private static final int MAX_LEASE_ROUNDS = 500;
-
   private final DatasetService datasets;
-  private final NamedParameterJdbcTemplate jdbc;
   private final TransactionTemplate writeTx;
+  private final NextSample nextSample;
+  private final QueueItems items;
   private final ReviewLeases leases;
   private final ConsensusVotes votes;
   private final SampleChanges changes;
@@ -59,15 +39,17 @@ public class ReviewService {
 
   ReviewService(
       DatasetService datasets,
-      NamedParameterJdbcTemplate jdbc,
       PlatformTransactionManager transactions,
+      NextSample nextSample,
+      QueueItems items,
       ReviewLeases leases,
       ConsensusVotes votes,
       SampleChanges changes,
       ReviewPolicies policies) {
     this.datasets = datasets;
-    this.jdbc = jdbc;
     this.writeTx = new TransactionTemplate(transactions);
+    this.nextSample = nextSample;
+    this.items = items;
     this.leases = leases;
     this.votes = votes;
     this.changes = changes;
@@ -90,6 +72,8 @@ public class ReviewService {
    * user already voted on. The sample returned is leased to the current user (taken atomically, so
    * two reviewers asking at the same moment get different samples); the lease lapses by itself
    * after {@code relabel.review.lease-duration} and ends when the user decides, votes or skips.
+   *
+   * @throws QueueBusyException if others took every open sample offered, round after round
    */
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Optional<QueueItem> next(long datasetId, Collection<Long> skipped, String method) {
@@ -97,29 +81,7 @@ public class ReviewService {
     if (dataset.getActiveRunId() == null) {
       return Optional.empty();
     }
-    String me = CurrentUser.username();
-    Set<Long> passed = new HashSet<>(skipped);
-    for (int round = 0; round < MAX_LEASE_ROUNDS; round++) {
-      List<QueueItem> candidates = candidates(dataset, passed, method, me);
-      if (candidates.isEmpty()) {
-        return Optional.empty();
-      }
-      for (QueueItem candidate : candidates) {
-        passed.add(candidate.sampleId());
-        if (leases.take(datasetId, candidate.sampleId(), me)) {
-          // it may have been decided between the read and the lease: read it again
-          var params = itemParams(dataset, candidate.sampleId());
-          Optional<QueueItem> fresh =
-              queueItems("", "s.id = :sample and s.status = 'OPEN'", params, 1).stream()
-                  .findFirst();
-          if (fresh.isPresent()) {
-            return fresh;
-          }
-          leases.release(candidate.sampleId(), me);
-        }
-      }
-    }
-    return Optional.empty();
+    return nextSample.next(dataset, skipped, method);
   }
 
   /**
@@ -131,73 +93,7 @@ public class ReviewService {
     if (dataset.getActiveRunId() == null) {
       return Optional.empty();
     }
-    return candidates(dataset, skipped, method, CurrentUser.username()).stream()
-        .findFirst()
-        .map(QueueItem::sampleId);
-  }
-
-  /**
-   * Up to {@value #CANDIDATES} samples the user may take next, most suspicious first. The inner
-   * query reads only the ranking table, in the exact order of its index ({@code ix_score_rank} or
-   * {@code ix_method_score_rank}), and checks each row's sample with {@code exists}: so H2 and
-   * PostgreSQL both walk the index and stop at the first open samples instead of sorting every open
-   * one (decision 0013).
-   */
-  private List<QueueItem> candidates(
-      Dataset dataset, Collection<Long> passed, String method, String me) {
-    var params =
-        new MapSqlParameterSource()
-            .addValue("run", dataset.getActiveRunId())
-            .addValue("dataset", dataset.getId())
-            .addValue("method", method)
-            .addValue("me", me)
-            .addValue("now", ReviewLeases.at(Instant.now()))
-            .addValue("skipped", passed.isEmpty() ? List.of(-1L) : passed);
-    String sql = ENSEMBLE.equals(method) ? ENSEMBLE_CANDIDATES : METHOD_CANDIDATES;
-    return jdbc.query(sql, params, ReviewService::queueItem);
-  }
-
-  private static final String ENSEMBLE_CANDIDATES = candidatesSql(true);
-  private static final String METHOD_CANDIDATES = candidatesSql(false);
-
-  /**
-   * The candidates query of {@link #next(long, Collection, String)} (named parameters {@code run},
-   * {@code dataset}, {@code method}, {@code me}, {@code now}, {@code skipped}); package-private for
-   * the test that checks its plan on H2.
-   */
-  static String candidatesSql(boolean ensemble) {
-    String ranking =
-        ensemble
-            ? "select r.sample_id, r.score from sample_score r where r.run_id = :run"
-            : "select r.sample_id, r.score from method_score r"
-                + " where r.run_id = :run and r.method = :method";
-    String indexOrder =
-        ensemble
-            ? "r.run_id, r.score desc, r.sample_id"
-            : "r.run_id, r.method, r.score desc, r.sample_id";
-    String available =
-        " and r.sample_id not in (:skipped)"
-            + " and exists (select 1 from sample o where o.id = r.sample_id"
-            + " and o.dataset_id = :dataset and o.status = 'OPEN')"
-            + " and not exists (select 1 from sample_lease l where l.sample_id = r.sample_id"
-            + " and l.leased_by <> :me and l.expires_at >= :now)"
-            + " and not exists (select 1 from sample_vote v where v.sample_id = r.sample_id"
-            + " and v.voter = :me)";
-    return ITEM_COLUMNS
-        + " from ("
-        + ranking
-        + available
-        + " order by "
-        + indexOrder
-        + " fetch first "
-        + CANDIDATES
-        + " rows only) top"
-        // left joins fix the join order: every candidate has its sample and its score row,
-        // but with bind parameters H2 cannot cost the derived table and, given inner joins,
-        // starts from sample_score instead: 2.5 s per call at 1,000,000 samples (6 ms so)
-        + " left join sample s on s.id = top.sample_id"
-        + " left join sample_score sc on sc.sample_id = s.id and sc.run_id = :run"
-        + " order by top.score desc, top.sample_id";
+    return nextSample.peek(dataset, skipped, method);
   }
 
   /**
@@ -226,11 +122,7 @@ public class ReviewService {
       return List.of(ENSEMBLE);
     }
     var methods = new java.util.ArrayList<String>(List.of(ENSEMBLE));
-    methods.addAll(
-        jdbc.queryForList(
-            "select distinct method from method_score where run_id = :run order by method",
-            new MapSqlParameterSource("run", run),
-            String.class));
+    methods.addAll(items.methods(run));
     return methods;
   }
 
@@ -240,7 +132,7 @@ public class ReviewService {
     if (dataset.getActiveRunId() == null) {
       return Optional.empty();
     }
-    return queueItems("", "s.id = :sample", itemParams(dataset, sampleId), 1).stream().findFirst();
+    return items.any(dataset, sampleId);
   }
 
   /**
@@ -249,55 +141,7 @@ public class ReviewService {
    * that {@code review/<dataset>?sample=N} takes. Empty when the dataset has no such sample.
    */
   public Optional<Long> sampleIdAt(long datasetId, int sampleIndex) {
-    return jdbc
-        .query(
-            "select id from sample where dataset_id = :dataset and sample_index = :index",
-            new MapSqlParameterSource()
-                .addValue("dataset", datasetId)
-                .addValue("index", sampleIndex),
-            (rs, row) -> rs.getLong(1))
-        .stream()
-        .findFirst();
-  }
-
-  private static MapSqlParameterSource itemParams(Dataset dataset, long sampleId) {
-    return new MapSqlParameterSource()
-        .addValue("run", dataset.getActiveRunId())
-        .addValue("dataset", dataset.getId())
-        .addValue("sample", sampleId);
-  }
-
-  private static final String ITEM_COLUMNS =
-      "select s.id, s.sample_index, s.version, s.current_label, s.original_label, sc.score,"
-          + " sc.suggested_label, sc.suggested_probability, sc.flagged_by, sc.run_id";
-
-  private List<QueueItem> queueItems(
-      String join, String condition, MapSqlParameterSource params, int limit) {
-    return jdbc.query(
-        ITEM_COLUMNS
-            + " from sample_score sc join sample s on s.id = sc.sample_id"
-            + join
-            + " where sc.run_id = :run and s.dataset_id = :dataset and "
-            + condition
-            + " fetch first "
-            + limit
-            + " rows only",
-        params,
-        ReviewService::queueItem);
-  }
-
-  private static QueueItem queueItem(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-    return new QueueItem(
-        rs.getLong(1),
-        rs.getInt(2),
-        rs.getLong(3),
-        rs.getInt(4),
-        rs.getInt(5),
-        rs.getDouble(6),
-        (Integer) rs.getObject(7),
-        (Double) rs.getObject(8),
-        flags(rs.getString(9)),
-        rs.getLong(10));
+    return items.sampleIdAt(datasetId, sampleIndex);
   }
 
   public QueueProgress progress(long datasetId) {
@@ -442,12 +286,5 @@ public class ReviewService {
         item.runId(),
         now);
     return new Decision(sample, Decision.Outcome.DECIDED, 0, 1);
-  }
-
-  private static List<String> flags(String csv) {
-    if (csv == null || csv.isBlank()) {
-      return List.of();
-    }
-    return Arrays.stream(csv.split(",")).collect(Collectors.toUnmodifiableList());
   }
 }

@@ -32,18 +32,21 @@ public class SampleInsights {
   private final NamedParameterJdbcTemplate jdbc;
   private final DecisionHistory history;
   private final ReviewPolicies policies;
+  private final MethodRanks ranks;
 
   SampleInsights(
       RunArtifacts artifacts,
       Samples samples,
       NamedParameterJdbcTemplate jdbc,
       DecisionHistory history,
-      ReviewPolicies policies) {
+      ReviewPolicies policies,
+      MethodRanks ranks) {
     this.artifacts = artifacts;
     this.samples = samples;
     this.jdbc = jdbc;
     this.history = history;
     this.policies = policies;
+    this.ranks = ranks;
   }
 
   /** The {@code n} most likely classes by the run's final probabilities, most likely first. */
@@ -70,15 +73,14 @@ public class SampleInsights {
   public List<MethodVerdict> verdicts(long runId, long sampleId, List<String> flaggedBy) {
     return jdbc
         .query(
-            "select ms.method, ms.score, (select count(*) from method_score o"
-                + " where o.run_id = ms.run_id and o.method = ms.method and o.score > ms.score)"
-                + " from method_score ms where ms.run_id = :run and ms.sample_id = :sample",
+            "select ms.method, ms.score from method_score ms"
+                + " where ms.run_id = :run and ms.sample_id = :sample",
             new MapSqlParameterSource().addValue("run", runId).addValue("sample", sampleId),
             (rs, i) ->
                 new MethodVerdict(
                     rs.getString(1),
                     rs.getDouble(2),
-                    rs.getLong(3) + 1,
+                    ranks.rank(runId, rs.getString(1), rs.getDouble(2)),
                     flaggedBy.contains(rs.getString(1))))
         .stream()
         .sorted(Comparator.comparingLong(MethodVerdict::rank).thenComparing(MethodVerdict::method))

@@ -16,6 +16,9 @@
  *       and kept), with soft targets soft labels, with a VAE's latent means AQUAVS.
  *   <li>Explain: {@link com.relabel.scoring.Cartography} draws the data map; {@link
  *       com.relabel.scoring.Suggestions} proposes a label for every sample.
+ *   <li>Other issues: {@link com.relabel.scoring.EmbeddingIssues} finds near-duplicate pairs and
+ *       outliers far from every class in the run's embeddings, with the neighbours already
+ *       searched.
  *   <li>Benchmark: {@link com.relabel.scoring.NoiseInjector} corrupts clean labels with a seed and
  *       {@link com.relabel.scoring.Evaluation} measures how well scores find the flips.
  * </ul>

@@ -62,6 +62,7 @@ class RunActivation {
     store.saveDynamics(runId, sampleIds, result, heldOut);
     store.saveScores(runId, sampleIds, report, result.aumThreshold());
     store.saveNeighbours(runId, neighbours);
+    RunIssues.save(jdbc, runId, sampleIds, result.dynamics(), neighbours);
     Dataset dataset = lockedDataset(datasetId);
     Long previous = dataset.getActiveRunId();
     run.succeed(result.device(), report.estimatedErrors(), report.expectedYield(), evaluation);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.relabel.security.ApiTokens;
 import com.relabel.security.Role;
 import com.relabel.security.UserAccounts;
+import com.relabel.support.TestAccounts;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -29,9 +30,6 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.multipart.MultipartFile;
 import tools.jackson.databind.JsonNode;
@@ -95,7 +93,11 @@ class ApiFaultsTest {
 
   @BeforeEach
   void token() {
-    api = new ApiClient(port, adminToken());
+    api =
+        new ApiClient(
+            port,
+            new TestAccounts(accounts, tokens, securityContexts)
+                .tokenOf("faults-" + System.nanoTime(), Role.ADMIN));
   }
 
   @AfterEach
@@ -239,34 +241,5 @@ class ApiFaultsTest {
           .append('\n');
     }
     return out.toString();
-  }
-
-  private String adminToken() {
-    String name = "faults-" + System.nanoTime();
-    login("root");
-    try {
-      accounts.create(name, "password-" + name, Role.ADMIN);
-    } finally {
-      logout();
-    }
-    login(name);
-    try {
-      return tokens.create(name + "'s pipeline").token();
-    } finally {
-      logout();
-    }
-  }
-
-  private void login(String user) {
-    var auth =
-        new UsernamePasswordAuthenticationToken(
-            user, "n/a", AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
-    securityContexts.getContext().setAuthentication(auth);
-    SecurityContextHolder.getContext().setAuthentication(auth);
-  }
-
-  private void logout() {
-    securityContexts.clearContext();
-    SecurityContextHolder.clearContext();
   }
 }

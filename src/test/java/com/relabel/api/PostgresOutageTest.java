@@ -7,6 +7,7 @@ import com.relabel.flow.TestPostgres;
 import com.relabel.security.ApiTokens;
 import com.relabel.security.Role;
 import com.relabel.security.UserAccounts;
+import com.relabel.support.TestAccounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -20,9 +21,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -76,7 +74,11 @@ class PostgresOutageTest {
 
   @Test
   void anOutageIsA503WithRetryAfterWithinSecondsAndTheAppRecovers() throws Exception {
-    var api = new ApiClient(port, adminToken());
+    var api =
+        new ApiClient(
+            port,
+            new TestAccounts(accounts, tokens, securityContexts)
+                .tokenOf("outage-" + System.nanoTime(), Role.ADMIN));
     assertThat(api.get("/api/v1/datasets").status()).isEqualTo(200);
     long before = jdbc.queryForObject("select count(*) from dataset", Long.class);
     Path texts =
@@ -127,34 +129,5 @@ class PostgresOutageTest {
         .isTrue();
     assertThat(JSON.readTree(reply.body()).get("detail").asString())
         .isEqualTo("the database cannot be reached; nothing was saved. Try again in a few seconds");
-  }
-
-  private String adminToken() {
-    String name = "outage-" + System.nanoTime();
-    login("root");
-    try {
-      accounts.create(name, "password-" + name, Role.ADMIN);
-    } finally {
-      logout();
-    }
-    login(name);
-    try {
-      return tokens.create(name + "'s pipeline").token();
-    } finally {
-      logout();
-    }
-  }
-
-  private void login(String user) {
-    var auth =
-        new UsernamePasswordAuthenticationToken(
-            user, "n/a", AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
-    securityContexts.getContext().setAuthentication(auth);
-    SecurityContextHolder.getContext().setAuthentication(auth);
-  }
-
-  private void logout() {
-    securityContexts.clearContext();
-    SecurityContextHolder.clearContext();
   }
 }

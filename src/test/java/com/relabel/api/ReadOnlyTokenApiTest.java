@@ -10,13 +10,14 @@ import com.relabel.security.ApiTokenScope;
 import com.relabel.security.ApiTokens;
 import com.relabel.security.Role;
 import com.relabel.security.UserAccounts;
+import com.relabel.support.TestAccounts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,9 +27,6 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
@@ -58,22 +56,28 @@ class ReadOnlyTokenApiTest {
   @Autowired SecurityContextHolderStrategy securityContexts;
   @TempDir Path dir;
 
+  private TestAccounts users;
+
+  @BeforeEach
+  void fixtures() {
+    users = new TestAccounts(accounts, tokens, securityContexts);
+  }
+
   @AfterEach
   void logout() {
-    securityContexts.clearContext();
-    SecurityContextHolder.clearContext();
+    users.logout();
   }
 
   @Test
   void anAdminsReadOnlyTokenReadsEverythingButChangesNothingWhileAFullTokenStillCan()
       throws Exception {
-    asAdmin(() -> accounts.create("ops", "password-ops", Role.ADMIN));
-    login("ops", "ADMIN");
+    users.asAdmin(() -> accounts.create("ops", "password-ops", Role.ADMIN));
+    users.login("ops", "ADMIN");
     String fullToken = tokens.create("ops full", ApiTokenScope.FULL).token();
     String readToken = tokens.create("ops dashboards", ApiTokenScope.READ_ONLY).token();
     assertThatThrownBy(() -> tokens.create("no scope", null))
         .isInstanceOf(IllegalArgumentException.class);
-    logout();
+    users.logout();
     var full = new ApiClient(port, fullToken);
     var reader = new ApiClient(port, readToken);
 
@@ -152,7 +156,7 @@ class ReadOnlyTokenApiTest {
     assertThat(counts().get(0)).isEqualTo(before.get(0) + 1);
     assertThat(counts().get(1)).isEqualTo(before.get(1) + 1);
 
-    List<ApiTokenInfo> listed = asAdmin(() -> tokens.all());
+    List<ApiTokenInfo> listed = users.asAdmin(() -> tokens.all());
     assertThat(listed)
         .filteredOn(t -> t.owner().equals("ops"))
         .extracting(ApiTokenInfo::name, ApiTokenInfo::scope)
@@ -164,18 +168,18 @@ class ReadOnlyTokenApiTest {
   @Test
   void anAnnotatorsReadOnlyTokenStaysWithinTheAnnotatorsRights() {
     // another admin, so that anna is not the last one and may be demoted
-    asAdmin(() -> accounts.create("keeper", "password-keeper", Role.ADMIN));
-    asAdmin(() -> accounts.create("anna", "password-anna", Role.ADMIN));
-    login("anna", "ADMIN");
+    users.asAdmin(() -> accounts.create("keeper", "password-keeper", Role.ADMIN));
+    users.asAdmin(() -> accounts.create("anna", "password-anna", Role.ADMIN));
+    users.login("anna", "ADMIN");
     String token = tokens.create("anna's reader", ApiTokenScope.READ_ONLY).token();
-    logout();
+    users.logout();
     long id =
-        asAdmin(() -> accounts.all()).stream()
+        users.asAdmin(() -> accounts.all()).stream()
             .filter(u -> u.getUsername().equals("anna"))
             .findFirst()
             .orElseThrow()
             .getId();
-    asAdmin(() -> accounts.changeRole(id, Role.ANNOTATOR));
+    users.asAdmin(() -> accounts.changeRole(id, Role.ANNOTATOR));
     var api = new ApiClient(port, token);
 
     assertThat(api.get("/api/v1/datasets").status()).isEqualTo(200);
@@ -217,31 +221,6 @@ class ReadOnlyTokenApiTest {
                 res.getStatusCode().value(),
                 res.getHeaders(),
                 new String(res.getBody().readAllBytes(), StandardCharsets.UTF_8)));
-  }
-
-  private <T> T asAdmin(Supplier<T> action) {
-    login("root", "ADMIN");
-    try {
-      return action.get();
-    } finally {
-      logout();
-    }
-  }
-
-  private void asAdmin(Runnable action) {
-    asAdmin(
-        () -> {
-          action.run();
-          return null;
-        });
-  }
-
-  private void login(String user, String role) {
-    var auth =
-        new UsernamePasswordAuthenticationToken(
-            user, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role));
-    securityContexts.getContext().setAuthentication(auth);
-    SecurityContextHolder.getContext().setAuthentication(auth);
   }
 
   /** A confident model that agrees with every given label. */

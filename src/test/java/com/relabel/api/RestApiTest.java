@@ -13,6 +13,7 @@ import com.relabel.security.ApiTokens;
 import com.relabel.security.AppUser;
 import com.relabel.security.Role;
 import com.relabel.security.UserAccounts;
+import com.relabel.support.TestAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -20,6 +21,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,9 +29,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,10 +58,16 @@ class RestApiTest {
   @Autowired SecurityContextHolderStrategy securityContexts;
   @TempDir Path dir;
 
+  private TestAccounts users;
+
+  @BeforeEach
+  void fixtures() {
+    users = new TestAccounts(accounts, tokens, securityContexts);
+  }
+
   @AfterEach
   void logout() {
-    securityContexts.clearContext();
-    SecurityContextHolder.clearContext();
+    users.logout();
   }
 
   @Test
@@ -94,7 +99,7 @@ class RestApiTest {
 
   @Test
   void aPipelineImportsTrainsPollsAndTakesScoresAndLabelsAway() throws Exception {
-    var api = new ApiClient(port, tokenOf("pipeline", Role.ADMIN));
+    var api = new ApiClient(port, users.tokenOf("pipeline", Role.ADMIN));
     Path images = dir.resolve("train-images.idx");
     Path labels = dir.resolve("train-labels.idx");
     IdxWriter.write(TestDatasets.mnist(300), images, labels);
@@ -232,7 +237,7 @@ class RestApiTest {
 
   @Test
   void aRunReportsItsExpectedYieldAndTheMeasuredOneFrom50ReviewsOfItsQueue() throws Exception {
-    var api = new ApiClient(port, tokenOf("yields", Role.ADMIN));
+    var api = new ApiClient(port, users.tokenOf("yields", Role.ADMIN));
     Path images = dir.resolve("yield-images.idx");
     Path labels = dir.resolve("yield-labels.idx");
     int[] given = TestDatasets.mnist(300).labels();
@@ -291,7 +296,7 @@ class RestApiTest {
 
   @Test
   void badInputIsRefusedNamingTheProblemAndNothingIsWritten() throws Exception {
-    var api = new ApiClient(port, tokenOf("importer", Role.ADMIN));
+    var api = new ApiClient(port, users.tokenOf("importer", Role.ADMIN));
     Path images = dir.resolve("images.idx");
     Path labels = dir.resolve("labels.idx");
     IdxWriter.write(TestDatasets.mnist(20), images, labels);
@@ -373,14 +378,14 @@ class RestApiTest {
   @Test
   void aTokenActsWithItsOwnersRoleAtEachRequestAndDiesWithRevocationOrADisabledOwner()
       throws Exception {
-    asAdmin(() -> accounts.create("keeper", "password-keeper", Role.ADMIN));
+    users.asAdmin(() -> accounts.create("keeper", "password-keeper", Role.ADMIN));
     Path texts = Files.writeString(dir.resolve("texts.csv"), "text,label\nhello,a\nworld,b\n");
-    String token = tokenOf("robot", Role.ADMIN);
+    String token = users.tokenOf("robot", Role.ADMIN);
     var api = new ApiClient(port, token);
     assertThat(api.get("/api/v1/datasets").status()).isEqualTo(200);
 
-    AppUser robot = user("robot");
-    asAdmin(() -> accounts.changeRole(robot.getId(), Role.ANNOTATOR));
+    AppUser robot = users.user("robot");
+    users.asAdmin(() -> accounts.changeRole(robot.getId(), Role.ANNOTATOR));
     assertThat(api.get("/api/v1/datasets").status()).isEqualTo(200);
     var importAttempt = api.postForm("/api/v1/datasets/text", "name", "x", "file", texts);
     assertThat(importAttempt.status()).isEqualTo(403);
@@ -391,32 +396,35 @@ class RestApiTest {
     assertThat(api.get("/api/v1/datasets/1/scores").status()).isEqualTo(403);
     assertThat(api.get("/api/v1/datasets/1/labels?format=source").status()).isEqualTo(403);
     assertThat(api.postJson("/api/v1/runs/1/cancel", "").status()).isEqualTo(403);
-    login("robot", "ANNOTATOR");
+    users.login("robot", "ANNOTATOR");
     assertThatThrownBy(() -> tokens.create("mine")).isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> tokens.all()).isInstanceOf(AccessDeniedException.class);
     assertThatThrownBy(() -> tokens.revoke(1)).isInstanceOf(AccessDeniedException.class);
-    logout();
+    users.logout();
 
-    asAdmin(() -> accounts.changeRole(robot.getId(), Role.ADMIN));
+    users.asAdmin(() -> accounts.changeRole(robot.getId(), Role.ADMIN));
     var audit = api.get("/api/v1/audit?action=CORRECT&from=2020-01-01T00:00:00Z");
     assertThat(audit.status()).as(audit.body()).isEqualTo(200);
     assertThat(audit.body()).startsWith("id,occurred_at,actor,action,");
     assertThat(api.get("/api/v1/audit?from=yesterday").status()).isEqualTo(400);
-    asAdmin(() -> accounts.setEnabled(robot.getId(), false));
+    users.asAdmin(() -> accounts.setEnabled(robot.getId(), false));
     assertThat(api.get("/api/v1/datasets").status()).isEqualTo(401);
-    asAdmin(() -> accounts.setEnabled(robot.getId(), true));
+    users.asAdmin(() -> accounts.setEnabled(robot.getId(), true));
     assertThat(api.get("/api/v1/datasets").status()).isEqualTo(200);
 
     long id =
-        asAdmin(() -> tokens.all()).stream()
+        users.asAdmin(() -> tokens.all()).stream()
             .filter(t -> t.owner().equals("robot"))
             .findFirst()
             .orElseThrow()
             .id();
-    asAdmin(() -> tokens.revoke(id));
+    users.asAdmin(() -> tokens.revoke(id));
     assertThat(api.get("/api/v1/datasets").status()).isEqualTo(401);
     var info =
-        asAdmin(() -> tokens.all()).stream().filter(t -> t.id() == id).findFirst().orElseThrow();
+        users.asAdmin(() -> tokens.all()).stream()
+            .filter(t -> t.id() == id)
+            .findFirst()
+            .orElseThrow();
     assertThat(info.revoked()).isTrue();
     assertThat(info.lastUsedAt()).isNotNull();
     assertThat(token).startsWith(ApiTokens.PREFIX + info.prefix());
@@ -440,56 +448,12 @@ class RestApiTest {
     }
   }
 
-  /** A token made by a fresh account with that role (made as an admin, then given the role). */
-  private String tokenOf(String username, Role role) {
-    asAdmin(() -> accounts.create(username, "password-" + username, Role.ADMIN));
-    login(username, "ADMIN");
-    String token = tokens.create(username + "'s pipeline").token();
-    if (role != Role.ADMIN) {
-      long id = user(username).getId();
-      asAdmin(() -> accounts.changeRole(id, role));
-    }
-    return token;
-  }
-
-  private AppUser user(String username) {
-    return asAdmin(() -> accounts.all()).stream()
-        .filter(u -> u.getUsername().equals(username))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private <T> T asAdmin(java.util.function.Supplier<T> action) {
-    login("root", "ADMIN");
-    try {
-      return action.get();
-    } finally {
-      logout();
-    }
-  }
-
-  private void asAdmin(Runnable action) {
-    asAdmin(
-        () -> {
-          action.run();
-          return null;
-        });
-  }
-
-  private void login(String user, String role) {
-    var auth =
-        new UsernamePasswordAuthenticationToken(
-            user, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role));
-    securityContexts.getContext().setAuthentication(auth);
-    SecurityContextHolder.getContext().setAuthentication(auth);
-  }
-
   /**
    * Reviews the next samples of the dataset's queue as a reviewer: {@code corrected} corrected to
    * the suggested label, then {@code excluded} excluded, then {@code confirmed} confirmed.
    */
   private void decide(long datasetId, int corrected, int excluded, int confirmed) {
-    login("reviewer", "ADMIN");
+    users.login("reviewer", "ADMIN");
     try {
       for (int i = 0; i < corrected + excluded + confirmed; i++) {
         QueueItem item = review.next(datasetId, List.of()).orElseThrow();
@@ -500,7 +464,7 @@ class RestApiTest {
         review.decide(item, action, item.suggestedLabel());
       }
     } finally {
-      logout();
+      users.logout();
     }
   }
 

@@ -8,6 +8,7 @@ import com.relabel.review.ReviewPolicies;
 import com.relabel.security.ApiTokens;
 import com.relabel.security.Role;
 import com.relabel.security.UserAccounts;
+import com.relabel.support.TestAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -27,9 +29,6 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,10 +60,16 @@ class ReviewApiTest {
   @Autowired SecurityContextHolderStrategy securityContexts;
   @TempDir Path dir;
 
+  private TestAccounts users;
+
+  @BeforeEach
+  void fixtures() {
+    users = new TestAccounts(accounts, tokens, securityContexts);
+  }
+
   @AfterEach
   void logout() {
-    securityContexts.clearContext();
-    SecurityContextHolder.clearContext();
+    users.logout();
   }
 
   @Test
@@ -183,7 +188,7 @@ class ReviewApiTest {
   void consensusVotesAreCountedAndTheLastAgreeingVoteMakesTheLabelFinal() throws Exception {
     var admin = admin();
     long ds = dataset(admin, 20);
-    asAdmin(() -> policies.setRequiredReviews(ds, 2));
+    users.asAdmin(() -> policies.setRequiredReviews(ds, 2));
     String anneName = unique("anne");
     String bobName = unique("bob");
     var anne = annotator(admin, anneName);
@@ -483,35 +488,11 @@ class ReviewApiTest {
 
   /** A new admin's first token: made in the app (here through the service), as in the UI. */
   private ApiClient admin() {
-    String name = unique("admin");
-    asAdmin(() -> accounts.create(name, "password-" + name, Role.ADMIN));
-    login(name);
-    try {
-      return new ApiClient(port, tokens.create(name + "'s pipeline").token());
-    } finally {
-      logout();
-    }
+    return new ApiClient(port, users.tokenOf(unique("admin"), Role.ADMIN));
   }
 
   private ApiClient.Reply send(ApiClient who, HttpMethod method, String path) {
     return who.send(method, path);
-  }
-
-  private void asAdmin(Runnable action) {
-    login("root");
-    try {
-      action.run();
-    } finally {
-      logout();
-    }
-  }
-
-  private void login(String user) {
-    var auth =
-        new UsernamePasswordAuthenticationToken(
-            user, "n/a", AuthorityUtils.createAuthorityList("ROLE_ADMIN"));
-    securityContexts.getContext().setAuthentication(auth);
-    SecurityContextHolder.getContext().setAuthentication(auth);
   }
 
   private static String unique(String prefix) {

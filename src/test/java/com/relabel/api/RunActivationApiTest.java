@@ -5,24 +5,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.relabel.dataset.IdxWriter;
 import com.relabel.flow.TestDatasets;
 import com.relabel.security.ApiTokens;
-import com.relabel.security.AppUser;
 import com.relabel.security.Role;
 import com.relabel.security.UserAccounts;
+import com.relabel.support.TestAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,16 +46,22 @@ class RunActivationApiTest {
   @Autowired SecurityContextHolderStrategy securityContexts;
   @TempDir Path dir;
 
+  private TestAccounts users;
+
+  @BeforeEach
+  void fixtures() {
+    users = new TestAccounts(accounts, tokens, securityContexts);
+  }
+
   @AfterEach
   void logout() {
-    securityContexts.clearContext();
-    SecurityContextHolder.clearContext();
+    users.logout();
   }
 
   @Test
   void anAdminActivatesAFinishedRunAndAnAnnotatorIsRefused() throws Exception {
-    var admin = new ApiClient(port, tokenOf("activator", Role.ADMIN));
-    var annotator = new ApiClient(port, tokenOf("looker", Role.ANNOTATOR));
+    var admin = new ApiClient(port, users.tokenOf("activator", Role.ADMIN));
+    var annotator = new ApiClient(port, users.tokenOf("looker", Role.ANNOTATOR));
     Path images = dir.resolve("images.idx");
     Path labels = dir.resolve("labels.idx");
     int[] given = TestDatasets.mnist(100).labels();
@@ -143,44 +146,5 @@ class RunActivationApiTest {
       lines.add(row.toString());
     }
     return lines;
-  }
-
-  private String tokenOf(String username, Role role) {
-    asAdmin(() -> accounts.create(username, "password-" + username, Role.ADMIN));
-    login(username, "ADMIN");
-    String token = tokens.create(username + "'s pipeline").token();
-    if (role != Role.ADMIN) {
-      long id = user(username).getId();
-      asAdmin(
-          () -> {
-            accounts.changeRole(id, role);
-            return null;
-          });
-    }
-    return token;
-  }
-
-  private AppUser user(String username) {
-    return asAdmin(() -> accounts.all()).stream()
-        .filter(u -> u.getUsername().equals(username))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private <T> T asAdmin(Supplier<T> action) {
-    login("root", "ADMIN");
-    try {
-      return action.get();
-    } finally {
-      logout();
-    }
-  }
-
-  private void login(String user, String role) {
-    var auth =
-        new UsernamePasswordAuthenticationToken(
-            user, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role));
-    securityContexts.getContext().setAuthentication(auth);
-    SecurityContextHolder.getContext().setAuthentication(auth);
   }
 }

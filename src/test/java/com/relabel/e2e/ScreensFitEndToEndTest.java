@@ -296,7 +296,8 @@ class ScreensFitEndToEndTest {
         new Browser.NewContextOptions().setViewportSize(width, height));
   }
 
-  private static void shoot(Page page, String name, int[] size) {
+  /** A screenshot of the window as {@code name-<width>.png} in target/screenshots. */
+  static void shoot(Page page, String name, int[] size) {
     page.screenshot(
         new Page.ScreenshotOptions()
             .setPath(BrowserSession.SCREENSHOTS.resolve(name + "-" + size[0] + ".png")));

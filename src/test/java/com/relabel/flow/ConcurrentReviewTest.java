@@ -13,6 +13,7 @@ import com.relabel.review.QueueItem;
 import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewPolicies;
 import com.relabel.review.ReviewService;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -54,6 +55,7 @@ abstract class ConcurrentReviewTest {
   @Autowired ReviewPolicies policies;
   @Autowired Disputes disputes;
   @Autowired JdbcTemplate jdbc;
+  @Autowired MeterRegistry meters;
   @Autowired SecurityContextHolderStrategy securityContexts;
 
   @AfterEach
@@ -218,6 +220,56 @@ abstract class ConcurrentReviewTest {
                 Long.class,
                 id))
         .allMatch(v -> v == 0L);
+  }
+
+  /**
+   * Reviewers asking at the same moment claim different candidates before they lease (decision
+   * 0042): none of them loses a lease to another after reading it, and between them they hold
+   * exactly the most suspicious samples, so nobody was sent down the ranking by the rush.
+   */
+  @Test
+  void reviewersAskingAtOnceLoseNoRaceAndTakeTheTopOfTheRanking() throws Exception {
+    Dataset dataset = rankedDataset("spread");
+    long id = dataset.getId();
+    double lostBefore = leasesLost();
+    var shown = new ConcurrentHashMap<Integer, Long>();
+    onThreads(
+        thread -> {
+          loginAs("spreader" + thread, "ANNOTATOR");
+          shown.put(thread, review.next(id, Set.of()).orElseThrow().sampleId());
+        });
+    assertThat(new HashSet<>(shown.values())).hasSize(THREADS);
+    assertThat(leasesLost() - lostBefore).as("leases lost to another reviewer").isZero();
+    List<Long> top =
+        jdbc.queryForList(
+            "select sc.sample_id from sample_score sc join dataset d on d.active_run_id = sc.run_id"
+                + " where d.id = ? order by sc.score desc, sc.sample_id fetch first ? rows only",
+            Long.class,
+            id,
+            THREADS);
+    assertThat(shown.values()).containsExactlyInAnyOrderElementsOf(top);
+  }
+
+  /** An empty queue answers empty at once, not "busy", also while others hold the last leases. */
+  @Test
+  void anEmptyQueueAnswersEmptyNotBusy() {
+    Dataset dataset = rankedDataset("empty");
+    long id = dataset.getId();
+    loginAs("holder", "ANNOTATOR");
+    long held = review.next(id, Set.of()).orElseThrow().sampleId();
+    jdbc.update(
+        "update sample set status = 'CONFIRMED', decided_by = 'admin' where dataset_id = ? and id <> ?",
+        id,
+        held);
+    loginAs("latecomer", "ANNOTATOR");
+    assertThat(review.next(id, Set.of())).isEmpty();
+    jdbc.update("update sample set status = 'CONFIRMED', decided_by = 'admin' where id = ?", held);
+    loginAs("holder", "ANNOTATOR");
+    assertThat(review.next(id, Set.of())).isEmpty();
+  }
+
+  private double leasesLost() {
+    return meters.get("relabel.queue.leases.lost").counter().count();
   }
 
   @Test

@@ -116,6 +116,9 @@ abstract class ConsensusInsightsTest {
     assertThat(pairs.measure()).isEqualTo(DatasetAgreement.COHEN);
     assertThat(pairs.samples()).isEqualTo(4);
     assertThat(pairs.kappa()).isCloseTo(7.0 / 11, within(1e-9));
+    // Krippendorff by hand: 8 values, n_1 = 3, n_2 = 3, n_x = 2; the agreeing samples give
+    // sum o_kk = 2 + 2 + 2 = 6; alpha = (7 * 6 - (6 + 6 + 2)) / (8 * 7 - 14) = 28 / 42 = 2/3
+    assertThat(pairs.alpha()).isCloseTo(2.0 / 3, within(1e-9));
     assertThat(pairs.reviewers())
         .containsExactly(
             new ReviewerQuality("anna", 4, 4, 1, 4, 3), new ReviewerQuality("ben", 4, 4, 0, 4, 3));
@@ -133,6 +136,9 @@ abstract class ConsensusInsightsTest {
     assertThat(three.measure()).isEqualTo(DatasetAgreement.FLEISS);
     assertThat(three.samples()).isEqualTo(5);
     assertThat(three.kappa()).isCloseTo(47.8 / 72, within(1e-9));
+    // Krippendorff: 11 values, n_1 = 6, n_2 = 3, n_x = 2; sum o_kk = 6 + 3 * 2 / 2 = 9;
+    // alpha = (10 * 9 - (30 + 6 + 2)) / (11 * 10 - 38) = 52 / 72
+    assertThat(three.alpha()).isCloseTo(52.0 / 72, within(1e-9));
     assertThat(three.reviewers())
         .extracting(ReviewerQuality::reviewer, ReviewerQuality::agreement)
         .containsExactly(tuple("anna", 5.0 / 6), tuple("ben", 5.0 / 6), tuple("carl", 1.0));
@@ -149,6 +155,7 @@ abstract class ConsensusInsightsTest {
     assertThat(get(token, "/api/v1/datasets/" + id + "/agreement"))
         .startsWith("200 ")
         .contains("\"measure\":\"Fleiss' kappa\"")
+        .contains("\"alpha\":" + 52.0 / 72)
         .contains("\"samples\":5")
         .contains("\"reviewer\":\"carl\"");
     assertThat(get(token, "/api/v1/datasets/999999/agreement")).startsWith("404 ");

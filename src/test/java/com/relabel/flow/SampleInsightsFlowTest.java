@@ -19,6 +19,9 @@ import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewProgress;
 import com.relabel.review.ReviewService;
 import com.relabel.review.SampleInsights;
+import com.relabel.review.SampleIssue;
+import com.relabel.review.SampleIssues;
+import com.relabel.scoring.EmbeddingIssues;
 import com.relabel.scoring.Neighbours;
 import com.relabel.scoring.NoiseInjector;
 import com.relabel.training.RunSettings;
@@ -32,6 +35,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -60,6 +64,7 @@ abstract class SampleInsightsFlowTest {
   @Autowired TrainingRuns runs;
   @Autowired ReviewService review;
   @Autowired SampleInsights insights;
+  @Autowired SampleIssues issues;
   @Autowired ReviewProgress progress;
   @Autowired JdbcTemplate jdbc;
   @Autowired SecurityContextHolderStrategy securityContexts;
@@ -115,16 +120,7 @@ abstract class SampleInsightsFlowTest {
   @Test
   void neighboursAreTheExactNearestByEmbeddingStoredAtScoringTime() {
     TestLogins.loginAs(securityContexts, "anna", "ANNOTATOR");
-    int dim =
-        jdbc.queryForObject(
-            "select cols_count from run_artifact where run_id = ? and name = 'embeddings'",
-            Integer.class,
-            run.getId());
-    float[] flat = floats(artifact("embeddings"));
-    float[][] embeddings = new float[SAMPLES][];
-    for (int i = 0; i < SAMPLES; i++) {
-      embeddings[i] = Arrays.copyOfRange(flat, i * dim, (i + 1) * dim);
-    }
+    float[][] embeddings = embeddings();
     int[][] expected = Neighbours.search(embeddings, 8, 1).indices();
     for (int row : new int[] {0, 42, SAMPLES - 1}) {
       List<Neighbour> near = insights.neighbours(run.getId(), sampleIds[row], 8);
@@ -225,6 +221,63 @@ abstract class SampleInsightsFlowTest {
         .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
     assertThatThrownBy(() -> progress.errorsLeft(dataset.getId()))
         .isInstanceOf(AuthenticationCredentialsNotFoundException.class);
+  }
+
+  /**
+   * The run stored exactly the near-duplicates and outliers that {@link EmbeddingIssues} finds in
+   * its embeddings with the labels it trained on (decision 0043), and the review reads them back.
+   */
+  @Test
+  void issuesAreTheNearDuplicatesAndOutliersOfTheStoredEmbeddings() {
+    TestLogins.loginAs(securityContexts, "anna", "ANNOTATOR");
+    int[] labels = new int[SAMPLES];
+    for (int row = 0; row < SAMPLES; row++) {
+      labels[row] =
+          jdbc.queryForObject(
+              "select original_label from sample where id = ?", Integer.class, sampleIds[row]);
+    }
+    float[][] embeddings = embeddings();
+    var found =
+        EmbeddingIssues.find(
+            embeddings, labels, 10, Neighbours.search(embeddings, Neighbours.DEFAULT_K, 1));
+    assertThat(found.outliers()).as("outliers among %d samples", SAMPLES).isNotEmpty();
+    assertThat(
+            jdbc.queryForList(
+                "select sample_id from sample_issue where run_id = ? and kind = 'OUTLIER'",
+                Long.class,
+                run.getId()))
+        .containsExactlyInAnyOrderElementsOf(
+            Arrays.stream(found.outliers()).mapToObj(r -> sampleIds[r]).toList());
+    List<String> pairs = new ArrayList<>();
+    for (var pair : found.nearDuplicates()) {
+      pairs.add(sampleIds[pair.first()] + "-" + sampleIds[pair.second()]);
+      pairs.add(sampleIds[pair.second()] + "-" + sampleIds[pair.first()]);
+    }
+    assertThat(
+            jdbc.queryForList(
+                "select sample_id || '-' || other_sample_id from sample_issue"
+                    + " where run_id = ? and kind = 'NEAR_DUPLICATE'",
+                String.class,
+                run.getId()))
+        .containsExactlyInAnyOrderElementsOf(pairs);
+    long outlier = sampleIds[found.outliers()[0]];
+    assertThat(issues.of(run.getId(), outlier))
+        .extracting(SampleIssue::kind)
+        .startsWith(SampleIssue.Kind.OUTLIER);
+  }
+
+  private float[][] embeddings() {
+    int dim =
+        jdbc.queryForObject(
+            "select cols_count from run_artifact where run_id = ? and name = 'embeddings'",
+            Integer.class,
+            run.getId());
+    float[] flat = floats(artifact("embeddings"));
+    float[][] embeddings = new float[SAMPLES][];
+    for (int i = 0; i < SAMPLES; i++) {
+      embeddings[i] = Arrays.copyOfRange(flat, i * dim, (i + 1) * dim);
+    }
+    return embeddings;
   }
 
   private byte[] artifact(String name) {

@@ -5,12 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.relabel.RelabelApplication;
 import com.relabel.flow.TestPostgres;
+import com.relabel.support.LoginForm;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -35,9 +31,6 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * the app role, which cannot change the audit trail, and the first admin logs in.
  */
 class ComposeStartTest {
-
-  private final HttpClient http =
-      HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @Test
   void composeCreatesTheTwoRolesDatabaseAndTheAppStartsAsTheRoleThatCannotRewriteTheAudit()
@@ -84,8 +77,10 @@ class ComposeStartTest {
               .run()) {
         int port = Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
         String password = app.get("RELABEL_ADMIN_PASSWORD");
-        assertThat(location(login(port, "admin", password + "-wrong"))).contains("/login?error");
-        assertThat(location(login(port, "admin", password))).doesNotContain("error");
+        assertThat(LoginForm.location(new LoginForm(port).post("admin", password + "-wrong")))
+            .contains("/login?error");
+        assertThat(LoginForm.location(new LoginForm(port).post("admin", password)))
+            .doesNotContain("error");
 
         var asApp = context.getBean(JdbcTemplate.class);
         assertThat(asApp.queryForObject("select current_user", String.class)).isEqualTo(appRole);
@@ -174,23 +169,5 @@ class ComposeStartTest {
       }
     }
     return count;
-  }
-
-  private HttpResponse<String> login(int port, String username, String password) throws Exception {
-    String form =
-        "username="
-            + URLEncoder.encode(username, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String location(HttpResponse<?> response) {
-    return response.headers().firstValue("Location").orElse("");
   }
 }

@@ -9,6 +9,9 @@ import com.relabel.flow.TestDatasets;
 import com.relabel.review.QueueItem;
 import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewService;
+import com.relabel.security.ApiTokens;
+import com.relabel.security.UserAccounts;
+import com.relabel.support.TestAccounts;
 import com.relabel.training.PredictionsImport;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,15 +23,13 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 
 /**
@@ -53,13 +54,21 @@ class ManagementPortTest {
   @Autowired DatasetImporter importer;
   @Autowired PredictionsImport predictions;
   @Autowired ReviewService review;
+  @Autowired UserAccounts accounts;
+  @Autowired ApiTokens tokens;
   @Autowired SecurityContextHolderStrategy securityContexts;
   @TempDir Path dir;
 
+  private TestAccounts users;
+
+  @BeforeEach
+  void fixtures() {
+    users = new TestAccounts(accounts, tokens, securityContexts);
+  }
+
   @AfterEach
   void logout() {
-    securityContexts.clearContext();
-    SecurityContextHolder.clearContext();
+    users.logout();
   }
 
   @Test
@@ -90,7 +99,7 @@ class ManagementPortTest {
 
   @Test
   void decisionsQueueAndRunMetricsAreScraped() throws Exception {
-    loginAs("metrics-admin", "ADMIN");
+    users.login("metrics-admin", "ADMIN");
     LabeledImages images = TestDatasets.mnist(60);
     Dataset dataset = importer.importImages("metrics", images, null, null, "test");
     Path csv = Files.write(dir.resolve("p.csv"), predictionsCsv(images.labels()));
@@ -122,14 +131,6 @@ class ManagementPortTest {
     return HTTP.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build(),
         HttpResponse.BodyHandlers.ofString());
-  }
-
-  private void loginAs(String user, String role) {
-    var auth =
-        new UsernamePasswordAuthenticationToken(
-            user, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role));
-    securityContexts.getContext().setAuthentication(auth);
-    SecurityContextHolder.getContext().setAuthentication(auth);
   }
 
   /** A confident model that agrees with every given label except every third sample's. */

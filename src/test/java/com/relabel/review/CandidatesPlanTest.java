@@ -22,7 +22,7 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
  * the rank index and reading a handful of rows, not the whole run (decision 0013). A plan check,
  * not a timing. What it cannot show at a size the suite can afford: at 1,000,000 samples, H2 put
  * the outer query's inner joins before the candidates (2.5 s per call), which the left joins of
- * {@link ReviewService#candidatesSql} prevent; at 3,000 and 50,000 samples H2 chose the right order
+ * {@link NextSample#candidatesSql} prevent; at 3,000 and 50,000 samples H2 chose the right order
  * either way. That one is measured by {@code queue-bench} (docs/benchmarks.md).
  */
 @SpringBootTest(
@@ -56,7 +56,8 @@ class CandidatesPlanTest {
             .addValue("me", "plan-test")
             .addValue("now", ReviewLeases.at(Instant.now()))
             .addValue("skipped", List.of(-1L));
-    String sql = ReviewService.candidatesSql(ReviewService.ENSEMBLE.equals(method));
+    String sql =
+        NextSample.candidatesSql(ReviewService.ENSEMBLE.equals(method), NextSample.CANDIDATES);
 
     String plan = named.queryForObject("explain analyze " + sql, params, String.class);
 
@@ -70,6 +71,6 @@ class CandidatesPlanTest {
     }
     assertThat(found).as(plan).isGreaterThan(3);
     assertThat(most).as(plan).isLessThan(SAMPLES / 10);
-    assertThat(named.queryForList(sql, params)).hasSize(ReviewService.CANDIDATES);
+    assertThat(named.queryForList(sql, params)).hasSize(NextSample.CANDIDATES);
   }
 }

@@ -83,4 +83,36 @@ class KappaTest {
     Arrays.fill(first, from, to, a);
     Arrays.fill(second, from, to, b);
   }
+
+  /**
+   * Krippendorff's own example with missing data (K. Krippendorff, "Computing Krippendorff's
+   * Alpha-Reliability", 2011, section C, "Nominal data, any number of observers, missing data"): 4
+   * observers, 12 units, values 1-5, some values missing; unit 12 has a single value and drops out.
+   * The paper's coincidence matrix has n = 40 pairable values (n_k = 9, 13, 10, 5, 3) and gives
+   * alpha = 0.743 (exactly 113/152); R's irr::kripp.alpha gives the same on it.
+   */
+  @Test
+  void krippendorffOfThePapersMissingDataExampleIsPoint743() {
+    int[][] values = {
+      {1, 1, 1}, {2, 2, 3, 2}, {3, 3, 3, 3}, {3, 3, 3, 3}, {2, 2, 2, 2}, {1, 2, 3, 4},
+      {4, 4, 4, 4}, {1, 1, 2, 1}, {2, 2, 2, 2}, {5, 5, 5}, {1, 1}, {3}
+    };
+    int[][] counts = new int[values.length][5];
+    for (int i = 0; i < values.length; i++) {
+      for (int v : values[i]) {
+        counts[i][v - 1]++;
+      }
+    }
+    assertThat(Kappa.krippendorff(counts)).isCloseTo(0.743, within(0.0005));
+    // by hand from the paper's matrix: sum o_kk = 32, sum n_k (n_k - 1) = 72 + 156 + 90 + 20 + 6
+    // = 344; alpha = (39 * 32 - 344) / (40 * 39 - 344) = 904 / 1216 = 113 / 152
+    assertThat(Kappa.krippendorff(counts)).isCloseTo(113.0 / 152, within(1e-12));
+  }
+
+  /** Every rating in one category: chance explains it all, alpha is undefined, as kappa is. */
+  @Test
+  void krippendorffIsUndefinedWhenEveryRatingAgreesOnOneCategory() {
+    assertThat(Kappa.krippendorff(new int[][] {{2, 0}, {3, 0}, {1, 0}})).isNaN();
+    assertThat(Kappa.krippendorff(new int[][] {{1, 0}, {0, 1}})).as("nothing pairable").isNaN();
+  }
 }

@@ -2,13 +2,13 @@ package com.relabel.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.relabel.support.LoginForm;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -31,7 +31,13 @@ class LoginThrottleHttpTest {
       HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
   @LocalServerPort int port;
+  private LoginForm form;
   @Autowired UserAccounts accounts;
+
+  @BeforeEach
+  void form() {
+    form = new LoginForm(port);
+  }
 
   @Test
   void sixWrongPasswordsLockTheUserOutEvenWithTheRightOneUntilTheLockoutIsOver() throws Exception {
@@ -39,22 +45,24 @@ class LoginThrottleHttpTest {
     accounts.createIfMissing("dave", "dave-password", Role.ANNOTATOR);
 
     for (int i = 0; i < 6; i++) {
-      var wrong = login("carol", "wrong-" + i);
+      var wrong = form.post("carol", "wrong-" + i);
       assertThat(wrong.statusCode()).isEqualTo(302);
-      assertThat(location(wrong)).contains("/login?error");
+      assertThat(LoginForm.location(wrong)).contains("/login?error");
     }
-    var refused = login("carol", "right-password");
+    var refused = form.post("carol", "right-password");
     assertThat(refused.statusCode()).isEqualTo(302);
-    assertThat(location(refused)).contains("/login?error").contains("locked=");
+    assertThat(LoginForm.location(refused)).contains("/login?error").contains("locked=");
     assertThat(refused.headers().firstValue("Set-Cookie")).isEmpty();
     // another user from the same address is not locked out by carol's failures
-    assertThat(location(login("dave", "dave-password"))).doesNotContain("error");
+    assertThat(LoginForm.location(form.post("dave", "dave-password"))).doesNotContain("error");
 
     Thread.sleep(Duration.ofSeconds(3).plusMillis(300));
-    var accepted = login("carol", "right-password");
-    assertThat(location(accepted)).doesNotContain("error");
+    var accepted = form.post("carol", "right-password");
+    assertThat(LoginForm.location(accepted)).doesNotContain("error");
     // the success reset the count: one wrong password is an ordinary failure again
-    assertThat(location(login("carol", "wrong"))).contains("error").doesNotContain("locked");
+    assertThat(LoginForm.location(form.post("carol", "wrong")))
+        .contains("error")
+        .doesNotContain("locked");
   }
 
   @Test
@@ -90,23 +98,5 @@ class LoginThrottleHttpTest {
     assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     assertThat(api.headers().firstValue("Content-Security-Policy"))
         .hasValue("default-src 'none'; frame-ancestors 'self'");
-  }
-
-  private HttpResponse<String> login(String username, String password) throws Exception {
-    String form =
-        "username="
-            + URLEncoder.encode(username, StandardCharsets.UTF_8)
-            + "&password="
-            + URLEncoder.encode(password, StandardCharsets.UTF_8);
-    return http.send(
-        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
-            .header("Content-Type", "application/x-www-form-urlencoded")
-            .POST(HttpRequest.BodyPublishers.ofString(form))
-            .build(),
-        HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static String location(HttpResponse<?> response) {
-    return response.headers().firstValue("Location").orElse("");
   }
 }

@@ -12,9 +12,9 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 /**
- * The Progress page's part on consensus review: the kappa over the samples reviewed at least twice,
- * and per reviewer the votes, the share the final label overturned and the agreement with the
- * others, as a table and a bar chart.
+ * The Progress page's part on consensus review: the kappa and Krippendorff's alpha over the samples
+ * reviewed at least twice, and per reviewer the votes, the share the final label overturned and the
+ * agreement with the others, as a table and a bar chart.
  */
 final class AgreementPanel extends VerticalLayout {
 
@@ -52,8 +52,13 @@ final class AgreementPanel extends VerticalLayout {
     }
     String on = String.format("on %,d sample%s reviewed at least twice", a.samples(), plural(a));
     return a.hasKappa()
-        ? String.format("%s %.2f %s (1 = full agreement, 0 = chance).", a.measure(), a.kappa(), on)
-        : a.measure() + " is not defined " + on + ": every vote was the same.";
+        ? String.format(
+            "%s %.2f, Krippendorff's alpha %.2f, %s (1 = full agreement, 0 = chance).",
+            a.measure(), a.kappa(), a.alpha(), on)
+        : a.measure()
+            + " and Krippendorff's alpha are not defined "
+            + on
+            + ": every vote was the same.";
   }
 
   private static String plural(DatasetAgreement a) {

@@ -2,6 +2,7 @@ package com.relabel.review.ui;
 
 import com.relabel.dataset.SampleStatus;
 import com.relabel.review.QueueFilter;
+import com.relabel.review.QueueIssue;
 import com.relabel.review.ReviewService;
 import com.relabel.scoring.CartographyRegion;
 import com.vaadin.flow.component.HasValue;
@@ -28,6 +29,7 @@ final class QueueFilterBar extends HorizontalLayout {
   private final ComboBox<CartographyRegion> region = new ComboBox<>("Region");
   private final ComboBox<String> flagged = new ComboBox<>("Flagged by");
   private final TextField decidedBy = new TextField("Decided by");
+  private final ComboBox<QueueIssue> issue = new ComboBox<>("Issue");
   private final Select<String> sort = new Select<>();
   private Runnable onChange = () -> {};
 
@@ -43,6 +45,11 @@ final class QueueFilterBar extends HorizontalLayout {
     region.setId("filter-region");
     flagged.setId("filter-flagged");
     decidedBy.setId("filter-decided-by");
+    issue.setId("filter-issue");
+    issue.setItems(QueueIssue.values());
+    issue.setItemLabelGenerator(QueueIssue::caption);
+    issue.setClearButtonVisible(true);
+    issue.setWidth("13rem");
     sort.setId("sort-method");
     sort.setLabel("Sort by");
     status.setItems(EnumSet.allOf(SampleStatus.class));
@@ -63,9 +70,9 @@ final class QueueFilterBar extends HorizontalLayout {
     region.setWidth("9rem");
     flagged.setWidth("9rem");
     decidedBy.setWidth("9rem");
-    add(given, suggested, status, min, max, region, flagged, decidedBy, sort);
+    add(given, suggested, status, min, max, region, flagged, decidedBy, issue, sort);
     List<HasValue<?, ?>> fields =
-        List.of(given, suggested, status, min, max, region, flagged, decidedBy, sort);
+        List.of(given, suggested, status, min, max, region, flagged, decidedBy, issue, sort);
     fields.forEach(
         f ->
             f.addValueChangeListener(
@@ -97,6 +104,7 @@ final class QueueFilterBar extends HorizontalLayout {
     region.setValue(filter.region());
     flagged.setValue(filter.flaggedBy());
     decidedBy.setValue(filter.decidedBy() == null ? "" : filter.decidedBy());
+    issue.setValue(filter.issue());
     sort.setValue(sortMethod);
   }
 
@@ -114,7 +122,8 @@ final class QueueFilterBar extends HorizontalLayout {
         max.getValue(),
         region.getValue(),
         flagged.getValue(),
-        decidedBy.getValue());
+        decidedBy.getValue(),
+        issue.getValue());
   }
 
   String sortMethod() {

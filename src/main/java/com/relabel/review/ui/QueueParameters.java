@@ -2,6 +2,7 @@ package com.relabel.review.ui;
 
 import com.relabel.dataset.SampleStatus;
 import com.relabel.review.QueueFilter;
+import com.relabel.review.QueueIssue;
 import com.relabel.review.ReviewService;
 import com.relabel.scoring.CartographyRegion;
 import com.vaadin.flow.router.QueryParameters;
@@ -16,7 +17,7 @@ import java.util.Set;
 /**
  * The queue grid's filter as URL query parameters, so that a link opens a filtered grid: {@code
  * given, suggested, status (repeated or comma separated), min, max, region, flagged, decidedBy,
- * sort}.
+ * issue, sort}.
  */
 final class QueueParameters {
 
@@ -38,6 +39,7 @@ final class QueueParameters {
       }
     }
     String region = first(params, "region");
+    String issue = first(params, "issue");
     return new QueueFilter(
         integer(params, "given"),
         integer(params, "suggested"),
@@ -48,7 +50,10 @@ final class QueueParameters {
             ? null
             : parse("region", region, r -> CartographyRegion.valueOf(r.toUpperCase(Locale.ROOT))),
         first(params, "flagged"),
-        first(params, "decidedBy"));
+        first(params, "decidedBy"),
+        issue == null
+            ? null
+            : parse("issue", issue, i -> QueueIssue.valueOf(i.toUpperCase(Locale.ROOT))));
   }
 
   /** The ranking method of the link, the ensemble when it names none. */
@@ -70,6 +75,7 @@ final class QueueParameters {
     put(out, "region", filter.region());
     put(out, "flagged", filter.flaggedBy());
     put(out, "decidedBy", filter.decidedBy());
+    put(out, "issue", filter.issue());
     if (sort != null && !ReviewService.ENSEMBLE.equals(sort)) {
       out.put("sort", List.of(sort));
     }

@@ -1,6 +1,7 @@
 package com.relabel.review.ui;
 
 import com.relabel.review.QueueItem;
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Image;
 import com.vaadin.flow.component.html.Span;
@@ -10,9 +11,14 @@ import java.util.List;
 
 /**
  * The sample itself: the image large, for a closer look ({@link ImageViewer}), or the text; its
- * label, the suggestion and why it is flagged.
+ * label, the suggestion and why it is flagged. Its parts wrap onto a new line when the window is
+ * narrow (1024 wide): the context beside the facts then moves below, never past the window.
  */
 final class SamplePanel extends HorizontalLayout {
+
+  /** The facts up to the suggestion: index, given label, its caption, suggestion, its caption. */
+  private static final int FACTS_BEFORE_SCORE = 5;
+
   private final Image image = new Image();
   private final Span index = new Span();
   private final Span given = new Span();
@@ -22,6 +28,7 @@ final class SamplePanel extends HorizontalLayout {
   private final Div flagged = new Div();
   private final SampleTextBox text = SampleTextBox.full();
   private final ImageViewer viewer = new ImageViewer(image);
+  private final VerticalLayout facts;
 
   SamplePanel() {
     image.setId("sample-image");
@@ -37,7 +44,7 @@ final class SamplePanel extends HorizontalLayout {
     probability.addClassName("suggestion-probability");
     score.setId("score");
     flagged.setId("flagged-by");
-    var facts =
+    facts =
         new VerticalLayout(
             index,
             caption("Given label"),
@@ -49,7 +56,19 @@ final class SamplePanel extends HorizontalLayout {
             caption("Flagged by"),
             flagged);
     facts.setSpacing(false);
+    facts.addClassName("sample-facts");
     add(viewer, text, facts);
+    addClassName("sample-panel");
+  }
+
+  /** {@code part} goes last among the facts, after the methods that flag the sample. */
+  void addFact(Component part) {
+    facts.add(part);
+  }
+
+  /** {@code part} goes right after the suggested label (the model's top classes). */
+  void addAfterSuggestion(Component part) {
+    facts.addComponentAtIndex(FACTS_BEFORE_SCORE, part);
   }
 
   /** Shows {@code body} instead of the image (a text sample), or the image again when null. */

@@ -23,8 +23,9 @@ import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A text import that encodes its texts shows how far it is while it runs (issue 15): "Encoded 1,000
- * of 1,100 texts" is pushed to the page before the import ends, then the start page opens. Same
- * context as {@link ImageImportEndToEndTest}, so Spring reuses it.
+ * of 2,000 texts" is pushed to the page and stays while the second thousand encode (with 1,100
+ * texts the last hundred once went by too fast for the assertion to see), then the start page
+ * opens. Same context as {@link ImageImportEndToEndTest}, so Spring reuses it.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -40,7 +41,7 @@ import org.springframework.test.context.ActiveProfiles;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class TextImportProgressEndToEndTest {
 
-  /** Encoding 1,100 texts takes about a minute on the busy 2-core development machine. */
+  /** Encoding 2,000 texts takes about two minutes on the busy 2-core development machine. */
   private static final double SLOW = 240_000;
 
   @LocalServerPort int port;
@@ -67,7 +68,7 @@ class TextImportProgressEndToEndTest {
 
   @Test
   void theImportSaysHowManyTextsAreEncodedWhileItEncodes(@TempDir Path dir) throws Exception {
-    Path csv = SyntheticTexts.generate(1100, 3, 0, 9).writeCsv(dir.resolve("topics.csv"));
+    Path csv = SyntheticTexts.generate(2000, 3, 0, 9).writeCsv(dir.resolve("topics.csv"));
     try (BrowserContext context = browser.browser.newContext()) {
       Page page = context.newPage();
       new LoginPage(page, baseUrl).loginAs("admin", "admin");
@@ -78,21 +79,21 @@ class TextImportProgressEndToEndTest {
       page.locator("#text-import-submit").click();
 
       var progress = page.locator("#text-import-progress");
-      assertThat(progress).containsText("of 1,100 texts");
+      assertThat(progress).containsText("of 2,000 texts");
       assertThat(progress)
           .hasText(
-              "Encoded 1,000 of 1,100 texts",
+              "Encoded 1,000 of 2,000 texts",
               new LocatorAssertions.HasTextOptions().setTimeout(SLOW));
       page.waitForURL(baseUrl + "/", new Page.WaitForURLOptions().setTimeout(SLOW));
     }
     long id = datasets.findByName("Encoded topics").orElseThrow().getId();
-    assertThat(datasets.overview(id).samples()).isEqualTo(1100);
+    assertThat(datasets.overview(id).samples()).isEqualTo(2000);
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from sample_embedding e join sample s on s.id = e.sample_id"
                     + " where s.dataset_id = ?",
                 Integer.class,
                 id))
-        .isEqualTo(1100);
+        .isEqualTo(2000);
   }
 }

@@ -65,10 +65,7 @@ final class ReviewFlow {
     show(item.get());
   }
 
-  /**
-   * Said when other reviewers took every sample offered, round after round (decision 0042): the
-   * queue is not empty, so the reviewer is told to ask again rather than that all is done.
-   */
+  /** Others took every sample offered, round after round (decision 0042): not empty, busy. */
   static final String BUSY =
       "Other reviewers took every sample offered to you just now. Reload the page in a second for"
           + " the next one.";

@@ -30,6 +30,16 @@ public final class UploadedFile {
     file = uploaded;
   }
 
+  /**
+   * Hands the file over to work that outlives the form (a background import, which deletes it when
+   * it ends): the form no longer deletes it.
+   */
+  public Path take() {
+    Path taken = file;
+    file = null;
+    return taken;
+  }
+
   /** Deletes the file and its folder, if there is one. */
   public void delete() {
     delete(file);

@@ -6,10 +6,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,7 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
  * JDBC batch: the file is never held in memory, and a failure part-way rolls everything back. With
  * the sentence encoder ({@link TextFeatures#usesEncoder()}), each batch is encoded as it is written
  * and its vectors stored in {@code sample_embedding} (decision 0038), so memory stays flat however
- * many texts the file has.
+ * many texts the file has. When {@code stop} answers true (the application is shutting down, {@link
+ * BackgroundImports}), the write ends between two batches of the encoder with an {@link
+ * ImportStoppedException} and its transaction rolls back.
  */
 @Component
 class TextDatasetWriter {
@@ -30,10 +34,13 @@ class TextDatasetWriter {
 
   private final DatasetRepository datasets;
   private final JdbcTemplate jdbc;
+  private final ObjectProvider<TextEncoder> encoder;
 
-  TextDatasetWriter(DatasetRepository datasets, JdbcTemplate jdbc) {
+  TextDatasetWriter(
+      DatasetRepository datasets, JdbcTemplate jdbc, ObjectProvider<TextEncoder> encoder) {
     this.datasets = datasets;
     this.jdbc = jdbc;
+    this.encoder = encoder;
   }
 
   @Transactional(rollbackFor = Exception.class)
@@ -43,7 +50,8 @@ class TextDatasetWriter {
       TextClasses classes,
       String source,
       TextFeatures features,
-      IntConsumer written)
+      IntConsumer written,
+      BooleanSupplier stop)
       throws IOException {
     name = DatasetNames.checked(name);
     if (datasets.findByName(name).isPresent()) {
@@ -73,7 +81,7 @@ class TextDatasetWriter {
         record -> {
           batch.add(record);
           if (batch.size() == BATCH) {
-            next[0] = insert(datasetId, next[0], batch, classes, encode);
+            next[0] = insert(datasetId, next[0], batch, classes, encode, stop);
             // encoding takes minutes for large files (docs/benchmarks.md): say how far it is
             log.info(
                 "Text import '{}': {} texts written{}",
@@ -83,7 +91,7 @@ class TextDatasetWriter {
             written.accept(next[0]);
           }
         });
-    written.accept(insert(datasetId, next[0], batch, classes, encode));
+    written.accept(insert(datasetId, next[0], batch, classes, encode, stop));
     return dataset;
   }
 
@@ -92,9 +100,17 @@ class TextDatasetWriter {
    * {@code encode}; returns the next index.
    */
   private int insert(
-      long datasetId, int first, List<TextRecord> batch, TextClasses classes, boolean encode) {
+      long datasetId,
+      int first,
+      List<TextRecord> batch,
+      TextClasses classes,
+      boolean encode,
+      BooleanSupplier stop) {
     if (batch.isEmpty()) {
       return first;
+    }
+    if (stop.getAsBoolean()) {
+      throw new ImportStoppedException("stopped after %,d texts".formatted(first));
     }
     List<Integer> positions = IntStream.range(0, batch.size()).boxed().toList();
     jdbc.batchUpdate(
@@ -131,7 +147,7 @@ class TextDatasetWriter {
         });
     if (encode) {
       float[][] vectors =
-          TextEncoder.shared().encode(batch.stream().map(TextRecord::text).toList());
+          encoder.getObject().encode(batch.stream().map(TextRecord::text).toList(), stop);
       jdbc.batchUpdate(
           "insert into sample_embedding (sample_id, model, vector) values (?, ?, ?)",
           positions,

@@ -13,6 +13,9 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
+import java.util.function.BooleanSupplier;
 
 /**
  * A pretrained sentence encoder, all-MiniLM-L6-v2 (quantised to 8 bits), run in this process on the
@@ -21,11 +24,15 @@ import java.util.Map;
  * its tokenizer are read from the class path (LangChain4j's model jar on Maven Central), so nothing
  * is fetched at run time. Deterministic: the same text gives the same vector on every call.
  *
- * <p>One encoder is loaded per process ({@link #shared()}, about 25 MB of model) and is safe to use
- * from several threads; texts are cut at {@link #MAX_TOKENS} word pieces, the length the model was
- * trained on.
+ * <p>An encoder holds about 25 MB of model and is safe to use from several threads; texts are cut
+ * at {@link #MAX_TOKENS} word pieces, the length the model was trained on.
+ *
+ * <p>{@link #close()} frees the native session, but only between two calls of the model: closing it
+ * under a running call crashed the JVM (SIGSEGV in libonnxruntime.so, issue 15). The application
+ * context owns one encoder ({@code TextEncoderConfig}) and closes it when it shuts down, after the
+ * background imports have stopped ({@link BackgroundImports}).
  */
-public final class TextEncoder {
+public final class TextEncoder implements AutoCloseable {
 
   /** The name stored with every vector, so a vector is never read as another model's. */
   public static final String MODEL = "all-minilm-l6-v2-q";
@@ -48,6 +55,11 @@ public final class TextEncoder {
   private final OrtEnvironment environment;
   private final OrtSession session;
   private final HuggingFaceTokenizer tokenizer;
+
+  /** Model calls hold the read lock, {@link #close()} the write lock. */
+  private final ReadWriteLock calls = new ReentrantReadWriteLock();
+
+  private boolean closed; // guarded by calls
 
   private TextEncoder(int threads) {
     try (InputStream model = resource(MODEL_RESOURCE);
@@ -77,8 +89,9 @@ public final class TextEncoder {
   }
 
   /**
-   * The process's encoder, loaded at the first call, using as many threads as there are cores (the
-   * import and the trainer never encode at the same time as a training run's heavy phase).
+   * The command line's (and tests') encoder, loaded at the first call and never closed: the command
+   * line encodes on its main thread, which has finished before the JVM exits. The application uses
+   * its own, which it closes ({@code TextEncoderConfig}).
    */
   public static TextEncoder shared() {
     TextEncoder e = shared;
@@ -86,7 +99,7 @@ public final class TextEncoder {
       synchronized (TextEncoder.class) {
         e = shared;
         if (e == null) {
-          e = new TextEncoder(Runtime.getRuntime().availableProcessors());
+          e = load();
           shared = e;
         }
       }
@@ -94,15 +107,43 @@ public final class TextEncoder {
     return e;
   }
 
+  /**
+   * A new encoder using as many threads as there are cores; the caller closes it. The application
+   * has one ({@code TextEncoderConfig}); {@link #shared()} is the command line's and the tests'.
+   */
+  public static TextEncoder load() {
+    return new TextEncoder(Runtime.getRuntime().availableProcessors());
+  }
+
   /** One unit-length vector of {@link #DIMENSION} numbers per text, in the order given. */
   public float[][] encode(List<String> texts) {
-    Encoding[] encodings = tokenizer.batchEncode(texts);
+    return encode(texts, () -> false);
+  }
+
+  /**
+   * As {@link #encode(List)}, asking {@code stop} before each batch of 32 texts: when it answers
+   * true, nothing more is encoded and an {@link ImportStoppedException} is thrown (a batch takes
+   * about a second on 2 cores, so a shutdown waits no longer than that).
+   */
+  public float[][] encode(List<String> texts, BooleanSupplier stop) {
+    Encoding[] encodings;
+    calls.readLock().lock();
+    try {
+      checkOpen();
+      encodings = tokenizer.batchEncode(texts);
+    } finally {
+      calls.readLock().unlock();
+    }
     // shortest first, so that the texts of one batch have about the same length
     Integer[] order = new Integer[texts.size()];
     Arrays.setAll(order, i -> i);
     Arrays.sort(order, Comparator.comparingInt(i -> encodings[i].getIds().length));
     float[][] out = new float[texts.size()][];
     for (int from = 0; from < order.length; from += BATCH) {
+      if (stop.getAsBoolean()) {
+        throw new ImportStoppedException(
+            "encoding stopped after %,d of %,d texts".formatted(from, order.length));
+      }
       int to = Math.min(order.length, from + BATCH);
       encodeBatch(encodings, Arrays.copyOfRange(order, from, to), out);
     }
@@ -124,6 +165,23 @@ public final class TextEncoder {
       System.arraycopy(tokens, 0, ids[r], 0, tokens.length);
       Arrays.fill(mask[r], 0, tokens.length, 1L);
     }
+    calls.readLock().lock();
+    try {
+      checkOpen();
+      run(ids, mask, types, rows, out);
+    } finally {
+      calls.readLock().unlock();
+    }
+  }
+
+  private void checkOpen() {
+    if (closed) {
+      throw new IllegalStateException(
+          "the sentence encoder is closed: the application is shutting down");
+    }
+  }
+
+  private void run(long[][] ids, long[][] mask, long[][] types, Integer[] rows, float[][] out) {
     try (OnnxTensor idTensor = OnnxTensor.createTensor(environment, ids);
         OnnxTensor maskTensor = OnnxTensor.createTensor(environment, mask);
         OnnxTensor typeTensor = OnnxTensor.createTensor(environment, types);
@@ -139,6 +197,36 @@ public final class TextEncoder {
       }
     } catch (OrtException e) {
       throw new IllegalStateException("the sentence encoder failed: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Frees the model's native session and tokenizer once the model call under way (if any) has
+   * returned; later calls are refused with an {@link IllegalStateException}. Idempotent.
+   */
+  @Override
+  public void close() {
+    calls.writeLock().lock();
+    try {
+      if (!closed) {
+        closed = true;
+        tokenizer.close();
+        session.close();
+      }
+    } catch (OrtException e) {
+      throw new IllegalStateException("the sentence encoder could not be closed: " + e, e);
+    } finally {
+      calls.writeLock().unlock();
+    }
+  }
+
+  /** Whether {@link #close()} has freed the model. */
+  public boolean isClosed() {
+    calls.readLock().lock();
+    try {
+      return closed;
+    } finally {
+      calls.readLock().unlock();
     }
   }
 

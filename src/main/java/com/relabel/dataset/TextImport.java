@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -63,6 +64,23 @@ public class TextImport {
   public Dataset importFile(
       String name, Path file, String source, TextFeatures features, Progress progress)
       throws IOException {
+    return importFile(name, file, source, features, progress, () -> false);
+  }
+
+  /**
+   * As {@link #importFile(String, Path, String, TextFeatures, Progress)}, ending with an {@link
+   * ImportStoppedException} and nothing written once {@code stop} answers true ({@link
+   * BackgroundImports} asks this at shutdown).
+   */
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public Dataset importFile(
+      String name,
+      Path file,
+      String source,
+      TextFeatures features,
+      Progress progress,
+      BooleanSupplier stop)
+      throws IOException {
     // errors name the file by its own name, never by the (temporary, server-side) folder
     String fileName = file.getFileName().toString();
     long bytes = Files.size(file);
@@ -78,7 +96,13 @@ public class TextImport {
     TextClasses classes = scan(file, fileName, total);
     progress.written(0, total[0]);
     return writer.write(
-        name, file, classes, source, features, written -> progress.written(written, total[0]));
+        name,
+        file,
+        classes,
+        source,
+        features,
+        written -> progress.written(written, total[0]),
+        stop);
   }
 
   /** Validates every record of the file and returns its classes. */

@@ -1,6 +1,7 @@
 package com.relabel.workspace.ui;
 
 import com.relabel.base.UploadedFile;
+import com.relabel.dataset.BackgroundImports;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.IdxImport;
 import com.relabel.dataset.TextImport;
@@ -49,7 +50,12 @@ class ImportView extends VerticalLayout {
   private final UploadedFile labels = new UploadedFile();
   private final List<Upload> uploads = new ArrayList<>();
 
-  ImportView(IdxImport idxImport, TrainingRuns runs, RunSettings defaults, TextImport textImport) {
+  ImportView(
+      IdxImport idxImport,
+      TrainingRuns runs,
+      RunSettings defaults,
+      TextImport textImport,
+      BackgroundImports imports) {
     this.idxImport = idxImport;
     this.runs = runs;
     this.defaults = defaults;
@@ -74,7 +80,7 @@ class ImportView extends VerticalLayout {
     add(
         new RouterLink(
             "Images instead? Import an image folder (ZIP)", ImageFolderImportView.class));
-    add(new TextImportForm(textImport, runs, defaults));
+    add(new TextImportForm(textImport, imports, runs, defaults));
     addDetachListener(e -> deleteUploads());
   }
 

@@ -1,6 +1,7 @@
 package com.relabel.workspace.ui;
 
 import com.relabel.base.UploadedFile;
+import com.relabel.dataset.BackgroundImports;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.TextFeatures;
 import com.relabel.dataset.TextImport;
@@ -18,6 +19,7 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * The import page's text part: one CSV ({@code text,label}, header row) or JSONL file ({@code
@@ -27,6 +29,7 @@ import java.nio.file.Path;
 class TextImportForm extends VerticalLayout {
 
   private final TextImport textImport;
+  private final BackgroundImports imports;
   private final TrainingRuns runs;
   private final RunSettings defaults;
   private final TextField name = new TextField("Dataset name");
@@ -37,8 +40,10 @@ class TextImportForm extends VerticalLayout {
   private final ImportProgress progress = new ImportProgress();
   private final Button submit = new Button("Import texts and train");
 
-  TextImportForm(TextImport textImport, TrainingRuns runs, RunSettings defaults) {
+  TextImportForm(
+      TextImport textImport, BackgroundImports imports, TrainingRuns runs, RunSettings defaults) {
     this.textImport = textImport;
+    this.imports = imports;
     this.runs = runs;
     this.defaults = defaults;
     setPadding(false);
@@ -85,7 +90,9 @@ class TextImportForm extends VerticalLayout {
   /**
    * Imports the uploaded file; it is deleted whatever the outcome, so a refused one is sent again.
    * With the sentence encoder, in a browser, the import runs in the background and the form shows
-   * how many texts are encoded ({@link ImportProgress}): encoding takes minutes for large files.
+   * how many texts are encoded ({@link ImportProgress}): encoding takes minutes for large files. It
+   * goes on if the admin leaves the page: they pressed Import, and its dataset appears on the start
+   * page when it is done.
    */
   void submit() {
     error.setText("");
@@ -98,18 +105,7 @@ class TextImportForm extends VerticalLayout {
     String datasetName = name.getValue().trim();
     TextFeatures chosen = features.getValue();
     if (ui != null && chosen.usesEncoder()) {
-      submit.setEnabled(false);
-      progress.start(
-          ui,
-          told -> importFile(datasetName, uploaded, chosen, told),
-          e -> {
-            cleanUp();
-            failed(e);
-          },
-          () -> {
-            cleanUp();
-            ui.navigate("");
-          });
+      startInBackground(ui, datasetName, file.take(), chosen);
       return;
     }
     try {
@@ -122,7 +118,45 @@ class TextImportForm extends VerticalLayout {
     }
   }
 
-  /** Imports the file and starts its first run (touches no component: may run off the UI). */
+  /**
+   * Imports in the background; the import owns the uploaded file from here and deletes it when it
+   * ends, so that leaving the page (which detaches this form) does not pull the file from under it.
+   */
+  private void startInBackground(UI ui, String datasetName, Path uploaded, TextFeatures chosen) {
+    submit.setEnabled(false);
+    TextImport.Progress told = progress.begin(ui);
+    CompletableFuture<Dataset> outcome;
+    try {
+      outcome =
+          imports.importText(
+              datasetName,
+              uploaded,
+              uploaded.getFileName().toString(),
+              chosen,
+              told,
+              dataset -> runs.retrain(dataset.getId(), defaults, CurrentUser.username()));
+    } catch (RuntimeException e) {
+      UploadedFile.delete(uploaded);
+      progress.setVisible(false);
+      cleanUp();
+      failed(e);
+      return;
+    }
+    outcome.whenComplete((dataset, e) -> UploadedFile.delete(uploaded));
+    progress.end(
+        ui,
+        outcome,
+        e -> {
+          cleanUp();
+          failed(e);
+        },
+        () -> {
+          cleanUp();
+          ui.navigate("");
+        });
+  }
+
+  /** Imports the file and starts its first run. */
   private void importFile(
       String datasetName, Path uploaded, TextFeatures chosen, TextImport.Progress told)
       throws IOException {
@@ -139,7 +173,7 @@ class TextImportForm extends VerticalLayout {
     submit.setEnabled(true);
   }
 
-  private void failed(Exception e) {
+  private void failed(Throwable e) {
     error.setText("Nothing was imported: " + e.getMessage());
   }
 

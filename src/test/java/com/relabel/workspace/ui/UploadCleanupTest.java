@@ -9,6 +9,7 @@ import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
+import com.relabel.dataset.BackgroundImports;
 import com.relabel.dataset.TextFormatException;
 import com.relabel.dataset.TextImport;
 import com.relabel.training.TrainingRuns;
@@ -29,7 +30,8 @@ class UploadCleanupTest {
     TextImport texts = mock(TextImport.class);
     when(texts.importFile(anyString(), any(), anyString(), any(), any()))
         .thenThrow(new TextFormatException("texts.csv", 2, "empty text"));
-    var form = new TextImportForm(texts, mock(TrainingRuns.class), null);
+    var form =
+        new TextImportForm(texts, mock(BackgroundImports.class), mock(TrainingRuns.class), null);
     Path upload = upload("texts.csv");
     form.uploaded(upload);
     form.setName("texts");
@@ -45,7 +47,8 @@ class UploadCleanupTest {
     TextImport texts = mock(TextImport.class);
     when(texts.importFile(anyString(), any(), anyString(), any(), any()))
         .thenThrow(new IllegalStateException("database gone"));
-    var form = new TextImportForm(texts, mock(TrainingRuns.class), null);
+    var form =
+        new TextImportForm(texts, mock(BackgroundImports.class), mock(TrainingRuns.class), null);
     Path upload = upload("texts.csv");
     form.uploaded(upload);
     form.setName("texts");

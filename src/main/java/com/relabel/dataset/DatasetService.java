@@ -67,7 +67,9 @@ public class DatasetService {
         counts.get(SampleStatus.CONFIRMED),
         counts.get(SampleStatus.CORRECTED),
         counts.get(SampleStatus.EXCLUDED),
-        d.getActiveRunId());
+        d.getActiveRunId(),
+        d.getEmbeddingDimension(),
+        d.trainsOnEmbeddings());
   }
 
   /** Display names of the classes, indexed by class. */

@@ -81,6 +81,8 @@ class EmbeddingsApiTest {
             "labels",
             dir.resolve("l.idx"));
     long id = JSON.readTree(imported.body()).get("id").asLong();
+    assertThat(JSON.readTree(imported.body()).get("ownEmbeddingDimension").isNull()).isTrue();
+    assertThat(JSON.readTree(imported.body()).get("trainsOnOwnEmbeddings").asBoolean()).isFalse();
     String path = "/api/v1/datasets/" + id + "/embeddings";
     StringBuilder csv = new StringBuilder("sample_index,e0,e1,e2\n");
     for (int i = 0; i < 30; i++) {
@@ -105,10 +107,16 @@ class EmbeddingsApiTest {
     assertThat(body.get("dimension").asInt()).isEqualTo(3);
     assertThat(body.get("trainsOnThem").asBoolean()).isFalse();
     assertThat(ownVectors()).isEqualTo(30);
+    JsonNode dataset = JSON.readTree(admin.get("/api/v1/datasets/" + id).body());
+    assertThat(dataset.get("ownEmbeddingDimension").asInt()).isEqualTo(3);
+    assertThat(dataset.get("trainsOnOwnEmbeddings").asBoolean()).isFalse();
 
     var chosen = admin.postForm(path + "/training", "train", "true");
     assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
     assertThat(trainsOnThem(id)).isTrue();
+    JsonNode listed = JSON.readTree(admin.get("/api/v1/datasets").body()).get(0);
+    assertThat(listed.get("ownEmbeddingDimension").asInt()).isEqualTo(3);
+    assertThat(listed.get("trainsOnOwnEmbeddings").asBoolean()).isTrue();
 
     Path bad = Files.writeString(dir.resolve("bad.csv"), csv.toString().replace("\n7,", "\n70,"));
     var refusedFile = admin.postForm(path, "file", bad);

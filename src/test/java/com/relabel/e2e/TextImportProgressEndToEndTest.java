@@ -25,7 +25,8 @@ import org.springframework.test.context.ActiveProfiles;
  * A text import that encodes its texts shows how far it is while it runs (issue 15): "Encoded 1,000
  * of 2,000 texts" is pushed to the page and stays while the second thousand encode (with 1,100
  * texts the last hundred once went by too fast for the assertion to see), then the start page
- * opens. Same context as {@link ImageImportEndToEndTest}, so Spring reuses it.
+ * opens; and it goes on when the admin closes the page. Same context as {@link
+ * ImageImportEndToEndTest}, so Spring reuses it.
  */
 @SpringBootTest(
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -95,5 +96,42 @@ class TextImportProgressEndToEndTest {
                 Integer.class,
                 id))
         .isEqualTo(2000);
+  }
+
+  /**
+   * Closing the page does not cancel the import (the admin pressed Import): it goes on and its
+   * dataset, with its first run queued, is on the start page when it is done. Before, the closed
+   * page's next progress push failed inside the import and rolled it back.
+   */
+  @Test
+  void anImportGoesOnWhenTheAdminClosesThePage(@TempDir Path dir) throws Exception {
+    Path csv = SyntheticTexts.generate(1500, 3, 0, 11).writeCsv(dir.resolve("left.csv"));
+    try (BrowserContext context = browser.browser.newContext()) {
+      Page page = context.newPage();
+      new LoginPage(page, baseUrl).loginAs("admin", "admin");
+      page.navigate(baseUrl + "/import");
+      page.locator("#text-import-name input").fill("Left behind");
+      page.locator("#text-import-file input[type=file]").setInputFiles(csv);
+      page.locator("#text-import-file vaadin-upload-file[complete]").waitFor();
+      page.locator("#text-import-submit").click();
+      assertThat(page.locator("#text-import-progress")).containsText("of 1,500 texts");
+      page.close(new Page.CloseOptions().setRunBeforeUnload(true));
+
+      long deadline = System.currentTimeMillis() + (long) SLOW;
+      while (datasets.findByName("Left behind").isEmpty()
+          && System.currentTimeMillis() < deadline) {
+        Thread.sleep(500);
+      }
+      Page start = context.newPage();
+      start.navigate(baseUrl + "/");
+      assertThat(start.getByText("Left behind").first()).isVisible();
+    }
+    long id = datasets.findByName("Left behind").orElseThrow().getId();
+    assertThat(datasets.overview(id).samples()).isEqualTo(1500);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from training_run where dataset_id = ?", Integer.class, id))
+        .as("its first run")
+        .isEqualTo(1);
   }
 }

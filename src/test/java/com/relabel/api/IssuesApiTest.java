@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.relabel.dataset.IdxWriter;
 import com.relabel.flow.TestDatasets;
+import com.relabel.review.QueueBrowser;
+import com.relabel.review.QueueFilter;
+import com.relabel.review.QueueIssue;
+import com.relabel.review.QueueRow;
+import com.relabel.review.ReviewService;
 import com.relabel.security.ApiTokens;
 import com.relabel.security.Role;
 import com.relabel.security.UserAccounts;
@@ -53,6 +58,7 @@ class IssuesApiTest {
   @Autowired UserAccounts accounts;
   @Autowired ApiTokens tokens;
   @Autowired JdbcTemplate jdbc;
+  @Autowired QueueBrowser grid;
   @Autowired SecurityContextHolderStrategy securityContexts;
   @TempDir Path dir;
 
@@ -155,6 +161,47 @@ class IssuesApiTest {
     JsonNode none = json(admin.get("/api/v1/datasets/" + fresh + "/issues"), 200);
     assertThat(none.get("runId").isNull()).isTrue();
     assertThat(none.get("outlier").asLong()).isZero();
+  }
+
+  /** The grid's Issue filter and the API's counts are one definition: the same samples. */
+  @Test
+  void theGridsIssueFilterShowsTheSamplesTheCountsCount() throws Exception {
+    var admin = admin();
+    long ds = dataset(admin);
+    JsonNode counts = json(admin.get("/api/v1/datasets/" + ds + "/issues"), 200);
+    List<Integer> conflicting =
+        users.as(
+            "grid-reader",
+            "ANNOTATOR",
+            () ->
+                grid
+                    .page(
+                        ds,
+                        QueueFilter.none().withIssue(QueueIssue.DUPLICATE_OTHER_LABEL),
+                        ReviewService.ENSEMBLE,
+                        null,
+                        QueueBrowser.MAX_PAGE)
+                    .rows()
+                    .stream()
+                    .map(QueueRow::sampleIndex)
+                    .toList());
+    assertThat(conflicting).containsExactlyInAnyOrder(conflictA, conflictB);
+    for (QueueIssue issue : QueueIssue.values()) {
+      long shown =
+          users.as(
+              "grid-reader",
+              "ANNOTATOR",
+              () ->
+                  grid.count(ds, QueueFilter.none().withIssue(issue), ReviewService.ENSEMBLE)
+                      .value());
+      String field =
+          switch (issue) {
+            case NEAR_DUPLICATE -> "nearDuplicate";
+            case DUPLICATE_OTHER_LABEL -> "duplicateOtherLabel";
+            case OUTLIER -> "outlier";
+          };
+      assertThat(shown).as(issue.parameter()).isEqualTo(counts.get(field).asLong());
+    }
   }
 
   @Test

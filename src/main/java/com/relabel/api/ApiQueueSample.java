@@ -1,13 +1,15 @@
 package com.relabel.api;
 
 import com.relabel.review.QueueItem;
+import com.relabel.review.SampleIssue;
 import java.time.Instant;
 import java.util.List;
 
 /**
  * The sample the review queue leased to the caller: {@code sample} is its number in the dataset
  * (the one the review view's address, the exports and the audit trail use), {@code version} what a
- * decision on it must send back, {@code leaseExpiresAt} when the queue may give it to someone else.
+ * decision on it must send back, {@code leaseExpiresAt} when the queue may give it to someone else,
+ * {@code issues} its near-duplicates and outlier flag in the run (decision 0043; empty: none).
  */
 record ApiQueueSample(
     long datasetId,
@@ -22,10 +24,15 @@ record ApiQueueSample(
     double score,
     List<String> flaggedBy,
     long runId,
-    Instant leaseExpiresAt) {
+    Instant leaseExpiresAt,
+    List<ApiSampleIssue> issues) {
 
   static ApiQueueSample of(
-      long datasetId, QueueItem item, List<String> classes, Instant leaseExpiresAt) {
+      long datasetId,
+      QueueItem item,
+      List<String> classes,
+      Instant leaseExpiresAt,
+      List<SampleIssue> issues) {
     return new ApiQueueSample(
         datasetId,
         item.sampleIndex(),
@@ -39,7 +46,8 @@ record ApiQueueSample(
         item.score(),
         item.flaggedBy(),
         item.runId(),
-        leaseExpiresAt);
+        leaseExpiresAt,
+        ApiSampleIssue.of(issues, item.currentLabel()));
   }
 
   private static String nameOf(List<String> classes, int label) {

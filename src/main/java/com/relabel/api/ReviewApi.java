@@ -2,10 +2,12 @@ package com.relabel.api;
 
 import com.relabel.dataset.DatasetService;
 import com.relabel.review.Decision;
+import com.relabel.review.QueueIssue;
 import com.relabel.review.QueueItem;
 import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewService;
 import com.relabel.review.ReviewUndo;
+import com.relabel.review.SampleIssues;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
@@ -34,11 +36,13 @@ class ReviewApi {
   private final ReviewService reviews;
   private final ReviewUndo undo;
   private final DatasetService datasets;
+  private final SampleIssues issues;
 
-  ReviewApi(ReviewService reviews, ReviewUndo undo, DatasetService datasets) {
+  ReviewApi(ReviewService reviews, ReviewUndo undo, DatasetService datasets, SampleIssues issues) {
     this.reviews = reviews;
     this.undo = undo;
     this.datasets = datasets;
+    this.issues = issues;
   }
 
   @GetMapping("/next")
@@ -50,11 +54,15 @@ class ReviewApi {
           "The most suspicious open sample that nobody else holds and the caller has not voted"
               + " on, leased to the caller as the review view does. skipped: sample numbers to"
               + " leave out (the ones the caller skipped); ranking: ensemble (default) or a"
-              + " method's name.")
+              + " method's name; issue: only samples the run flags as near_duplicate,"
+              + " duplicate_other_label (a near-duplicate carries another label) or outlier, as"
+              + " the queue grid's Issue filter. The answer lists the sample's issues.")
   ResponseEntity<ApiQueueSample> next(
       @PathVariable long datasetId,
       @RequestParam(required = false) List<Integer> skipped,
-      @RequestParam(defaultValue = ReviewService.ENSEMBLE) String ranking) {
+      @RequestParam(defaultValue = ReviewService.ENSEMBLE) String ranking,
+      @RequestParam(required = false) String issue) {
+    QueueIssue only = issue == null || issue.isBlank() ? null : issue(issue);
     if (!ReviewService.ENSEMBLE.equals(ranking)
         && !reviews.rankingMethods(datasetId).contains(ranking)) {
       throw new IllegalArgumentException(
@@ -66,7 +74,7 @@ class ReviewApi {
     List<Long> passed =
         skipped == null ? List.of() : skipped.stream().map(n -> sampleId(datasetId, n)).toList();
     return reviews
-        .next(datasetId, passed, ranking)
+        .next(datasetId, passed, ranking, only)
         .map(
             item ->
                 ResponseEntity.ok(
@@ -74,7 +82,8 @@ class ReviewApi {
                         datasetId,
                         item,
                         datasets.classNames(datasetId),
-                        reviews.leaseExpiry(item.sampleId()).orElse(null))))
+                        reviews.leaseExpiry(item.sampleId()).orElse(null),
+                        issues.of(item.runId(), item.sampleId()))))
         .orElseGet(() -> ResponseEntity.noContent().build());
   }
 
@@ -120,6 +129,14 @@ class ReviewApi {
     }
     return ApiDecision.undone(
         undo.undoLast(datasetId, sampleId(datasetId, sample), asked.version()));
+  }
+
+  private static QueueIssue issue(String value) {
+    try {
+      return QueueIssue.of(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("parameter 'issue': " + e.getMessage());
+    }
   }
 
   /** An undo's body: the version the decision answered. */

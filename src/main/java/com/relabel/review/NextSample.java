@@ -66,8 +66,12 @@ class NextSample {
             .register(registry);
   }
 
-  /** See {@link ReviewService#next(long, Collection, String)}; the dataset has an active run. */
-  Optional<QueueItem> next(Dataset dataset, Collection<Long> skipped, String method) {
+  /**
+   * See {@link ReviewService#next(long, Collection, String, QueueIssue)}; the dataset has an active
+   * run.
+   */
+  Optional<QueueItem> next(
+      Dataset dataset, Collection<Long> skipped, String method, QueueIssue issue) {
     String me = CurrentUser.username();
     Set<Long> passed = new HashSet<>(skipped);
     int others = calls.getAndIncrement();
@@ -75,7 +79,7 @@ class NextSample {
       for (int round = 0; round < LEASE_ROUNDS; round++) {
         long readAt = claims.now();
         int limit = Math.min(MOST_CANDIDATES, CANDIDATES + 2 * others);
-        List<QueueItem> candidates = candidates(dataset, passed, method, me, limit);
+        List<QueueItem> candidates = candidates(dataset, passed, method, issue, me, limit);
         if (candidates.isEmpty()) {
           return Optional.empty();
         }
@@ -128,7 +132,7 @@ class NextSample {
 
   /** The first candidate {@link #next} would offer after {@code skipped}, leasing nothing. */
   Optional<Long> peek(Dataset dataset, Collection<Long> skipped, String method) {
-    return candidates(dataset, skipped, method, CurrentUser.username(), CANDIDATES).stream()
+    return candidates(dataset, skipped, method, null, CurrentUser.username(), CANDIDATES).stream()
         .findFirst()
         .map(QueueItem::sampleId);
   }
@@ -141,7 +145,12 @@ class NextSample {
    * (decision 0013).
    */
   private List<QueueItem> candidates(
-      Dataset dataset, Collection<Long> passed, String method, String me, int limit) {
+      Dataset dataset,
+      Collection<Long> passed,
+      String method,
+      QueueIssue issue,
+      String me,
+      int limit) {
     var params =
         new MapSqlParameterSource()
             .addValue("run", dataset.getActiveRunId())
@@ -151,7 +160,9 @@ class NextSample {
             .addValue("now", ReviewLeases.at(Instant.now()))
             .addValue("skipped", passed.isEmpty() ? List.of(-1L) : passed);
     return jdbc.query(
-        candidatesSql(ReviewService.ENSEMBLE.equals(method), limit), params, QueueItems::map);
+        candidatesSql(ReviewService.ENSEMBLE.equals(method), limit, issue),
+        params,
+        QueueItems::map);
   }
 
   /**
@@ -160,6 +171,11 @@ class NextSample {
    * The limit is written into the text, not bound: H2 plans a bound limit less well.
    */
   static String candidatesSql(boolean ensemble, int limit) {
+    return candidatesSql(ensemble, limit, null);
+  }
+
+  /** The candidates query, only samples with {@code issue} in the run when it is not null. */
+  static String candidatesSql(boolean ensemble, int limit, QueueIssue issue) {
     String ranking =
         ensemble
             ? "select r.sample_id, r.score from sample_score r where r.run_id = :run"
@@ -176,7 +192,8 @@ class NextSample {
             + " and not exists (select 1 from sample_lease l where l.sample_id = r.sample_id"
             + " and l.leased_by <> :me and l.expires_at >= :now)"
             + " and not exists (select 1 from sample_vote v where v.sample_id = r.sample_id"
-            + " and v.voter = :me)";
+            + " and v.voter = :me)"
+            + (issue == null ? "" : " and " + issue.sql(":run", "r.sample_id"));
     return QueueItems.COLUMNS
         + " from ("
         + ranking

@@ -77,11 +77,21 @@ public class ReviewService {
    */
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Optional<QueueItem> next(long datasetId, Collection<Long> skipped, String method) {
+    return next(datasetId, skipped, method, null);
+  }
+
+  /**
+   * As {@link #next(long, Collection, String)}, among the samples that have {@code issue} in the
+   * active run ({@code null}: every sample).
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public Optional<QueueItem> next(
+      long datasetId, Collection<Long> skipped, String method, QueueIssue issue) {
     Dataset dataset = datasets.get(datasetId);
     if (dataset.getActiveRunId() == null) {
       return Optional.empty();
     }
-    return nextSample.next(dataset, skipped, method);
+    return nextSample.next(dataset, skipped, method, issue);
   }
 
   /**

@@ -80,7 +80,10 @@ class TextImportProgressEndToEndTest {
       page.locator("#text-import-submit").click();
 
       var progress = page.locator("#text-import-progress");
-      assertThat(progress).containsText("of 2,000 texts");
+      // checking the file and loading the encoder come first: on a loaded machine over 30 s
+      assertThat(progress)
+          .containsText(
+              "of 2,000 texts", new LocatorAssertions.ContainsTextOptions().setTimeout(SLOW));
       assertThat(progress)
           .hasText(
               "Encoded 1,000 of 2,000 texts",

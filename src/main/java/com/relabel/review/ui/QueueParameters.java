@@ -51,9 +51,7 @@ final class QueueParameters {
             : parse("region", region, r -> CartographyRegion.valueOf(r.toUpperCase(Locale.ROOT))),
         first(params, "flagged"),
         first(params, "decidedBy"),
-        issue == null
-            ? null
-            : parse("issue", issue, i -> QueueIssue.valueOf(i.toUpperCase(Locale.ROOT))));
+        issue == null ? null : parse("issue", issue, QueueIssue::of));
   }
 
   /** The ranking method of the link, the ensemble when it names none. */
@@ -75,7 +73,7 @@ final class QueueParameters {
     put(out, "region", filter.region());
     put(out, "flagged", filter.flaggedBy());
     put(out, "decidedBy", filter.decidedBy());
-    put(out, "issue", filter.issue());
+    put(out, "issue", filter.issue() == null ? null : filter.issue().parameter());
     if (sort != null && !ReviewService.ENSEMBLE.equals(sort)) {
       out.put("sort", List.of(sort));
     }

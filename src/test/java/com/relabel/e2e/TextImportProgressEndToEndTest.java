@@ -117,7 +117,9 @@ class TextImportProgressEndToEndTest {
       page.locator("#text-import-file input[type=file]").setInputFiles(csv);
       page.locator("#text-import-file vaadin-upload-file[complete]").waitFor();
       page.locator("#text-import-submit").click();
-      assertThat(page.locator("#text-import-progress")).containsText("of 1,500 texts");
+      assertThat(page.locator("#text-import-progress"))
+          .containsText(
+              "of 1,500 texts", new LocatorAssertions.ContainsTextOptions().setTimeout(SLOW));
       page.close(new Page.CloseOptions().setRunBeforeUnload(true));
 
       long deadline = System.currentTimeMillis() + (long) SLOW;

@@ -80,10 +80,15 @@ class TextImportProgressEndToEndTest {
       page.locator("#text-import-submit").click();
 
       var progress = page.locator("#text-import-progress");
-      // checking the file and loading the encoder come first: on a loaded machine over 30 s
-      assertThat(progress)
-          .containsText(
-              "of 2,000 texts", new LocatorAssertions.ContainsTextOptions().setTimeout(SLOW));
+      // the count, or a refusal: a refused import hides the progress (its text stays) and says why
+      page.waitForFunction(
+          "() => (document.querySelector('#text-import-progress')?.textContent ?? '')"
+              + ".includes('of 2,000')"
+              + " || (document.querySelector('#text-import-error')?.textContent ?? '') !== ''",
+          null,
+          new Page.WaitForFunctionOptions().setTimeout(SLOW));
+      assertThat(page.locator("#text-import-error")).hasText("");
+      assertThat(progress).containsText("of 2,000 texts");
       assertThat(progress)
           .hasText(
               "Encoded 1,000 of 2,000 texts",

@@ -41,7 +41,8 @@ record BenchArguments(
     ModelKind model,
     Path scoresOut,
     Path text,
-    TextFeatures textFeatures) {
+    TextFeatures textFeatures)
+    implements TrainingArguments {
 
   /** The switch that adds the AUM pass with threshold samples. */
   static final String AUM_THRESHOLD = "--aum-threshold";

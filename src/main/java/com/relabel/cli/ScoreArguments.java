@@ -30,7 +30,8 @@ record ScoreArguments(
     ModelKind model,
     int foldEpochs,
     TextFeatures textFeatures,
-    Path embeddings) {
+    Path embeddings)
+    implements TrainingArguments {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";

@@ -7,7 +7,6 @@ import com.relabel.dataset.OwnEmbeddings;
 import com.relabel.dataset.TextFeatures;
 import com.relabel.engine.EpochStats;
 import com.relabel.engine.NoiseTrainingPipeline;
-import com.relabel.engine.TrainingOptions;
 import com.relabel.engine.TrainingProgress;
 import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.AumCutoff;
@@ -20,7 +19,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -86,14 +84,10 @@ public final class ScoreCommand {
   }
 
   int execute(String[] args) {
-    ScoreArguments a;
-    try {
-      a = ScoreArguments.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("relabel score: " + e.getMessage());
-      System.err.print(USAGE);
-      return 2;
-    }
+    return new Usage("relabel score", USAGE).run(args, ScoreArguments::parse, this::execute);
+  }
+
+  private int execute(ScoreArguments a) {
     try {
       FeaturizedTexts texts = a.text() == null ? null : readTexts(a.text(), a.textFeatures());
       LabeledImages data =
@@ -116,19 +110,7 @@ public final class ScoreCommand {
             "Read %,d vectors of %d numbers from %s: the MLP learns from them%n",
             data.count(), data.width(), a.embeddings().getFileName());
       }
-      var options =
-          TrainingOptions.builder()
-              .epochs(a.epochs())
-              .batchSize(a.batchSize())
-              .learningRate(1e-3f)
-              .seed(a.seed())
-              .device(a.device())
-              .folds(a.folds(), a.foldEpochs())
-              .aumThresholdPass(a.aumThreshold())
-              .model(a.model())
-              .latentEpochs(a.latentEpochs())
-              .cleaningRounds(a.rounds())
-              .build();
+      var options = a.trainingOptions().build();
       TrainingResult result =
           new NoiseTrainingPipeline()
               .withNeighbourSpace(neighbourSpace)
@@ -228,34 +210,32 @@ public final class ScoreCommand {
   /** With {@code aumCutoff}, a last column {@code aum_below_cutoff} (true/false) per row. */
   static void write(Path target, int[] given, NoiseReport report, AumCutoff aumCutoff)
       throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".relabel-", ".csv.tmp");
-    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      List<MethodScores> methods = report.methods();
-      w.write("index,given_label,suggested_label,score");
-      for (MethodScores m : methods) {
-        w.write("," + m.method());
-      }
-      w.write(aumCutoff == null ? "\n" : ",aum_below_cutoff\n");
-      MethodScores ensemble = report.ensemble();
-      var line = new StringBuilder();
-      for (int i = 0; i < given.length; i++) {
-        line.setLength(0);
-        line.append(i).append(',').append(given[i]).append(',');
-        line.append(ensemble.suggestedLabels()[i]).append(',').append(ensemble.scores()[i]);
-        for (MethodScores m : methods) {
-          line.append(',').append(m.scores()[i]);
-        }
-        if (aumCutoff != null) {
-          line.append(',').append(aumCutoff.isBelow(i));
-        }
-        w.write(line.append('\n').toString());
-      }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    ReplacedFile.write(
+        target,
+        ".csv.tmp",
+        tmp -> {
+          try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            List<MethodScores> methods = report.methods();
+            w.write("index,given_label,suggested_label,score");
+            for (MethodScores m : methods) {
+              w.write("," + m.method());
+            }
+            w.write(aumCutoff == null ? "\n" : ",aum_below_cutoff\n");
+            MethodScores ensemble = report.ensemble();
+            var line = new StringBuilder();
+            for (int i = 0; i < given.length; i++) {
+              line.setLength(0);
+              line.append(i).append(',').append(given[i]).append(',');
+              line.append(ensemble.suggestedLabels()[i]).append(',').append(ensemble.scores()[i]);
+              for (MethodScores m : methods) {
+                line.append(',').append(m.scores()[i]);
+              }
+              if (aumCutoff != null) {
+                line.append(',').append(aumCutoff.isBelow(i));
+              }
+              w.write(line.append('\n').toString());
+            }
+          }
+        });
   }
 }

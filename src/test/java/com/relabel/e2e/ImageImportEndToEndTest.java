@@ -7,9 +7,7 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.ImageFolderFixture;
-import com.relabel.training.TrainingRuns;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,56 +15,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The admin uploads a ZIP of class folders in the browser: a zip-slip archive is refused by name, a
  * good one becomes a dataset whose review queue shows the folder names as labels. Same context as
  * {@link SpineEndToEndTest}, so Spring reuses it.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=300",
-      "relabel.training.epochs=2",
-      "relabel.training.folds=2",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImageImportEndToEndTest {
-
-  @LocalServerPort int port;
-  @Autowired DatasetService datasets;
-  @Autowired TrainingRuns runs;
-
-  BrowserSession browser;
-  String baseUrl;
-
-  @BeforeAll
-  void startBrowser() throws Exception {
-    baseUrl = "http://localhost:" + port;
-    DemoDataset.awaitFirstRun(datasets, runs);
-    browser = new BrowserSession();
-    Files.createDirectories(BrowserSession.SCREENSHOTS);
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+@DemoApp
+class ImageImportEndToEndTest extends DemoBrowserTest {
 
   @Test
   void adminUploadsAZipOfClassFoldersAndReviewsItWithTheFolderNames(@TempDir Path dir)

@@ -70,6 +70,22 @@ class RestApiTest {
     users.logout();
   }
 
+  /** The fields of a dataset in the API's answers (ApiDataset). */
+  static final String[] DATASET_FIELDS = {
+    "id",
+    "name",
+    "kind",
+    "classes",
+    "samples",
+    "open",
+    "confirmed",
+    "corrected",
+    "excluded",
+    "activeRunId",
+    "ownEmbeddingDimension",
+    "trainsOnOwnEmbeddings"
+  };
+
   @Test
   void aRequestWithoutAValidTokenIsRefusedButTheDescriptionIsPublic() {
     var anonymous = new ApiClient(port, null).get("/api/v1/datasets");
@@ -95,6 +111,12 @@ class RestApiTest {
         .contains("expectedErrorsTop1000")
         .contains("errorsPer100")
         .doesNotContain("/export/datasets");
+    assertThat(
+            JSON.readTree(description.body())
+                .at("/components/schemas/ApiDataset/properties")
+                .propertyNames())
+        .as("the dataset's fields as the description lists them")
+        .containsExactlyInAnyOrder(DATASET_FIELDS);
   }
 
   @Test
@@ -114,6 +136,10 @@ class RestApiTest {
     assertThat(dataset.get("samples").asLong()).isEqualTo(300);
     assertThat(dataset.get("classes")).hasSize(10);
     assertThat(dataset.get("activeRunId").isNull()).isTrue();
+    assertThat(dataset.propertyNames())
+        .as("the dataset's fields, no more and no fewer")
+        .containsExactlyInAnyOrder(DATASET_FIELDS);
+    assertThat(dataset.get("kind").asString()).isEqualTo("IMAGE");
 
     var started =
         api.postJson(

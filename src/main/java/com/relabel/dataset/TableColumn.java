@@ -73,16 +73,6 @@ public record TableColumn(
     out[at + level] = 1f;
   }
 
-  /**
-   * The names of this column's features, e.g. {@code age}, {@code age missing}, {@code colour=red}.
-   */
-  List<String> featureNames() {
-    if (numeric) {
-      return hasMissing ? List.of(name, name + " missing") : List.of(name);
-    }
-    return levels.stream().map(level -> name + "=" + level).toList();
-  }
-
   @Override
   public String toString() {
     return String.format(

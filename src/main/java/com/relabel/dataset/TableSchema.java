@@ -43,7 +43,8 @@ public record TableSchema(List<String> header, int label, int id, List<TableColu
     return JSON.writeValueAsString(this);
   }
 
-  static TableSchema fromJson(String json) {
+  /** The schema stored in {@code dataset.table_schema}. */
+  public static TableSchema fromJson(String json) {
     return JSON.readValue(json, TableSchema.class);
   }
 }

@@ -78,7 +78,7 @@ public class TableImport {
    *
    * @throws TextFormatException naming the file, line and column of the first problem
    */
-  public static TableScan scan(Path file, String name, TableOptions options) throws IOException {
+  static TableScan scan(Path file, String name, TableOptions options) throws IOException {
     TableScan scan = TableScan.of(file, name, options);
     int width = scan.schema().width();
     if (width > MAX_FEATURES) {

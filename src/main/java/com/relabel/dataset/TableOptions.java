@@ -1,6 +1,9 @@
 package com.relabel.dataset;
 
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * What the admin says about a table's columns when importing it (decision 0045).
@@ -19,6 +22,15 @@ public record TableOptions(String labelColumn, String idColumn, Set<String> cate
     labelColumn = labelColumn == null || labelColumn.isBlank() ? DEFAULT_LABEL : labelColumn.trim();
     idColumn = idColumn == null || idColumn.isBlank() ? null : idColumn.trim();
     categorical = categorical == null ? Set.of() : Set.copyOf(categorical);
+  }
+
+  /** Column names given as comma-separated lists (a form field, repeated request parameters). */
+  public static Set<String> columns(Collection<String> lists) {
+    return lists.stream()
+        .flatMap(list -> Arrays.stream(list.split(",")))
+        .map(String::trim)
+        .filter(name -> !name.isEmpty())
+        .collect(Collectors.toSet());
   }
 
   /** The label in column {@code label}, no id column, types from the values. */

@@ -17,9 +17,8 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * The import page's feature-table part (decision 0045): one CSV file with a header row, one column
@@ -105,11 +104,7 @@ class TableImportForm extends VerticalLayout {
   }
 
   private TableOptions options() {
-    Set<String> marked =
-        Arrays.stream(categorical.getValue().split(","))
-            .map(String::trim)
-            .filter(s -> !s.isEmpty())
-            .collect(Collectors.toSet());
+    Set<String> marked = TableOptions.columns(List.of(categorical.getValue()));
     return new TableOptions(labelColumn.getValue(), idColumn.getValue(), marked);
   }
 }

@@ -38,20 +38,14 @@ public class TableImport {
       throws IOException {
     // errors name the file by its own name, never by the (temporary, server-side) folder
     String fileName = file.getFileName().toString();
-    long bytes = Files.size(file);
-    if (bytes > limits.maxDecodedBytes()) {
-      throw new TextFormatException(
-          fileName,
-          0,
-          "%,d bytes, more than the limit of %,d bytes per import"
-                  .formatted(bytes, limits.maxDecodedBytes())
-              + " (relabel.import.max-decoded-bytes); nothing was imported");
+    String tooLarge = limits.fileRefusal(Files.size(file), "bytes");
+    if (tooLarge != null) {
+      throw new TextFormatException(fileName, 0, tooLarge);
     }
     TableScan scan = scan(file, fileName, options);
     int width = scan.schema().width();
     // the features are stored as half-precision numbers, 2 bytes each
-    String tooLarge =
-        limits.decodedRefusal(scan.rows(), 2L * width, "rows of " + width + " features");
+    tooLarge = limits.decodedRefusal(scan.rows(), 2L * width, "rows of " + width + " features");
     if (tooLarge != null) {
       throw new TextFormatException(fileName, 0, tooLarge);
     }

@@ -119,6 +119,27 @@ class TableScanTest {
   }
 
   @Test
+  void aTableOverTheDecodedQuotaIsRefusedByItsFileOrItsEncodedFeatures() throws IOException {
+    Path csv = file("x,colour,label\n1,red,a\n2,blue,b\n3,green,a\n");
+    var small = new TableImport(null, ImportLimits.DEFAULT.with(20, 40_000_000));
+    assertThatThrownBy(() -> small.importFile("t", csv, "t.csv", TableOptions.standard()))
+        .hasMessage(
+            "t.csv: 42 bytes, more than the limit of 20 bytes per import"
+                + " (relabel.import.max-decoded-bytes); nothing was imported");
+    // ten distinct colours: 10 rows of 10 one-hot features take 200 bytes, the file 63 bytes
+    var many = new StringBuilder("colour,label\n");
+    for (int i = 0; i < 10; i++) {
+      many.append("c").append(i).append(i % 2 == 0 ? ",a\n" : ",b\n");
+    }
+    Path wide = Files.writeString(dir.resolve("wide.csv"), many);
+    var tight = new TableImport(null, ImportLimits.DEFAULT.with(100, 40_000_000));
+    assertThatThrownBy(() -> tight.importFile("t", wide, "wide.csv", TableOptions.standard()))
+        .hasMessage(
+            "wide.csv: 10 rows of 10 features take 200 bytes once decoded, more than the limit of"
+                + " 100 bytes per import (relabel.import.max-decoded-bytes); nothing was imported");
+  }
+
+  @Test
   void storedRowsGiveTheCellsBack() {
     List<String> cells = List.of("a,b", "say \"hi\"", "", "two\nlines");
 

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -51,6 +52,7 @@ class TableImportEndToEndTest {
   @LocalServerPort int port;
   @Autowired DatasetService datasets;
   @Autowired TrainingRuns runs;
+  @Autowired JdbcTemplate jdbc;
 
   BrowserSession browser;
   String baseUrl;
@@ -92,6 +94,13 @@ class TableImportEndToEndTest {
     Dataset table = datasets.findByName(NAME).orElseThrow();
     assertThat(table.getKind()).isEqualTo(DatasetKind.FEATURES);
     awaitActiveRun(table.getId());
+    // a table of 200 rows: its first run takes more, smaller steps than the defaults
+    assertThat(
+            jdbc.queryForList(
+                "select batch_size || 'x' || epochs from training_run where dataset_id = ?",
+                String.class,
+                table.getId()))
+        .containsExactly("32x40");
 
     try (BrowserContext context =
         browser.browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 768))) {

@@ -6,7 +6,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Consumer;
 
 /**
  * Streams the rows of a feature table (decision 0045): an RFC 4180 CSV file, UTF-8 with an optional
@@ -40,12 +42,7 @@ final class TableFileReader {
    * Reads {@code file}, naming it {@code name} in errors; gives {@code header} the header once it
    * is checked, then {@code sink} each row.
    */
-  static void read(
-      Path file,
-      String name,
-      TableOptions options,
-      java.util.function.Consumer<Header> header,
-      Sink sink)
+  static void read(Path file, String name, TableOptions options, Consumer<Header> header, Sink sink)
       throws IOException {
     try (Reader in = TextFileReader.utf8(file)) {
       TextFileReader.skipByteOrderMark(in);
@@ -103,7 +100,7 @@ final class TableFileReader {
       if (column.isEmpty()) {
         throw new TextFormatException(name, 1, "column " + (i + 1) + " has no name");
       }
-      if (seen.putIfAbsent(column.toLowerCase(java.util.Locale.ROOT), i) != null) {
+      if (seen.putIfAbsent(column.toLowerCase(Locale.ROOT), i) != null) {
         throw new TextFormatException(name, 1, "two columns are named '" + column + "'");
       }
       TextFileReader.refuseNul(name, 1, "header", column);

@@ -7,6 +7,7 @@ import com.relabel.dataset.TableSchema;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.Writer;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowCallbackHandler;
@@ -42,7 +43,7 @@ final class TableCsvSource implements SourceFormat {
             + KEPT,
         (RowCallbackHandler)
             rs -> {
-              List<String> cells = new java.util.ArrayList<>(TableRows.cells(rs.getString(1)));
+              List<String> cells = new ArrayList<>(TableRows.cells(rs.getString(1)));
               cells.set(schema.label(), classes.get(rs.getInt(2)));
               Lines.write(text, TableRows.line(cells) + "\n");
             },

@@ -29,8 +29,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -96,7 +98,7 @@ class TableImportTest {
                 run.getId()))
         .isEqualTo(400);
     int flippedInTop = 0;
-    List<Long> seen = new java.util.ArrayList<>();
+    List<Long> seen = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
       QueueItem item = review.next(d.getId(), seen).orElseThrow();
       seen.add(item.sampleId());
@@ -105,9 +107,7 @@ class TableImportTest {
       flippedInTop += data.truth()[row].equals(data.given()[row]) ? 0 : 1;
     }
     long flipped =
-        java.util.stream.IntStream.range(0, 400)
-            .filter(i -> !data.truth()[i].equals(data.given()[i]))
-            .count();
+        IntStream.range(0, 400).filter(i -> !data.truth()[i].equals(data.given()[i])).count();
     assertThat(flippedInTop)
         .as("flipped rows among the first 20 of the queue (%d flipped of 400)", flipped)
         .isGreaterThanOrEqualTo(15);

@@ -29,6 +29,17 @@ public final class OwnEmbeddings {
    * @throws IllegalStateException when a sample has no vector
    */
   static TrainingSet trainingSet(JdbcTemplate jdbc, Dataset d) {
+    return trainingSet(jdbc, d, MODEL, "has no embedding of its own; attach the embeddings again");
+  }
+
+  /**
+   * The samples' stored vectors of {@code model} as what a run learns from, excluded samples left
+   * out, in sample order: own embeddings, and the encoded rows of a table (decision 0045).
+   *
+   * @throws IllegalStateException "sample #i of dataset 'd' " + {@code whenMissing} when a sample
+   *     has no vector
+   */
+  static TrainingSet trainingSet(JdbcTemplate jdbc, Dataset d, String model, String whenMissing) {
     int n = IncludedSamples.count(jdbc, d.getId());
     float[][] vectors = new float[n][];
     var rows =
@@ -42,15 +53,11 @@ public final class OwnEmbeddings {
               byte[] stored = rs.getBytes(3);
               if (stored == null) {
                 throw new IllegalStateException(
-                    "sample #"
-                        + rs.getInt(4)
-                        + " of dataset '"
-                        + d.getName()
-                        + "' has no embedding of its own; attach the embeddings again");
+                    "sample #" + rs.getInt(4) + " of dataset '" + d.getName() + "' " + whenMissing);
               }
               vectors[i] = TextVectors.fromBytes(stored);
             },
-            MODEL,
+            model,
             d.getId());
     return new TrainingSet(
         d.getId(), rows.ids(), asFeatures(vectors, rows.labels(), d.getNumClasses()), vectors);

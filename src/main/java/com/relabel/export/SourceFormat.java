@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 interface SourceFormat {
 
   /** Every format, the first that {@link #fits} a dataset wins. */
-  List<SourceFormat> ALL = List.of(new TextCsvSource(), new LabelsCsvSource(), new IdxZipSource());
+  List<SourceFormat> ALL =
+      List.of(new TableCsvSource(), new TextCsvSource(), new LabelsCsvSource(), new IdxZipSource());
 
   /** The end of every query: excluded samples left out, in sample order. */
   String KEPT = " and status <> 'EXCLUDED' order by s.sample_index";
@@ -31,8 +32,13 @@ interface SourceFormat {
    */
   boolean fits(Dataset dataset, boolean hasFileNames);
 
-  /** The end of the download's file name, after the dataset's name. */
-  String fileSuffix();
+  /**
+   * The end of the download's file name, after the dataset's name: the imported CSV file again,
+   * corrected, unless the format says otherwise.
+   */
+  default String fileSuffix() {
+    return "-corrected.csv";
+  }
 
   /** The download's media type: CSV unless the format says otherwise. */
   default String contentType() {

@@ -15,7 +15,6 @@ With --human, counts the 15 confirmed human errors of MNIST's test set (mnist-hu
 the first 50 and 100 of the 10,000 rows from OFFSET. Needs numpy. Figures: docs/benchmarks.md,
 "Out-of-sample variants and label-free combinations".
 """
-import csv
 import os
 import sys
 
@@ -29,19 +28,12 @@ precision_at, average_precision = compare.precision_at, compare.average_precisio
 
 
 def load(path):
-    with open(path, newline="") as f:
-        rows = list(csv.reader(f))
-    header, rows = rows[0], rows[1:]
-    col = {name: i for i, name in enumerate(header)}
-
-    def column(name):
-        return np.array([float(r[col[name]]) for r in rows])
-
+    header, column, wrong = compare.read_scores(path)
     k = sum(1 for name in header if name.startswith("oos_"))
     return {
         "given": column("given_label").astype(int),
         "truth": column("true_label").astype(int),
-        "wrong": np.array([r[col["flipped"]] in ("1", "true") for r in rows]),
+        "wrong": wrong,
         "final": np.stack([column(f"final_{c}") for c in range(k)], 1),
         "oos": np.stack([column(f"oos_{c}") for c in range(k)], 1),
         "softlabel": column("softlabel"),

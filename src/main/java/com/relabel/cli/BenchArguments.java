@@ -5,6 +5,7 @@ import static com.relabel.cli.OptionValues.deviceChoice;
 
 import com.relabel.bench.NoiseSpec;
 import com.relabel.dataset.TextFeatures;
+import com.relabel.engine.Augmentation;
 import com.relabel.engine.DeviceChoice;
 import com.relabel.engine.ModelKind;
 import com.relabel.engine.TrainingOptions;
@@ -41,7 +42,8 @@ record BenchArguments(
     ModelKind model,
     Path scoresOut,
     Path text,
-    TextFeatures textFeatures) {
+    TextFeatures textFeatures,
+    Augmentation augmentation) {
 
   /** The switch that adds the AUM pass with threshold samples. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -72,7 +74,8 @@ record BenchArguments(
           "--model",
           "--scores-out",
           "--text",
-          "--text-features");
+          "--text-features",
+          "--augment");
 
   static BenchArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD, ROBUST));
@@ -154,7 +157,8 @@ record BenchArguments(
         model,
         scoresOut,
         text,
-        textFeatures);
+        textFeatures,
+        o.get("--augment", (f, v) -> Augmentation.parse(v), Augmentation.NONE));
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

@@ -5,6 +5,7 @@ import static com.relabel.cli.OptionValues.parseLong;
 
 import com.relabel.dataset.ImageSizePolicy;
 import com.relabel.dataset.TextFeatures;
+import com.relabel.engine.Augmentation;
 import com.relabel.engine.DeviceChoice;
 import com.relabel.engine.ModelKind;
 import com.relabel.engine.TrainingOptions;
@@ -30,7 +31,8 @@ record ScoreArguments(
     ModelKind model,
     int foldEpochs,
     TextFeatures textFeatures,
-    Path embeddings) {
+    Path embeddings,
+    Augmentation augmentation) {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -73,7 +75,8 @@ record ScoreArguments(
           "--rounds",
           "--model",
           "--fold-epochs",
-          "--embeddings");
+          "--embeddings",
+          "--augment");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
@@ -146,6 +149,7 @@ record ScoreArguments(
         model,
         foldEpochs,
         textFeatures,
-        embeddings);
+        embeddings,
+        o.get("--augment", (f, v) -> Augmentation.parse(v), Augmentation.NONE));
   }
 }

@@ -58,9 +58,12 @@ public final class ScoreCommand {
         --device D        auto | cpu | gpu (default auto)
         --classes K       number of classes (default: largest label + 1)
         --batch-size B    mini-batch size (default 128)
-        --model M         cnn | wide-cnn | lenet | mlp (default cnn for images, mlp for
-                          --text); wide-cnn has twice the filters and several times the
-                          time; lenet is the earlier default, faster and less precise
+        --model M         cnn | wide-cnn | lenet | resnet | mlp (default cnn for images, mlp
+                          for --text); wide-cnn has twice the filters and several times the
+                          time; lenet is the earlier default, faster and less precise; resnet
+                          is for colour photos up to 128x128
+        --augment A       none | crop | crop-mirror: random crops (and left-right mirrors) of
+                          colour images while training (default none)
         --folds K         k-fold cross-validation for out-of-sample probabilities (default 4;
                           0 = off: faster, weaker 'cl', 'margin' and suggestions)
         --fold-epochs N   epochs of each fold's model (default 6)
@@ -126,6 +129,7 @@ public final class ScoreCommand {
               .folds(a.folds(), a.foldEpochs())
               .aumThresholdPass(a.aumThreshold())
               .model(a.model())
+              .augmentation(a.augmentation())
               .latentEpochs(a.latentEpochs())
               .cleaningRounds(a.rounds())
               .build();

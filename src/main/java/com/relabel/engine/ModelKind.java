@@ -21,19 +21,26 @@ public enum ModelKind {
    */
   LENET,
   /**
+   * {@link SmallResNet}: a stem and three residual stages with batch normalisation and global
+   * average pooling, for colour photos up to 128x128 (decision 0046).
+   */
+  RESNET,
+  /**
    * {@link SmallMlp}: dense layers on the flattened input, for feature vectors (stored as 1 x d
    * "images") and usable on any image as well.
    */
   MLP;
 
-  /** The lower-case name stored in {@code training_run.model}: cnn, wide_cnn, lenet or mlp. */
+  /**
+   * The lower-case name stored in {@code training_run.model}: cnn, wide_cnn, lenet, resnet or mlp.
+   */
   public String key() {
     return name().toLowerCase(Locale.ROOT);
   }
 
   /**
-   * Parses {@code cnn} / {@code wide_cnn} (or {@code wide-cnn}) / {@code lenet} / {@code mlp}, any
-   * case; null or blank means the default CNN.
+   * Parses {@code cnn} / {@code wide_cnn} (or {@code wide-cnn}) / {@code lenet} / {@code resnet} /
+   * {@code mlp}, any case; null or blank means the default CNN.
    */
   public static ModelKind parse(String value) {
     if (value == null || value.isBlank()) {
@@ -43,7 +50,7 @@ public enum ModelKind {
       return valueOf(value.trim().replace('-', '_').toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "unknown model '" + value + "'; known models: cnn, wide-cnn, lenet, mlp");
+          "unknown model '" + value + "'; known models: cnn, wide-cnn, lenet, resnet, mlp");
     }
   }
 
@@ -52,6 +59,7 @@ public enum ModelKind {
       case CNN -> SmallCnn.create(numClasses);
       case WIDE_CNN -> SmallCnn.create(numClasses, 32);
       case LENET -> LeNet.create(numClasses, height, width);
+      case RESNET -> SmallResNet.create(numClasses, height, width);
       case MLP -> SmallMlp.create(numClasses);
     };
   }

@@ -42,7 +42,8 @@ class ImageFolderImportView extends VerticalLayout {
   private final RunSettings defaults;
   private final TextField name = new TextField("Dataset name");
   private final TextField size =
-      new TextField("Image size, width x height (empty: the most common, at most 64x64)");
+      new TextField(
+          "Image size, width x height, up to 128x128 (empty: the most common, at most 64x64)");
   private final Paragraph error = new Paragraph();
   private final UploadedFile zip = new UploadedFile();
   private final Upload upload;

@@ -12,7 +12,10 @@ import com.relabel.engine.TrainingOptions;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** The parsed options of {@code relabel score}. */
+/**
+ * The parsed options of {@code relabel score}. {@code model} is null for images given without
+ * {@code --model}: the command picks the network by their shape ({@code ModelKind.defaultFor}).
+ */
 record ScoreArguments(
     Path images,
     Path labels,
@@ -113,8 +116,8 @@ record ScoreArguments(
               + model.key()
               + " needs images");
     }
-    if (model == null) {
-      model = text != null || embeddings != null ? ModelKind.MLP : ModelKind.CNN;
+    if (model == null && (text != null || embeddings != null)) {
+      model = ModelKind.MLP; // images without --model: ScoreCommand picks by their shape
     }
     if (text != null && (images != null || labels != null || classes != null)) {
       throw new IllegalArgumentException("--text replaces --images, --labels and --classes");

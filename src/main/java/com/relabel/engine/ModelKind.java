@@ -54,6 +54,16 @@ public enum ModelKind {
     }
   }
 
+  /**
+   * The network for images of this shape when nobody chose one: {@link #RESNET} for colour images
+   * with a side above 32 pixels, {@link #CNN} otherwise. Above 32 the default CNN's flattened
+   * features grow with the area (a 4-million-weight embedding layer at 128x128), and it trained
+   * slower per image and ranked worse than the ResNet (decision 0046).
+   */
+  public static ModelKind defaultFor(int channels, int height, int width) {
+    return channels == 3 && Math.max(height, width) > 32 ? RESNET : CNN;
+  }
+
   ClassifierNetwork create(int numClasses, int height, int width) {
     return switch (this) {
       case CNN -> SmallCnn.create(numClasses);

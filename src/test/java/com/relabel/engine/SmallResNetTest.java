@@ -24,6 +24,14 @@ class SmallResNetTest {
     assertThat(ModelKind.RESNET.key()).isEqualTo("resnet");
   }
 
+  @Test
+  void isTheDefaultForColourImagesAbove32PixelsOnly() {
+    assertThat(ModelKind.defaultFor(3, 64, 64)).isEqualTo(ModelKind.RESNET);
+    assertThat(ModelKind.defaultFor(3, 128, 96)).isEqualTo(ModelKind.RESNET);
+    assertThat(ModelKind.defaultFor(3, 32, 32)).isEqualTo(ModelKind.CNN);
+    assertThat(ModelKind.defaultFor(1, 128, 128)).isEqualTo(ModelKind.CNN);
+  }
+
   /** Global pooling: the same embedding width and one logit per class at every size. */
   @ParameterizedTest
   @ValueSource(ints = {8, 32, 64, 100, 128})

@@ -10,6 +10,9 @@ import com.relabel.dataset.ImageFolderImport;
 import com.relabel.dataset.ImageImportResult;
 import com.relabel.dataset.ImageSizePolicy;
 import com.relabel.dataset.SampleImage;
+import com.relabel.engine.ModelKind;
+import com.relabel.training.RunSettings;
+import com.relabel.training.TrainingRuns;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
@@ -36,6 +39,8 @@ class ColourImageImportTest {
   @Autowired ImageFolderImport imageImport;
   @Autowired DatasetService datasets;
   @Autowired JdbcTemplate jdbc;
+  @Autowired TrainingRuns runs;
+  @Autowired RunSettings defaults;
   @Autowired SecurityContextHolderStrategy securityContexts;
   @TempDir Path dir;
 
@@ -73,6 +78,9 @@ class ColourImageImportTest {
     int rgb = shown.getRGB(64, 64);
     assertThat(new int[] {(rgb >> 16) & 0xff, (rgb >> 8) & 0xff, rgb & 0xff})
         .containsExactly(0xd0, 0x30, 0x20);
+    // nobody chose a network: colour above 32x32 trains the ResNet (decision 0046)
+    assertThat(defaults.model()).isEqualTo(ModelKind.CNN);
+    assertThat(runs.defaultsFor(id, defaults).model()).isEqualTo(ModelKind.RESNET);
   }
 
   @Test

@@ -104,7 +104,8 @@ class ImageFolderImportView extends VerticalLayout {
       ImageImportResult result =
           imageImport.importFolder(
               name.getValue().trim(), zip.get(), ImageSizePolicy.parse(size.getValue()));
-      runs.retrain(result.dataset().getId(), defaults, CurrentUser.username());
+      long id = result.dataset().getId();
+      runs.retrain(id, runs.defaultsFor(id, defaults), CurrentUser.username());
       Notification.show("Imported " + result.summary(), 8000, Notification.Position.BOTTOM_START);
       UI.getCurrent().navigate("");
     } catch (IOException | IllegalArgumentException e) {

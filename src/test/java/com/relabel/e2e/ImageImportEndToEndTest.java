@@ -10,11 +10,14 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.ImageFolderFixture;
 import com.relabel.training.TrainingRuns;
+import java.awt.image.BufferedImage;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +109,47 @@ class ImageImportEndToEndTest {
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(BrowserSession.SCREENSHOTS.resolve("image-folder-review.png")));
+    }
+  }
+
+  /**
+   * Colour photos asked at 48x48 train the ResNet by default and show in colour on the review
+   * screen (decision 0046).
+   */
+  @Test
+  void colourPhotosShowInColourAndTrainTheResNet(@TempDir Path dir) throws Exception {
+    Path folder = dir.resolve("photos");
+    for (int i = 0; i < 8; i++) {
+      ImageFolderFixture.write(
+          folder.resolve("red/%d.png".formatted(i)),
+          ImageFolderFixture.solid(60, 60, BufferedImage.TYPE_INT_RGB, 0xd03020),
+          "png");
+      ImageFolderFixture.write(
+          folder.resolve("blue/%d.png".formatted(i)),
+          ImageFolderFixture.solid(60, 60, BufferedImage.TYPE_INT_RGB, 0x2040d0),
+          "png");
+    }
+    Path zip = ImageFolderFixture.zip(folder, dir.resolve("photos.zip"));
+    try (BrowserContext context = browser.browser.newContext()) {
+      Page page = context.newPage();
+      new LoginPage(page, baseUrl).loginAs("admin", "admin");
+
+      new ImageImportPage(page).open(baseUrl).upload("Photos", zip).size("48x48").submit();
+      var card =
+          page.locator("[id^=dataset-]").filter(new Locator.FilterOptions().setHasText("Photos"));
+      assertThat(card)
+          .containsText(
+              "16 samples", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+      long id = datasets.findByName("Photos").orElseThrow().getId();
+      awaitActiveRun(id);
+      assertThat(runs.get(datasets.get(id).getActiveRunId()).getModel()).isEqualTo("resnet");
+
+      var review = new ReviewPage(page).open(baseUrl, id);
+      review.awaitImageLoaded();
+      List<Integer> rgb = review.centrePixel();
+      assertThat(Collections.max(rgb) - Collections.min(rgb))
+          .as("centre pixel %s is coloured, not grey", rgb)
+          .isGreaterThan(120);
     }
   }
 

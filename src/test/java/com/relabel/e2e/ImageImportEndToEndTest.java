@@ -10,7 +10,6 @@ import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.ImageFolderFixture;
 import com.relabel.training.TrainingRuns;
-import java.awt.image.BufferedImage;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -118,18 +117,13 @@ class ImageImportEndToEndTest {
    */
   @Test
   void colourPhotosShowInColourAndTrainTheResNet(@TempDir Path dir) throws Exception {
-    Path folder = dir.resolve("photos");
-    for (int i = 0; i < 8; i++) {
-      ImageFolderFixture.write(
-          folder.resolve("red/%d.png".formatted(i)),
-          ImageFolderFixture.solid(60, 60, BufferedImage.TYPE_INT_RGB, 0xd03020),
-          "png");
-      ImageFolderFixture.write(
-          folder.resolve("blue/%d.png".formatted(i)),
-          ImageFolderFixture.solid(60, 60, BufferedImage.TYPE_INT_RGB, 0x2040d0),
-          "png");
-    }
-    Path zip = ImageFolderFixture.zip(folder, dir.resolve("photos.zip"));
+    int[] red = new int[8];
+    int[] blue = new int[8];
+    java.util.Arrays.fill(red, 0xd03020);
+    java.util.Arrays.fill(blue, 0x2040d0);
+    Path zip =
+        ImageFolderFixture.colourPhotosZip(
+            dir.resolve("photos.zip"), 60, new String[] {"red", "blue"}, new int[][] {red, blue});
     try (BrowserContext context = browser.browser.newContext()) {
       Page page = context.newPage();
       new LoginPage(page, baseUrl).loginAs("admin", "admin");

@@ -1,6 +1,5 @@
 package com.relabel.flow;
 
-import static com.relabel.dataset.ImageFolderFixture.write;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -96,23 +95,10 @@ class ColourImageImportTest {
 
   /** Two classes of two 150x150 photos each: red-orange and blue, as class folders in a ZIP. */
   private Path photos(String name) throws Exception {
-    Path folder = dir.resolve(name);
-    write(
-        folder.resolve("red/1.png"),
-        ImageFolderFixture.solid(150, 150, BufferedImage.TYPE_INT_RGB, 0xd03020),
-        "png");
-    write(
-        folder.resolve("red/2.png"),
-        ImageFolderFixture.solid(150, 150, BufferedImage.TYPE_INT_RGB, 0xc04030),
-        "png");
-    write(
-        folder.resolve("blue/1.png"),
-        ImageFolderFixture.solid(150, 150, BufferedImage.TYPE_INT_RGB, 0x2040d0),
-        "png");
-    write(
-        folder.resolve("blue/2.png"),
-        ImageFolderFixture.solid(150, 150, BufferedImage.TYPE_INT_RGB, 0x3050c0),
-        "png");
-    return ImageFolderFixture.zip(folder, dir.resolve(name + ".zip"));
+    return ImageFolderFixture.colourPhotosZip(
+        dir.resolve(name + ".zip"),
+        150,
+        new String[] {"red", "blue"},
+        new int[][] {{0xd03020, 0xc04030}, {0x2040d0, 0x3050c0}});
   }
 }

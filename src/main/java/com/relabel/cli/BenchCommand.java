@@ -46,8 +46,11 @@ public final class BenchCommand {
         --robust          train the main run in the robust mode (neighbour mixing)
         --rounds N        cleaning rounds: train again without the suspects (default 1, as score)
         --batch-size B    mini-batch size (default 128)
-        --model M         cnn | wide-cnn | lenet | mlp (default cnn; wide-cnn has twice the
-                          filters and several times the CPU time; lenet is the earlier default)
+        --model M         cnn | wide-cnn | lenet | resnet | mlp (default cnn; wide-cnn has twice
+                          the filters and several times the CPU time; lenet is the earlier
+                          default; resnet is for colour photos up to 128x128)
+        --augment A       none | crop | crop-mirror: random crops (and left-right mirrors) of
+                          colour images while training (default none)
         --device D        auto | cpu | gpu (default auto)
         --limit N         use only the first N training samples
         --latent-epochs N epochs of the supervised VAE for the 'aquavs' method, 0 = off (default 0)

@@ -8,6 +8,7 @@ import com.relabel.dataset.OwnEmbeddings;
 import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
 import com.relabel.engine.EpochStats;
+import com.relabel.engine.ModelKind;
 import com.relabel.engine.NoiseTrainingPipeline;
 import com.relabel.engine.TrainingProgress;
 import com.relabel.engine.TrainingResult;
@@ -65,9 +66,12 @@ public final class ScoreCommand {
         --device D        auto | cpu | gpu (default auto)
         --classes K       number of classes (default: largest label + 1)
         --batch-size B    mini-batch size (default 128)
-        --model M         cnn | wide-cnn | lenet | mlp (default cnn for images, mlp for
-                          --text); wide-cnn has twice the filters and several times the
-                          time; lenet is the earlier default, faster and less precise
+        --model M         cnn | wide-cnn | lenet | resnet | mlp (default: resnet for colour
+                          images above 32x32, cnn for other images, mlp for --text); wide-cnn
+                          has twice the filters and several times the time; lenet is the
+                          earlier default, faster and less precise
+        --augment A       none | crop | crop-mirror: random crops (and left-right mirrors) of
+                          colour images while training (default none)
         --folds K         k-fold cross-validation for out-of-sample probabilities (default 4;
                           0 = off: faster, weaker 'cl', 'margin' and suggestions)
         --fold-epochs N   epochs of each fold's model (default 6)
@@ -123,7 +127,13 @@ public final class ScoreCommand {
             "Read %,d vectors of %d numbers from %s: the MLP learns from them%n",
             data.count(), data.width(), a.embeddings().getFileName());
       }
-      var options = a.trainingOptions().build();
+      var options =
+          a.trainingOptions()
+              .model(
+                  a.model() != null
+                      ? a.model()
+                      : ModelKind.defaultFor(data.channels(), data.height(), data.width()))
+              .build();
       TrainingResult result =
           new NoiseTrainingPipeline()
               .withNeighbourSpace(neighbourSpace)

@@ -1,5 +1,6 @@
 package com.relabel.cli;
 
+import com.relabel.engine.Augmentation;
 import com.relabel.engine.DeviceChoice;
 import com.relabel.engine.ModelKind;
 import com.relabel.engine.TrainingOptions;
@@ -28,7 +29,10 @@ interface TrainingArguments {
 
   int rounds();
 
+  /** The network, or null where the command picks one by the data's shape. */
   ModelKind model();
+
+  Augmentation augmentation();
 
   /** The options these arguments ask for, learning rate 1e-3; not built yet. */
   default TrainingOptions.Builder trainingOptions() {
@@ -42,6 +46,7 @@ interface TrainingArguments {
         .aumThresholdPass(aumThreshold())
         .latentEpochs(latentEpochs())
         .cleaningRounds(rounds())
-        .model(model());
+        .model(model())
+        .augmentation(augmentation());
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.relabel.dataset.IdxWriter;
+import com.relabel.dataset.ImageFolderFixture;
 import com.relabel.flow.TestDatasets;
 import com.relabel.review.QueueItem;
 import com.relabel.review.ReviewAction;
@@ -372,6 +373,19 @@ class RestApiTest {
             "/api/v1/datasets/idx", "name", "same", "images", sameImages, "labels", sameLabels);
     assertThat(sameNames.status()).as(sameNames.body()).isEqualTo(201);
     assertThat(JSON.readTree(sameNames.body()).get("samples").asLong()).isEqualTo(20);
+    // images of more than 128 a side are refused by the size field, before the ZIP is read
+    Path photos =
+        ImageFolderFixture.colourPhotosZip(
+            dir.resolve("photos.zip"),
+            40,
+            new String[] {"red", "blue"},
+            new int[][] {{0xd03020}, {0x2040d0}});
+    var tooLarge =
+        api.postForm(
+            "/api/v1/datasets/images", "name", "large", "archive", photos, "size", "129x129");
+    assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(400);
+    assertThat(JSON.readTree(tooLarge.body()).get("detail").asString())
+        .isEqualTo("size: image size must be between 8 and 128 pixels a side, not 129x129");
     var ok =
         api.postForm("/api/v1/datasets/idx", "name", "fine", "images", images, "labels", labels);
     long datasetId = JSON.readTree(ok.body()).get("id").asLong();

@@ -13,6 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,42 @@ class ImageImportEndToEndTest extends DemoBrowserTest {
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(BrowserSession.SCREENSHOTS.resolve("image-folder-review.png")));
+    }
+  }
+
+  /**
+   * Colour photos asked at 48x48 train the ResNet by default and show in colour on the review
+   * screen (decision 0046).
+   */
+  @Test
+  void colourPhotosShowInColourAndTrainTheResNet(@TempDir Path dir) throws Exception {
+    int[] red = new int[8];
+    int[] blue = new int[8];
+    java.util.Arrays.fill(red, 0xd03020);
+    java.util.Arrays.fill(blue, 0x2040d0);
+    Path zip =
+        ImageFolderFixture.colourPhotosZip(
+            dir.resolve("photos.zip"), 60, new String[] {"red", "blue"}, new int[][] {red, blue});
+    try (BrowserContext context = browser.browser.newContext()) {
+      Page page = context.newPage();
+      new LoginPage(page, baseUrl).loginAs("admin", "admin");
+
+      new ImageImportPage(page).open(baseUrl).upload("Photos", zip).size("48x48").submit();
+      var card =
+          page.locator("[id^=dataset-]").filter(new Locator.FilterOptions().setHasText("Photos"));
+      assertThat(card)
+          .containsText(
+              "16 samples", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+      long id = datasets.findByName("Photos").orElseThrow().getId();
+      awaitActiveRun(id);
+      assertThat(runs.get(datasets.get(id).getActiveRunId()).getModel()).isEqualTo("resnet");
+
+      var review = new ReviewPage(page).open(baseUrl, id);
+      review.awaitImageLoaded();
+      List<Integer> rgb = review.centrePixel();
+      assertThat(Collections.max(rgb) - Collections.min(rgb))
+          .as("centre pixel %s is coloured, not grey", rgb)
+          .isGreaterThan(120);
     }
   }
 

@@ -114,7 +114,12 @@ class EmbeddingsApiTest {
     var chosen = admin.postForm(path + "/training", "train", "true");
     assertThat(chosen.status()).as(chosen.body()).isEqualTo(200);
     assertThat(trainsOnThem(id)).isTrue();
-    JsonNode listed = JSON.readTree(admin.get("/api/v1/datasets").body()).get(0);
+    // the list also holds what other tests of this shared context imported
+    JsonNode listed = null;
+    for (JsonNode d : JSON.readTree(admin.get("/api/v1/datasets").body())) {
+      listed = d.get("id").asLong() == id ? d : listed;
+    }
+    assertThat(listed).as("dataset %d in the list", id).isNotNull();
     assertThat(listed.get("ownEmbeddingDimension").asInt()).isEqualTo(3);
     assertThat(listed.get("trainsOnOwnEmbeddings").asBoolean()).isTrue();
 

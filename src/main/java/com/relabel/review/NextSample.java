@@ -70,7 +70,7 @@ class NextSample {
    * See {@link ReviewService#next(long, Collection, String, QueueIssue)}; the dataset has an active
    * run.
    */
-  Optional<QueueItem> next(
+  Optional<QueueOffer> next(
       Dataset dataset, Collection<Long> skipped, String method, QueueIssue issue) {
     String me = CurrentUser.username();
     Set<Long> passed = new HashSet<>(skipped);
@@ -83,12 +83,14 @@ class NextSample {
         if (candidates.isEmpty()) {
           return Optional.empty();
         }
-        for (QueueItem candidate : candidates) {
-          if (claims.claim(candidate.sampleId(), me, readAt)) {
-            passed.add(candidate.sampleId());
-            Optional<QueueItem> leased = lease(dataset, candidate.sampleId(), me);
+        for (int i = 0; i < candidates.size(); i++) {
+          long sampleId = candidates.get(i).sampleId();
+          if (claims.claim(sampleId, me, readAt)) {
+            passed.add(sampleId);
+            Optional<QueueItem> leased = lease(dataset, sampleId, me);
             if (leased.isPresent()) {
-              return leased;
+              return Optional.of(
+                  new QueueOffer(leased.get(), following(candidates, i + 1, me, readAt)));
             }
           }
         }
@@ -102,6 +104,19 @@ class NextSample {
         "Others took every open sample this reviewer was offered, "
             + LEASE_ROUNDS
             + " times over; ask again in a moment");
+  }
+
+  /**
+   * The first of {@code candidates} from {@code from} on that nobody on this node is taking: the
+   * image to pre-load, from the read that {@link #next} made anyway (decision 0049).
+   */
+  private Long following(List<QueueItem> candidates, int from, String me, long readAt) {
+    for (QueueItem candidate : candidates.subList(from, candidates.size())) {
+      if (claims.unclaimed(candidate.sampleId(), me, readAt)) {
+        return candidate.sampleId();
+      }
+    }
+    return null;
   }
 
   private Optional<QueueItem> lease(Dataset dataset, long sampleId, String me) {

@@ -45,7 +45,8 @@ class ExportsApi {
           "format: csv (the default) or jsonl, with the fields sample_index, original_label,"
               + " current_label, status, decided_by, decided_at, score (the active run's); or"
               + " source: the dataset back in its import format with the corrected labels,"
-              + " excluded samples left out (text: CSV id,text,label; image folder: labels.csv"
+              + " excluded samples left out (feature table: the same CSV with the label column"
+              + " corrected; text: CSV id,text,label; image folder: labels.csv"
               + " file,label; IDX: a ZIP of images-idx3-ubyte, labels-idx1-ubyte and"
               + " sample-index.txt).")
   void labels(

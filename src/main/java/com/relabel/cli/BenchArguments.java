@@ -4,6 +4,7 @@ import static com.relabel.cli.OptionValues.atLeast;
 import static com.relabel.cli.OptionValues.deviceChoice;
 
 import com.relabel.bench.NoiseSpec;
+import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
 import com.relabel.engine.DeviceChoice;
 import com.relabel.engine.ModelKind;
@@ -41,7 +42,9 @@ record BenchArguments(
     ModelKind model,
     Path scoresOut,
     Path text,
-    TextFeatures textFeatures) {
+    TextFeatures textFeatures,
+    Path table,
+    TableOptions tableOptions) {
 
   /** The switch that adds the AUM pass with threshold samples. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -72,7 +75,11 @@ record BenchArguments(
           "--model",
           "--scores-out",
           "--text",
-          "--text-features");
+          "--text-features",
+          "--table",
+          "--label-column",
+          "--id-column",
+          "--categorical");
 
   static BenchArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD, ROBUST));
@@ -97,23 +104,32 @@ record BenchArguments(
     int rounds = o.get("--rounds", (f, v) -> (int) atLeast(f, v, 0), ScoreArguments.DEFAULT_ROUNDS);
     int latentEpochs = o.get("--latent-epochs", (f, v) -> (int) atLeast(f, v, 0), 0);
     Path text = o.path("--text");
+    Path table = o.path("--table");
+    if (table != null && text != null) {
+      throw new IllegalArgumentException("--table and --text are two kinds of data: give one");
+    }
+    Path vectors = table != null ? table : text; // a table is checked as texts are: MLP, no images
     ModelKind model =
         o.get(
-            "--model", (f, v) -> ModelKind.parse(v), text == null ? ModelKind.CNN : ModelKind.MLP);
+            "--model",
+            (f, v) -> ModelKind.parse(v),
+            vectors == null ? ModelKind.CNN : ModelKind.MLP);
     Path scoresOut = o.path("--scores-out");
     TextFeatures textFeatures =
         o.get("--text-features", (f, v) -> TextFeatures.of(v), TextFeatures.standard());
-    if (text != null && (images != null || testImages != null)) {
-      throw new IllegalArgumentException("--text replaces --images, --labels and the test set");
+    String flag = table != null ? "--table" : "--text";
+    if (vectors != null && (images != null || testImages != null)) {
+      throw new IllegalArgumentException(flag + " replaces --images, --labels and the test set");
     }
-    if (text != null && model != ModelKind.MLP) {
+    if (vectors != null && model != ModelKind.MLP) {
       throw new IllegalArgumentException(
-          "--text trains the mlp; --model " + model.key() + " needs images");
+          flag + " trains the mlp; --model " + model.key() + " needs images");
     }
-    if (text != null && noise == NoiseSpec.Kind.INSTANCE) {
+    if (vectors != null && noise == NoiseSpec.Kind.INSTANCE) {
       throw new IllegalArgumentException(
-          "--noise instance copies an image model's confusions; with --text use symmetric,"
-              + " asymmetric or none");
+          "--noise instance copies an image model's confusions; with "
+              + flag
+              + " use symmetric, asymmetric or none");
     }
     if ((images == null) != (labels == null)) {
       throw new IllegalArgumentException("--images and --labels go together");
@@ -154,7 +170,9 @@ record BenchArguments(
         model,
         scoresOut,
         text,
-        textFeatures);
+        textFeatures,
+        table,
+        ScoreArguments.tableOptions(o));
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

@@ -3,6 +3,7 @@ package com.relabel.cli;
 import com.relabel.bench.BenchmarkTable;
 import com.relabel.bench.NoiseBenchmark;
 import com.relabel.dataset.BundledMnist;
+import com.relabel.dataset.EncodedTable;
 import com.relabel.dataset.FeaturizedTexts;
 import com.relabel.dataset.IdxReader;
 import com.relabel.dataset.LabeledImages;
@@ -29,6 +30,8 @@ public final class BenchCommand {
         --text FILE       instead of images: a text CSV or JSONL (text,label), trained on the MLP
                           without an end-to-end test set
         --text-features F encoder | hashed | both (default both; see relabel score)
+        --table FILE      instead of images: a feature table CSV, trained on the MLP, with
+                          --label-column, --id-column, --categorical as for relabel score
         --test-images FILE --test-labels FILE  test set for the end-to-end accuracies
                                                (default: bundled MNIST 10k with the default data;
                                                none with --images, which skips end to end)
@@ -81,7 +84,15 @@ public final class BenchCommand {
       LabeledImages test;
       String name;
       FeaturizedTexts texts = null;
-      if (a.text() != null) {
+      float[][] tableRows = null;
+      if (a.table() != null) {
+        EncodedTable table = EncodedTable.read(a.table(), a.tableOptions());
+        train = table.features();
+        tableRows = table.vectors();
+        test = null;
+        name = a.table().getFileName() + " (table)";
+        out.printf("Read %,d rows as %,d features%n", train.count(), train.width());
+      } else if (a.text() != null) {
         long t0 = System.nanoTime();
         texts = FeaturizedTexts.read(a.text(), a.textFeatures());
         train = texts.features();
@@ -106,7 +117,8 @@ public final class BenchCommand {
                 : IdxReader.read(a.testImages(), a.testLabels(), train.numClasses());
         name = a.images().getFileName().toString();
       }
-      float[][] neighbourSpace = texts == null ? null : texts.vectors();
+      float[][] neighbourSpace =
+          tableRows != null ? tableRows : texts == null ? null : texts.vectors();
       if (a.limit() != null && a.limit() < train.count()) {
         train = train.head(a.limit());
         neighbourSpace =

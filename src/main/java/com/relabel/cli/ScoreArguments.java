@@ -4,6 +4,7 @@ import static com.relabel.cli.OptionValues.deviceChoice;
 import static com.relabel.cli.OptionValues.parseLong;
 
 import com.relabel.dataset.ImageSizePolicy;
+import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
 import com.relabel.engine.DeviceChoice;
 import com.relabel.engine.ModelKind;
@@ -30,7 +31,9 @@ record ScoreArguments(
     ModelKind model,
     int foldEpochs,
     TextFeatures textFeatures,
-    Path embeddings) {
+    Path embeddings,
+    Path table,
+    TableOptions tableOptions) {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -73,7 +76,11 @@ record ScoreArguments(
           "--rounds",
           "--model",
           "--fold-epochs",
-          "--embeddings");
+          "--embeddings",
+          "--table",
+          "--label-column",
+          "--id-column",
+          "--categorical");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
@@ -103,9 +110,17 @@ record ScoreArguments(
     TextFeatures textFeatures =
         o.get("--text-features", (f, v) -> TextFeatures.of(v), TextFeatures.standard());
     Path embeddings = o.path("--embeddings");
+    Path table = o.path("--table");
+    TableOptions tableOptions = tableOptions(o);
+    if (table != null && text != null) {
+      throw new IllegalArgumentException("--table and --text are two kinds of data: give one");
+    }
+    if (table != null) {
+      text = table; // from here on a table is checked as texts are: MLP, no images
+    }
     if ((text != null || embeddings != null) && model != null && model != ModelKind.MLP) {
       throw new IllegalArgumentException(
-          (text != null ? "--text" : "--embeddings")
+          (table != null ? "--table" : text != null ? "--text" : "--embeddings")
               + " trains the mlp; --model "
               + model.key()
               + " needs images");
@@ -114,11 +129,12 @@ record ScoreArguments(
       model = text != null || embeddings != null ? ModelKind.MLP : ModelKind.CNN;
     }
     if (text != null && (images != null || labels != null || classes != null)) {
-      throw new IllegalArgumentException("--text replaces --images, --labels and --classes");
+      throw new IllegalArgumentException(
+          (table != null ? "--table" : "--text") + " replaces --images, --labels and --classes");
     }
     if (text == null && images == null || out == null) {
       throw new IllegalArgumentException(
-          "--out and --images (with --labels for IDX images) or --text are required");
+          "--out and --images (with --labels for IDX images), --text or --table are required");
     }
     // without --labels, --images is an image folder or ZIP (class folders or a labels.csv)
     ImageSizePolicy imageSize = ImageSizePolicy.parse(o.get("--image-size", (f, v) -> v, null));
@@ -140,12 +156,23 @@ record ScoreArguments(
         folds,
         imageSize,
         o.has(AUM_THRESHOLD),
-        text,
+        table != null ? null : text,
         latentEpochs,
         rounds,
         model,
         foldEpochs,
         textFeatures,
-        embeddings);
+        embeddings,
+        table,
+        tableOptions);
+  }
+
+  /** {@code --label-column}, {@code --id-column} and {@code --categorical} of a feature table. */
+  static TableOptions tableOptions(Options o) {
+    String marked = o.get("--categorical", (f, v) -> v, "");
+    return new TableOptions(
+        o.get("--label-column", (f, v) -> v, null),
+        o.get("--id-column", (f, v) -> v, null),
+        TableOptions.columns(java.util.List.of(marked)));
   }
 }

@@ -1,9 +1,11 @@
 package com.relabel.cli;
 
+import com.relabel.dataset.EncodedTable;
 import com.relabel.dataset.FeaturizedTexts;
 import com.relabel.dataset.IdxReader;
 import com.relabel.dataset.LabeledImages;
 import com.relabel.dataset.OwnEmbeddings;
+import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
 import com.relabel.engine.EpochStats;
 import com.relabel.engine.NoiseTrainingPipeline;
@@ -36,6 +38,7 @@ public final class ScoreCommand {
       Usage: relabel score --images FILE --labels FILE --out FILE [options]
              relabel score --images DIR|ZIP --out FILE [options]
              relabel score --text FILE --out FILE [options]
+             relabel score --table FILE [--label-column NAME] --out FILE [options]
         --images FILE     IDX images (ubyte, 28x28 or any size; raw or .gz), or without
                           --labels an image folder or ZIP: one sub-folder per class, or
                           images plus labels.csv (file,label); rows in sorted path order
@@ -48,6 +51,12 @@ public final class ScoreCommand {
         --text-features F encoder | hashed | both (default both): the pretrained sentence
                           encoder's vectors (neighbours are searched among them), hashed
                           word counts, or both side by side (decision 0038)
+        --table FILE      instead of --images/--labels: a feature table, a .csv with a header
+                          row; numeric columns standardised, others one-hot (decision 0045);
+                          trains the MLP on them, neighbours searched among them
+        --label-column C  the table's label column (default label)
+        --id-column C     a table column of row ids, not learnt from (default none)
+        --categorical C,D table columns of numbers to one-hot encode (codes)
         --embeddings FILE your own model's vectors, one per sample in the order read (.npy
                           n x d, JSON Lines {"sample_index","embedding"} or CSV
                           sample_index,e0,...): the MLP learns from them and neighbours are
@@ -96,18 +105,22 @@ public final class ScoreCommand {
     }
     try {
       FeaturizedTexts texts = a.text() == null ? null : readTexts(a.text(), a.textFeatures());
+      EncodedTable table = a.table() == null ? null : readTable(a.table(), a.tableOptions());
       LabeledImages data =
-          texts != null
-              ? texts.features()
-              : a.labels() == null
-                  ? ImageFolderScore.read(a.images(), a.imageSize(), out)
-                  : IdxReader.read(a.images(), a.labels(), a.classes());
-      if (a.text() == null) {
+          table != null
+              ? table.features()
+              : texts != null
+                  ? texts.features()
+                  : a.labels() == null
+                      ? ImageFolderScore.read(a.images(), a.imageSize(), out)
+                      : IdxReader.read(a.images(), a.labels(), a.classes());
+      if (a.text() == null && table == null) {
         out.printf(
             "Read %,d images of %dx%dx%d, %d classes%n",
             data.count(), data.height(), data.width(), data.channels(), data.numClasses());
       }
-      float[][] neighbourSpace = texts == null ? null : texts.vectors();
+      float[][] neighbourSpace =
+          table != null ? table.vectors() : texts == null ? null : texts.vectors();
       if (a.embeddings() != null) {
         float[][] vectors = OwnEmbeddings.read(a.embeddings(), data.count());
         data = OwnEmbeddings.asFeatures(vectors, data.labels(), data.numClasses());
@@ -155,6 +168,18 @@ public final class ScoreCommand {
       System.err.println("relabel score: " + e.getMessage());
       return 1;
     }
+  }
+
+  /** A feature table encoded; the labels in the CSV are class indexes, listed here. */
+  private EncodedTable readTable(Path file, TableOptions options) throws IOException {
+    EncodedTable table = EncodedTable.read(file, options);
+    out.printf(
+        "Read %,d rows, %d classes (label = class index: %s); training the MLP on %,d features%n",
+        table.features().count(),
+        table.features().numClasses(),
+        classList(table.classNames()),
+        table.features().width());
+    return table;
   }
 
   /** Texts as features; the labels in the CSV are class indexes, listed here. */

@@ -1,7 +1,10 @@
 package com.relabel.dataset;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -57,6 +60,45 @@ public class DatasetImporter {
       rows.truth(ids, trueLabels);
     }
     return dataset;
+  }
+
+  /**
+   * Keeps labels known to be correct beside an imported dataset, for evaluation only (never shown
+   * to reviewers): the demo's texts, or a benchmark that flipped labels itself.
+   *
+   * @param trueClassByExternalId every sample's true class name, by the sample's id in its source
+   * @throws IllegalArgumentException naming the first sample without a true class, or a class the
+   *     dataset does not have; nothing is written then
+   */
+  @Transactional
+  public void recordTruth(long datasetId, Map<String, String> trueClassByExternalId) {
+    Map<String, Integer> classes = new HashMap<>();
+    jdbc.query(
+        "select class_index, name from class_label where dataset_id = ?",
+        rs -> {
+          classes.put(rs.getString(2), rs.getInt(1));
+        },
+        datasetId);
+    Map<Long, Integer> truth = new TreeMap<>();
+    jdbc.query(
+        "select id, external_id from sample where dataset_id = ?",
+        rs -> {
+          String id = rs.getString(2);
+          String name = trueClassByExternalId.get(id);
+          if (name == null) {
+            throw new IllegalArgumentException("no true label for sample '" + id + "'");
+          }
+          Integer label = classes.get(name);
+          if (label == null) {
+            throw new IllegalArgumentException(
+                "sample '" + id + "': the dataset has no class '" + name + "'");
+          }
+          truth.put(rs.getLong(1), label);
+        },
+        datasetId);
+    long[] ids = truth.keySet().stream().mapToLong(Long::longValue).toArray();
+    int[] labels = truth.values().stream().mapToInt(Integer::intValue).toArray();
+    new DatasetRows(jdbc, BATCH).truth(ids, labels);
   }
 
   /** The class names of a dataset that has none of its own: "0", "1", ... */

@@ -4,5 +4,6 @@ package com.relabel.dataset;
 public enum DatasetKind {
   IMAGE,
   TEXT,
+  /** A feature table: rows of numeric and categorical columns (decision 0045). */
   FEATURES
 }

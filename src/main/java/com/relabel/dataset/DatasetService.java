@@ -124,8 +124,9 @@ public class DatasetService {
     if (d.getKind() == DatasetKind.TEXT) {
       return textTrainingSet(d, d.getTextFeatures());
     }
-    if (d.getKind() != DatasetKind.IMAGE) {
-      throw new UnsupportedOperationException("only image and text datasets can be trained on");
+    if (d.getKind() == DatasetKind.FEATURES) {
+      return OwnEmbeddings.trainingSet(
+          jdbc, d, TableSamples.MODEL, "has no encoded row; import the table again");
     }
     int size = d.getImageHeight() * d.getImageWidth() * d.getImageChannels();
     int n =

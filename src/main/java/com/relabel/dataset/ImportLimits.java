@@ -67,6 +67,20 @@ record ImportLimits(
   }
 
   /**
+   * Why a text or table file of {@code bytes} bytes ({@code what}: "bytes of text", "bytes") is
+   * refused before it is read, or null when it fits the decoded-size quota: its stored text is
+   * about as large as the file.
+   */
+  String fileRefusal(long bytes, String what) {
+    if (bytes <= maxDecodedBytes) {
+      return null;
+    }
+    return "%,d %s, more than the limit of %,d bytes per import"
+            .formatted(bytes, what, maxDecodedBytes)
+        + " (relabel.import.max-decoded-bytes); nothing was imported";
+  }
+
+  /**
    * The one refusal of every format for a dataset with fewer than 2 classes, given the distinct
    * labels found; null when there are at least 2.
    */

@@ -29,6 +29,17 @@ public final class OwnEmbeddings {
    * @throws IllegalStateException when a sample has no vector
    */
   static TrainingSet trainingSet(JdbcTemplate jdbc, Dataset d) {
+    return trainingSet(jdbc, d, MODEL, "has no embedding of its own; attach the embeddings again");
+  }
+
+  /**
+   * The samples' stored vectors of {@code model} as what a run learns from, excluded samples left
+   * out, in sample order: own embeddings, and the encoded rows of a table (decision 0045).
+   *
+   * @throws IllegalStateException "sample #i of dataset 'd' " + {@code whenMissing} when a sample
+   *     has no vector
+   */
+  static TrainingSet trainingSet(JdbcTemplate jdbc, Dataset d, String model, String whenMissing) {
     int n =
         jdbc.queryForObject(
             "select count(*) from sample where dataset_id = ? and status <> 'EXCLUDED'",
@@ -49,15 +60,11 @@ public final class OwnEmbeddings {
           byte[] stored = rs.getBytes(3);
           if (stored == null) {
             throw new IllegalStateException(
-                "sample #"
-                    + rs.getInt(4)
-                    + " of dataset '"
-                    + d.getName()
-                    + "' has no embedding of its own; attach the embeddings again");
+                "sample #" + rs.getInt(4) + " of dataset '" + d.getName() + "' " + whenMissing);
           }
           vectors[i] = TextVectors.fromBytes(stored);
         },
-        MODEL,
+        model,
         d.getId());
     return new TrainingSet(d.getId(), ids, asFeatures(vectors, labels, d.getNumClasses()), vectors);
   }

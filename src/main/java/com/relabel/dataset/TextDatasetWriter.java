@@ -3,12 +3,9 @@ package com.relabel.dataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
-import java.util.stream.IntStream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -28,7 +25,7 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class TextDatasetWriter {
 
-  private static final int BATCH = 1000;
+  private static final int BATCH = LabelledRows.BATCH;
 
   private static final Logger log = LoggerFactory.getLogger(TextDatasetWriter.class);
 
@@ -62,16 +59,7 @@ class TextDatasetWriter {
     Dataset dataset = datasets.saveAndFlush(created);
     boolean encode = features.usesEncoder();
     long datasetId = dataset.getId();
-    List<String> names = classes.names();
-    jdbc.batchUpdate(
-        "insert into class_label (dataset_id, class_index, name) values (?, ?, ?)",
-        names,
-        BATCH,
-        (ps, n) -> {
-          ps.setLong(1, datasetId);
-          ps.setInt(2, classes.indexOf(n));
-          ps.setString(3, n);
-        });
+    LabelledRows.insertClasses(jdbc, datasetId, classes);
     List<TextRecord> batch = new ArrayList<>(BATCH);
     int[] next = {0};
     TextFileReader.read(
@@ -112,53 +100,13 @@ class TextDatasetWriter {
     if (stop.getAsBoolean()) {
       throw new ImportStoppedException("stopped after %,d texts".formatted(first));
     }
-    List<Integer> positions = IntStream.range(0, batch.size()).boxed().toList();
-    jdbc.batchUpdate(
-        "insert into sample (dataset_id, sample_index, external_id, original_label,"
-            + " current_label, status, version) values (?, ?, ?, ?, ?, 'OPEN', 0)",
-        positions,
-        BATCH,
-        (ps, i) -> {
-          TextRecord r = batch.get(i);
-          int label = classes.indexOf(r.label());
-          ps.setLong(1, datasetId);
-          ps.setInt(2, first + i);
-          ps.setString(3, r.externalId());
-          ps.setInt(4, label);
-          ps.setInt(5, label);
-        });
-    int last = first + batch.size() - 1;
-    Map<Integer, Long> ids = new HashMap<>();
-    jdbc.query(
-        "select sample_index, id from sample where dataset_id = ? and sample_index between ? and ?",
-        rs -> {
-          ids.put(rs.getInt(1), rs.getLong(2));
-        },
-        datasetId,
-        first,
-        last);
-    jdbc.batchUpdate(
-        "insert into sample_content (sample_id, text_body) values (?, ?)",
-        positions,
-        BATCH,
-        (ps, i) -> {
-          ps.setLong(1, ids.get(first + i));
-          ps.setString(2, batch.get(i).text());
-        });
-    if (encode) {
-      float[][] vectors =
-          encoder.getObject().encode(batch.stream().map(TextRecord::text).toList(), stop);
-      jdbc.batchUpdate(
-          "insert into sample_embedding (sample_id, model, vector) values (?, ?, ?)",
-          positions,
-          BATCH,
-          (ps, i) -> {
-            ps.setLong(1, ids.get(first + i));
-            ps.setString(2, TextEncoder.MODEL);
-            ps.setBytes(3, TextVectors.toBytes(vectors[i]));
-          });
-    }
+    float[][] vectors =
+        encode
+            ? encoder.getObject().encode(batch.stream().map(TextRecord::text).toList(), stop)
+            : null;
+    int next =
+        LabelledRows.insert(jdbc, datasetId, first, batch, classes, TextEncoder.MODEL, vectors);
     batch.clear();
-    return last + 1;
+    return next;
   }
 }

@@ -94,7 +94,7 @@ final class TextFileReader {
     }
   }
 
-  private static Reader utf8(Path file) throws IOException {
+  static Reader utf8(Path file) throws IOException {
     var decoder =
         StandardCharsets.UTF_8
             .newDecoder()
@@ -103,7 +103,7 @@ final class TextFileReader {
     return new BufferedReader(new InputStreamReader(Files.newInputStream(file), decoder), 1 << 16);
   }
 
-  private static void skipByteOrderMark(Reader in) throws IOException {
+  static void skipByteOrderMark(Reader in) throws IOException {
     in.mark(1);
     if (in.read() != '\uFEFF') {
       in.reset();

@@ -83,14 +83,9 @@ public class TextImport {
       throws IOException {
     // errors name the file by its own name, never by the (temporary, server-side) folder
     String fileName = file.getFileName().toString();
-    long bytes = Files.size(file);
-    if (bytes > limits.maxDecodedBytes()) {
-      throw new TextFormatException(
-          fileName,
-          0,
-          "%,d bytes of text, more than the limit of %,d bytes per import"
-                  .formatted(bytes, limits.maxDecodedBytes())
-              + " (relabel.import.max-decoded-bytes); nothing was imported");
+    String tooLarge = limits.fileRefusal(Files.size(file), "bytes of text");
+    if (tooLarge != null) {
+      throw new TextFormatException(fileName, 0, tooLarge);
     }
     int[] total = {0};
     TextClasses classes = scan(file, fileName, total);

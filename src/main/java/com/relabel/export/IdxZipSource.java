@@ -25,7 +25,7 @@ final class IdxZipSource implements SourceFormat {
 
   @Override
   public boolean fits(Dataset dataset, boolean hasFileNames) {
-    return dataset.getKind() != DatasetKind.TEXT && !hasFileNames;
+    return dataset.getKind() == DatasetKind.IMAGE && !hasFileNames;
   }
 
   @Override

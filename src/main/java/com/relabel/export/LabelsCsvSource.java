@@ -17,7 +17,7 @@ final class LabelsCsvSource implements SourceFormat {
 
   @Override
   public boolean fits(Dataset dataset, boolean hasFileNames) {
-    return dataset.getKind() != DatasetKind.TEXT && hasFileNames;
+    return dataset.getKind() == DatasetKind.IMAGE && hasFileNames;
   }
 
   @Override

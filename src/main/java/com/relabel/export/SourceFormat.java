@@ -19,7 +19,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 interface SourceFormat {
 
   /** Every format, the first that {@link #fits} a dataset wins. */
-  List<SourceFormat> ALL = List.of(new TextCsvSource(), new LabelsCsvSource(), new IdxZipSource());
+  List<SourceFormat> ALL =
+      List.of(new TableCsvSource(), new TextCsvSource(), new LabelsCsvSource(), new IdxZipSource());
 
   /** The end of every query: excluded samples left out, in sample order. */
   String KEPT = " and status <> 'EXCLUDED' order by s.sample_index";

@@ -18,6 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
  * leaves them out. Streamed from JDBC cursors, in the dataset's {@link SourceFormat}:
  *
  * <ul>
+ *   <li>a feature table: the same CSV, the current class name in its label column;
  *   <li>text: CSV {@code id,text,label} (class names);
  *   <li>an image folder or ZIP: {@code labels.csv} with {@code file,label}, to lay over the team's
  *       own folder;

@@ -9,7 +9,7 @@ import org.slf4j.LoggerFactory;
  * Text datasets train as 1 x D feature vectors ({@link com.relabel.dataset.TextFeatures}), which
  * the CNN (images of at least 8x8) cannot take: their runs always use the {@link ModelKind#MLP},
  * whatever was asked, and the run records that model (decision 0016). So do the runs of any dataset
- * that trains on its own attached vectors (decision 0044).
+ * that trains on its own attached vectors (decision 0044), and of feature tables (decision 0045).
  */
 final class TextModelChoice {
 
@@ -17,7 +17,8 @@ final class TextModelChoice {
 
   /** Shown where a model is chosen. */
   static final String NOTE =
-      "Text datasets, and datasets that train on their own embeddings, always train the MLP.";
+      "Text datasets, feature tables, and datasets that train on their own embeddings, always train"
+          + " the MLP.";
 
   private TextModelChoice() {}
 
@@ -27,14 +28,17 @@ final class TextModelChoice {
    */
   static RunSettings forKind(
       String datasetKind, boolean ownEmbeddings, long datasetId, RunSettings asked) {
-    boolean vectors = ownEmbeddings || DatasetKind.TEXT.name().equals(datasetKind);
+    boolean vectors =
+        ownEmbeddings
+            || DatasetKind.TEXT.name().equals(datasetKind)
+            || DatasetKind.FEATURES.name().equals(datasetKind);
     if (!vectors || asked.model() == ModelKind.MLP) {
       return asked;
     }
     log.info(
         "Dataset {} trains on {}: the run trains the MLP instead of the {} ({})",
         datasetId,
-        ownEmbeddings ? "its own embeddings" : "texts",
+        ownEmbeddings ? "its own embeddings" : datasetKind.toLowerCase(java.util.Locale.ROOT),
         asked.model().key(),
         NOTE);
     return asked.toBuilder().model(ModelKind.MLP).build();

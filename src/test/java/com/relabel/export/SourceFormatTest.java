@@ -30,9 +30,13 @@ class SourceFormatTest {
     when(text.getKind()).thenReturn(DatasetKind.TEXT);
     Dataset images = mock(Dataset.class);
     when(images.getKind()).thenReturn(DatasetKind.IMAGE);
+    Dataset table = mock(Dataset.class);
+    when(table.getKind()).thenReturn(DatasetKind.FEATURES);
 
     assertThat(SourceFormat.of(text, false)).isInstanceOf(TextCsvSource.class);
     assertThat(SourceFormat.of(images, true)).isInstanceOf(LabelsCsvSource.class);
     assertThat(SourceFormat.of(images, false)).isInstanceOf(IdxZipSource.class);
+    // a table's rows always have ids: it still goes back as the table, not as file,label
+    assertThat(SourceFormat.of(table, true)).isInstanceOf(TableCsvSource.class);
   }
 }

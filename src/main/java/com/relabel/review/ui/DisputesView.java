@@ -122,7 +122,7 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
 
   /** Reads the page's text snippets in one query (text datasets), for the cards. */
   private List<Dispute> withSnippets(List<Dispute> page) {
-    if (dataset.getKind() == DatasetKind.TEXT) {
+    if (dataset.getKind() != DatasetKind.IMAGE) { // a table row shows as its CSV line
       if (snippets.size() > 5_000) {
         snippets.clear();
       }
@@ -139,7 +139,7 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
         .set("border", "1px solid var(--lumo-contrast-20pct)")
         .set("border-radius", "8px")
         .set("padding", "var(--lumo-space-s)");
-    HtmlComponent image = dataset.getKind() == DatasetKind.TEXT ? textOf(d) : thumbnail(d);
+    HtmlComponent image = dataset.getKind() != DatasetKind.IMAGE ? textOf(d) : thumbnail(d);
     var facts = new VerticalLayout();
     facts.setSpacing(false);
     facts.setPadding(false);

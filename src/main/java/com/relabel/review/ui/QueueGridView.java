@@ -191,8 +191,9 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
     }
   }
 
+  /** Texts and table rows (their CSV line) show as snippets; images as thumbnails. */
   private boolean isText() {
-    return dataset.getKind() == DatasetKind.TEXT;
+    return dataset.getKind() != DatasetKind.IMAGE;
   }
 
   /** Reads the page's text snippets in one query (text datasets), for the text column. */

@@ -4,6 +4,7 @@ import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.SampleTexts;
+import com.relabel.dataset.TableSamples;
 import com.relabel.review.QueueCounts;
 import com.relabel.review.QueueItem;
 import com.relabel.review.QueueUpdates;
@@ -43,6 +44,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
   private final QueueCounts counts;
   private final DatasetService datasets;
   private final SampleTexts texts;
+  private final TableSamples tables;
   private final Paragraph reranked = new Paragraph();
   private Runnable unregister = () -> {};
   private final SamplePanel panel = new SamplePanel();
@@ -76,8 +78,10 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
       SampleInsights insights,
       SampleIssues issues,
       SampleTexts texts,
+      TableSamples tables,
       ReviewGuidelines guidelines,
       ReviewNotes notes) {
+    this.tables = tables;
     this.guidelines = new GuidelinesSheet(guidelines);
     this.texts = texts;
     this.review = review;
@@ -195,7 +199,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
 
   @Override
   public boolean isText() {
-    return dataset.getKind() == DatasetKind.TEXT;
+    return dataset.getKind() != DatasetKind.IMAGE; // a table row is shown as text where it is small
   }
 
   @Override
@@ -220,7 +224,15 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
       decidedNotice.show(state, classNames);
     }
     panel.show(item, classNames);
-    panel.showText(isText() ? texts.text(item.sampleId()).orElse("") : null);
+    if (dataset.getKind() == DatasetKind.FEATURES) {
+      int suggested = item.suggestedLabel() == null ? -1 : item.suggestedLabel();
+      panel.showTable(
+          tables.compare(item.sampleId(), item.currentLabel(), suggested),
+          ClassNames.of(classNames, item.currentLabel()),
+          suggested < 0 ? "–" : ClassNames.of(classNames, suggested));
+    } else {
+      panel.showText(isText() ? texts.text(item.sampleId()).orElse("") : null);
+    }
     context.show(item, classNames);
     nextImage.prefetch(following);
   }

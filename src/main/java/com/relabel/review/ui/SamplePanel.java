@@ -1,5 +1,6 @@
 package com.relabel.review.ui;
 
+import com.relabel.dataset.TableSamples;
 import com.relabel.review.QueueItem;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.html.Div;
@@ -10,9 +11,10 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import java.util.List;
 
 /**
- * The sample itself: the image large, for a closer look ({@link ImageViewer}), or the text; its
- * label, the suggestion and why it is flagged. Its parts wrap onto a new line when the window is
- * narrow (1024 wide): the context beside the facts then moves below, never past the window.
+ * The sample itself: the image large, for a closer look ({@link ImageViewer}), the text, or a table
+ * row beside its classes ({@link SampleTableBox}); its label, the suggestion and why it is flagged.
+ * Its parts wrap onto a new line when the window is narrow (1024 wide): the context beside the
+ * facts then moves below, never past the window.
  */
 final class SamplePanel extends HorizontalLayout {
 
@@ -27,6 +29,7 @@ final class SamplePanel extends HorizontalLayout {
   private final Span score = new Span();
   private final Div flagged = new Div();
   private final SampleTextBox text = SampleTextBox.full();
+  private final SampleTableBox table = new SampleTableBox();
   private final ImageViewer viewer = new ImageViewer(image);
   private final VerticalLayout facts;
 
@@ -35,6 +38,8 @@ final class SamplePanel extends HorizontalLayout {
     image.addClassName("sample-image");
     text.setId("sample-text");
     text.setVisible(false);
+    table.setId("sample-table");
+    table.setVisible(false);
     index.setId("sample-index");
     given.setId("given-label");
     given.addClassName("label-big");
@@ -57,7 +62,7 @@ final class SamplePanel extends HorizontalLayout {
             flagged);
     facts.setSpacing(false);
     facts.addClassName("sample-facts");
-    add(viewer, text, facts);
+    add(viewer, text, table, facts);
     addClassName("sample-panel");
   }
 
@@ -75,10 +80,23 @@ final class SamplePanel extends HorizontalLayout {
   void showText(String body) {
     viewer.setVisible(body == null);
     text.setVisible(body != null);
+    table.setVisible(false);
     if (body != null) {
       image.getElement().removeAttribute("src");
       text.show(body);
     }
+  }
+
+  /**
+   * Shows a table row's values beside the typical values of the classes {@code given} and {@code
+   * suggested} instead of the image (decision 0045).
+   */
+  void showTable(List<TableSamples.Line> lines, String given, String suggested) {
+    viewer.setVisible(false);
+    text.setVisible(false);
+    table.setVisible(true);
+    image.getElement().removeAttribute("src");
+    table.show(lines, given, suggested);
   }
 
   /** The closer look at the images (zoom, contrast, brightness) of this session for the dataset. */

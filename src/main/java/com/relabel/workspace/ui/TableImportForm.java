@@ -1,0 +1,116 @@
+package com.relabel.workspace.ui;
+
+import com.relabel.base.UploadedFile;
+import com.relabel.dataset.Dataset;
+import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.TableImport;
+import com.relabel.dataset.TableOptions;
+import com.relabel.security.CurrentUser;
+import com.relabel.training.RunSettings;
+import com.relabel.training.TrainingRuns;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The import page's feature-table part (decision 0045): one CSV file with a header row, one column
+ * of it the label; the admin names the label column, optionally an id column and columns of codes
+ * to treat as categories. Its first training run (the MLP) starts at once, with more, smaller steps
+ * for a small table ({@link SmallTableRun}). A bad file is refused with a message naming the file,
+ * the line and the column.
+ */
+class TableImportForm extends VerticalLayout {
+
+  private final TableImport tableImport;
+  private final DatasetService datasets;
+  private final TrainingRuns runs;
+  private final RunSettings defaults;
+  private final TextField name = new TextField("Dataset name");
+  private final TextField labelColumn = new TextField("Label column");
+  private final TextField idColumn = new TextField("Id column (optional)");
+  private final TextField categorical =
+      new TextField("Numeric columns that are categories (optional, comma-separated)");
+  private final Paragraph error = new Paragraph();
+  private final UploadedFile file = new UploadedFile();
+  private final Upload upload;
+
+  TableImportForm(
+      TableImport tableImport, DatasetService datasets, TrainingRuns runs, RunSettings defaults) {
+    this.tableImport = tableImport;
+    this.datasets = datasets;
+    this.runs = runs;
+    this.defaults = defaults;
+    setPadding(false);
+    name.setId("table-import-name");
+    labelColumn.setId("table-import-label");
+    labelColumn.setValue(TableOptions.DEFAULT_LABEL);
+    idColumn.setId("table-import-id");
+    categorical.setId("table-import-categorical");
+    for (TextField f : new TextField[] {name, labelColumn, idColumn, categorical}) {
+      f.setWidth("24rem");
+    }
+    error.setId("table-import-error");
+    error.getStyle().set("color", "var(--lumo-error-text-color)");
+    upload =
+        new Upload(
+            UploadHandler.toTempFile(
+                (metadata, tmp) ->
+                    UploadedFile.received(tmp, metadata.fileName(), getUI(), file::replace)));
+    upload.setId("table-import-file");
+    upload.setMaxFiles(1);
+    upload.setAcceptedFileTypes(".csv");
+    var submit = new Button("Import table and train", e -> submit());
+    submit.setId("table-import-submit");
+    add(
+        new H3("Or: a feature table"),
+        new Paragraph(
+            "A CSV file with a header row: numeric columns are standardised, other columns are"
+                + " categories (one-hot, at most 100 values each); an empty cell is the column's"
+                + " mean plus a 'missing' flag, or a category of its own. UTF-8."),
+        name,
+        labelColumn,
+        idColumn,
+        categorical,
+        upload,
+        submit,
+        error);
+    addDetachListener(e -> file.delete());
+  }
+
+  /** Imports the uploaded file and starts its first run; the file is deleted whatever happens. */
+  void submit() {
+    error.setText("");
+    if (name.getValue().isBlank() || file.get() == null) {
+      error.setText("Give the dataset a name and upload a .csv file.");
+      return;
+    }
+    Path uploaded = file.get();
+    try {
+      Dataset dataset =
+          tableImport.importFile(
+              name.getValue().trim(), uploaded, uploaded.getFileName().toString(), options());
+      long rows = datasets.overview(dataset.getId()).samples();
+      runs.retrain(dataset.getId(), SmallTableRun.of(defaults, rows), CurrentUser.username());
+      UI.getCurrent().navigate("");
+    } catch (IOException | IllegalArgumentException e) {
+      error.setText("Nothing was imported: " + e.getMessage());
+    } finally {
+      file.delete();
+      upload.clearFileList();
+    }
+  }
+
+  private TableOptions options() {
+    Set<String> marked = TableOptions.columns(List.of(categorical.getValue()));
+    return new TableOptions(labelColumn.getValue(), idColumn.getValue(), marked);
+  }
+}

@@ -6,6 +6,7 @@ import static com.relabel.cli.OptionValues.deviceChoice;
 import com.relabel.bench.NoiseSpec;
 import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
+import com.relabel.engine.Augmentation;
 import com.relabel.engine.DeviceChoice;
 import com.relabel.engine.ModelKind;
 import com.relabel.engine.TrainingOptions;
@@ -44,7 +45,9 @@ record BenchArguments(
     Path text,
     TextFeatures textFeatures,
     Path table,
-    TableOptions tableOptions) {
+    TableOptions tableOptions,
+    Augmentation augmentation)
+    implements TrainingArguments {
 
   /** The switch that adds the AUM pass with threshold samples. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -79,7 +82,8 @@ record BenchArguments(
           "--table",
           "--label-column",
           "--id-column",
-          "--categorical");
+          "--categorical",
+          "--augment");
 
   static BenchArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD, ROBUST));
@@ -172,7 +176,8 @@ record BenchArguments(
         text,
         textFeatures,
         table,
-        ScoreArguments.tableOptions(o));
+        ScoreArguments.tableOptions(o),
+        o.get("--augment", (f, v) -> Augmentation.parse(v), Augmentation.NONE));
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

@@ -6,13 +6,17 @@ import static com.relabel.cli.OptionValues.parseLong;
 import com.relabel.dataset.ImageSizePolicy;
 import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
+import com.relabel.engine.Augmentation;
 import com.relabel.engine.DeviceChoice;
 import com.relabel.engine.ModelKind;
 import com.relabel.engine.TrainingOptions;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** The parsed options of {@code relabel score}. */
+/**
+ * The parsed options of {@code relabel score}. {@code model} is null for images given without
+ * {@code --model}: the command picks the network by their shape ({@code ModelKind.defaultFor}).
+ */
 record ScoreArguments(
     Path images,
     Path labels,
@@ -33,7 +37,9 @@ record ScoreArguments(
     TextFeatures textFeatures,
     Path embeddings,
     Path table,
-    TableOptions tableOptions) {
+    TableOptions tableOptions,
+    Augmentation augmentation)
+    implements TrainingArguments {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -80,7 +86,8 @@ record ScoreArguments(
           "--table",
           "--label-column",
           "--id-column",
-          "--categorical");
+          "--categorical",
+          "--augment");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
@@ -125,8 +132,8 @@ record ScoreArguments(
               + model.key()
               + " needs images");
     }
-    if (model == null) {
-      model = text != null || embeddings != null ? ModelKind.MLP : ModelKind.CNN;
+    if (model == null && (text != null || embeddings != null)) {
+      model = ModelKind.MLP; // images without --model: ScoreCommand picks by their shape
     }
     if (text != null && (images != null || labels != null || classes != null)) {
       throw new IllegalArgumentException(
@@ -164,7 +171,8 @@ record ScoreArguments(
         textFeatures,
         embeddings,
         table,
-        tableOptions);
+        tableOptions,
+        o.get("--augment", (f, v) -> Augmentation.parse(v), Augmentation.NONE));
   }
 
   /** {@code --label-column}, {@code --id-column} and {@code --categorical} of a feature table. */

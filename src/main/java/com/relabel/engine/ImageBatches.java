@@ -4,6 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import com.relabel.dataset.LabeledImages;
+import java.util.Random;
 
 /**
  * Builds NCHW float batches in [0, 1] from the images' bytes on the fly, so that the data set is
@@ -35,6 +36,49 @@ final class ImageBatches {
       }
     }
     return manager.create(batch, new Shape(to - from, channels, data.height(), data.width()));
+  }
+
+  /**
+   * Like {@link #images}, each image shifted by a random crop of itself padded with black by an
+   * eighth of its size on every side (at least 1 pixel), and mirrored left to right half of the
+   * time when {@code mirror} (see {@link Augmentation}). Shifts and mirrors are drawn from {@code
+   * random}.
+   */
+  NDArray augmentedImages(
+      NDManager manager, int[] order, int from, int to, boolean mirror, Random random) {
+    int channels = data.channels();
+    int height = data.height();
+    int width = data.width();
+    int sampleSize = data.sampleSize();
+    int padY = Math.max(1, height / 8);
+    int padX = Math.max(1, width / 8);
+    float[] batch = new float[(to - from) * sampleSize];
+    byte[] source = data.pixels();
+    for (int s = 0; s < to - from; s++) {
+      int in = order[from + s] * sampleSize;
+      int out = s * sampleSize;
+      int dy = random.nextInt(2 * padY + 1) - padY;
+      int dx = random.nextInt(2 * padX + 1) - padX;
+      boolean flip = mirror && random.nextBoolean();
+      for (int y = 0; y < height; y++) {
+        int sy = y + dy;
+        if (sy < 0 || sy >= height) {
+          continue; // the padding: black, as the array starts
+        }
+        for (int x = 0; x < width; x++) {
+          int sx = (flip ? width - 1 - x : x) + dx;
+          if (sx < 0 || sx >= width) {
+            continue;
+          }
+          int at = in + (sy * width + sx) * channels;
+          int p = y * width + x;
+          for (int c = 0; c < channels; c++) {
+            batch[out + c * pixels + p] = (source[at + c] & 0xff) / 255f;
+          }
+        }
+      }
+    }
+    return manager.create(batch, new Shape(to - from, channels, height, width));
   }
 
   /**

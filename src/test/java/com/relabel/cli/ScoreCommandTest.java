@@ -208,9 +208,10 @@ class ScoreCommandTest {
                 ScoreArguments.parse(
                     new String[] {"--images", "a", "--labels", "b", "--out", "c", "--rounds", "4"}))
         .hasMessageContaining("--rounds");
+    // no --model for images: the command picks by their shape (ModelKind.defaultFor)
     assertThat(ScoreArguments.parse(new String[] {"--images", "a", "--labels", "b", "--out", "c"}))
         .extracting(ScoreArguments::model)
-        .isEqualTo(ModelKind.CNN);
+        .isNull();
     assertThat(
             ScoreArguments.parse(
                 new String[] {

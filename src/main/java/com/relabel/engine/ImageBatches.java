@@ -13,29 +13,28 @@ import java.util.Random;
 final class ImageBatches {
 
   private final LabeledImages data;
+  private final byte[] source;
+  private final int channels;
   private final int pixels;
 
   ImageBatches(LabeledImages data) {
     this.data = data;
+    this.source = data.pixels();
+    this.channels = data.channels();
     this.pixels = data.height() * data.width();
   }
 
   /** Images of the samples {@code order[from..to)}, shape (to - from, C, H, W). */
   NDArray images(NDManager manager, int[] order, int from, int to) {
-    int channels = data.channels();
-    int sampleSize = data.sampleSize();
-    float[] batch = new float[(to - from) * sampleSize];
-    byte[] source = data.pixels();
-    for (int s = 0; s < to - from; s++) {
-      int in = order[from + s] * sampleSize;
-      int out = s * sampleSize;
-      for (int p = 0; p < pixels; p++) {
-        for (int c = 0; c < channels; c++) {
-          batch[out + c * pixels + p] = (source[in++] & 0xff) / 255f;
-        }
-      }
-    }
-    return manager.create(batch, new Shape(to - from, channels, data.height(), data.width()));
+    SampleWriter scaled =
+        (s, in, batch, out) -> {
+          for (int p = 0; p < pixels; p++) {
+            for (int c = 0; c < channels; c++) {
+              batch[out + c * pixels + p] = (source[in + p * channels + c] & 0xff) / 255f;
+            }
+          }
+        };
+    return batch(manager, order, from, to, scaled);
   }
 
   /**
@@ -46,39 +45,34 @@ final class ImageBatches {
    */
   NDArray augmentedImages(
       NDManager manager, int[] order, int from, int to, boolean mirror, Random random) {
-    int channels = data.channels();
     int height = data.height();
     int width = data.width();
-    int sampleSize = data.sampleSize();
     int padY = Math.max(1, height / 8);
     int padX = Math.max(1, width / 8);
-    float[] batch = new float[(to - from) * sampleSize];
-    byte[] source = data.pixels();
-    for (int s = 0; s < to - from; s++) {
-      int in = order[from + s] * sampleSize;
-      int out = s * sampleSize;
-      int dy = random.nextInt(2 * padY + 1) - padY;
-      int dx = random.nextInt(2 * padX + 1) - padX;
-      boolean flip = mirror && random.nextBoolean();
-      for (int y = 0; y < height; y++) {
-        int sy = y + dy;
-        if (sy < 0 || sy >= height) {
-          continue; // the padding: black, as the array starts
-        }
-        for (int x = 0; x < width; x++) {
-          int sx = (flip ? width - 1 - x : x) + dx;
-          if (sx < 0 || sx >= width) {
-            continue;
+    SampleWriter shifted =
+        (s, in, batch, out) -> {
+          int dy = random.nextInt(2 * padY + 1) - padY;
+          int dx = random.nextInt(2 * padX + 1) - padX;
+          boolean flip = mirror && random.nextBoolean();
+          for (int y = 0; y < height; y++) {
+            int sy = y + dy;
+            if (sy < 0 || sy >= height) {
+              continue; // the padding: black, as the array starts
+            }
+            for (int x = 0; x < width; x++) {
+              int sx = (flip ? width - 1 - x : x) + dx;
+              if (sx < 0 || sx >= width) {
+                continue;
+              }
+              int at = in + (sy * width + sx) * channels;
+              int p = y * width + x;
+              for (int c = 0; c < channels; c++) {
+                batch[out + c * pixels + p] = (source[at + c] & 0xff) / 255f;
+              }
+            }
           }
-          int at = in + (sy * width + sx) * channels;
-          int p = y * width + x;
-          for (int c = 0; c < channels; c++) {
-            batch[out + c * pixels + p] = (source[at + c] & 0xff) / 255f;
-          }
-        }
-      }
-    }
-    return manager.create(batch, new Shape(to - from, channels, height, width));
+        };
+    return batch(manager, order, from, to, shifted);
   }
 
   /**
@@ -87,21 +81,40 @@ final class ImageBatches {
    */
   NDArray mixedImages(
       NDManager manager, int[] order, int from, int to, int[] partners, float[] weights) {
-    int channels = data.channels();
+    SampleWriter mixed =
+        (s, in, batch, out) -> {
+          int partner = partners[s] * data.sampleSize();
+          float w = weights[s] / 255f;
+          float v = (1 - weights[s]) / 255f;
+          for (int i = 0; i < pixels * channels; i++) {
+            int p = i / channels;
+            int c = i % channels;
+            batch[out + c * pixels + p] =
+                w * (source[in + i] & 0xff) + v * (source[partner + i] & 0xff);
+          }
+        };
+    return batch(manager, order, from, to, mixed);
+  }
+
+  /** How one image of a batch is written, from HWC bytes to CHW floats. */
+  @FunctionalInterface
+  private interface SampleWriter {
+    /**
+     * Writes sample {@code s} of the batch, whose bytes start at {@code source[in]}, at {@code
+     * batch[out]}.
+     */
+    void write(int s, int in, float[] batch, int out);
+  }
+
+  /**
+   * The images of the samples {@code order[from..to)}, shape (to - from, C, H, W), each written by
+   * {@code writer} into floats that start at 0 (black).
+   */
+  private NDArray batch(NDManager manager, int[] order, int from, int to, SampleWriter writer) {
     int sampleSize = data.sampleSize();
     float[] batch = new float[(to - from) * sampleSize];
-    byte[] source = data.pixels();
     for (int s = 0; s < to - from; s++) {
-      int in = order[from + s] * sampleSize;
-      int partner = partners[s] * sampleSize;
-      float w = weights[s] / 255f;
-      float v = (1 - weights[s]) / 255f;
-      int out = s * sampleSize;
-      for (int p = 0; p < pixels; p++) {
-        for (int c = 0; c < channels; c++) {
-          batch[out + c * pixels + p] = w * (source[in++] & 0xff) + v * (source[partner++] & 0xff);
-        }
-      }
+      writer.write(s, order[from + s] * sampleSize, batch, s * sampleSize);
     }
     return manager.create(batch, new Shape(to - from, channels, data.height(), data.width()));
   }

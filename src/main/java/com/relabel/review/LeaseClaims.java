@@ -43,14 +43,17 @@ class LeaseClaims {
    */
   boolean claim(long sampleId, String user, long readAt) {
     var mine = new Claim(user, Long.MAX_VALUE, 0);
-    Claim result =
-        claims.compute(
-            sampleId,
-            (id, old) ->
-                old == null || old.user().equals(user) || (!old.live() && old.endedAt() <= readAt)
-                    ? mine
-                    : old);
+    Claim result = claims.compute(sampleId, (id, old) -> mayTake(old, user, readAt) ? mine : old);
     return result == mine;
+  }
+
+  /** Whether {@link #claim} would let {@code user} try the sample now; claims nothing. */
+  boolean unclaimed(long sampleId, String user, long readAt) {
+    return mayTake(claims.get(sampleId), user, readAt);
+  }
+
+  private static boolean mayTake(Claim old, String user, long readAt) {
+    return old == null || old.user().equals(user) || (!old.live() && old.endedAt() <= readAt);
   }
 
   /** Ends the user's claim on the sample: its lease was taken, or could not be. */

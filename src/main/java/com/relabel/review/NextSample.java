@@ -47,6 +47,7 @@ class NextSample {
   private final ReviewLeases leases;
   private final LeaseClaims claims;
   private final QueueItems items;
+  private final OpenFrontier frontier;
   private final Counter lost;
   private final AtomicInteger calls = new AtomicInteger();
 
@@ -55,11 +56,13 @@ class NextSample {
       ReviewLeases leases,
       LeaseClaims claims,
       QueueItems items,
+      OpenFrontier frontier,
       MeterRegistry registry) {
     this.jdbc = jdbc;
     this.leases = leases;
     this.claims = claims;
     this.items = items;
+    this.frontier = frontier;
     this.lost =
         Counter.builder(LEASES_LOST)
             .description("Leases a reviewer's next() lost to another reviewer after reading them")
@@ -70,7 +73,7 @@ class NextSample {
    * See {@link ReviewService#next(long, Collection, String, QueueIssue)}; the dataset has an active
    * run.
    */
-  Optional<QueueItem> next(
+  Optional<QueueOffer> next(
       Dataset dataset, Collection<Long> skipped, String method, QueueIssue issue) {
     String me = CurrentUser.username();
     Set<Long> passed = new HashSet<>(skipped);
@@ -83,12 +86,14 @@ class NextSample {
         if (candidates.isEmpty()) {
           return Optional.empty();
         }
-        for (QueueItem candidate : candidates) {
-          if (claims.claim(candidate.sampleId(), me, readAt)) {
-            passed.add(candidate.sampleId());
-            Optional<QueueItem> leased = lease(dataset, candidate.sampleId(), me);
+        for (int i = 0; i < candidates.size(); i++) {
+          long sampleId = candidates.get(i).sampleId();
+          if (claims.claim(sampleId, me, readAt)) {
+            passed.add(sampleId);
+            Optional<QueueItem> leased = lease(dataset, sampleId, me);
             if (leased.isPresent()) {
-              return leased;
+              return Optional.of(
+                  new QueueOffer(leased.get(), following(candidates, i + 1, me, readAt)));
             }
           }
         }
@@ -102,6 +107,19 @@ class NextSample {
         "Others took every open sample this reviewer was offered, "
             + LEASE_ROUNDS
             + " times over; ask again in a moment");
+  }
+
+  /**
+   * The first of {@code candidates} from {@code from} on that nobody on this node is taking: the
+   * image to pre-load, from the read that {@link #next} made anyway (decision 0049).
+   */
+  private Long following(List<QueueItem> candidates, int from, String me, long readAt) {
+    for (QueueItem candidate : candidates.subList(from, candidates.size())) {
+      if (claims.unclaimed(candidate.sampleId(), me, readAt)) {
+        return candidate.sampleId();
+      }
+    }
+    return null;
   }
 
   private Optional<QueueItem> lease(Dataset dataset, long sampleId, String me) {
@@ -142,7 +160,8 @@ class NextSample {
    * reads only the ranking table, in the exact order of its index ({@code ix_score_rank} or {@code
    * ix_method_score_rank}), and checks each row's sample with {@code exists}: so H2 and PostgreSQL
    * both walk the index and stop at the first open samples instead of sorting every open one
-   * (decision 0013).
+   * (decision 0013). The walk starts at the run's {@link OpenFrontier}, below the samples known to
+   * be decided (decision 0049).
    */
   private List<QueueItem> candidates(
       Dataset dataset,
@@ -151,24 +170,25 @@ class NextSample {
       QueueIssue issue,
       String me,
       int limit) {
+    boolean ensemble = ReviewService.ENSEMBLE.equals(method);
+    long run = dataset.getActiveRunId();
     var params =
         new MapSqlParameterSource()
-            .addValue("run", dataset.getActiveRunId())
+            .addValue("run", run)
+            .addValue("bound", frontier.bound(run, dataset.getId(), method, ensemble))
             .addValue("dataset", dataset.getId())
             .addValue("method", method)
             .addValue("me", me)
             .addValue("now", ReviewLeases.at(Instant.now()))
             .addValue("skipped", passed.isEmpty() ? List.of(-1L) : passed);
-    return jdbc.query(
-        candidatesSql(ReviewService.ENSEMBLE.equals(method), limit, issue),
-        params,
-        QueueItems::map);
+    return jdbc.query(candidatesSql(ensemble, limit, issue), params, QueueItems::map);
   }
 
   /**
-   * The candidates query (named parameters {@code run}, {@code dataset}, {@code method}, {@code
-   * me}, {@code now}, {@code skipped}); package-private for the test that checks its plan on H2.
-   * The limit is written into the text, not bound: H2 plans a bound limit less well.
+   * The candidates query (named parameters {@code run}, {@code bound}, {@code dataset}, {@code
+   * method}, {@code me}, {@code now}, {@code skipped}); package-private for the test that checks
+   * its plan on H2. The limit is written into the text, not bound: H2 plans a bound limit less
+   * well.
    */
   static String candidatesSql(boolean ensemble, int limit) {
     return candidatesSql(ensemble, limit, null);
@@ -186,7 +206,8 @@ class NextSample {
             ? "r.run_id, r.score desc, r.sample_id"
             : "r.run_id, r.method, r.score desc, r.sample_id";
     String available =
-        " and r.sample_id not in (:skipped)"
+        " and r.score <= :bound"
+            + " and r.sample_id not in (:skipped)"
             + " and exists (select 1 from sample o where o.id = r.sample_id"
             + " and o.dataset_id = :dataset and o.status = 'OPEN')"
             + " and not exists (select 1 from sample_lease l where l.sample_id = r.sample_id"

@@ -36,6 +36,7 @@ public class ReviewService {
   private final ConsensusVotes votes;
   private final SampleChanges changes;
   private final ReviewPolicies policies;
+  private final QueueCounts counts;
 
   ReviewService(
       DatasetService datasets,
@@ -45,7 +46,8 @@ public class ReviewService {
       ReviewLeases leases,
       ConsensusVotes votes,
       SampleChanges changes,
-      ReviewPolicies policies) {
+      ReviewPolicies policies,
+      QueueCounts counts) {
     this.datasets = datasets;
     this.writeTx = new TransactionTemplate(transactions);
     this.nextSample = nextSample;
@@ -54,6 +56,7 @@ public class ReviewService {
     this.votes = votes;
     this.changes = changes;
     this.policies = policies;
+    this.counts = counts;
   }
 
   /**
@@ -86,6 +89,23 @@ public class ReviewService {
    */
   @Transactional(propagation = Propagation.NOT_SUPPORTED)
   public Optional<QueueItem> next(
+      long datasetId, Collection<Long> skipped, String method, QueueIssue issue) {
+    return offer(datasetId, skipped, method, issue).map(QueueOffer::item);
+  }
+
+  /**
+   * As {@link #next(long, Collection, String)}, and the sample after it in the same read of the
+   * queue, for pre-loading its image (decision 0049): one read instead of a second one for {@link
+   * #peek}.
+   *
+   * @throws QueueBusyException if others took every open sample offered, round after round
+   */
+  @Transactional(propagation = Propagation.NOT_SUPPORTED)
+  public Optional<QueueOffer> offer(long datasetId, Collection<Long> skipped, String method) {
+    return offer(datasetId, skipped, method, null);
+  }
+
+  private Optional<QueueOffer> offer(
       long datasetId, Collection<Long> skipped, String method, QueueIssue issue) {
     Dataset dataset = datasets.get(datasetId);
     if (dataset.getActiveRunId() == null) {
@@ -155,8 +175,7 @@ public class ReviewService {
   }
 
   public QueueProgress progress(long datasetId) {
-    var o = datasets.overview(datasetId);
-    return new QueueProgress(o.open(), o.decided(), o.corrected(), o.samples());
+    return counts.now(datasetId);
   }
 
   /**

@@ -51,6 +51,7 @@ class CandidatesPlanTest {
     var params =
         new MapSqlParameterSource()
             .addValue("run", data.runId())
+            .addValue("bound", Double.POSITIVE_INFINITY)
             .addValue("dataset", data.datasetId())
             .addValue("method", method)
             .addValue("me", "plan-test")

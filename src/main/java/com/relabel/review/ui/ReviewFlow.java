@@ -5,6 +5,7 @@ import com.relabel.review.Decision;
 import com.relabel.review.DecisionConflictException;
 import com.relabel.review.QueueBusyException;
 import com.relabel.review.QueueItem;
+import com.relabel.review.QueueOffer;
 import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewNotes;
 import com.relabel.review.ReviewService;
@@ -61,7 +62,6 @@ final class ReviewFlow {
       showNext();
       return;
     }
-    screen.refreshCounts();
     show(item.get());
   }
 
@@ -72,9 +72,9 @@ final class ReviewFlow {
 
   /** Takes the next sample of the queue (a lease) and shows it, or why there is none. */
   void showNext() {
-    QueueItem next;
+    QueueOffer next;
     try {
-      next = review.next(screen.datasetId(), skipped, screen.rankingMethod()).orElse(null);
+      next = review.offer(screen.datasetId(), skipped, screen.rankingMethod()).orElse(null);
     } catch (QueueBusyException e) {
       showBusy();
       return;
@@ -205,10 +205,11 @@ final class ReviewFlow {
    * reached the sample stays, still leased and not skipped, and the banner says so, as for Enter.
    */
   void skip(QueueItem item) {
-    QueueItem next;
+    QueueOffer next;
     try {
       review.release(item); // someone else may take it now
-      next = review.next(screen.datasetId(), skippedAnd(item), screen.rankingMethod()).orElse(null);
+      next =
+          review.offer(screen.datasetId(), skippedAnd(item), screen.rankingMethod()).orElse(null);
     } catch (QueueBusyException e) { // the skip itself went through
       skipped.add(item.sampleId());
       notSaved.close();
@@ -241,7 +242,10 @@ final class ReviewFlow {
     return true;
   }
 
-  /** Shows {@code item}; a peek, not next(), for the image after: the lease stays on screen. */
+  /**
+   * Shows {@code item}, opened by its number or undone: a peek, not next(), for the image after, as
+   * the lease stays on screen.
+   */
   private void show(QueueItem item) {
     Long following =
         screen.isText()
@@ -252,11 +256,14 @@ final class ReviewFlow {
     screen.show(item, following);
   }
 
-  /** Shows {@code next}, the sample {@link ReviewService#next} leased, or why there is none. */
-  private void showNext(QueueItem next) {
+  /**
+   * Shows {@code next}, the sample {@link ReviewService#offer} leased, with the image after it from
+   * the same read pre-loaded; or why there is none.
+   */
+  private void showNext(QueueOffer next) {
     screen.queueMovesOn();
     if (next != null) {
-      show(next);
+      screen.show(next.item(), screen.isText() ? null : next.following());
     } else {
       screen.showNone(
           !screen.hasActiveRun()

@@ -32,7 +32,7 @@ interface ReviewScreen {
 
   void refreshCounts();
 
-  /** The queue moves on: fresh counts, and the address no longer names an opened sample. */
+  /** The queue moves on: the address no longer names an opened sample. */
   void queueMovesOn();
 
   void refreshHistory(QueueItem item);

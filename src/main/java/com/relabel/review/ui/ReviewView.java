@@ -5,6 +5,7 @@ import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.SampleTexts;
 import com.relabel.dataset.TableSamples;
+import com.relabel.review.QueueCounts;
 import com.relabel.review.QueueItem;
 import com.relabel.review.QueueUpdates;
 import com.relabel.review.ReviewGuidelines;
@@ -40,6 +41,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
 
   private final ReviewService review;
   private final QueueUpdates updates;
+  private final QueueCounts counts;
   private final DatasetService datasets;
   private final SampleTexts texts;
   private final TableSamples tables;
@@ -72,6 +74,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
       ReviewService review,
       DatasetService datasets,
       QueueUpdates updates,
+      QueueCounts counts,
       SampleInsights insights,
       SampleIssues issues,
       SampleTexts texts,
@@ -84,6 +87,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
     this.review = review;
     this.datasets = datasets;
     this.updates = updates;
+    this.counts = counts;
     this.context = new SampleContext(insights, issues, this::openSample);
     this.flow = new ReviewFlow(review, notes, this, quickPick);
     this.controls =
@@ -122,12 +126,21 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
         isText() ? ids -> texts.snippets(ids, SampleTextBox.SNIPPET_CHARS) : null);
     unregister.run();
     var ui = event.getUI();
-    unregister = updates.register(id, completed -> ui.access(() -> reranked(completed.runId())));
+    Runnable reranking =
+        updates.register(id, completed -> ui.access(() -> reranked(completed.runId())));
+    // the counts come after each decision, by push, counted once for every screen (decision 0049)
+    Runnable counting = counts.register(id, progress -> ui.access(() -> header.show(progress)));
+    unregister =
+        () -> {
+          reranking.run();
+          counting.run();
+        };
     header.forDataset(id, review.rankingMethods(id));
     guidelines.forDataset(id);
     panel.forDataset(id);
     quickPick.setClassNames(classNames);
     controls.setClassNames(classNames);
+    refreshCounts();
     Optional<String> sample = event.getLocation().getQueryParameters().getSingleParameter("sample");
     sampleInAddress = false;
     if (sample.isPresent()) {
@@ -257,10 +270,12 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
     header.show(review.progress(dataset.getId()));
   }
 
-  /** Once the queue moves on, the address no longer names the sample that was opened. */
+  /**
+   * Once the queue moves on, the address no longer names the sample that was opened. The counts
+   * follow by push once the decision committed ({@link QueueCounts}), not read here per key press.
+   */
   @Override
   public void queueMovesOn() {
-    refreshCounts();
     if (sampleInAddress) {
       sampleInAddress = false;
       getUI()

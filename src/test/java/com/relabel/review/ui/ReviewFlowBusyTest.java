@@ -31,7 +31,7 @@ class ReviewFlowBusyTest {
 
   @Test
   void aBusyQueueSaysSoInsteadOfFailing() {
-    when(review.next(anyLong(), anyCollection(), any())).thenThrow(QueueBusyException.class);
+    when(review.offer(anyLong(), anyCollection(), any())).thenThrow(QueueBusyException.class);
 
     flow.showNext();
 
@@ -41,7 +41,7 @@ class ReviewFlowBusyTest {
   @Test
   void aSkipIntoABusyQueueStillSkips() {
     QueueItem item = new QueueItem(5, 4, 1, 2, 2, 0.9, 3, 0.8, List.of(), 1);
-    when(review.next(anyLong(), anyCollection(), any())).thenThrow(QueueBusyException.class);
+    when(review.offer(anyLong(), anyCollection(), any())).thenThrow(QueueBusyException.class);
 
     flow.skip(item);
 

@@ -4,6 +4,7 @@ import com.relabel.security.Roles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -56,8 +57,21 @@ public class TableImport {
         fileName,
         options,
         scan,
-        source,
+        withNote(source, scan.emptyColumns()),
         written -> progress.written(written, scan.rows()));
+  }
+
+  /** The most characters of the dataset's source (its column). */
+  private static final int MAX_SOURCE = 1000;
+
+  /** The source, and the columns left out for being empty, for the dataset's card. */
+  static String withNote(String source, List<String> emptyColumns) {
+    if (emptyColumns.isEmpty()) {
+      return source;
+    }
+    String noted =
+        source + " (left out, empty on every row: " + String.join(", ", emptyColumns) + ")";
+    return noted.length() <= MAX_SOURCE ? noted : noted.substring(0, MAX_SOURCE - 4) + "...)";
   }
 
   /** As above, without progress. */
@@ -75,6 +89,13 @@ public class TableImport {
   static TableScan scan(Path file, String name, TableOptions options) throws IOException {
     TableScan scan = TableScan.of(file, name, options);
     int width = scan.schema().width();
+    if (width == 0) {
+      throw new TextFormatException(
+          name,
+          1,
+          "no feature column has a value (empty on every row: %s)"
+              .formatted(String.join(", ", scan.emptyColumns())));
+    }
     if (width > MAX_FEATURES) {
       throw new TextFormatException(
           name,

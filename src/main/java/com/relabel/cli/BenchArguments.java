@@ -7,6 +7,7 @@ import com.relabel.bench.NoiseSpec;
 import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
 import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.MinimumSteps;
 import com.relabel.engine.ModelKind;
 import com.relabel.engine.TrainingOptions;
 import java.io.IOException;
@@ -44,7 +45,8 @@ record BenchArguments(
     Path text,
     TextFeatures textFeatures,
     Path table,
-    TableOptions tableOptions) {
+    TableOptions tableOptions,
+    MinimumSteps minimumSteps) {
 
   /** The switch that adds the AUM pass with threshold samples. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -67,6 +69,7 @@ record BenchArguments(
           "--fold-epochs",
           "--eval-epochs",
           "--batch-size",
+          "--min-steps",
           "--device",
           "--limit",
           "--out",
@@ -172,7 +175,8 @@ record BenchArguments(
         text,
         textFeatures,
         table,
-        ScoreArguments.tableOptions(o));
+        ScoreArguments.tableOptions(o),
+        ScoreArguments.minimumSteps(o));
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

@@ -47,6 +47,8 @@ public final class BenchCommand {
         --robust          train the main run in the robust mode (neighbour mixing)
         --rounds N        cleaning rounds: train again without the suspects (default 1, as score)
         --batch-size B    mini-batch size (default 128)
+        --min-steps N     fewest optimiser steps of the model and of each fold: a small set
+                          trains with a smaller batch and more epochs (default 400, 0 = off)
         --model M         cnn | wide-cnn | lenet | mlp (default cnn; wide-cnn has twice the
                           filters and several times the CPU time; lenet is the earlier default)
         --device D        auto | cpu | gpu (default auto)
@@ -124,7 +126,7 @@ public final class BenchCommand {
         neighbourSpace =
             neighbourSpace == null ? null : java.util.Arrays.copyOf(neighbourSpace, a.limit());
       }
-      var options =
+      var asked =
           TrainingOptions.builder()
               .epochs(a.epochs())
               .batchSize(a.batchSize())
@@ -139,6 +141,7 @@ public final class BenchCommand {
               .latentEpochs(a.latentEpochs())
               .model(a.model())
               .build();
+      var options = a.minimumSteps().apply(asked, train.count());
       if (a.evalEpochs() == 0) {
         test = null;
       }

@@ -7,6 +7,7 @@ import com.relabel.dataset.ImageSizePolicy;
 import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
 import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.MinimumSteps;
 import com.relabel.engine.ModelKind;
 import com.relabel.engine.TrainingOptions;
 import java.nio.file.Path;
@@ -33,7 +34,8 @@ record ScoreArguments(
     TextFeatures textFeatures,
     Path embeddings,
     Path table,
-    TableOptions tableOptions) {
+    TableOptions tableOptions,
+    MinimumSteps minimumSteps) {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -68,6 +70,7 @@ record ScoreArguments(
           "--device",
           "--classes",
           "--batch-size",
+          "--min-steps",
           "--folds",
           "--image-size",
           "--text",
@@ -164,7 +167,14 @@ record ScoreArguments(
         textFeatures,
         embeddings,
         table,
-        tableOptions);
+        tableOptions,
+        minimumSteps(o));
+  }
+
+  /** {@code --min-steps}: the fewest optimiser steps per model ({@link MinimumSteps}, 0 = off). */
+  static MinimumSteps minimumSteps(Options o) {
+    return new MinimumSteps(
+        o.get("--min-steps", (f, v) -> (int) parseLong(f, v), MinimumSteps.DEFAULT_STEPS));
   }
 
   /** {@code --label-column}, {@code --id-column} and {@code --categorical} of a feature table. */

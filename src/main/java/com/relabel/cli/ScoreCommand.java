@@ -67,6 +67,8 @@ public final class ScoreCommand {
         --device D        auto | cpu | gpu (default auto)
         --classes K       number of classes (default: largest label + 1)
         --batch-size B    mini-batch size (default 128)
+        --min-steps N     fewest optimiser steps of the model and of each fold: a small set
+                          trains with a smaller batch and more epochs (default 400, 0 = off)
         --model M         cnn | wide-cnn | lenet | mlp (default cnn for images, mlp for
                           --text); wide-cnn has twice the filters and several times the
                           time; lenet is the earlier default, faster and less precise
@@ -129,7 +131,7 @@ public final class ScoreCommand {
             "Read %,d vectors of %d numbers from %s: the MLP learns from them%n",
             data.count(), data.width(), a.embeddings().getFileName());
       }
-      var options =
+      var asked =
           TrainingOptions.builder()
               .epochs(a.epochs())
               .batchSize(a.batchSize())
@@ -142,13 +144,18 @@ public final class ScoreCommand {
               .latentEpochs(a.latentEpochs())
               .cleaningRounds(a.rounds())
               .build();
+      var options = a.minimumSteps().apply(asked, data.count());
       TrainingResult result =
           new NoiseTrainingPipeline()
               .withNeighbourSpace(neighbourSpace)
               .train(
                   data,
                   options,
-                  progress(a.epochs(), a.folds() * a.foldEpochs(), a.rounds(), a.latentEpochs()));
+                  progress(
+                      options.epochs(),
+                      options.folds() * options.foldEpochs(),
+                      a.rounds(),
+                      a.latentEpochs()));
       NoiseReport report =
           NoiseReport.compute(result.dynamics(), ScorerRegistry.forDynamics(result.dynamics()));
       write(a.out(), data.labels(), report, result.aumThreshold());

@@ -2,7 +2,6 @@ package com.relabel.workspace.ui;
 
 import com.relabel.base.UploadedFile;
 import com.relabel.dataset.Dataset;
-import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.TableImport;
 import com.relabel.dataset.TableOptions;
 import com.relabel.security.CurrentUser;
@@ -24,14 +23,13 @@ import java.util.Set;
 /**
  * The import page's feature-table part (decision 0045): one CSV file with a header row, one column
  * of it the label; the admin names the label column, optionally an id column and columns of codes
- * to treat as categories. Its first training run (the MLP) starts at once, with more, smaller steps
- * for a small table ({@link SmallTableRun}). A bad file is refused with a message naming the file,
- * the line and the column.
+ * to treat as categories. Its first training run (the MLP) starts at once; a small table trains
+ * with more, smaller steps, as every small dataset does ({@link com.relabel.engine.MinimumSteps}).
+ * A bad file is refused with a message naming the file, the line and the column.
  */
 class TableImportForm extends VerticalLayout {
 
   private final TableImport tableImport;
-  private final DatasetService datasets;
   private final TrainingRuns runs;
   private final RunSettings defaults;
   private final TextField name = new TextField("Dataset name");
@@ -43,10 +41,8 @@ class TableImportForm extends VerticalLayout {
   private final UploadedFile file = new UploadedFile();
   private final Upload upload;
 
-  TableImportForm(
-      TableImport tableImport, DatasetService datasets, TrainingRuns runs, RunSettings defaults) {
+  TableImportForm(TableImport tableImport, TrainingRuns runs, RunSettings defaults) {
     this.tableImport = tableImport;
-    this.datasets = datasets;
     this.runs = runs;
     this.defaults = defaults;
     setPadding(false);
@@ -98,8 +94,7 @@ class TableImportForm extends VerticalLayout {
       Dataset dataset =
           tableImport.importFile(
               name.getValue().trim(), uploaded, uploaded.getFileName().toString(), options());
-      long rows = datasets.overview(dataset.getId()).samples();
-      runs.retrain(dataset.getId(), SmallTableRun.of(defaults, rows), CurrentUser.username());
+      runs.retrain(dataset.getId(), defaults, CurrentUser.username());
       UI.getCurrent().navigate("");
     } catch (IOException | IllegalArgumentException e) {
       error.setText("Nothing was imported: " + e.getMessage());

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -37,6 +38,23 @@ public class TableImport {
   public Dataset importFile(
       String name, Path file, String source, TableOptions options, TextImport.Progress progress)
       throws IOException {
+    return importFile(name, file, source, options, progress, () -> false);
+  }
+
+  /**
+   * As above, asking {@code stop} between two batches of 1,000 rows: when it says so the import
+   * ends with an {@link ImportStoppedException} and its transaction rolls back (the application is
+   * shutting down, {@link BackgroundImports}).
+   */
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public Dataset importFile(
+      String name,
+      Path file,
+      String source,
+      TableOptions options,
+      TextImport.Progress progress,
+      BooleanSupplier stop)
+      throws IOException {
     // errors name the file by its own name, never by the (temporary, server-side) folder
     String fileName = file.getFileName().toString();
     String tooLarge = limits.fileRefusal(Files.size(file), "bytes");
@@ -58,7 +76,8 @@ public class TableImport {
         options,
         scan,
         withNote(source, scan.emptyColumns()),
-        written -> progress.written(written, scan.rows()));
+        written -> progress.written(written, scan.rows()),
+        stop);
   }
 
   /** The most characters of the dataset's source (its column). */

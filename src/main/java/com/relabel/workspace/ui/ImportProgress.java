@@ -11,20 +11,32 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
 
 /**
- * How far a background text import is ({@code dataset.BackgroundImports}): "Encoded 3,000 of 20,000
- * texts" and a bar, pushed as each 1,000 are written (the app pushes run progress the same way,
- * decision 0011). The import does not depend on the page: when the admin leaves it, the import goes
- * on and its dataset appears on the start page when it is done; only the pushes stop.
+ * How far a background import is ({@code dataset.BackgroundImports}): "Encoded 3,000 of 20,000
+ * texts" (or "Wrote 3,000 of 20,000 rows" for a table) and a bar, pushed as each 1,000 are written
+ * (the app pushes run progress the same way, decision 0011). The import does not depend on the
+ * page: when the admin leaves it, the import goes on and its dataset appears on the start page when
+ * it is done; only the pushes stop.
  */
 class ImportProgress extends VerticalLayout {
 
   private final ProgressBar bar = new ProgressBar();
   private final Span text = new Span();
+  private final String done;
 
+  /** The text import's progress. */
   ImportProgress() {
+    this("text-import-progress", "Encoded %,d of %,d texts");
+  }
+
+  /**
+   * @param id the id of the line of text
+   * @param done its wording, the written and the total count formatted in
+   */
+  ImportProgress(String id, String done) {
+    this.done = done;
     setPadding(false);
     setVisible(false);
-    text.setId("text-import-progress");
+    text.setId(id);
     add(text, bar);
   }
 
@@ -66,6 +78,6 @@ class ImportProgress extends VerticalLayout {
   private void show(int written, int total) {
     bar.setIndeterminate(false);
     bar.setValue(total == 0 ? 1 : (double) written / total);
-    text.setText("Encoded %,d of %,d texts".formatted(written, total));
+    text.setText(done.formatted(written, total));
   }
 }

@@ -4,7 +4,6 @@ import com.relabel.base.UploadedFile;
 import com.relabel.dataset.BackgroundImports;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.IdxImport;
-import com.relabel.dataset.TableImport;
 import com.relabel.dataset.TextImport;
 import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
@@ -56,7 +55,6 @@ class ImportView extends VerticalLayout {
       TrainingRuns runs,
       RunSettings defaults,
       TextImport textImport,
-      TableImport tableImport,
       BackgroundImports imports) {
     this.idxImport = idxImport;
     this.runs = runs;
@@ -83,7 +81,7 @@ class ImportView extends VerticalLayout {
         new RouterLink(
             "Images instead? Import an image folder (ZIP)", ImageFolderImportView.class));
     add(new TextImportForm(textImport, imports, runs, defaults));
-    add(new TableImportForm(tableImport, runs, defaults));
+    add(new TableImportForm(imports, runs, defaults));
     addDetachListener(e -> deleteUploads());
   }
 

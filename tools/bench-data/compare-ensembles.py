@@ -49,20 +49,26 @@ def average_precision(score, wrong):
     return (precision * hits).sum() / hits.sum()
 
 
+def read_scores(path):
+    """A --scores-out file: its header, column(name) as a float array, and the flipped mask."""
+    with open(path, newline="") as f:
+        rows = list(csv.reader(f))
+    header, rows = rows[0], rows[1:]
+    col = {name: i for i, name in enumerate(header)}
+
+    def column(name):
+        return np.array([float(r[col[name]]) for r in rows])
+
+    return header, column, np.array([r[col["flipped"]] in ("1", "true") for r in rows])
+
+
 def main(paths):
     for path in paths:
-        with open(path, newline="") as f:
-            rows = list(csv.reader(f))
-        header, rows = rows[0], rows[1:]
+        header, column, wrong = read_scores(path)
         col = {name: i for i, name in enumerate(header)}
-
-        def column(name):
-            return np.array([float(r[col[name]]) for r in rows])
-
-        wrong = np.array([r[col["flipped"]] in ("1", "true") for r in rows])
         truth = column("true_label").astype(int)
         oos = [c for c in header if c.startswith("oos_")]
-        print(f"== {path}: {len(rows):,} samples, {wrong.sum():,} flipped")
+        print(f"== {path}: {len(wrong):,} samples, {wrong.sum():,} flipped")
         if oos:
             p = np.stack([column(c) for c in oos], 1)
             print(f"folds' accuracy against the true labels: {(p.argmax(1) == truth).mean():.3f}")

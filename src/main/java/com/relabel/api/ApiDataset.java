@@ -9,6 +9,11 @@ import java.util.List;
  * {@code ownEmbeddingDimension} is the length of the team's own vectors (decision 0044), null when
  * none are attached; {@code trainsOnOwnEmbeddings} whether a run that starts now learns from them
  * (a run keeps the choice and vectors it read when it started).
+ *
+ * <p>Its fields repeat {@code DatasetOverview}'s on purpose: the overview unwrapped into this
+ * record ({@code @JsonUnwrapped}, {@code numClasses} ignored) answers the same JSON, but the API
+ * description then lists {@code numClasses}, which no answer carries ({@code RestApiTest} checks
+ * the answer and the description against one list).
  */
 record ApiDataset(
     long id,

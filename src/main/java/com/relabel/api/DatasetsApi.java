@@ -115,21 +115,31 @@ class DatasetsApi {
       summary =
           "Import a ZIP of images: one folder per class, or images plus a labels.csv (admins)",
       description =
-          "size: 'auto' (the default: the images' own size, the longer side at most 64) or WxH")
+          "size: 'auto' (the default: the images' own size, the longer side at most 64) or WxH,"
+              + " 8 to 128 pixels a side")
   ResponseEntity<ApiDataset> importImages(
       @RequestParam String name,
       @RequestPart("archive") MultipartFile archive,
       @RequestParam(defaultValue = "auto") String size)
       throws IOException {
-    ImageSizePolicy policy =
-        "auto".equalsIgnoreCase(size.strip())
-            ? ImageSizePolicy.automatic()
-            : ImageSizePolicy.parse(size);
+    ImageSizePolicy policy = imageSize(size);
     try (var uploads = uploadFolders.open()) {
       return created(
           images
               .importFolder(checkedName(name), uploads.save(archive, "images.zip"), policy)
               .dataset());
+    }
+  }
+
+  /** The {@code size} field: auto or WxH; a refusal names the field. */
+  private static ImageSizePolicy imageSize(String size) {
+    if ("auto".equalsIgnoreCase(size.strip())) {
+      return ImageSizePolicy.automatic();
+    }
+    try {
+      return ImageSizePolicy.parse(size);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("size: " + e.getMessage());
     }
   }
 

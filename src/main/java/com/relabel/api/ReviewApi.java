@@ -106,7 +106,7 @@ class ReviewApi {
     }
     ReviewAction choice = asked.choice(datasets.get(datasetId).getNumClasses());
     int label = asked.label() == null ? -1 : asked.label();
-    Decision decision = reviews.record(seenAt(now, asked.version()), choice, label);
+    Decision decision = reviews.record(now.atVersion(asked.version()), choice, label);
     // the review service records a correction to the label the sample has as a confirmation
     ReviewAction recorded =
         choice == ReviewAction.CORRECT && label == now.currentLabel()
@@ -156,20 +156,5 @@ class ReviewApi {
         .sampleIdAt(datasetId, sample)
         .orElseThrow(
             () -> new NoSuchElementException("dataset " + datasetId + " has no sample #" + sample));
-  }
-
-  /** The sample as the caller saw it: at the version they send back. */
-  private static QueueItem seenAt(QueueItem now, long version) {
-    return new QueueItem(
-        now.sampleId(),
-        now.sampleIndex(),
-        version,
-        now.currentLabel(),
-        now.originalLabel(),
-        now.score(),
-        now.suggestedLabel(),
-        now.suggestedProbability(),
-        now.flaggedBy(),
-        now.runId());
   }
 }

@@ -10,8 +10,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * What a pipeline asks of a new run; every field may be left out, and then the application's
  * default (the {@code relabel.training.*} properties) applies. {@code methods} empty or absent
- * means every method that applies; {@code device} is auto, cpu or gpu; {@code model} cnn, wide-cnn
- * or mlp.
+ * means every method that applies; {@code device} is auto, cpu or gpu; {@code model} cnn, wide-cnn,
+ * lenet, resnet or mlp (absent: resnet for colour images above 32x32, else cnn; decision 0046).
  */
 record RunRequest(
     Integer epochs,

@@ -66,7 +66,11 @@ class RunsApi {
   ResponseEntity<ApiRun> start(
       @PathVariable long datasetId, @RequestBody(required = false) JsonNode body) {
     RunRequest asked = RunRequest.of(body);
-    TrainingRun run = runs.retrain(datasetId, asked.toSettings(defaults), CurrentUser.username());
+    TrainingRun run =
+        runs.retrain(
+            datasetId,
+            asked.toSettings(runs.defaultsFor(datasetId, defaults)),
+            CurrentUser.username());
     return ResponseEntity.accepted()
         .location(URI.create("/api/v1/runs/" + run.getId()))
         .body(show(run));

@@ -15,4 +15,9 @@ public record AuditChainReport(
 
   /** What an empty trail's chain starts from. */
   public static final String GENESIS = AuditChain.GENESIS;
+
+  /** A chain that does not check out after {@code entries} rows: the first problem found. */
+  static AuditChainReport broken(long entries, Long brokenRowId, String problem, String lastHash) {
+    return new AuditChainReport(entries, false, brokenRowId, problem, lastHash);
+  }
 }

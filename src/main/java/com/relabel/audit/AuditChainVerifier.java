@@ -61,8 +61,8 @@ public class AuditChainVerifier {
             db.prepareStatement("select entries, last_hash from audit_chain_head where id = 1");
         ResultSet rs = head.executeQuery()) {
       if (!rs.next()) {
-        return new AuditChainReport(
-            0, false, null, "the chain's head (audit_chain_head) is missing", null);
+        return AuditChainReport.broken(
+            0, null, "the chain's head (audit_chain_head) is missing", null);
       }
       headEntries = rs.getLong(1);
       headHash = rs.getString(2);
@@ -93,31 +93,28 @@ public class AuditChainVerifier {
                         + " does not follow row "
                         + previousId
                         + ": a row between them was removed, or this row was changed";
-            return new AuditChainReport(entries, false, id, problem, previous);
+            return AuditChainReport.broken(entries, id, problem, previous);
           }
           if (!AuditChain.link(prevHash, AuditChain.row(rs).withNote(rs.getString(16)))
               .equals(rowHash)) {
-            return new AuditChainReport(
+            return AuditChainReport.broken(
                 entries,
-                false,
                 id,
                 "row "
                     + id
-                    + " was changed after it was written: its content does not give its"
-                    + " hash",
+                    + " was changed after it was written: its content does not give its hash",
                 previous);
           }
           entries++;
           anchored |= rowHash.equals(anchor);
           if (entries == headEntries && !rowHash.equals(headHash)) {
-            return new AuditChainReport(
+            return AuditChainReport.broken(
                 entries,
-                false,
                 id,
                 "row "
                     + id
-                    + " should be the chain's last row as its head records it, but its"
-                    + " hash differs",
+                    + " should be the chain's last row as its head records it, but its hash"
+                    + " differs",
                 rowHash);
           }
           previous = rowHash;
@@ -126,9 +123,8 @@ public class AuditChainVerifier {
       }
     }
     if (entries < headEntries) {
-      return new AuditChainReport(
+      return AuditChainReport.broken(
           entries,
-          false,
           null,
           "the chain's head records "
               + headEntries
@@ -139,9 +135,8 @@ public class AuditChainVerifier {
           previous);
     }
     if (!anchored) {
-      return new AuditChainReport(
+      return AuditChainReport.broken(
           entries,
-          false,
           null,
           "no row has the hash "
               + anchor

@@ -1,6 +1,10 @@
 package com.relabel.base;
 
+import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -44,6 +48,30 @@ public final class UploadedFile {
   public void delete() {
     delete(file);
     file = null;
+  }
+
+  /**
+   * A one-file {@code Upload} for {@code form}: each file it receives reaches {@code receiver} in
+   * the form's UI under the user's own name (see {@link #received}).
+   */
+  public static Upload singleFileUpload(Component form, String id, Consumer<Path> receiver) {
+    var upload =
+        new Upload(
+            UploadHandler.toTempFile(
+                (metadata, tmp) -> received(tmp, metadata.fileName(), form.getUI(), receiver)));
+    upload.setId(id);
+    upload.setMaxFiles(1);
+    return upload;
+  }
+
+  /** Deletes the file whenever {@code dialog} closes, whatever closed it. */
+  public void deleteWhenClosed(Dialog dialog) {
+    dialog.addOpenedChangeListener(
+        e -> {
+          if (!e.isOpened()) {
+            delete();
+          }
+        });
   }
 
   /**

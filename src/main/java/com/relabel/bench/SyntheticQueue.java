@@ -2,6 +2,7 @@ package com.relabel.bench;
 
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.DatasetRows;
+import com.relabel.training.ScoreRows;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
@@ -18,15 +19,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * <p>Seeded and deterministic: the same {@link Spec} gives the same rows on any database. About
  * {@link Spec#noiseRate()} of the samples behave like label errors (high scores, another suggested
  * label, region mostly HARD); the rest score low. The dataset's own rows go through the dataset
- * module's {@link DatasetRows}; the run and its scores, which training writes from a real report,
- * are written here. Rows are written with JDBC batches and committed batch by batch (no single huge
- * transaction), and the run becomes active only after every score is written, so a half-written
- * dataset never has a queue.
+ * module's {@link DatasetRows}, the run and its scores through the training module's {@link
+ * ScoreRows}, the writer a real run's report goes through. Rows are written with JDBC batches and
+ * committed batch by batch (no single huge transaction), and the run becomes active only after
+ * every score is written, so a half-written dataset never has a queue.
  */
 public final class SyntheticQueue {
 
   /** The methods that get a {@code method_score} row per sample. */
   public static final List<String> METHODS = List.of("aum", "cl", "loss");
+
+  /** Rows per JDBC batch; outside a transaction each batch is its own commit. */
+  static final int BATCH = 5000;
 
   /** The side of the optional grey images, in pixels. */
   static final int SIDE = 28;
@@ -83,7 +87,7 @@ public final class SyntheticQueue {
     }
     long start = System.nanoTime();
     SyntheticRows rows = SyntheticRows.draw(spec);
-    var datasetRows = new DatasetRows(jdbc, JdbcBatches.BATCH);
+    var datasetRows = new DatasetRows(jdbc, BATCH);
     long datasetId =
         datasetRows.imageDataset(
             spec.name(), spec.numClasses(), SIDE, SIDE, 1, "synthetic (seed " + spec.seed() + ")");
@@ -97,12 +101,23 @@ public final class SyntheticQueue {
               datasetRows.pixels(
                   ids[0], 0, spec.samples(), i -> SyntheticRows.pixels(spec.seed(), i)));
     }
-    long runId = insertRun(datasetId, spec);
-    timed("sample_score", () -> insertScores(runId, ids[0], rows));
+    var scoreRows = new ScoreRows(jdbc, BATCH);
+    long runId =
+        scoreRows.finishedRun(
+            datasetId,
+            "synthetic",
+            spec.seed(),
+            METHODS,
+            "queue-bench",
+            spec.samples(),
+            (int) Math.round(spec.samples() * spec.noiseRate()));
+    timed("sample_score", () -> scoreRows.sampleScores(runId, ids[0], rows));
     for (int m = 0; m < METHODS.size(); m++) {
-      int method = m;
+      String method = METHODS.get(m);
+      double[] scores = rows.methodScore()[m];
       timed(
-          "method_score " + METHODS.get(m), () -> insertMethodScores(runId, ids[0], rows, method));
+          "method_score " + method,
+          () -> scoreRows.methodScores(runId, method, ids[0], i -> scores[i]));
     }
     jdbc.update(
         "update dataset set active_run_id = ?, version = version + 1 where id = ?",
@@ -165,7 +180,7 @@ public final class SyntheticQueue {
             "update sample set status = 'CONFIRMED', decided_by = ?, decided_at = ?, version ="
                 + " version + 1 where id = ? and dataset_id = ?",
             top,
-            JdbcBatches.BATCH,
+            BATCH,
             (ps, id) -> {
               ps.setString(1, user);
               ps.setTimestamp(2, now);
@@ -185,59 +200,5 @@ public final class SyntheticQueue {
     log.accept(
         String.format(
             java.util.Locale.ROOT, "  %-20s %6.1f s", table, (System.nanoTime() - t) / 1e9));
-  }
-
-  private long insertRun(long datasetId, Spec spec) {
-    Timestamp now = Timestamp.from(Instant.now());
-    jdbc.update(
-        "insert into training_run (dataset_id, kind, status, model, epochs, seed, methods,"
-            + " requested_by, created_at, started_at, finished_at, phase, progress, sample_count,"
-            + " estimated_errors, version) values (?, 'IMPORTED', 'SUCCEEDED', 'synthetic', 0, ?,"
-            + " ?, 'queue-bench', ?, ?, ?, 'done', 1.0, ?, ?, 0)",
-        datasetId,
-        spec.seed(),
-        String.join(",", METHODS),
-        now,
-        now,
-        now,
-        spec.samples(),
-        (int) Math.round(spec.samples() * spec.noiseRate()));
-    return jdbc.queryForObject(
-        "select max(id) from training_run where dataset_id = ?", Long.class, datasetId);
-  }
-
-  private void insertScores(long runId, long[] ids, SyntheticRows rows) {
-    JdbcBatches.insert(
-        jdbc,
-        "insert into sample_score (run_id, sample_id, score, suggested_label,"
-            + " suggested_probability, flagged_by, region, confidence, variability, correctness)"
-            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        ids.length,
-        (ps, i) -> {
-          ps.setLong(1, runId);
-          ps.setLong(2, ids[i]);
-          ps.setDouble(3, rows.score()[i]);
-          ps.setInt(4, rows.suggested()[i]);
-          ps.setDouble(5, rows.probability()[i]);
-          ps.setString(6, rows.flaggedBy(i));
-          ps.setString(7, rows.region(i));
-          ps.setDouble(8, rows.confidence()[i]);
-          ps.setDouble(9, rows.variability()[i]);
-          ps.setDouble(10, 1 - rows.score()[i]);
-        });
-  }
-
-  private void insertMethodScores(long runId, long[] ids, SyntheticRows rows, int method) {
-    String name = METHODS.get(method);
-    JdbcBatches.insert(
-        jdbc,
-        "insert into method_score (run_id, method, sample_id, score) values (?, ?, ?, ?)",
-        ids.length,
-        (ps, i) -> {
-          ps.setLong(1, runId);
-          ps.setString(2, name);
-          ps.setLong(3, ids[i]);
-          ps.setDouble(4, rows.methodScore()[method][i]);
-        });
   }
 }

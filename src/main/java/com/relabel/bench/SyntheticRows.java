@@ -1,5 +1,6 @@
 package com.relabel.bench;
 
+import com.relabel.training.ScoreRows;
 import java.util.SplittableRandom;
 
 /**
@@ -14,7 +15,8 @@ record SyntheticRows(
     double[] confidence,
     double[] variability,
     double[][] methodScore,
-    double flagThreshold) {
+    double flagThreshold)
+    implements ScoreRows.SampleScores {
 
   private static final int SIDE = SyntheticQueue.SIDE;
 
@@ -56,8 +58,46 @@ record SyntheticRows(
     return given.length;
   }
 
+  @Override
+  public double score(int i) {
+    return score[i];
+  }
+
+  @Override
+  public int suggestedLabel(int i) {
+    return suggested[i];
+  }
+
+  @Override
+  public double suggestedProbability(int i) {
+    return probability[i];
+  }
+
+  @Override
+  public double confidence(int i) {
+    return confidence[i];
+  }
+
+  @Override
+  public double variability(int i) {
+    return variability[i];
+  }
+
+  /** The share of epochs the sample was predicted right: here simply 1 - score. */
+  @Override
+  public double correctness(int i) {
+    return 1 - score[i];
+  }
+
+  /** No AUM threshold pass: the column stays null. */
+  @Override
+  public Boolean aumBelowCutoff(int i) {
+    return null;
+  }
+
   /** The methods whose score is in their "suspicious" band, comma-separated. */
-  String flaggedBy(int i) {
+  @Override
+  public String flaggedBy(int i) {
     var flagged = new StringBuilder();
     for (int m = 0; m < SyntheticQueue.METHODS.size(); m++) {
       if (methodScore[m][i] >= flagThreshold) {
@@ -70,7 +110,8 @@ record SyntheticRows(
     return flagged.toString();
   }
 
-  String region(int i) {
+  @Override
+  public String region(int i) {
     if (variability[i] >= 0.15) {
       return "AMBIGUOUS";
     }

@@ -3,5 +3,5 @@
  * synthetic dataset of any size ({@code SyntheticQueue}, {@code QueueBenchmark}), exports.
  */
 @org.springframework.modulith.ApplicationModule(
-    allowedDependencies = {"dataset", "engine", "export", "review", "scoring"})
+    allowedDependencies = {"dataset", "engine", "export", "review", "scoring", "training"})
 package com.relabel.bench;

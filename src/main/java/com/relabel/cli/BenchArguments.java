@@ -6,6 +6,7 @@ import static com.relabel.cli.OptionValues.deviceChoice;
 import com.relabel.bench.NoiseSpec;
 import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
+import com.relabel.engine.Augmentation;
 import com.relabel.engine.DeviceChoice;
 import com.relabel.engine.MinimumSteps;
 import com.relabel.engine.ModelKind;
@@ -46,7 +47,9 @@ record BenchArguments(
     TextFeatures textFeatures,
     Path table,
     TableOptions tableOptions,
-    MinimumSteps minimumSteps) {
+    Augmentation augmentation,
+    MinimumSteps minimumSteps)
+    implements TrainingArguments {
 
   /** The switch that adds the AUM pass with threshold samples. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -82,7 +85,8 @@ record BenchArguments(
           "--table",
           "--label-column",
           "--id-column",
-          "--categorical");
+          "--categorical",
+          "--augment");
 
   static BenchArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD, ROBUST));
@@ -176,7 +180,8 @@ record BenchArguments(
         textFeatures,
         table,
         ScoreArguments.tableOptions(o),
-        ScoreArguments.minimumSteps(o));
+        o.get("--augment", (f, v) -> Augmentation.parse(v), Augmentation.NONE),
+        TrainingArguments.minimumSteps(o));
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

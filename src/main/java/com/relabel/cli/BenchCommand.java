@@ -13,7 +13,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 
 /**
@@ -49,8 +48,11 @@ public final class BenchCommand {
         --batch-size B    mini-batch size (default 128)
         --min-steps N     fewest optimiser steps of the model and of each fold: a small set
                           trains with a smaller batch and more epochs (default 400, 0 = off)
-        --model M         cnn | wide-cnn | lenet | mlp (default cnn; wide-cnn has twice the
-                          filters and several times the CPU time; lenet is the earlier default)
+        --model M         cnn | wide-cnn | lenet | resnet | mlp (default cnn; wide-cnn has twice
+                          the filters and several times the CPU time; lenet is the earlier
+                          default; resnet is for colour photos up to 128x128)
+        --augment A       none | crop | crop-mirror: random crops (and left-right mirrors) of
+                          colour images while training (default none)
         --device D        auto | cpu | gpu (default auto)
         --limit N         use only the first N training samples
         --latent-epochs N epochs of the supervised VAE for the 'aquavs' method, 0 = off (default 0)
@@ -72,14 +74,10 @@ public final class BenchCommand {
   }
 
   int execute(String[] args) {
-    BenchArguments a;
-    try {
-      a = BenchArguments.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("relabel bench: " + e.getMessage());
-      System.err.print(USAGE);
-      return 2;
-    }
+    return new Usage("relabel bench", USAGE).run(args, BenchArguments::parse, this::execute);
+  }
+
+  private int execute(BenchArguments a) {
     try {
       var noise = a.noiseSpec();
       LabeledImages train;
@@ -126,22 +124,14 @@ public final class BenchCommand {
         neighbourSpace =
             neighbourSpace == null ? null : java.util.Arrays.copyOf(neighbourSpace, a.limit());
       }
-      var asked =
-          TrainingOptions.builder()
-              .epochs(a.epochs())
-              .batchSize(a.batchSize())
-              .learningRate(1e-3f)
-              .seed(a.seed())
-              .device(a.device())
-              .softTargetMomentum(TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM)
-              .folds(a.folds(), a.foldEpochs())
-              .robust(a.robust())
-              .cleaningRounds(a.rounds())
-              .aumThresholdPass(a.aumThreshold())
-              .latentEpochs(a.latentEpochs())
-              .model(a.model())
-              .build();
-      var options = a.minimumSteps().apply(asked, train.count());
+      var options =
+          a.minimumSteps()
+              .apply(
+                  a.trainingOptions()
+                      .softTargetMomentum(TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM)
+                      .robust(a.robust())
+                      .build(),
+                  train.count());
       if (a.evalEpochs() == 0) {
         test = null;
       }
@@ -168,15 +158,6 @@ public final class BenchCommand {
   }
 
   private static void write(Path target, String text) throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".relabel-", ".tmp");
-    try {
-      Files.writeString(tmp, text, StandardCharsets.UTF_8);
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    ReplacedFile.write(target, ".tmp", tmp -> Files.writeString(tmp, text, StandardCharsets.UTF_8));
   }
 }

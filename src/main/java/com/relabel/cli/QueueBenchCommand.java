@@ -76,14 +76,11 @@ public final class QueueBenchCommand {
   }
 
   int execute(String[] args) {
-    QueueBenchArguments a;
-    try {
-      a = QueueBenchArguments.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("relabel queue-bench: " + e.getMessage());
-      System.err.print(USAGE);
-      return 2;
-    }
+    return new Usage("relabel queue-bench", USAGE)
+        .run(args, QueueBenchArguments::parse, this::execute);
+  }
+
+  private int execute(QueueBenchArguments a) {
     try (ConfigurableApplicationContext context = boot.apply(springArguments(a))) {
       String report = measure(context, a);
       out.println();

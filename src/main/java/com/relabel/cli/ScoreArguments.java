@@ -6,6 +6,7 @@ import static com.relabel.cli.OptionValues.parseLong;
 import com.relabel.dataset.ImageSizePolicy;
 import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
+import com.relabel.engine.Augmentation;
 import com.relabel.engine.DeviceChoice;
 import com.relabel.engine.MinimumSteps;
 import com.relabel.engine.ModelKind;
@@ -13,7 +14,10 @@ import com.relabel.engine.TrainingOptions;
 import java.nio.file.Path;
 import java.util.Set;
 
-/** The parsed options of {@code relabel score}. */
+/**
+ * The parsed options of {@code relabel score}. {@code model} is null for images given without
+ * {@code --model}: the command picks the network by their shape ({@code ModelKind.defaultFor}).
+ */
 record ScoreArguments(
     Path images,
     Path labels,
@@ -35,7 +39,9 @@ record ScoreArguments(
     Path embeddings,
     Path table,
     TableOptions tableOptions,
-    MinimumSteps minimumSteps) {
+    Augmentation augmentation,
+    MinimumSteps minimumSteps)
+    implements TrainingArguments {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
   static final String AUM_THRESHOLD = "--aum-threshold";
@@ -83,7 +89,8 @@ record ScoreArguments(
           "--table",
           "--label-column",
           "--id-column",
-          "--categorical");
+          "--categorical",
+          "--augment");
 
   static ScoreArguments parse(String[] args) {
     Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD));
@@ -128,8 +135,8 @@ record ScoreArguments(
               + model.key()
               + " needs images");
     }
-    if (model == null) {
-      model = text != null || embeddings != null ? ModelKind.MLP : ModelKind.CNN;
+    if (model == null && (text != null || embeddings != null)) {
+      model = ModelKind.MLP; // images without --model: ScoreCommand picks by their shape
     }
     if (text != null && (images != null || labels != null || classes != null)) {
       throw new IllegalArgumentException(
@@ -168,13 +175,8 @@ record ScoreArguments(
         embeddings,
         table,
         tableOptions,
-        minimumSteps(o));
-  }
-
-  /** {@code --min-steps}: the fewest optimiser steps per model ({@link MinimumSteps}, 0 = off). */
-  static MinimumSteps minimumSteps(Options o) {
-    return new MinimumSteps(
-        o.get("--min-steps", (f, v) -> (int) parseLong(f, v), MinimumSteps.DEFAULT_STEPS));
+        o.get("--augment", (f, v) -> Augmentation.parse(v), Augmentation.NONE),
+        TrainingArguments.minimumSteps(o));
   }
 
   /** {@code --label-column}, {@code --id-column} and {@code --categorical} of a feature table. */

@@ -8,8 +8,8 @@ import com.relabel.dataset.OwnEmbeddings;
 import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
 import com.relabel.engine.EpochStats;
+import com.relabel.engine.ModelKind;
 import com.relabel.engine.NoiseTrainingPipeline;
-import com.relabel.engine.TrainingOptions;
 import com.relabel.engine.TrainingProgress;
 import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.AumCutoff;
@@ -22,7 +22,6 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Locale;
 
@@ -69,9 +68,12 @@ public final class ScoreCommand {
         --batch-size B    mini-batch size (default 128)
         --min-steps N     fewest optimiser steps of the model and of each fold: a small set
                           trains with a smaller batch and more epochs (default 400, 0 = off)
-        --model M         cnn | wide-cnn | lenet | mlp (default cnn for images, mlp for
-                          --text); wide-cnn has twice the filters and several times the
-                          time; lenet is the earlier default, faster and less precise
+        --model M         cnn | wide-cnn | lenet | resnet | mlp (default: resnet for colour
+                          images above 32x32, cnn for other images, mlp for --text); wide-cnn
+                          has twice the filters and several times the time; lenet is the
+                          earlier default, faster and less precise
+        --augment A       none | crop | crop-mirror: random crops (and left-right mirrors) of
+                          colour images while training (default none)
         --folds K         k-fold cross-validation for out-of-sample probabilities (default 4;
                           0 = off: faster, weaker 'cl', 'margin' and suggestions)
         --fold-epochs N   epochs of each fold's model (default 6)
@@ -97,14 +99,10 @@ public final class ScoreCommand {
   }
 
   int execute(String[] args) {
-    ScoreArguments a;
-    try {
-      a = ScoreArguments.parse(args);
-    } catch (IllegalArgumentException e) {
-      System.err.println("relabel score: " + e.getMessage());
-      System.err.print(USAGE);
-      return 2;
-    }
+    return new Usage("relabel score", USAGE).run(args, ScoreArguments::parse, this::execute);
+  }
+
+  private int execute(ScoreArguments a) {
     try {
       FeaturizedTexts texts = a.text() == null ? null : readTexts(a.text(), a.textFeatures());
       EncodedTable table = a.table() == null ? null : readTable(a.table(), a.tableOptions());
@@ -131,20 +129,16 @@ public final class ScoreCommand {
             "Read %,d vectors of %d numbers from %s: the MLP learns from them%n",
             data.count(), data.width(), a.embeddings().getFileName());
       }
-      var asked =
-          TrainingOptions.builder()
-              .epochs(a.epochs())
-              .batchSize(a.batchSize())
-              .learningRate(1e-3f)
-              .seed(a.seed())
-              .device(a.device())
-              .folds(a.folds(), a.foldEpochs())
-              .aumThresholdPass(a.aumThreshold())
-              .model(a.model())
-              .latentEpochs(a.latentEpochs())
-              .cleaningRounds(a.rounds())
-              .build();
-      var options = a.minimumSteps().apply(asked, data.count());
+      var options =
+          a.minimumSteps()
+              .apply(
+                  a.trainingOptions()
+                      .model(
+                          a.model() != null
+                              ? a.model()
+                              : ModelKind.defaultFor(data.channels(), data.height(), data.width()))
+                      .build(),
+                  data.count());
       TrainingResult result =
           new NoiseTrainingPipeline()
               .withNeighbourSpace(neighbourSpace)
@@ -260,34 +254,32 @@ public final class ScoreCommand {
   /** With {@code aumCutoff}, a last column {@code aum_below_cutoff} (true/false) per row. */
   static void write(Path target, int[] given, NoiseReport report, AumCutoff aumCutoff)
       throws IOException {
-    Path dir = target.toAbsolutePath().getParent();
-    Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, ".relabel-", ".csv.tmp");
-    try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-      List<MethodScores> methods = report.methods();
-      w.write("index,given_label,suggested_label,score");
-      for (MethodScores m : methods) {
-        w.write("," + m.method());
-      }
-      w.write(aumCutoff == null ? "\n" : ",aum_below_cutoff\n");
-      MethodScores ensemble = report.ensemble();
-      var line = new StringBuilder();
-      for (int i = 0; i < given.length; i++) {
-        line.setLength(0);
-        line.append(i).append(',').append(given[i]).append(',');
-        line.append(ensemble.suggestedLabels()[i]).append(',').append(ensemble.scores()[i]);
-        for (MethodScores m : methods) {
-          line.append(',').append(m.scores()[i]);
-        }
-        if (aumCutoff != null) {
-          line.append(',').append(aumCutoff.isBelow(i));
-        }
-        w.write(line.append('\n').toString());
-      }
-    } catch (IOException | RuntimeException e) {
-      Files.deleteIfExists(tmp);
-      throw e;
-    }
-    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    ReplacedFile.write(
+        target,
+        ".csv.tmp",
+        tmp -> {
+          try (BufferedWriter w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            List<MethodScores> methods = report.methods();
+            w.write("index,given_label,suggested_label,score");
+            for (MethodScores m : methods) {
+              w.write("," + m.method());
+            }
+            w.write(aumCutoff == null ? "\n" : ",aum_below_cutoff\n");
+            MethodScores ensemble = report.ensemble();
+            var line = new StringBuilder();
+            for (int i = 0; i < given.length; i++) {
+              line.setLength(0);
+              line.append(i).append(',').append(given[i]).append(',');
+              line.append(ensemble.suggestedLabels()[i]).append(',').append(ensemble.scores()[i]);
+              for (MethodScores m : methods) {
+                line.append(',').append(m.scores()[i]);
+              }
+              if (aumCutoff != null) {
+                line.append(',').append(aumCutoff.isBelow(i));
+              }
+              w.write(line.append('\n').toString());
+            }
+          }
+        });
   }
 }

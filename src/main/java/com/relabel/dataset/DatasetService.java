@@ -129,27 +129,18 @@ public class DatasetService {
           jdbc, d, TableSamples.MODEL, "has no encoded row; import the table again");
     }
     int size = d.getImageHeight() * d.getImageWidth() * d.getImageChannels();
-    int n =
-        jdbc.queryForObject(
-            "select count(*) from sample where dataset_id = ? and status <> 'EXCLUDED'",
-            Integer.class,
-            datasetId);
+    int n = IncludedSamples.count(jdbc, datasetId);
     requireOneArray(n, size, "images", "bytes");
-    long[] ids = new long[n];
-    int[] labels = new int[n];
     byte[] pixels = new byte[n * size];
-    int[] at = {0};
-    jdbc.query(
-        "select s.id, s.current_label, c.pixels from sample s join sample_content c"
-            + " on c.sample_id = s.id where s.dataset_id = ? and s.status <> 'EXCLUDED'"
-            + " order by s.sample_index",
-        rs -> {
-          int i = at[0]++;
-          ids[i] = rs.getLong(1);
-          labels[i] = rs.getInt(2);
-          System.arraycopy(rs.getBytes(3), 0, pixels, i * size, size);
-        },
-        datasetId);
+    var rows =
+        IncludedSamples.read(
+            jdbc,
+            n,
+            "select s.id, s.current_label, c.pixels from sample s join sample_content c"
+                + " on c.sample_id = s.id where s.dataset_id = ? and s.status <> 'EXCLUDED'"
+                + " order by s.sample_index",
+            (rs, i) -> System.arraycopy(rs.getBytes(3), 0, pixels, i * size, size),
+            datasetId);
     var images =
         new LabeledImages(
             n,
@@ -157,9 +148,9 @@ public class DatasetService {
             d.getImageWidth(),
             d.getImageChannels(),
             pixels,
-            labels,
+            rows.labels(),
             d.getNumClasses());
-    return new TrainingSet(datasetId, ids, images);
+    return new TrainingSet(datasetId, rows.ids(), images);
   }
 
   /**
@@ -172,48 +163,42 @@ public class DatasetService {
    */
   private TrainingSet textTrainingSet(Dataset d, TextFeatures kind) {
     int size = kind.width();
-    int n =
-        jdbc.queryForObject(
-            "select count(*) from sample where dataset_id = ? and status <> 'EXCLUDED'",
-            Integer.class,
-            d.getId());
+    int n = IncludedSamples.count(jdbc, d.getId());
     requireOneArray(n, size, "texts", "features");
-    long[] ids = new long[n];
-    int[] labels = new int[n];
     byte[] features = new byte[n * size];
     float[][] vectors = kind.usesEncoder() ? new float[n][] : null;
-    int[] at = {0};
-    jdbc.query(
-        "select s.id, s.current_label, c.text_body, e.vector, s.sample_index from sample s"
-            + " join sample_content c on c.sample_id = s.id"
-            + " left join sample_embedding e on e.sample_id = s.id and e.model = ?"
-            + " where s.dataset_id = ? and s.status <> 'EXCLUDED' order by s.sample_index",
-        rs -> {
-          int i = at[0]++;
-          ids[i] = rs.getLong(1);
-          labels[i] = rs.getInt(2);
-          float[] vector = null;
-          if (vectors != null) {
-            byte[] stored = rs.getBytes(4);
-            if (stored == null) {
-              throw new IllegalStateException(
-                  "sample #"
-                      + rs.getInt(5)
-                      + " of dataset '"
-                      + d.getName()
-                      + "' has no "
-                      + TextEncoder.MODEL
-                      + " vector; import it again to train on the encoder");
-            }
-            vector = TextVectors.fromBytes(stored);
-            vectors[i] = vector;
-          }
-          kind.write(rs.getString(3), vector, features, i * size);
-        },
-        TextEncoder.MODEL,
-        d.getId());
-    var vectorsAsImages = new LabeledImages(n, 1, size, 1, features, labels, d.getNumClasses());
-    return new TrainingSet(d.getId(), ids, vectorsAsImages, vectors);
+    var rows =
+        IncludedSamples.read(
+            jdbc,
+            n,
+            "select s.id, s.current_label, c.text_body, e.vector, s.sample_index from sample s"
+                + " join sample_content c on c.sample_id = s.id"
+                + " left join sample_embedding e on e.sample_id = s.id and e.model = ?"
+                + " where s.dataset_id = ? and s.status <> 'EXCLUDED' order by s.sample_index",
+            (rs, i) -> {
+              float[] vector = null;
+              if (vectors != null) {
+                byte[] stored = rs.getBytes(4);
+                if (stored == null) {
+                  throw new IllegalStateException(
+                      "sample #"
+                          + rs.getInt(5)
+                          + " of dataset '"
+                          + d.getName()
+                          + "' has no "
+                          + TextEncoder.MODEL
+                          + " vector; import it again to train on the encoder");
+                }
+                vector = TextVectors.fromBytes(stored);
+                vectors[i] = vector;
+              }
+              kind.write(rs.getString(3), vector, features, i * size);
+            },
+            TextEncoder.MODEL,
+            d.getId());
+    var vectorsAsImages =
+        new LabeledImages(n, 1, size, 1, features, rows.labels(), d.getNumClasses());
+    return new TrainingSet(d.getId(), rows.ids(), vectorsAsImages, vectors);
   }
 
   /** The most elements of one Java array. */

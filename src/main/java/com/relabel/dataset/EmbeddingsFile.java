@@ -12,10 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.BitSet;
 import java.util.List;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Streams a team's own vectors, one per sample, from one of three formats told apart by the file's
@@ -41,7 +38,6 @@ public final class EmbeddingsFile {
   /** The largest magnitude half precision holds (decision 0038 stores vectors that way). */
   static final float HALF_MAX = 65_504f;
 
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
   private static final byte[] NPY_MAGIC = {(byte) 0x93, 'N', 'U', 'M', 'P', 'Y'};
 
   private final String name;
@@ -94,12 +90,7 @@ public final class EmbeddingsFile {
       if (in.read() != '\uFEFF') {
         in.reset();
       }
-      in.mark(1 << 16);
-      int c;
-      do {
-        c = in.read();
-      } while (c != -1 && Character.isWhitespace(c));
-      in.reset();
+      int c = JsonLines.firstVisible(in);
       if (c == -1) {
         throw new EmbeddingsFormatException(name, "", "the file is empty");
       } else if (c == '{') {
@@ -163,39 +154,26 @@ public final class EmbeddingsFile {
   }
 
   private void readJsonl(BufferedReader in) throws IOException {
-    String text;
-    int line = 0;
-    while ((text = in.readLine()) != null) {
-      line++;
-      if (text.isBlank()) {
-        continue;
-      }
-      String place = "line " + line;
-      JsonNode node;
-      try {
-        node = JSON.readTree(text);
-      } catch (JacksonException e) {
-        throw new EmbeddingsFormatException(name, place, "not JSON: " + e.getOriginalMessage());
-      }
-      JsonNode index = node.get("sample_index");
-      if (index == null || !index.canConvertToInt()) {
-        throw new EmbeddingsFormatException(name, place, "no integer sample_index");
-      }
-      JsonNode values = node.get("embedding");
-      if (values == null || !values.isArray()) {
-        throw new EmbeddingsFormatException(name, place, "no embedding array");
-      }
-      float[] vector = new float[values.size()];
-      for (int j = 0; j < vector.length; j++) {
-        JsonNode value = values.get(j);
-        if (!value.isNumber()) {
-          throw new EmbeddingsFormatException(
-              name, place, "embedding[" + j + "] is not a number: " + value);
-        }
-        vector[j] = finite(value.doubleValue(), place, "embedding[" + j + "]");
-      }
-      accept(index.asInt(), vector, line, place);
-    }
+    JsonLines.read(
+        in,
+        (line, problem) -> new EmbeddingsFormatException(name, "line " + line, problem),
+        (line, index, node) -> {
+          String place = "line " + line;
+          JsonNode values = node.get("embedding");
+          if (values == null || !values.isArray()) {
+            throw new EmbeddingsFormatException(name, place, "no embedding array");
+          }
+          float[] vector = new float[values.size()];
+          for (int j = 0; j < vector.length; j++) {
+            JsonNode value = values.get(j);
+            if (!value.isNumber()) {
+              throw new EmbeddingsFormatException(
+                  name, place, "embedding[" + j + "] is not a number: " + value);
+            }
+            vector[j] = finite(value.doubleValue(), place, "embedding[" + j + "]");
+          }
+          accept(index, vector, line, place);
+        });
   }
 
   /** Row {@code row} of a NumPy file: sample {@code row}. */

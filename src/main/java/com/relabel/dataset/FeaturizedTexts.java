@@ -21,10 +21,27 @@ public record FeaturizedTexts(LabeledImages features, float[][] vectors, List<St
   /** Texts handed to the encoder at once. */
   static final int CHUNK = 256;
 
+  /**
+   * Reads the file with an encoder of its own when {@code kind} uses one, loaded for this read and
+   * closed after it (the command line's encoder lifetime).
+   */
   public static FeaturizedTexts read(Path file, TextFeatures kind) throws IOException {
+    try (TextEncoder encoder = kind.usesEncoder() ? TextEncoder.load() : null) {
+      return read(file, kind, encoder);
+    }
+  }
+
+  /**
+   * Reads the file with {@code encoder}, which the caller owns; null when {@code kind} needs none.
+   */
+  static FeaturizedTexts read(Path file, TextFeatures kind, TextEncoder encoder)
+      throws IOException {
+    if (kind.usesEncoder() && encoder == null) {
+      throw new IllegalArgumentException(kind.id() + " features need an encoder");
+    }
     TextClasses classes = TextImport.scan(file);
     int width = kind.width();
-    var reader = new Chunks(kind, width);
+    var reader = new Chunks(kind, width, encoder);
     List<Integer> labels = new ArrayList<>();
     TextFileReader.read(
         file,
@@ -51,14 +68,16 @@ public record FeaturizedTexts(LabeledImages features, float[][] vectors, List<St
   private static final class Chunks {
     private final TextFeatures kind;
     private final int width;
+    private final TextEncoder encoder;
     private final List<String> pending = new ArrayList<>(CHUNK);
     private byte[] bytes = new byte[0];
     private float[][] vectors = new float[0][];
     private int count;
 
-    Chunks(TextFeatures kind, int width) {
+    Chunks(TextFeatures kind, int width, TextEncoder encoder) {
       this.kind = kind;
       this.width = width;
+      this.encoder = encoder;
     }
 
     void add(String text) {
@@ -85,7 +104,7 @@ public record FeaturizedTexts(LabeledImages features, float[][] vectors, List<St
                     Math.min(2 * bytes.length, DatasetService.MAX_ARRAY / width * width)));
         vectors = Arrays.copyOf(vectors, bytes.length / width);
       }
-      float[][] encoded = kind.usesEncoder() ? TextEncoder.shared().encode(pending) : null;
+      float[][] encoded = kind.usesEncoder() ? encoder.encode(pending) : null;
       for (int i = 0; i < pending.size(); i++) {
         float[] v = encoded == null ? null : encoded[i];
         kind.write(pending.get(i), v, bytes, (count + i) * width);

@@ -6,7 +6,8 @@ package com.relabel.dataset;
  * <p>With a fixed {@code height} and {@code width}, every image is resized to it. Without, the
  * target is the most common size among the images, scaled down (aspect ratio kept) so that neither
  * side exceeds {@code maxSide}. Either way no side is below {@link #MIN_SIDE}, the smallest input
- * the CNN takes. See docs/decisions/0017-image-folder-import.md.
+ * the CNN takes, and none above {@link #MAX_SIDE}, the largest the networks are built and measured
+ * for (decision 0046). See docs/decisions/0017-image-folder-import.md.
  *
  * @param height fixed target height, or {@code null} for automatic
  * @param width fixed target width, or {@code null} for automatic
@@ -16,7 +17,12 @@ public record ImageSizePolicy(Integer height, Integer width, int maxSide) {
 
   public static final int MIN_SIDE = 8;
   public static final int DEFAULT_MAX_SIDE = 64;
-  private static final int LARGEST = 1024;
+
+  /**
+   * The largest side an image is brought to: 128, for colour photos with {@code resnet} (decision
+   * 0046). Larger sides multiply the stored bytes and the cost of every epoch.
+   */
+  public static final int MAX_SIDE = 128;
 
   public ImageSizePolicy {
     if ((height == null) != (width == null)) {
@@ -25,15 +31,18 @@ public record ImageSizePolicy(Integer height, Integer width, int maxSide) {
     if (height != null && (outside(height) || outside(width))) {
       throw new IllegalArgumentException(
           "image size must be between %d and %d pixels a side, not %dx%d"
-              .formatted(MIN_SIDE, LARGEST, width, height));
+              .formatted(MIN_SIDE, MAX_SIDE, width, height));
     }
     if (outside(maxSide)) {
       throw new IllegalArgumentException(
-          "largest side must be between " + MIN_SIDE + " and " + LARGEST + ", not " + maxSide);
+          "largest side must be between " + MIN_SIDE + " and " + MAX_SIDE + ", not " + maxSide);
     }
   }
 
-  /** The most common size, at most 64 pixels a side. */
+  /**
+   * The most common size, at most 64 pixels a side: a larger size is asked for (up to 128), as it
+   * costs four times the bytes of 64 (decision 0046).
+   */
   public static ImageSizePolicy automatic() {
     return new ImageSizePolicy(null, null, DEFAULT_MAX_SIDE);
   }
@@ -74,6 +83,6 @@ public record ImageSizePolicy(Integer height, Integer width, int maxSide) {
   }
 
   private static boolean outside(int side) {
-    return side < MIN_SIDE || side > LARGEST;
+    return side < MIN_SIDE || side > MAX_SIDE;
   }
 }

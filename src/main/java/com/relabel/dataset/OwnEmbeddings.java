@@ -40,33 +40,27 @@ public final class OwnEmbeddings {
    *     has no vector
    */
   static TrainingSet trainingSet(JdbcTemplate jdbc, Dataset d, String model, String whenMissing) {
-    int n =
-        jdbc.queryForObject(
-            "select count(*) from sample where dataset_id = ? and status <> 'EXCLUDED'",
-            Integer.class,
-            d.getId());
-    long[] ids = new long[n];
-    int[] labels = new int[n];
+    int n = IncludedSamples.count(jdbc, d.getId());
     float[][] vectors = new float[n][];
-    int[] at = {0};
-    jdbc.query(
-        "select s.id, s.current_label, e.vector, s.sample_index from sample s"
-            + " left join sample_embedding e on e.sample_id = s.id and e.model = ?"
-            + " where s.dataset_id = ? and s.status <> 'EXCLUDED' order by s.sample_index",
-        rs -> {
-          int i = at[0]++;
-          ids[i] = rs.getLong(1);
-          labels[i] = rs.getInt(2);
-          byte[] stored = rs.getBytes(3);
-          if (stored == null) {
-            throw new IllegalStateException(
-                "sample #" + rs.getInt(4) + " of dataset '" + d.getName() + "' " + whenMissing);
-          }
-          vectors[i] = TextVectors.fromBytes(stored);
-        },
-        model,
-        d.getId());
-    return new TrainingSet(d.getId(), ids, asFeatures(vectors, labels, d.getNumClasses()), vectors);
+    var rows =
+        IncludedSamples.read(
+            jdbc,
+            n,
+            "select s.id, s.current_label, e.vector, s.sample_index from sample s"
+                + " left join sample_embedding e on e.sample_id = s.id and e.model = ?"
+                + " where s.dataset_id = ? and s.status <> 'EXCLUDED' order by s.sample_index",
+            (rs, i) -> {
+              byte[] stored = rs.getBytes(3);
+              if (stored == null) {
+                throw new IllegalStateException(
+                    "sample #" + rs.getInt(4) + " of dataset '" + d.getName() + "' " + whenMissing);
+              }
+              vectors[i] = TextVectors.fromBytes(stored);
+            },
+            model,
+            d.getId());
+    return new TrainingSet(
+        d.getId(), rows.ids(), asFeatures(vectors, rows.labels(), d.getNumClasses()), vectors);
   }
 
   /**

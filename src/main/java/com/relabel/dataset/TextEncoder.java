@@ -28,9 +28,10 @@ import java.util.function.BooleanSupplier;
  * at {@link #MAX_TOKENS} word pieces, the length the model was trained on.
  *
  * <p>{@link #close()} frees the native session, but only between two calls of the model: closing it
- * under a running call crashed the JVM (SIGSEGV in libonnxruntime.so, issue 15). The application
- * context owns one encoder ({@code TextEncoderConfig}) and closes it when it shuts down, after the
- * background imports have stopped ({@link BackgroundImports}).
+ * under a running call crashed the JVM (SIGSEGV in libonnxruntime.so, issue 15). One rule for every
+ * encoder: whoever loads it owns it and closes it. The application context owns one ({@code
+ * TextEncoderConfig}) and closes it when it shuts down, after the background imports have stopped
+ * ({@link BackgroundImports}); the command line owns one for as long as it reads a text file.
  */
 public final class TextEncoder implements AutoCloseable {
 
@@ -49,8 +50,6 @@ public final class TextEncoder implements AutoCloseable {
 
   private static final String MODEL_RESOURCE = "/" + MODEL + ".onnx";
   private static final String TOKENIZER_RESOURCE = "/" + MODEL + "-tokenizer.json";
-
-  private static volatile TextEncoder shared;
 
   private final OrtEnvironment environment;
   private final OrtSession session;
@@ -89,27 +88,10 @@ public final class TextEncoder implements AutoCloseable {
   }
 
   /**
-   * The command line's (and tests') encoder, loaded at the first call and never closed: the command
-   * line encodes on its main thread, which has finished before the JVM exits. The application uses
-   * its own, which it closes ({@code TextEncoderConfig}).
-   */
-  public static TextEncoder shared() {
-    TextEncoder e = shared;
-    if (e == null) {
-      synchronized (TextEncoder.class) {
-        e = shared;
-        if (e == null) {
-          e = load();
-          shared = e;
-        }
-      }
-    }
-    return e;
-  }
-
-  /**
-   * A new encoder using as many threads as there are cores; the caller closes it. The application
-   * has one ({@code TextEncoderConfig}); {@link #shared()} is the command line's and the tests'.
+   * A new encoder using as many threads as there are cores; whoever loads it closes it. The
+   * application has one ({@code TextEncoderConfig}); the command line loads one per text file it
+   * reads ({@link FeaturizedTexts#read(java.nio.file.Path, TextFeatures)}); tests load one per test
+   * class or take the application's.
    */
   public static TextEncoder load() {
     return new TextEncoder(Runtime.getRuntime().availableProcessors());

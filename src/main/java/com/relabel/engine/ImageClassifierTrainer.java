@@ -33,9 +33,7 @@ public final class ImageClassifierTrainer implements ImageTrainer {
       HeldOutSplit heldOut,
       TrainingOptions options,
       TrainingProgress progress) {
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(progress, "progress");
-    checkTrainable(data, options.model());
+    checkTrainable(data, options, progress);
     int[] order = heldOut.trainingPositionsOf(data);
     try (ModelSession session = new ModelSession(data, options, options.seed())) {
       return run(data, order, options, progress, session);
@@ -57,9 +55,7 @@ public final class ImageClassifierTrainer implements ImageTrainer {
       int[] predictIndices,
       TrainingOptions options,
       TrainingProgress progress) {
-    Objects.requireNonNull(options, "options");
-    Objects.requireNonNull(progress, "progress");
-    checkTrainable(train, options.model());
+    checkTrainable(train, options, progress);
     if (trainIndices.length == 0) {
       throw new IllegalArgumentException("no samples to train on");
     }
@@ -207,6 +203,14 @@ public final class ImageClassifierTrainer implements ImageTrainer {
 
   static String deviceName(Device device) {
     return device.isGpu() ? "gpu(" + device.getDeviceId() + ")" : "cpu";
+  }
+
+  /** Refuses missing options or progress, and data that the options' model cannot learn from. */
+  private static void checkTrainable(
+      LabeledImages data, TrainingOptions options, TrainingProgress progress) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(progress, "progress");
+    checkTrainable(data, options.model());
   }
 
   static void checkTrainable(LabeledImages data) {

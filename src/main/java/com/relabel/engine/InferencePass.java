@@ -43,23 +43,18 @@ final class InferencePass {
 
   /** Records epoch {@code epoch} (from 1); with embeddings and probabilities when {@code last}. */
   void run(int epoch, boolean last, DynamicsRecorder recorder, TrainingProgress progress) {
-    int n = data.count();
-    for (int from = 0; from < n; from += batchSize) {
-      if (progress.cancelled()) {
-        throw new TrainingCancelledException(epoch);
-      }
-      int to = Math.min(n, from + batchSize);
-      try (NDManager manager = model.getNDManager().newSubManager()) {
-        ParameterStore parameters = new ParameterStore(manager, false);
-        NDList images = new NDList(batches.images(manager, identity, from, to));
-        NDList embedding = cnn.embedding().forward(parameters, images, false);
-        NDArray logits = cnn.head().forward(parameters, embedding, false).singletonOrThrow();
-        NDArray h = embedding.singletonOrThrow();
-        float[] vectors = last ? h.toFloatArray() : null;
-        float[] norms = h.square().sum(new int[] {1}).toFloatArray();
-        recorder.record(epoch - 1, from, to - from, logits.toFloatArray(), vectors, norms);
-      }
-    }
+    forEachBatch(
+        identity,
+        epoch,
+        progress,
+        (parameters, images, from, count) -> {
+          NDList embedding = cnn.embedding().forward(parameters, images, false);
+          NDArray logits = cnn.head().forward(parameters, embedding, false).singletonOrThrow();
+          NDArray h = embedding.singletonOrThrow();
+          float[] vectors = last ? h.toFloatArray() : null;
+          float[] norms = h.square().sum(new int[] {1}).toFloatArray();
+          recorder.record(epoch - 1, from, count, logits.toFloatArray(), vectors, norms);
+        });
   }
 
   /**
@@ -67,9 +62,35 @@ final class InferencePass {
    * between batches ({@code epoch} only names the stage in a cancellation).
    */
   float[][] probabilities(int[] indices, int epoch, TrainingProgress progress) {
-    int n = indices.length;
     int k = data.numClasses();
-    float[][] out = new float[n][];
+    float[][] out = new float[indices.length][];
+    forEachBatch(
+        indices,
+        epoch,
+        progress,
+        (parameters, images, from, count) -> {
+          float[] logits =
+              cnn.network().forward(parameters, images, false).singletonOrThrow().toFloatArray();
+          for (int r = 0; r < count; r++) {
+            out[from + r] = softmax(logits, r * k, k);
+          }
+        });
+    return out;
+  }
+
+  /** What one batch of an inference pass does with its images. */
+  @FunctionalInterface
+  private interface BatchStep {
+    /** {@code images} are those of {@code indices[from .. from + count)}. */
+    void accept(ParameterStore parameters, NDList images, int from, int count);
+  }
+
+  /**
+   * Runs {@code step} over the samples {@code indices} in batches, each in its own NDManager so
+   * that its arrays are freed before the next; polls {@code progress} before every batch.
+   */
+  private void forEachBatch(int[] indices, int epoch, TrainingProgress progress, BatchStep step) {
+    int n = indices.length;
     for (int from = 0; from < n; from += batchSize) {
       if (progress.cancelled()) {
         throw new TrainingCancelledException(epoch);
@@ -77,15 +98,10 @@ final class InferencePass {
       int to = Math.min(n, from + batchSize);
       try (NDManager manager = model.getNDManager().newSubManager()) {
         ParameterStore parameters = new ParameterStore(manager, false);
-        NDList images = new NDList(batches.images(manager, indices, from, to));
-        float[] logits =
-            cnn.network().forward(parameters, images, false).singletonOrThrow().toFloatArray();
-        for (int r = 0; r < to - from; r++) {
-          out[from + r] = softmax(logits, r * k, k);
-        }
+        step.accept(
+            parameters, new NDList(batches.images(manager, indices, from, to)), from, to - from);
       }
     }
-    return out;
   }
 
   /** Softmax of {@code logits[base .. base + k)} in double precision, max-shifted. */

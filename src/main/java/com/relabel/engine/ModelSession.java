@@ -25,11 +25,18 @@ final class ModelSession implements AutoCloseable {
   final Trainer trainer;
   final Device device;
   private final int batchSize;
+  private final Augmentation augmentation;
+  private final Random augmentationRandom;
 
   /** A new model for images shaped like {@code data}'s, weights drawn from {@code seed}. */
   ModelSession(LabeledImages data, TrainingOptions options, long seed) {
     device = ImageClassifierTrainer.device(options.device());
     batchSize = options.batchSize();
+    augmentation =
+        options.augmentation().appliesTo(data.channels(), data.height(), data.width())
+            ? options.augmentation()
+            : Augmentation.NONE;
+    augmentationRandom = new Random(seed * 31 + 17);
     Engine.getInstance().setRandomSeed(Long.hashCode(seed));
     cnn = options.model().create(data.numClasses(), data.height(), data.width());
     DefaultTrainingConfig config = ImageClassifierTrainer.adam(options, device);
@@ -44,14 +51,27 @@ final class ModelSession implements AutoCloseable {
     }
   }
 
-  /** One pass over the samples {@code order} in that order; returns the mean training loss. */
+  /**
+   * One pass over the samples {@code order} in that order, augmented as the options say; returns
+   * the mean training loss.
+   */
   double trainEpoch(ImageBatches batches, int[] order, int epoch, TrainingProgress progress) {
     return trainEpoch(
         order.length,
         epoch,
         progress,
         (manager, from, to) -> {
-          NDList images = new NDList(batches.images(manager, order, from, to));
+          NDList images =
+              new NDList(
+                  augmentation == Augmentation.NONE
+                      ? batches.images(manager, order, from, to)
+                      : batches.augmentedImages(
+                          manager,
+                          order,
+                          from,
+                          to,
+                          augmentation == Augmentation.CROP_AND_MIRROR,
+                          augmentationRandom));
           NDList labels = new NDList(batches.labels(manager, order, from, to));
           return trainer.getLoss().evaluate(labels, trainer.forward(images));
         });

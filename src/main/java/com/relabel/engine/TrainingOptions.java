@@ -27,6 +27,8 @@ package com.relabel.engine;
  * @param robust whether the main run trains in the robust mode (docs/methods.md, "Training
  *     dynamics") (samples mixed with their embedding neighbours, weighted by the loss mixture's
  *     clean probability)
+ * @param augmentation how colour images are varied while training ({@link Augmentation}); default
+ *     none
  */
 public record TrainingOptions(
     int epochs,
@@ -41,7 +43,8 @@ public record TrainingOptions(
     int latentEpochs,
     boolean aumThresholdPass,
     boolean robust,
-    int cleaningRounds) {
+    int cleaningRounds,
+    Augmentation augmentation) {
 
   /** The default {@code a} of the soft targets: 0.7 keeps 70% of the old target each epoch. */
   public static final float DEFAULT_SOFT_TARGET_MOMENTUM = 0.7f;
@@ -83,6 +86,9 @@ public record TrainingOptions(
     if (cleaningRounds < 0 || cleaningRounds > 3) {
       throw new IllegalArgumentException("cleaning rounds must be 0 to 3, was " + cleaningRounds);
     }
+    if (augmentation == null) {
+      throw new IllegalArgumentException("augmentation must be given");
+    }
     if (latentEpochs < 0) {
       throw new IllegalArgumentException(
           "latent epochs must be 0 (none) or more, was " + latentEpochs);
@@ -123,13 +129,14 @@ public record TrainingOptions(
     b.aumThresholdPass = aumThresholdPass;
     b.robust = robust;
     b.cleaningRounds = cleaningRounds;
+    b.augmentation = augmentation;
     return b;
   }
 
   /**
    * Options one setting at a time, as DJL's {@code DefaultTrainingConfig} is set up; {@link
    * #build()} checks them all. Starts from the defaults: the default CNN, no cross-validation, no
-   * VAE, no AUM threshold pass, not robust, no cleaning rounds.
+   * VAE, no AUM threshold pass, not robust, no cleaning rounds, no augmentation.
    */
   public static final class Builder extends TrainingSettingsBuilder<Builder> {
     private float softTargetMomentum = DEFAULT_SOFT_TARGET_MOMENTUM;
@@ -140,6 +147,7 @@ public record TrainingOptions(
     private boolean aumThresholdPass;
     private boolean robust;
     private int cleaningRounds;
+    private Augmentation augmentation = Augmentation.NONE;
 
     private Builder() {}
 
@@ -187,6 +195,11 @@ public record TrainingOptions(
       return this;
     }
 
+    public Builder augmentation(Augmentation value) {
+      augmentation = value;
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException naming the first setting out of range
      */
@@ -204,7 +217,8 @@ public record TrainingOptions(
           latentEpochs,
           aumThresholdPass,
           robust,
-          cleaningRounds);
+          cleaningRounds,
+          augmentation);
     }
   }
 }

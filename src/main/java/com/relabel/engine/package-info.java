@@ -15,8 +15,10 @@
  *       com.relabel.engine.TrainingResult}; both trainers are {@link
  *       com.relabel.engine.ImageTrainer}s.
  *   <li>Networks: {@link com.relabel.engine.ModelKind} picks {@link com.relabel.engine.SmallCnn},
- *       {@link com.relabel.engine.LeNet} or {@link com.relabel.engine.SmallMlp}, each built as a
- *       {@link com.relabel.engine.ClassifierNetwork} split into embedding and head.
+ *       {@link com.relabel.engine.LeNet}, {@link com.relabel.engine.SmallResNet} (colour photos,
+ *       the default above 32x32) or {@link com.relabel.engine.SmallMlp}, each built as a {@link
+ *       com.relabel.engine.ClassifierNetwork} split into embedding and head; {@link
+ *       com.relabel.engine.Augmentation} varies colour images while training.
  *   <li>Device: {@link com.relabel.engine.DeviceChoice}, resolved on this machine by {@link
  *       com.relabel.engine.ImageClassifierTrainer#deviceFor}.
  *   <li>Hooks: {@link com.relabel.engine.TrainingProgress} hears every batch and epoch and may

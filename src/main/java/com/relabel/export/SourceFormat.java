@@ -32,8 +32,13 @@ interface SourceFormat {
    */
   boolean fits(Dataset dataset, boolean hasFileNames);
 
-  /** The end of the download's file name, after the dataset's name. */
-  String fileSuffix();
+  /**
+   * The end of the download's file name, after the dataset's name: the imported CSV file again,
+   * corrected, unless the format says otherwise.
+   */
+  default String fileSuffix() {
+    return "-corrected.csv";
+  }
 
   /** The download's media type: CSV unless the format says otherwise. */
   default String contentType() {

@@ -24,11 +24,6 @@ final class TableCsvSource implements SourceFormat {
   }
 
   @Override
-  public String fileSuffix() {
-    return "-corrected.csv";
-  }
-
-  @Override
   public void write(Dataset dataset, List<String> classes, JdbcTemplate jdbc, OutputStream out)
       throws IOException {
     TableSchema schema =

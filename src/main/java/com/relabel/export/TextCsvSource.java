@@ -18,11 +18,6 @@ final class TextCsvSource implements SourceFormat {
   }
 
   @Override
-  public String fileSuffix() {
-    return "-corrected.csv";
-  }
-
-  @Override
   public void write(Dataset dataset, List<String> classes, JdbcTemplate jdbc, OutputStream out)
       throws IOException {
     Writer text = SourceFormat.text(out);

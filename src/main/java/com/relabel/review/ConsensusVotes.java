@@ -52,20 +52,10 @@ class ConsensusVotes {
             .addValue("at", ReviewLeases.at(now)));
     leases.release(sample.getId(), voter);
     int current = sample.getCurrentLabel();
-    changes.publish(
-        sample,
-        voter,
-        ReviewAction.VOTE,
-        current,
-        label,
-        SampleStatus.OPEN,
-        choice.resultingStatus(),
-        shown.score(),
-        shown.runId(),
-        now);
+    Vote mine = new Vote(voter, choice, label, now);
+    changes.publishVote(sample, mine, shown.score(), shown.runId());
 
     List<Vote> votes = votes(sample.getId());
-    Vote mine = new Vote(voter, choice, label, now);
     if (votes.stream().anyMatch(v -> !v.agreesWith(mine))) {
       sample.dispute();
       changes.save(sample);
@@ -75,9 +65,7 @@ class ConsensusVotes {
           voter,
           ReviewAction.DISPUTE,
           current,
-          current,
           SampleStatus.OPEN,
-          SampleStatus.DISPUTED,
           shown.score(),
           shown.runId(),
           now);
@@ -92,9 +80,7 @@ class ConsensusVotes {
           voter,
           ReviewAction.CONSENSUS,
           current,
-          label,
           SampleStatus.OPEN,
-          sample.getStatus(),
           shown.score(),
           shown.runId(),
           now);

@@ -142,16 +142,7 @@ public class Disputes {
             new MapSqlParameterSource("dataset", sample.getDatasetId()),
             Long.class);
     changes.publish(
-        sample,
-        admin,
-        ReviewAction.RESOLVE,
-        oldLabel,
-        label,
-        SampleStatus.DISPUTED,
-        sample.getStatus(),
-        score,
-        run,
-        now);
+        sample, admin, ReviewAction.RESOLVE, oldLabel, SampleStatus.DISPUTED, score, run, now);
     return sample;
   }
 }

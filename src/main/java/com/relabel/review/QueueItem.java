@@ -16,4 +16,29 @@ public record QueueItem(
     Integer suggestedLabel,
     Double suggestedProbability,
     List<String> flaggedBy,
-    long runId) {}
+    long runId) {
+
+  /** This sample as a reviewer saw it at {@code seenVersion}: a decision on it checks that one. */
+  public QueueItem atVersion(long seenVersion) {
+    return seenAs(seenVersion, currentLabel);
+  }
+
+  /** This sample as it was shown with {@code shownLabel}, before a decision changed its label. */
+  public QueueItem withLabel(int shownLabel) {
+    return seenAs(version, shownLabel);
+  }
+
+  private QueueItem seenAs(long seenVersion, int shownLabel) {
+    return new QueueItem(
+        sampleId,
+        sampleIndex,
+        seenVersion,
+        shownLabel,
+        originalLabel,
+        score,
+        suggestedLabel,
+        suggestedProbability,
+        flaggedBy,
+        runId);
+  }
+}

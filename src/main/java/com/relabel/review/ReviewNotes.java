@@ -72,9 +72,7 @@ public class ReviewNotes {
         actor,
         ReviewAction.UNSURE,
         label,
-        label,
         SampleStatus.OPEN,
-        SampleStatus.DISPUTED,
         shown.score(),
         shown.runId(),
         Instant.now());

@@ -229,9 +229,7 @@ public class ReviewService {
             actor,
             ReviewAction.UNDO,
             vote.get().label(),
-            sample.getCurrentLabel(),
             vote.get().choice().resultingStatus(),
-            SampleStatus.OPEN,
             shown.score(),
             shown.runId(),
             now);
@@ -252,16 +250,7 @@ public class ReviewService {
     changes.save(sample);
     votes.clear(sample.getId());
     changes.publish(
-        sample,
-        actor,
-        ReviewAction.UNDO,
-        oldLabel,
-        shown.currentLabel(),
-        oldStatus,
-        SampleStatus.OPEN,
-        shown.score(),
-        shown.runId(),
-        now);
+        sample, actor, ReviewAction.UNDO, oldLabel, oldStatus, shown.score(), shown.runId(), now);
     return sample;
   }
 
@@ -284,17 +273,7 @@ public class ReviewService {
     sample.decide(action.resultingStatus(), label, actor, now);
     changes.save(sample);
     leases.releaseAll(sample.getId());
-    changes.publish(
-        sample,
-        actor,
-        action,
-        oldLabel,
-        label,
-        oldStatus,
-        sample.getStatus(),
-        item.score(),
-        item.runId(),
-        now);
+    changes.publish(sample, actor, action, oldLabel, oldStatus, item.score(), item.runId(), now);
     return new Decision(sample, Decision.Outcome.DECIDED, 0, 1);
   }
 }

@@ -66,18 +66,7 @@ public class ReviewUndo {
             .item(datasetId, sampleId)
             .orElseThrow(() -> new NoSuchElementException("no scored sample " + sampleId));
     // the sample as the reviewer saw it before deciding: its label then is the one to restore
-    QueueItem shown =
-        new QueueItem(
-            now.sampleId(),
-            now.sampleIndex(),
-            now.version(),
-            last.oldLabel(),
-            now.originalLabel(),
-            now.score(),
-            now.suggestedLabel(),
-            now.suggestedProbability(),
-            now.flaggedBy(),
-            now.runId());
+    QueueItem shown = now.withLabel(last.oldLabel());
     return reviews.undo(shown, versionAfter);
   }
 }

@@ -54,15 +54,17 @@ class SampleChanges {
     return label;
   }
 
-  /** Publishes the event the audit trail records, inside the caller's transaction. */
+  /**
+   * Publishes the event the audit trail records, inside the caller's transaction: {@code sample} as
+   * the decision left it (its label and status are the new ones), with the label and status it had
+   * before.
+   */
   void publish(
       Sample sample,
       String actor,
       ReviewAction action,
       int oldLabel,
-      int newLabel,
       SampleStatus oldStatus,
-      SampleStatus newStatus,
       Double score,
       Long runId,
       Instant at) {
@@ -74,12 +76,33 @@ class SampleChanges {
             actor,
             action,
             oldLabel,
-            newLabel,
+            sample.getCurrentLabel(),
             oldStatus,
-            newStatus,
+            sample.getStatus(),
             score,
             runId,
             at));
+  }
+
+  /**
+   * Publishes a consensus vote: the open sample keeps its label, the event records the label and
+   * status the voter chose.
+   */
+  void publishVote(Sample sample, Vote vote, Double score, Long runId) {
+    events.publishEvent(
+        new SampleDecided(
+            sample.getDatasetId(),
+            sample.getId(),
+            sample.getSampleIndex(),
+            vote.voter(),
+            ReviewAction.VOTE,
+            sample.getCurrentLabel(),
+            vote.label(),
+            SampleStatus.OPEN,
+            vote.choice().resultingStatus(),
+            score,
+            runId,
+            vote.votedAt()));
   }
 
   /** The refusal a reviewer gets when someone else changed the sample since they saw it. */

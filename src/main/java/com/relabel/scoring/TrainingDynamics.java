@@ -67,19 +67,7 @@ public record TrainingDynamics(
 
   /** A builder that starts from these dynamics. */
   public Builder toBuilder() {
-    return builder()
-        .givenLabels(givenLabels)
-        .numClasses(numClasses)
-        .probGiven(probGiven)
-        .predicted(predicted)
-        .margin(margin)
-        .loss(loss)
-        .finalProbabilities(finalProbabilities)
-        .embeddings(embeddings)
-        .embeddingNormsSquared(embeddingNormsSquared)
-        .heldOutProbabilities(heldOutProbabilities)
-        .softTargets(softTargets)
-        .latentMeans(latentMeans);
+    return new Builder(this);
   }
 
   /** Checks that every array covers every epoch and sample. */
@@ -205,6 +193,21 @@ public record TrainingDynamics(
     private float[][] latentMeans;
 
     private Builder() {}
+
+    private Builder(TrainingDynamics from) {
+      givenLabels = from.givenLabels;
+      numClasses = from.numClasses;
+      probGiven = from.probGiven;
+      predicted = from.predicted;
+      margin = from.margin;
+      loss = from.loss;
+      finalProbabilities = from.finalProbabilities;
+      embeddings = from.embeddings;
+      embeddingNormsSquared = from.embeddingNormsSquared;
+      heldOutProbabilities = from.heldOutProbabilities;
+      softTargets = from.softTargets;
+      latentMeans = from.latentMeans;
+    }
 
     public Builder givenLabels(int[] value) {
       givenLabels = value;

@@ -1,6 +1,7 @@
 package com.relabel.training;
 
 import com.relabel.dataset.CsvRecords;
+import com.relabel.dataset.JsonLines;
 import com.relabel.dataset.TextFormatException;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -9,10 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.ObjectMapper;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reads per-sample class probabilities (and optionally embeddings) that a team's own model made, in
@@ -35,8 +33,6 @@ final class PredictionsFile {
 
   /** How far the probabilities of a row may sum from 1 (rounding in the file). */
   static final double SUM_TOLERANCE = 0.01;
-
-  private static final ObjectMapper JSON = JsonMapper.builder().build();
 
   /** The predictions by row of the dataset's training set; {@code embeddings} may be null. */
   record Predictions(float[][] probabilities, float[][] embeddings) {}
@@ -72,7 +68,7 @@ final class PredictionsFile {
       if (in.read() != '\uFEFF') {
         in.reset();
       }
-      if (startsJson(in)) {
+      if (JsonLines.firstVisible(in) == '{') {
         reader.readJsonl(in);
       } else {
         reader.readCsv(in);
@@ -81,17 +77,6 @@ final class PredictionsFile {
       throw new PredictionsFormatException(name, 0, "not UTF-8 text");
     }
     return rows.complete();
-  }
-
-  /** Whether the first character that is not white space is an opening brace (left unread). */
-  private static boolean startsJson(BufferedReader in) throws IOException {
-    in.mark(1 << 16);
-    int c;
-    do {
-      c = in.read();
-    } while (c != -1 && Character.isWhitespace(c));
-    in.reset();
-    return c == '{';
   }
 
   private void readCsv(BufferedReader in) throws IOException {
@@ -185,37 +170,22 @@ final class PredictionsFile {
   }
 
   private void readJsonl(BufferedReader in) throws IOException {
-    String line;
-    int lineNumber = 0;
-    while ((line = in.readLine()) != null) {
-      lineNumber++;
-      if (line.isBlank()) {
-        continue;
-      }
-      JsonNode node;
-      try {
-        node = JSON.readTree(line);
-      } catch (JacksonException e) {
-        throw new PredictionsFormatException(
-            name, lineNumber, "not JSON: " + e.getOriginalMessage());
-      }
-      JsonNode index = node.get("sample_index");
-      if (index == null || !index.canConvertToInt()) {
-        throw new PredictionsFormatException(name, lineNumber, "no integer sample_index");
-      }
-      float[] p = array(node.get("probabilities"), lineNumber, "probabilities");
-      if (p == null) {
-        throw new PredictionsFormatException(name, lineNumber, "no probabilities array");
-      }
-      if (p.length != numClasses) {
-        throw new PredictionsFormatException(
-            name,
-            lineNumber,
-            p.length + " probabilities, but the dataset has " + numClasses + " classes");
-      }
-      rows.accept(
-          index.asInt(), p, array(node.get("embedding"), lineNumber, "embedding"), lineNumber);
-    }
+    JsonLines.read(
+        in,
+        (line, problem) -> new PredictionsFormatException(name, line, problem),
+        (line, index, node) -> {
+          float[] p = array(node.get("probabilities"), line, "probabilities");
+          if (p == null) {
+            throw new PredictionsFormatException(name, line, "no probabilities array");
+          }
+          if (p.length != numClasses) {
+            throw new PredictionsFormatException(
+                name,
+                line,
+                p.length + " probabilities, but the dataset has " + numClasses + " classes");
+          }
+          rows.accept(index, p, array(node.get("embedding"), line, "embedding"), line);
+        });
   }
 
   private float[] array(JsonNode node, int line, String field) throws PredictionsFormatException {

@@ -8,8 +8,8 @@ import jakarta.persistence.Embeddable;
 /**
  * What a run found, as {@code training_run} stores it: the errors it estimates and expects, its
  * held-out accuracy, its AUM cut-off, why it held back, the ensemble weights refitted from reviews.
- * All null until the run has measured them (Hibernate then loads no instance: {@link TrainingRun}
- * makes an empty one).
+ * All null until the run has measured them (Hibernate then loads no instance: {@link
+ * TrainingRun#emptyPartsForNullColumns} puts an empty one in its place).
  */
 @Embeddable
 public class RunOutcome {

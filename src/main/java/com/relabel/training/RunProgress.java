@@ -35,34 +35,6 @@ public record RunProgress(
     boolean cancelRequested,
     String heldBackReason) {
 
-  /** A snapshot of a run that has not been held back. */
-  public RunProgress(
-      long runId,
-      long datasetId,
-      RunStatus status,
-      String phase,
-      Integer epoch,
-      Integer epochs,
-      double progress,
-      Double samplesPerSecond,
-      String device,
-      Instant startedAt,
-      boolean cancelRequested) {
-    this(
-        runId,
-        datasetId,
-        status,
-        phase,
-        epoch,
-        epochs,
-        progress,
-        samplesPerSecond,
-        device,
-        startedAt,
-        cancelRequested,
-        null);
-  }
-
   /** Below this share done the time left is too uncertain to show. */
   static final double MIN_PROGRESS_FOR_ESTIMATE = 0.02;
 
@@ -96,7 +68,8 @@ public record RunProgress(
         samplesPerSecond,
         device,
         startedAt,
-        cancelRequested);
+        cancelRequested,
+        null);
   }
 
   /**

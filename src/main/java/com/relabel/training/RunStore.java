@@ -4,13 +4,11 @@ import com.relabel.engine.EpochStats;
 import com.relabel.engine.HeldOutSplit;
 import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.AumCutoff;
+import com.relabel.scoring.Cartography;
 import com.relabel.scoring.MethodScores;
 import com.relabel.scoring.Neighbours;
 import com.relabel.scoring.NoiseReport;
 import com.relabel.scoring.TrainingDynamics;
-import java.sql.Types;
-import java.util.List;
-import java.util.stream.IntStream;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -127,45 +125,60 @@ class RunStore {
    */
   void saveScores(long runId, long[] sampleIds, NoiseReport report, AumCutoff aumCutoff) {
     MethodScores ensemble = report.ensemble();
-    List<Integer> rows = indexes(sampleIds.length);
-    jdbc.batchUpdate(
-        "insert into sample_score (run_id, sample_id, score, suggested_label,"
-            + " suggested_probability, flagged_by, region, confidence, variability, correctness,"
-            + " aum_below_cutoff) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        rows,
-        BATCH,
-        (ps, i) -> {
-          ps.setLong(1, runId);
-          ps.setLong(2, sampleIds[i]);
-          ps.setDouble(3, ensemble.scores()[i]);
-          ps.setInt(4, ensemble.suggestedLabels()[i]);
-          ps.setDouble(5, ensemble.suggestionConfidence()[i]);
-          ps.setString(6, String.join(",", report.flaggedBy(i)));
-          ps.setString(7, report.cartography().region(i).name());
-          ps.setDouble(8, report.cartography().confidence()[i]);
-          ps.setDouble(9, report.cartography().variability()[i]);
-          ps.setDouble(10, report.cartography().correctness()[i]);
-          if (aumCutoff == null) {
-            ps.setNull(11, Types.BOOLEAN);
-          } else {
-            ps.setBoolean(11, aumCutoff.isBelow(i));
+    Cartography map = report.cartography();
+    var rows = new ScoreRows(jdbc, BATCH);
+    rows.sampleScores(
+        runId,
+        sampleIds,
+        new ScoreRows.SampleScores() {
+          @Override
+          public double score(int i) {
+            return ensemble.scores()[i];
+          }
+
+          @Override
+          public int suggestedLabel(int i) {
+            return ensemble.suggestedLabels()[i];
+          }
+
+          @Override
+          public double suggestedProbability(int i) {
+            return ensemble.suggestionConfidence()[i];
+          }
+
+          @Override
+          public String flaggedBy(int i) {
+            return String.join(",", report.flaggedBy(i));
+          }
+
+          @Override
+          public String region(int i) {
+            return map.region(i).name();
+          }
+
+          @Override
+          public double confidence(int i) {
+            return map.confidence()[i];
+          }
+
+          @Override
+          public double variability(int i) {
+            return map.variability()[i];
+          }
+
+          @Override
+          public double correctness(int i) {
+            return map.correctness()[i];
+          }
+
+          @Override
+          public Boolean aumBelowCutoff(int i) {
+            return aumCutoff == null ? null : aumCutoff.isBelow(i);
           }
         });
     for (MethodScores method : report.methods()) {
-      jdbc.batchUpdate(
-          "insert into method_score (run_id, method, sample_id, score) values (?, ?, ?, ?)",
-          rows,
-          BATCH,
-          (ps, i) -> {
-            ps.setLong(1, runId);
-            ps.setString(2, method.method());
-            ps.setLong(3, sampleIds[i]);
-            ps.setDouble(4, method.scores()[i]);
-          });
+      double[] scores = method.scores();
+      rows.methodScores(runId, method.method(), sampleIds, i -> scores[i]);
     }
-  }
-
-  private static List<Integer> indexes(int n) {
-    return IntStream.range(0, n).boxed().toList();
   }
 }

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.PostLoad;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -59,7 +60,7 @@ public class TrainingRun {
   @Column(name = "finished_at")
   private Instant finishedAt;
 
-  @Embedded private RunPhase phase;
+  @Embedded private RunPhase phase = new RunPhase();
 
   @Column(name = "sample_count")
   private Integer sampleCount;
@@ -73,7 +74,7 @@ public class TrainingRun {
   @Column(name = "executed_by", length = 128)
   private String executedBy;
 
-  @Embedded private RunOutcome outcome;
+  @Embedded private RunOutcome outcome = new RunOutcome();
 
   @Embedded private StoredComparison comparison;
 
@@ -119,10 +120,23 @@ public class TrainingRun {
 
   /** Where the run is; empty (all null) while queued. */
   public RunPhase phase() {
+    return phase;
+  }
+
+  /**
+   * A run always has a phase and an outcome, empty ones until it measures something. Hibernate
+   * loads an embeddable whose columns are all null as null (a queued run's phase, a new run's
+   * outcome), so a loaded run gets empty ones here, before anyone reads it; a new run has them from
+   * its field initialisers. Writing an empty one back writes the same nulls.
+   */
+  @PostLoad
+  void emptyPartsForNullColumns() {
     if (phase == null) {
       phase = new RunPhase();
     }
-    return phase;
+    if (outcome == null) {
+      outcome = new RunOutcome();
+    }
   }
 
   void succeed(
@@ -165,9 +179,6 @@ public class TrainingRun {
 
   /** What the run found; empty (all null) until it measures something. */
   public RunOutcome getOutcome() {
-    if (outcome == null) {
-      outcome = new RunOutcome();
-    }
     return outcome;
   }
 

@@ -1,6 +1,7 @@
 package com.relabel.training;
 
 import com.github.kagkarlsson.scheduler.SchedulerClient;
+import com.relabel.engine.ModelKind;
 import com.relabel.scoring.ScorerRegistry;
 import com.relabel.security.Roles;
 import java.time.Instant;
@@ -51,6 +52,27 @@ public class TrainingRuns {
       }
     }
     return enqueue(datasetId, settings, requestedBy);
+  }
+
+  /**
+   * {@code defaults} with the network for this dataset's images, for a run nobody chose a model
+   * for: {@link ModelKind#defaultFor} of their shape ({@code resnet} for colour images above 32x32,
+   * decision 0046) in place of the default {@code cnn}; other settings unchanged.
+   */
+  public RunSettings defaultsFor(long datasetId, RunSettings defaults) {
+    if (defaults.model() != ModelKind.CNN) {
+      return defaults;
+    }
+    ModelKind model =
+        jdbc
+            .query(
+                "select image_channels, image_height, image_width from dataset where id = ?",
+                (rs, i) -> ModelKind.defaultFor(rs.getInt(1), rs.getInt(2), rs.getInt(3)),
+                datasetId)
+            .stream()
+            .findFirst()
+            .orElse(ModelKind.CNN);
+    return model == ModelKind.CNN ? defaults : defaults.toBuilder().model(model).build();
   }
 
   /**

@@ -1,9 +1,10 @@
 package com.relabel.api;
 
+import static com.relabel.api.ApiFixtures.json;
+import static com.relabel.api.ApiFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.relabel.dataset.IdxWriter;
 import com.relabel.flow.TestDatasets;
 import com.relabel.review.QueueBrowser;
 import com.relabel.review.QueueFilter;
@@ -11,16 +12,13 @@ import com.relabel.review.QueueIssue;
 import com.relabel.review.QueueRow;
 import com.relabel.review.ReviewService;
 import com.relabel.security.ApiTokens;
-import com.relabel.security.Role;
 import com.relabel.security.UserAccounts;
 import com.relabel.support.TestAccounts;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +29,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Near-duplicates and outliers over the REST API (decision 0043), over real HTTP and a real
@@ -49,8 +46,6 @@ import tools.jackson.databind.json.JsonMapper;
     })
 class IssuesApiTest {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final AtomicInteger NAMES = new AtomicInteger();
   private static final int SAMPLES = 40;
   private static final int DIMENSIONS = 12;
 
@@ -63,6 +58,7 @@ class IssuesApiTest {
   @TempDir Path dir;
 
   private TestAccounts users;
+  private ApiFixtures fixtures;
   private int[] labels;
   private int sameA;
   private int sameB;
@@ -73,6 +69,7 @@ class IssuesApiTest {
   @BeforeEach
   void fixtures() {
     users = new TestAccounts(accounts, tokens, securityContexts);
+    fixtures = new ApiFixtures(port, users, dir);
     labels = TestDatasets.mnist(SAMPLES).labels();
     conflictA = 20;
     conflictB = firstAfter(conflictA, false, -1);
@@ -87,7 +84,7 @@ class IssuesApiTest {
 
   @Test
   void theIssueFilterLeasesOnlyFlaggedSamplesAndEachNamesItsPartnerByNumber() throws Exception {
-    var admin = admin();
+    var admin = fixtures.admin();
     long ds = dataset(admin);
     var anne = annotator(admin, unique("anne"), "full");
 
@@ -129,7 +126,7 @@ class IssuesApiTest {
 
   @Test
   void countsAreTheSamplesTheFilterFindsAndReadOnlyTokensReadThem() throws Exception {
-    var admin = admin();
+    var admin = fixtures.admin();
     long ds = dataset(admin);
     var reader = annotator(admin, unique("reader"), "read-only");
 
@@ -145,19 +142,7 @@ class IssuesApiTest {
     assertThat(reader.get("/api/v1/datasets/" + ds + "/review/next?issue=outlier").status())
         .isEqualTo(403);
 
-    long fresh =
-        json(
-                admin.postForm(
-                    "/api/v1/datasets/idx",
-                    "name",
-                    unique("bare"),
-                    "images",
-                    images(),
-                    "labels",
-                    labelsFile()),
-                201)
-            .get("id")
-            .asLong();
+    long fresh = fixtures.uploadedDataset(admin, "bare", TestDatasets.mnist(SAMPLES));
     JsonNode none = json(admin.get("/api/v1/datasets/" + fresh + "/issues"), 200);
     assertThat(none.get("runId").isNull()).isTrue();
     assertThat(none.get("outlier").asLong()).isZero();
@@ -166,7 +151,7 @@ class IssuesApiTest {
   /** The grid's Issue filter and the API's counts are one definition: the same samples. */
   @Test
   void theGridsIssueFilterShowsTheSamplesTheCountsCount() throws Exception {
-    var admin = admin();
+    var admin = fixtures.admin();
     long ds = dataset(admin);
     JsonNode counts = json(admin.get("/api/v1/datasets/" + ds + "/issues"), 200);
     List<Integer> conflicting =
@@ -256,35 +241,7 @@ class IssuesApiTest {
 
   /** A dataset of MNIST digits, scored by imported predictions with the planted embeddings. */
   private long dataset(ApiClient admin) throws Exception {
-    long id =
-        json(
-                admin.postForm(
-                    "/api/v1/datasets/idx",
-                    "name",
-                    unique("issues"),
-                    "images",
-                    images(),
-                    "labels",
-                    labelsFile()),
-                201)
-            .get("id")
-            .asLong();
-    Path predictions = Files.write(dir.resolve("model.csv"), predictionsCsv());
-    json(admin.postForm("/api/v1/datasets/" + id + "/predictions", "file", predictions), 201);
-    return id;
-  }
-
-  private Path images() throws Exception {
-    Path images = dir.resolve("images.idx");
-    if (Files.notExists(images)) {
-      IdxWriter.write(TestDatasets.mnist(SAMPLES), images, dir.resolve("labels.idx"));
-    }
-    return images;
-  }
-
-  private Path labelsFile() throws Exception {
-    images();
-    return dir.resolve("labels.idx");
+    return fixtures.scoredDataset(admin, "issues", TestDatasets.mnist(SAMPLES), predictionsCsv());
   }
 
   /**
@@ -326,30 +283,6 @@ class IssuesApiTest {
 
   /** An annotator made over the API, with a token of the scope that acts as them. */
   private ApiClient annotator(ApiClient admin, String name, String scope) throws Exception {
-    json(
-        admin.postJson(
-            "/api/v1/users",
-            "{\"username\":\"" + name + "\",\"password\":\"password-1\",\"role\":\"annotator\"}"),
-        201);
-    JsonNode token =
-        json(
-            admin.postJson(
-                "/api/v1/tokens",
-                "{\"name\":\"pipeline\",\"owner\":\"" + name + "\",\"scope\":\"" + scope + "\"}"),
-            201);
-    return new ApiClient(port, token.get("token").asString());
-  }
-
-  private ApiClient admin() {
-    return new ApiClient(port, users.tokenOf(unique("admin"), Role.ADMIN));
-  }
-
-  private static JsonNode json(ApiClient.Reply reply, int status) throws Exception {
-    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-    return JSON.readTree(reply.body());
-  }
-
-  private static String unique(String prefix) {
-    return prefix + "-" + NAMES.incrementAndGet();
+    return fixtures.client(fixtures.annotatorToken(admin, name, "pipeline", scope));
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import com.relabel.dataset.IdxWriter;
+import com.relabel.dataset.ImageFolderFixture;
 import com.relabel.flow.TestDatasets;
 import com.relabel.review.QueueItem;
 import com.relabel.review.ReviewAction;
@@ -70,6 +71,22 @@ class RestApiTest {
     users.logout();
   }
 
+  /** The fields of a dataset in the API's answers (ApiDataset). */
+  static final String[] DATASET_FIELDS = {
+    "id",
+    "name",
+    "kind",
+    "classes",
+    "samples",
+    "open",
+    "confirmed",
+    "corrected",
+    "excluded",
+    "activeRunId",
+    "ownEmbeddingDimension",
+    "trainsOnOwnEmbeddings"
+  };
+
   @Test
   void aRequestWithoutAValidTokenIsRefusedButTheDescriptionIsPublic() {
     var anonymous = new ApiClient(port, null).get("/api/v1/datasets");
@@ -95,6 +112,12 @@ class RestApiTest {
         .contains("expectedErrorsTop1000")
         .contains("errorsPer100")
         .doesNotContain("/export/datasets");
+    assertThat(
+            JSON.readTree(description.body())
+                .at("/components/schemas/ApiDataset/properties")
+                .propertyNames())
+        .as("the dataset's fields as the description lists them")
+        .containsExactlyInAnyOrder(DATASET_FIELDS);
   }
 
   @Test
@@ -114,6 +137,10 @@ class RestApiTest {
     assertThat(dataset.get("samples").asLong()).isEqualTo(300);
     assertThat(dataset.get("classes")).hasSize(10);
     assertThat(dataset.get("activeRunId").isNull()).isTrue();
+    assertThat(dataset.propertyNames())
+        .as("the dataset's fields, no more and no fewer")
+        .containsExactlyInAnyOrder(DATASET_FIELDS);
+    assertThat(dataset.get("kind").asString()).isEqualTo("IMAGE");
 
     var started =
         api.postJson(
@@ -346,6 +373,19 @@ class RestApiTest {
             "/api/v1/datasets/idx", "name", "same", "images", sameImages, "labels", sameLabels);
     assertThat(sameNames.status()).as(sameNames.body()).isEqualTo(201);
     assertThat(JSON.readTree(sameNames.body()).get("samples").asLong()).isEqualTo(20);
+    // images of more than 128 a side are refused by the size field, before the ZIP is read
+    Path photos =
+        ImageFolderFixture.colourPhotosZip(
+            dir.resolve("photos.zip"),
+            40,
+            new String[] {"red", "blue"},
+            new int[][] {{0xd03020}, {0x2040d0}});
+    var tooLarge =
+        api.postForm(
+            "/api/v1/datasets/images", "name", "large", "archive", photos, "size", "129x129");
+    assertThat(tooLarge.status()).as(tooLarge.body()).isEqualTo(400);
+    assertThat(JSON.readTree(tooLarge.body()).get("detail").asString())
+        .isEqualTo("size: image size must be between 8 and 128 pixels a side, not 129x129");
     var ok =
         api.postForm("/api/v1/datasets/idx", "name", "fine", "images", images, "labels", labels);
     long datasetId = JSON.readTree(ok.body()).get("id").asLong();

@@ -1,15 +1,15 @@
 package com.relabel.api;
 
+import static com.relabel.api.ApiFixtures.JSON;
+import static com.relabel.api.ApiFixtures.json;
+import static com.relabel.api.ApiFixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.relabel.dataset.IdxWriter;
 import com.relabel.flow.TestDatasets;
 import com.relabel.review.ReviewPolicies;
 import com.relabel.security.ApiTokens;
-import com.relabel.security.Role;
 import com.relabel.security.UserAccounts;
 import com.relabel.support.TestAccounts;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -19,7 +19,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Reviewing over the REST API (decision 0034), over real HTTP and a real database: each decision is
@@ -49,9 +47,6 @@ import tools.jackson.databind.json.JsonMapper;
     })
 class ReviewApiTest {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
-  private static final AtomicInteger NAMES = new AtomicInteger();
-
   @LocalServerPort int port;
   @Autowired UserAccounts accounts;
   @Autowired ApiTokens tokens;
@@ -61,10 +56,12 @@ class ReviewApiTest {
   @TempDir Path dir;
 
   private TestAccounts users;
+  private ApiFixtures fixtures;
 
   @BeforeEach
   void fixtures() {
     users = new TestAccounts(accounts, tokens, securityContexts);
+    fixtures = new ApiFixtures(port, users, dir);
   }
 
   @AfterEach
@@ -74,7 +71,7 @@ class ReviewApiTest {
 
   @Test
   void eachActionIsRecordedOnceAndUndoTakesBackOnlyYourLastDecision() throws Exception {
-    var admin = admin();
+    var admin = fixtures.admin();
     long ds = dataset(admin, 40);
     String anneName = unique("anne");
     var anne = annotator(admin, anneName);
@@ -150,7 +147,7 @@ class ReviewApiTest {
 
   @Test
   void twoReviewersRacingOnOneSampleGetOne200AndOne409() throws Exception {
-    var admin = admin();
+    var admin = fixtures.admin();
     long ds = dataset(admin, 30);
     var anne = annotator(admin, unique("anne"));
     var bob = annotator(admin, unique("bob"));
@@ -186,7 +183,7 @@ class ReviewApiTest {
 
   @Test
   void consensusVotesAreCountedAndTheLastAgreeingVoteMakesTheLabelFinal() throws Exception {
-    var admin = admin();
+    var admin = fixtures.admin();
     long ds = dataset(admin, 20);
     users.asAdmin(() -> policies.setRequiredReviews(ds, 2));
     String anneName = unique("anne");
@@ -214,7 +211,7 @@ class ReviewApiTest {
 
   @Test
   void aReadOnlyTokenMayNeitherLeaseNorDecideNorUndo() throws Exception {
-    var admin = admin();
+    var admin = fixtures.admin();
     long ds = dataset(admin, 10);
     String anneName = unique("anne");
     annotator(admin, anneName);
@@ -254,7 +251,7 @@ class ReviewApiTest {
 
   @Test
   void accountsAndTokensAreTheAdminsAndTheirRulesHold() throws Exception {
-    var admin = admin();
+    var admin = fixtures.admin();
     String anneName = unique("anne");
     var anne = annotator(admin, anneName);
     long users = jdbc.queryForObject("select count(*) from app_user", Long.class);
@@ -313,7 +310,7 @@ class ReviewApiTest {
 
   @Test
   void badInputIsRefusedWithTheFieldItNames() throws Exception {
-    var admin = admin();
+    var admin = fixtures.admin();
     long ds = dataset(admin, 10);
     var anne = annotator(admin, unique("anne"));
     int sample =
@@ -414,11 +411,6 @@ class ReviewApiTest {
     return sample.get("version").asLong();
   }
 
-  private static JsonNode json(ApiClient.Reply reply, int status) throws Exception {
-    assertThat(reply.status()).as(reply.body()).isEqualTo(status);
-    return JSON.readTree(reply.body());
-  }
-
   /** The sample's audit rows, oldest first, as "ACTION actor". */
   private List<String> audit(long ds, int sample) {
     return jdbc.queryForList(
@@ -448,55 +440,19 @@ class ReviewApiTest {
 
   /** A dataset of {@code n} MNIST digits with an active run from imported predictions. */
   private long dataset(ApiClient admin, int n) throws Exception {
-    Path images = dir.resolve("images-" + n + ".idx");
-    Path labels = dir.resolve("labels-" + n + ".idx");
-    IdxWriter.write(TestDatasets.mnist(n), images, labels);
-    long id =
-        json(
-                admin.postForm(
-                    "/api/v1/datasets/idx",
-                    "name",
-                    unique("review"),
-                    "images",
-                    images,
-                    "labels",
-                    labels),
-                201)
-            .get("id")
-            .asLong();
-    Path predictions = Files.write(dir.resolve("model-" + n + ".csv"), predictionsCsv(n));
-    json(admin.postForm("/api/v1/datasets/" + id + "/predictions", "file", predictions), 201);
-    return id;
+    return fixtures.scoredDataset(admin, "review", TestDatasets.mnist(n), predictionsCsv(n));
   }
 
   /** An annotator made over the API, with a full token that acts as them. */
   private ApiClient annotator(ApiClient admin, String name) throws Exception {
-    json(
-        admin.postJson(
-            "/api/v1/users",
-            "{\"username\":\"" + name + "\",\"password\":\"password-1\",\"role\":\"annotator\"}"),
-        201);
-    JsonNode token =
-        json(
-            admin.postJson(
-                "/api/v1/tokens", "{\"name\":\"labelling tool\",\"owner\":\"" + name + "\"}"),
-            201);
+    JsonNode token = fixtures.annotatorToken(admin, name, "labelling tool", null);
     assertThat(token.get("owner").asString()).isEqualTo(name);
     assertThat(token.get("scope").asString()).isEqualTo("FULL");
-    return new ApiClient(port, token.get("token").asString());
-  }
-
-  /** A new admin's first token: made in the app (here through the service), as in the UI. */
-  private ApiClient admin() {
-    return new ApiClient(port, users.tokenOf(unique("admin"), Role.ADMIN));
+    return fixtures.client(token);
   }
 
   private ApiClient.Reply send(ApiClient who, HttpMethod method, String path) {
     return who.send(method, path);
-  }
-
-  private static String unique(String prefix) {
-    return prefix + "-" + NAMES.incrementAndGet();
   }
 
   /**

@@ -7,6 +7,7 @@ import com.relabel.bench.NoiseSpec;
 import com.relabel.dataset.IdxWriter;
 import com.relabel.dataset.LabeledImages;
 import com.relabel.dataset.SyntheticTexts;
+import com.relabel.engine.Augmentation;
 import com.relabel.engine.ModelKind;
 import com.relabel.flow.TestDatasets;
 import java.io.ByteArrayOutputStream;
@@ -116,8 +117,15 @@ class BenchCommandTest {
     assertThat(a.foldEpochs()).isEqualTo(6);
     assertThat(BenchArguments.parse(new String[] {"--model", "wide-cnn"}).model())
         .isEqualTo(ModelKind.WIDE_CNN);
-    assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--model", "resnet"}))
-        .hasMessageContaining("known models: cnn, wide-cnn, lenet, mlp");
+    assertThat(BenchArguments.parse(new String[] {"--model", "resnet"}).model())
+        .isEqualTo(ModelKind.RESNET);
+    assertThat(a.augmentation()).isEqualTo(Augmentation.NONE);
+    assertThat(BenchArguments.parse(new String[] {"--augment", "crop-mirror"}).augmentation())
+        .isEqualTo(Augmentation.CROP_AND_MIRROR);
+    assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--model", "vgg"}))
+        .hasMessageContaining("known models: cnn, wide-cnn, lenet, resnet, mlp");
+    assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--augment", "rotate"}))
+        .hasMessageContaining("known: none, crop, crop-mirror");
     assertThat(BenchArguments.parse(new String[] {"--latent-epochs", "3"}).latentEpochs())
         .isEqualTo(3);
     assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--latent-epochs", "-1"}))

@@ -262,11 +262,12 @@ class ScoreCommandTest {
                       "4"
                     }))
         .hasMessageContaining("--rounds");
+    // no --model for images: the command picks by their shape (ModelKind.defaultFor)
     assertThat(
             ScoreArguments.parse(
                 new String[] {"--min-steps", "0", "--images", "a", "--labels", "b", "--out", "c"}))
         .extracting(ScoreArguments::model)
-        .isEqualTo(ModelKind.CNN);
+        .isNull();
     assertThat(
             ScoreArguments.parse(
                 new String[] {

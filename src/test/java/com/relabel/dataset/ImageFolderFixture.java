@@ -75,6 +75,25 @@ public final class ImageFolderFixture {
     return zip;
   }
 
+  /**
+   * A ZIP of class folders of solid-colour RGB photos, {@code side} pixels a side: folder {@code
+   * names[k]} holds one image {@code <i>.png} per colour {@code colours[k][i]} (0xRRGGBB).
+   */
+  public static Path colourPhotosZip(Path zip, int side, String[] names, int[][] colours)
+      throws IOException {
+    try (OutputStream out = Files.newOutputStream(zip);
+        var z = new ZipOutputStream(out)) {
+      for (int k = 0; k < names.length; k++) {
+        for (int i = 0; i < colours[k].length; i++) {
+          z.putNextEntry(new ZipEntry("%s/%d.png".formatted(names[k], i + 1)));
+          ImageIO.write(solid(side, side, BufferedImage.TYPE_INT_RGB, colours[k][i]), "png", z);
+          z.closeEntry();
+        }
+      }
+    }
+    return zip;
+  }
+
   /** Zips a directory's files, paths relative to it. */
   public static Path zip(Path dir, Path zip) throws IOException {
     try (OutputStream out = Files.newOutputStream(zip);

@@ -128,6 +128,42 @@ class ImageFolderReaderTest {
     }
   }
 
+  /** 16 bits a channel are brought to 8, colour kept (decision 0046). */
+  @Test
+  void sixteenBitPngsAreReadAsEightBitsInColourOrGray() throws Exception {
+    var rgb16 =
+        new java.awt.image.ComponentColorModel(
+            java.awt.color.ColorSpace.getInstance(java.awt.color.ColorSpace.CS_sRGB),
+            false,
+            false,
+            java.awt.Transparency.OPAQUE,
+            java.awt.image.DataBuffer.TYPE_USHORT);
+    var raster = rgb16.createCompatibleWritableRaster(12, 12);
+    for (int y = 0; y < 12; y++) {
+      for (int x = 0; x < 12; x++) {
+        raster.setPixel(x, y, new int[] {0xffff, 0x8080, 0});
+      }
+    }
+    write(dir.resolve("a/1.png"), new BufferedImage(rgb16, raster, false, null), "png");
+    BufferedImage gray16 = new BufferedImage(12, 12, BufferedImage.TYPE_USHORT_GRAY);
+    for (int y = 0; y < 12; y++) {
+      for (int x = 0; x < 12; x++) {
+        gray16.getRaster().setSample(x, y, 0, 0x8080);
+      }
+    }
+    write(dir.resolve("b/1.png"), gray16, "png");
+
+    try (var r = ImageFolderReader.open(dir, ImageSizePolicy.automatic())) {
+      assertThat(r.channels()).isEqualTo(3);
+      byte[] colour = r.pixels(0);
+      assertThat(new int[] {colour[0] & 0xff, colour[1] & 0xff, colour[2] & 0xff})
+          .containsExactly(0xff, 0x80, 0);
+      byte[] gray = r.pixels(1);
+      assertThat(new int[] {gray[0] & 0xff, gray[1] & 0xff, gray[2] & 0xff})
+          .containsExactly(0x80, 0x80, 0x80);
+    }
+  }
+
   @Test
   void resizingIsAreaAveragingAndDeterministic() {
     byte[] src = {0, (byte) 100, (byte) 200, (byte) 255};

@@ -3,6 +3,7 @@ package com.relabel.dataset;
 import static com.relabel.dataset.ImageFolderFixture.solid;
 import static com.relabel.dataset.ImageFolderFixture.write;
 import static java.awt.image.BufferedImage.TYPE_BYTE_GRAY;
+import static java.awt.image.BufferedImage.TYPE_INT_RGB;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatNoException;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -64,16 +65,16 @@ class ImportValidationTest {
   void imagesOverTheDecodedQuotaAreRefusedFromTheirHeaders() throws Exception {
     Path folder = dir.resolve("big");
     for (String file : new String[] {"cat/1.png", "cat/2.png", "dog/1.png", "dog/2.png"}) {
-      write(folder.resolve(file), solid(16, 16, TYPE_BYTE_GRAY, 0), "png");
+      write(folder.resolve(file), solid(16, 16, TYPE_INT_RGB, 0x336699), "png");
     }
     Path zip = ImageFolderFixture.zip(folder, dir.resolve("big.zip"));
-    var limits = ImportLimits.DEFAULT.with(1 << 20, ImportLimits.DEFAULT.maxImagePixels());
+    var limits = ImportLimits.DEFAULT.with(100_000, ImportLimits.DEFAULT.maxImagePixels());
 
-    assertThatThrownBy(() -> ImageFolderReader.open(zip, ImageSizePolicy.fixed(1024, 1024), limits))
+    assertThatThrownBy(() -> ImageFolderReader.open(zip, ImageSizePolicy.fixed(128, 128), limits))
         .isInstanceOf(ImageFolderException.class)
         .hasMessage(
-            "big.zip: 4 1024x1024 grayscale images take 4,194,304 bytes once decoded, more than"
-                + " the limit of 1,048,576 bytes per import (relabel.import.max-decoded-bytes);"
+            "big.zip: 4 128x128 RGB images take 196,608 bytes once decoded, more than"
+                + " the limit of 100,000 bytes per import (relabel.import.max-decoded-bytes);"
                 + " nothing was imported");
     // the same images at 16x16 fit
     try (var reader = ImageFolderReader.open(zip, ImageSizePolicy.fixed(16, 16), limits)) {

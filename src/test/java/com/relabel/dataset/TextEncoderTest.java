@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.List;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -14,7 +15,12 @@ class TextEncoderTest {
 
   @BeforeAll
   static void load() {
-    encoder = TextEncoder.shared(); // the model loads once for the class (and the process)
+    encoder = TextEncoder.load(); // the model loads once for the class
+  }
+
+  @AfterAll
+  static void close() {
+    encoder.close();
   }
 
   @Test

@@ -30,7 +30,13 @@ class TextEncoderTiming {
     int limit = Integer.getInteger("text.limit", Integer.MAX_VALUE);
     assertThat(file).as("run tools/bench-data/spam-assassin.sh first").exists();
     var os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
-    TextEncoder encoder = TextEncoder.shared();
+    try (TextEncoder encoder = TextEncoder.load()) {
+      encodeFile(encoder, file, limit, os);
+    }
+  }
+
+  private void encodeFile(TextEncoder encoder, Path file, int limit, OperatingSystemMXBean os)
+      throws IOException {
     encoder.encode(List.of("warm up: the model is loaded once per process"));
     System.out.printf(Locale.ROOT, "model loaded: %s%n", memory());
     List<String> chunk = new ArrayList<>(CHUNK);

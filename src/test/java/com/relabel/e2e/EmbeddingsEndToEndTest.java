@@ -5,22 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.NpyWriter;
-import com.relabel.training.TrainingRuns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The admin attaches their own model's vectors to the demo dataset in the browser (decision 0044):
@@ -28,45 +18,11 @@ import org.springframework.test.context.ActiveProfiles;
  * from it; unticking the choice goes back to the pixels. Same context as {@link
  * ImageImportEndToEndTest}, so Spring reuses it.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=300",
-      "relabel.training.epochs=2",
-      "relabel.training.folds=2",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class EmbeddingsEndToEndTest {
+@DemoApp
+class EmbeddingsEndToEndTest extends DemoBrowserTest {
 
   /** Samples of the demo dataset ({@code relabel.demo.sample-limit}). */
   static final int SAMPLES = 300;
-
-  @LocalServerPort int port;
-  @Autowired DatasetService datasets;
-  @Autowired TrainingRuns runs;
-  @Autowired JdbcTemplate jdbc;
-
-  BrowserSession browser;
-  String baseUrl;
-  long datasetId;
-
-  @BeforeAll
-  void startBrowser() throws Exception {
-    baseUrl = "http://localhost:" + port;
-    datasetId = DemoDataset.awaitFirstRun(datasets, runs).id();
-    browser = new BrowserSession();
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void adminAttachesOwnVectorsAndChoosesWhetherRunsLearnFromThem(@TempDir Path dir)

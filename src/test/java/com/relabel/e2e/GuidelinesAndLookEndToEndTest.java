@@ -11,24 +11,17 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.BoundingBox;
-import com.relabel.dataset.DatasetService;
 import com.relabel.review.ReviewGuidelines;
-import com.relabel.training.TrainingRuns;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Issue 14, two things teams expect of the review screen, in real Chromium against the real app
@@ -38,19 +31,11 @@ import org.springframework.test.context.ActiveProfiles;
  * brightness sliders) that stays from sample to sample. Neither G nor Z nor the wheel decides
  * anything: the audit trail says so.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e-guidelines;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=200",
-      "relabel.training.epochs=1",
-      "relabel.training.folds=0",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GuidelinesAndLookEndToEndTest {
+@QuickDemoApp
+@TestPropertySource(
+    properties =
+        "spring.datasource.url=jdbc:h2:mem:e2e-guidelines;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+class GuidelinesAndLookEndToEndTest extends DemoBrowserTest {
 
   static final String GUIDELINES =
       """
@@ -64,30 +49,12 @@ class GuidelinesAndLookEndToEndTest {
 
   static final int[][] SIZES = {{1400, 900}, {1024, 768}};
 
-  @LocalServerPort int port;
-  @Autowired DatasetService datasets;
-  @Autowired TrainingRuns runs;
   @Autowired ReviewGuidelines guidelines;
-  @Autowired JdbcTemplate jdbc;
   @Autowired SecurityContextHolderStrategy securityContexts;
 
-  BrowserSession browser;
-  String baseUrl;
-  long datasetId;
-
   @BeforeAll
-  void awaitFirstRun() throws Exception {
-    baseUrl = "http://localhost:" + port;
-    datasetId = DemoDataset.awaitFirstRun(datasets, runs).id();
-    browser = new BrowserSession();
+  void waitLongerForTheBrowser() {
     PlaywrightAssertions.setDefaultAssertionTimeout(30_000);
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
   }
 
   @Test

@@ -7,66 +7,26 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.ImageFolderFixture;
-import com.relabel.training.TrainingRuns;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.List;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * The admin uploads a ZIP of class folders in the browser: a zip-slip archive is refused by name, a
  * good one becomes a dataset whose review queue shows the folder names as labels. Same context as
  * {@link SpineEndToEndTest}, so Spring reuses it.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=300",
-      "relabel.training.epochs=2",
-      "relabel.training.folds=2",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ImageImportEndToEndTest {
-
-  @LocalServerPort int port;
-  @Autowired DatasetService datasets;
-  @Autowired TrainingRuns runs;
-
-  BrowserSession browser;
-  String baseUrl;
-
-  @BeforeAll
-  void startBrowser() throws Exception {
-    baseUrl = "http://localhost:" + port;
-    DemoDataset.awaitFirstRun(datasets, runs);
-    browser = new BrowserSession();
-    Files.createDirectories(BrowserSession.SCREENSHOTS);
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+@DemoApp
+class ImageImportEndToEndTest extends DemoBrowserTest {
 
   @Test
   void adminUploadsAZipOfClassFoldersAndReviewsItWithTheFolderNames(@TempDir Path dir)
@@ -106,6 +66,42 @@ class ImageImportEndToEndTest {
       page.screenshot(
           new Page.ScreenshotOptions()
               .setPath(BrowserSession.SCREENSHOTS.resolve("image-folder-review.png")));
+    }
+  }
+
+  /**
+   * Colour photos asked at 48x48 train the ResNet by default and show in colour on the review
+   * screen (decision 0046).
+   */
+  @Test
+  void colourPhotosShowInColourAndTrainTheResNet(@TempDir Path dir) throws Exception {
+    int[] red = new int[8];
+    int[] blue = new int[8];
+    java.util.Arrays.fill(red, 0xd03020);
+    java.util.Arrays.fill(blue, 0x2040d0);
+    Path zip =
+        ImageFolderFixture.colourPhotosZip(
+            dir.resolve("photos.zip"), 60, new String[] {"red", "blue"}, new int[][] {red, blue});
+    try (BrowserContext context = browser.browser.newContext()) {
+      Page page = context.newPage();
+      new LoginPage(page, baseUrl).loginAs("admin", "admin");
+
+      new ImageImportPage(page).open(baseUrl).upload("Photos", zip).size("48x48").submit();
+      var card =
+          page.locator("[id^=dataset-]").filter(new Locator.FilterOptions().setHasText("Photos"));
+      assertThat(card)
+          .containsText(
+              "16 samples", new LocatorAssertions.ContainsTextOptions().setTimeout(60_000));
+      long id = datasets.findByName("Photos").orElseThrow().getId();
+      awaitActiveRun(id);
+      assertThat(runs.get(datasets.get(id).getActiveRunId()).getModel()).isEqualTo("resnet");
+
+      var review = new ReviewPage(page).open(baseUrl, id);
+      review.awaitImageLoaded();
+      List<Integer> rgb = review.centrePixel();
+      assertThat(Collections.max(rgb) - Collections.min(rgb))
+          .as("centre pixel %s is coloured, not grey", rgb)
+          .isGreaterThan(120);
     }
   }
 

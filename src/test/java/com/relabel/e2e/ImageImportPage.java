@@ -29,6 +29,12 @@ final class ImageImportPage {
     return this;
   }
 
+  /** Asks for a fixed size, e.g. {@code 48x48}. */
+  ImageImportPage size(String widthByHeight) {
+    page.locator("#image-import-size input").fill(widthByHeight);
+    return this;
+  }
+
   void submit() {
     page.locator("#image-import-submit").click();
   }

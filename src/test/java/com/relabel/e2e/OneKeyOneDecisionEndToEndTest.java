@@ -6,21 +6,12 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.relabel.dataset.DatasetService;
-import com.relabel.training.TrainingRuns;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ListAssert;
 import org.assertj.core.groups.Tuple;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * A click and a key press each decide one sample, the one on screen when they happened (issue 13):
@@ -29,42 +20,11 @@ import org.springframework.test.context.ActiveProfiles;
  * real Chromium against the real app (demo profile, 200 MNIST samples, one epoch); the audit trail
  * says what was decided.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e-one-key;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=200",
-      "relabel.training.epochs=1",
-      "relabel.training.folds=0",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class OneKeyOneDecisionEndToEndTest {
-
-  @LocalServerPort int port;
-  @Autowired DatasetService datasets;
-  @Autowired TrainingRuns runs;
-  @Autowired JdbcTemplate jdbc;
-
-  BrowserSession browser;
-  String baseUrl;
-  long datasetId;
-
-  @BeforeAll
-  void awaitFirstRun() throws Exception {
-    baseUrl = "http://localhost:" + port;
-    datasetId = DemoDataset.awaitFirstRun(datasets, runs).id();
-    browser = new BrowserSession();
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+@QuickDemoApp
+@TestPropertySource(
+    properties =
+        "spring.datasource.url=jdbc:h2:mem:e2e-one-key;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+class OneKeyOneDecisionEndToEndTest extends DemoBrowserTest {
 
   @Test
   void clickingExcludeThenPressingEnterDecidesEachShownSampleOnce() {

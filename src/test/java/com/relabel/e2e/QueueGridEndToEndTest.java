@@ -6,61 +6,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.relabel.dataset.DatasetService;
-import com.relabel.training.TrainingRuns;
-import java.nio.file.Files;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The queue grid in real Chromium against the real app (demo profile on 200 MNIST samples, one
  * epoch, no cross-validation): an annotator filters by given label, selects everything matching,
  * and excludes it in bulk after a confirmation that says how many samples it touches.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e-grid;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=200",
-      "relabel.training.epochs=1",
-      "relabel.training.folds=0",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class QueueGridEndToEndTest {
-
-  @LocalServerPort int port;
-  @Autowired DatasetService datasets;
-  @Autowired TrainingRuns runs;
-  @Autowired JdbcTemplate jdbc;
-
-  BrowserSession browser;
-  long datasetId;
-
-  @BeforeAll
-  void awaitFirstRunAndStartBrowser() throws Exception {
-    DemoDataset demo = DemoDataset.awaitFirstRun(datasets, runs);
-    datasetId = demo.id();
-    browser = new BrowserSession();
-    Files.createDirectories(BrowserSession.SCREENSHOTS);
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+@QuickDemoApp
+@TestPropertySource(
+    properties = "spring.datasource.url=jdbc:h2:mem:e2e-grid;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+class QueueGridEndToEndTest extends DemoBrowserTest {
 
   @Test
   void annotatorFiltersSelectsEverythingMatchingAndExcludesItInBulk() {

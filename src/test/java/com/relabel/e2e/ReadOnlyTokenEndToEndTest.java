@@ -10,25 +10,13 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * An admin makes a read-only API token on the tokens page: the list says "Read-only", and the token
  * reads but may not start a run. Same context as {@link SpineEndToEndTest}, so Spring reuses it.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=300",
-      "relabel.training.epochs=2",
-      "relabel.training.folds=2",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
+@DemoApp
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadOnlyTokenEndToEndTest {
 

@@ -7,22 +7,14 @@ import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.microsoft.playwright.assertions.PageAssertions;
-import com.relabel.dataset.DatasetService;
-import com.relabel.training.TrainingRuns;
-import java.nio.file.Files;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The retraining loop in real Chromium (demo profile on 200 MNIST images, real job engine and
@@ -30,45 +22,18 @@ import org.springframework.test.context.ActiveProfiles;
  * move and finish, a second run is refused while it runs, an annotator's open queue says by itself
  * that it was re-ranked, and the runs view's pictures and the data map open the samples they show.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e-retrain;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=200",
-      "relabel.training.epochs=1",
-      "relabel.training.folds=0",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@QuickDemoApp
+@TestPropertySource(
+    properties =
+        "spring.datasource.url=jdbc:h2:mem:e2e-retrain;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class RetrainEndToEndTest {
+class RetrainEndToEndTest extends DemoBrowserTest {
 
-  @LocalServerPort int port;
-  @Autowired DatasetService datasets;
-  @Autowired TrainingRuns runs;
-
-  BrowserSession browser;
-  String baseUrl;
-  long datasetId;
   long firstRunId;
 
   @BeforeAll
-  void awaitFirstRun() throws Exception {
-    baseUrl = "http://localhost:" + port;
-    DemoDataset demo = DemoDataset.awaitFirstRun(datasets, runs);
-    datasetId = demo.id();
-    firstRunId = demo.firstRun().getId();
-    browser = new BrowserSession();
-    Files.createDirectories(BrowserSession.SCREENSHOTS);
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
+  void rememberTheFirstRun() throws Exception {
+    firstRunId = DemoDataset.awaitFirstRun(datasets, runs).firstRun().getId();
   }
 
   @Test

@@ -43,6 +43,21 @@ final class ReviewPage {
     return page.locator("#sample-text");
   }
 
+  /** The red, green and blue values of the decoded image's centre pixel, as the browser has it. */
+  java.util.List<Integer> centrePixel() {
+    @SuppressWarnings("unchecked")
+    var rgb =
+        (java.util.List<Number>)
+            page.evaluate(
+                "() => { const i = document.querySelector('#sample-image');"
+                    + " const c = document.createElement('canvas');"
+                    + " c.width = i.naturalWidth; c.height = i.naturalHeight;"
+                    + " const g = c.getContext('2d'); g.drawImage(i, 0, 0);"
+                    + " const d = g.getImageData(c.width >> 1, c.height >> 1, 1, 1).data;"
+                    + " return [d[0], d[1], d[2]]; }");
+    return rgb.stream().map(Number::intValue).toList();
+  }
+
   /** Waits until the browser has decoded the current sample's image. */
   void awaitImageLoaded() {
     page.waitForFunction(

@@ -6,24 +6,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.relabel.dataset.DatasetService;
-import com.relabel.training.TrainingRuns;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The review screen, the queue grid and the progress page at 1400x900 and at 1024x768 (issue 14):
@@ -31,20 +22,12 @@ import org.springframework.test.context.ActiveProfiles;
  * of its text cut off, and a screenshot of each screen at both sizes. Same application as {@link
  * ScreensFitEndToEndTest} (same properties, so one Spring context serves both).
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e-screens;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=200",
-      "relabel.training.epochs=1",
-      "relabel.training.folds=0",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@QuickDemoApp
+@TestPropertySource(
+    properties =
+        "spring.datasource.url=jdbc:h2:mem:e2e-screens;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReviewScreensFitEndToEndTest {
+class ReviewScreensFitEndToEndTest extends DemoBrowserTest {
 
   /** The parts of the review screen that a reviewer needs to see to decide. */
   static final List<String> REVIEW_PARTS =
@@ -60,29 +43,6 @@ class ReviewScreensFitEndToEndTest {
           "#confirm-button",
           "#correct-buttons",
           "#ranking-method");
-
-  @LocalServerPort int port;
-  @Autowired DatasetService datasets;
-  @Autowired TrainingRuns runs;
-  @Autowired JdbcTemplate jdbc;
-
-  BrowserSession browser;
-  String baseUrl;
-  long datasetId;
-
-  @BeforeAll
-  void awaitFirstRun() throws Exception {
-    baseUrl = "http://localhost:" + port;
-    datasetId = DemoDataset.awaitFirstRun(datasets, runs).id();
-    browser = new BrowserSession();
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   @Order(1)

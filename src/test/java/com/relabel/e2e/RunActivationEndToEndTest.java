@@ -25,9 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * Decision 0026 and the Runs table in real Chromium: a much weaker run finished "not active" with
@@ -35,17 +33,7 @@ import org.springframework.test.context.ActiveProfiles;
  * and the table fits 1400x900 without scrolling sideways (screenshots at 1400x900 and 1024x768).
  * Same context as {@link SpineEndToEndTest}, so Spring reuses it.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=300",
-      "relabel.training.epochs=2",
-      "relabel.training.folds=2",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
+@DemoApp
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RunActivationEndToEndTest {
 

@@ -5,19 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.relabel.dataset.DatasetService;
-import com.relabel.training.TrainingRuns;
 import java.util.List;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * One sample opened by its address, in real Chromium against the real app (demo profile, 200 MNIST
@@ -25,43 +16,11 @@ import org.springframework.test.context.ActiveProfiles;
  * after a decision and an undo, a read-only view once decided, the next image loaded before it is
  * needed, the class quick-pick, and the progress page.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e-sample;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=200",
-      "relabel.training.epochs=1",
-      "relabel.training.folds=0",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class SampleReviewEndToEndTest {
-
-  @LocalServerPort int port;
-  @Autowired DatasetService datasets;
-  @Autowired TrainingRuns runs;
-  @Autowired JdbcTemplate jdbc;
-
-  BrowserSession browser;
-  String baseUrl;
-  long datasetId;
-
-  @BeforeAll
-  void awaitFirstRun() throws Exception {
-    baseUrl = "http://localhost:" + port;
-    DemoDataset demo = DemoDataset.awaitFirstRun(datasets, runs);
-    datasetId = demo.id();
-    browser = new BrowserSession();
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
+@QuickDemoApp
+@TestPropertySource(
+    properties =
+        "spring.datasource.url=jdbc:h2:mem:e2e-sample;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
+class SampleReviewEndToEndTest extends DemoBrowserTest {
 
   @Test
   void anAnnotatorOpensOneSampleSeesWhyAndWhatSurroundsItAndDecidesWithoutWaiting() {

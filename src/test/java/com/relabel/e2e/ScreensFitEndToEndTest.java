@@ -7,25 +7,16 @@ import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.RequestOptions;
-import com.relabel.dataset.DatasetService;
 import com.relabel.review.ui.KeyboardHelp;
-import com.relabel.training.TrainingRuns;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The screens a new user found wanting (issue 14), at 1400x900 and at 1024x768, in real Chromium
@@ -34,49 +25,18 @@ import org.springframework.test.context.ActiveProfiles;
  * status in grid, audit trail and export, a token copied to the clipboard, the detection results as
  * a table and the progress page before the first decision. Screenshots of each at both sizes.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e-screens;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=200",
-      "relabel.training.epochs=1",
-      "relabel.training.folds=0",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@QuickDemoApp
+@TestPropertySource(
+    properties =
+        "spring.datasource.url=jdbc:h2:mem:e2e-screens;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ScreensFitEndToEndTest {
+class ScreensFitEndToEndTest extends DemoBrowserTest {
 
   /** The two window sizes every screen here is checked and photographed at. */
   static final List<int[]> SIZES = List.of(new int[] {1400, 900}, new int[] {1024, 768});
 
   /** A row of the queue grid below the first screenful (auto widths are measured on those). */
   static final int FAR_ROW = 40;
-
-  @LocalServerPort int port;
-  @Autowired DatasetService datasets;
-  @Autowired TrainingRuns runs;
-  @Autowired JdbcTemplate jdbc;
-
-  BrowserSession browser;
-  String baseUrl;
-  long datasetId;
-
-  @BeforeAll
-  void awaitFirstRun() throws Exception {
-    baseUrl = "http://localhost:" + port;
-    datasetId = DemoDataset.awaitFirstRun(datasets, runs).id();
-    browser = new BrowserSession();
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   @Order(1)

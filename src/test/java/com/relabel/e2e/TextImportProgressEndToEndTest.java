@@ -6,20 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
-import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.SyntheticTexts;
-import com.relabel.training.TrainingRuns;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.context.ActiveProfiles;
 
 /**
  * A text import that encodes its texts shows how far it is while it runs (issue 15): "Encoded 1,000
@@ -28,44 +18,11 @@ import org.springframework.test.context.ActiveProfiles;
  * opens; and it goes on when the admin closes the page. Same context as {@link
  * ImageImportEndToEndTest}, so Spring reuses it.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:e2e;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=300",
-      "relabel.training.epochs=2",
-      "relabel.training.folds=2",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class TextImportProgressEndToEndTest {
+@DemoApp
+class TextImportProgressEndToEndTest extends DemoBrowserTest {
 
   /** Encoding 2,000 texts takes about two minutes on the busy 2-core development machine. */
   private static final double SLOW = 240_000;
-
-  @LocalServerPort int port;
-  @Autowired DatasetService datasets;
-  @Autowired TrainingRuns runs;
-  @Autowired JdbcTemplate jdbc;
-
-  BrowserSession browser;
-  String baseUrl;
-
-  @BeforeAll
-  void startBrowser() throws Exception {
-    baseUrl = "http://localhost:" + port;
-    DemoDataset.awaitFirstRun(datasets, runs);
-    browser = new BrowserSession();
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   @Test
   void theImportSaysHowManyTextsAreEncodedWhileItEncodes(@TempDir Path dir) throws Exception {

@@ -83,6 +83,6 @@ class SmallMlpTest {
     assertThat(ModelKind.parse("mlp")).isEqualTo(ModelKind.MLP);
     assertThat(ModelKind.parse(null)).isEqualTo(ModelKind.CNN);
     assertThatThrownBy(() -> ModelKind.parse("transformer"))
-        .hasMessageContaining("known models: cnn, wide-cnn, lenet, mlp");
+        .hasMessageContaining("known models: cnn, wide-cnn, lenet, resnet, mlp");
   }
 }

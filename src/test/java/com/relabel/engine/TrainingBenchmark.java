@@ -10,7 +10,9 @@ import java.util.Locale;
 /**
  * Times training and inference on the demo MNIST training set; run by hand, not by the build.
  *
- * <p>Arguments: {@code [epochs=2] [samples=60000] [batch=128]}. Prints every epoch's training and
+ * <p>Arguments: {@code [epochs=2] [samples=60000] [batch=128] [model=cnn] [images.idx labels.idx]}:
+ * with the two IDX files, their images instead of MNIST (the colour benchmark of
+ * docs/benchmarks.md, made by tools/bench-data/rgb_shapes.py). Prints every epoch's training and
  * inference seconds, throughput, the process's CPU seconds (which other load on the machine
  * disturbs less than wall time), loss and resident memory (to spot native leaks).
  */
@@ -18,12 +20,17 @@ public final class TrainingBenchmark {
 
   private TrainingBenchmark() {}
 
-  public static void main(String[] args) {
+  public static void main(String[] args) throws IOException {
     int epochs = args.length > 0 ? Integer.parseInt(args[0]) : 2;
     int samples = args.length > 1 ? Integer.parseInt(args[1]) : 60_000;
     int batch = args.length > 2 ? Integer.parseInt(args[2]) : 128;
     long start = System.nanoTime();
-    LabeledImages data = MnistFixture.train().head(samples);
+    ModelKind model = ModelKind.parse(args.length > 3 ? args[3] : null);
+    LabeledImages data =
+        (args.length > 5
+                ? com.relabel.dataset.IdxReader.read(Path.of(args[4]), Path.of(args[5]), null)
+                : MnistFixture.train())
+            .head(samples);
     System.out.printf(
         Locale.ROOT, "read %d images (gzip) in %.2f s%n", data.count(), seconds(start));
     System.out.printf(
@@ -37,6 +44,7 @@ public final class TrainingBenchmark {
             .batchSize(batch)
             .seed(42)
             .device(DeviceChoice.AUTO)
+            .model(model)
             .build();
     start = System.nanoTime();
     double[] cpuAtLastEpoch = {cpuSeconds()};

@@ -30,12 +30,26 @@ class TrainingOptionsTest {
             .aumThresholdPass(true)
             .robust(true)
             .cleaningRounds(1)
+            .augmentation(Augmentation.CROP)
             .build();
     assertThat(all.toBuilder().build()).isEqualTo(all);
     assertThat(all.toBuilder().seed(10).build())
         .isEqualTo(
             new TrainingOptions(
-                3, 16, 0.01f, 10, DeviceChoice.CPU, 0.5f, 4, 2, ModelKind.MLP, 2, true, true, 1));
+                3,
+                16,
+                0.01f,
+                10,
+                DeviceChoice.CPU,
+                0.5f,
+                4,
+                2,
+                ModelKind.MLP,
+                2,
+                true,
+                true,
+                1,
+                Augmentation.CROP));
   }
 
   @Test

@@ -43,6 +43,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 class TextImportTest {
 
   @Autowired TextImport textImport;
+  @Autowired TextEncoder encoder;
   @Autowired DatasetService datasets;
   @Autowired SampleTexts texts;
   @Autowired TrainingRuns runs;
@@ -122,8 +123,7 @@ class TextImportTest {
     // the vector read back is the one the encoder gives, within half precision and the other
     // texts of its batch (the quantised model scales activations per batch: decision 0038)
     float[] stored = set.neighbourSpace()[7];
-    assertThat(cosine(stored, TextEncoder.shared().encode(data.texts().get(7))))
-        .isGreaterThan(0.98);
+    assertThat(cosine(stored, encoder.encode(data.texts().get(7)))).isGreaterThan(0.98);
     assertThat(
             jdbc.queryForObject(
                 "select model from sample_embedding where sample_id = ?",

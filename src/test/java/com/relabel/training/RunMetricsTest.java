@@ -39,6 +39,6 @@ class RunMetricsTest {
 
   private static RunProgress snapshot(long runId, RunStatus status, double progress) {
     return new RunProgress(
-        runId, 3, status, "training", 1, 5, progress, null, "cpu", Instant.now(), false);
+        runId, 3, status, "training", 1, 5, progress, null, "cpu", Instant.now(), false, null);
   }
 }

@@ -130,7 +130,18 @@ class RunProgressTest {
     Instant start = Instant.parse("2026-01-01T00:00:00Z");
     var quarter =
         new RunProgress(
-            1, 1, RunStatus.RUNNING, "training epoch 1/4", 1, 4, 0.25, 100.0, "cpu", start, false);
+            1,
+            1,
+            RunStatus.RUNNING,
+            "training epoch 1/4",
+            1,
+            4,
+            0.25,
+            100.0,
+            "cpu",
+            start,
+            false,
+            null);
     assertThat(quarter.timeLeft(start.plusSeconds(60))).contains(Duration.ofSeconds(180));
     assertThat(quarter.describe(start.plusSeconds(60)))
         .contains("training epoch 1/4")
@@ -139,7 +150,18 @@ class RunProgressTest {
         .contains("about 3 min 00 s left");
     var justStarted =
         new RunProgress(
-            1, 1, RunStatus.RUNNING, "training epoch 1/4", 1, 4, 0.01, null, "cpu", start, false);
+            1,
+            1,
+            RunStatus.RUNNING,
+            "training epoch 1/4",
+            1,
+            4,
+            0.01,
+            null,
+            "cpu",
+            start,
+            false,
+            null);
     assertThat(justStarted.timeLeft(start.plusSeconds(5))).isEmpty();
   }
 

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -37,13 +36,7 @@ class EmbeddingsDialog extends Dialog {
     this.onSaved = onSaved;
     setHeaderTitle("Own embeddings");
     setWidth("40em");
-    upload =
-        new Upload(
-            UploadHandler.toTempFile(
-                (metadata, tmp) ->
-                    UploadedFile.received(tmp, metadata.fileName(), getUI(), this::uploaded)));
-    upload.setId("embeddings-upload");
-    upload.setMaxFiles(1);
+    upload = UploadedFile.singleFileUpload(this, "embeddings-upload", this::uploaded);
     train.setId("embeddings-train");
     train.setValue(dataset.getEmbeddingDimension() == null || dataset.trainsOnEmbeddings());
     received.setId("embeddings-file");
@@ -66,12 +59,7 @@ class EmbeddingsDialog extends Dialog {
         train,
         error);
     getFooter().add(new Button("Cancel", e -> close()), save);
-    addOpenedChangeListener(
-        e -> {
-          if (!e.isOpened()) {
-            file.delete();
-          }
-        });
+    file.deleteWhenClosed(this);
   }
 
   private String attachedNow() {

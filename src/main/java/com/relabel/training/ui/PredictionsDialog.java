@@ -10,7 +10,6 @@ import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -36,13 +35,7 @@ class PredictionsDialog extends Dialog {
     this.onImported = onImported;
     setHeaderTitle("Import predictions");
     setWidth("40em");
-    upload =
-        new Upload(
-            UploadHandler.toTempFile(
-                (metadata, tmp) ->
-                    UploadedFile.received(tmp, metadata.fileName(), getUI(), this::uploaded)));
-    upload.setId("predictions-upload");
-    upload.setMaxFiles(1);
+    upload = UploadedFile.singleFileUpload(this, "predictions-upload", this::uploaded);
     error.setId("predictions-error");
     error.getStyle().set("color", "var(--lumo-error-text-color)");
     submit.setId("predictions-submit");
@@ -59,12 +52,7 @@ class PredictionsDialog extends Dialog {
         upload,
         error);
     getFooter().add(new Button("Cancel", e -> close()), submit);
-    addOpenedChangeListener(
-        e -> {
-          if (!e.isOpened()) {
-            file.delete();
-          }
-        });
+    file.deleteWhenClosed(this);
   }
 
   /** A file arrived (in this dialog's UI). */

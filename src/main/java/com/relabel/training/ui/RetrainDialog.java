@@ -64,6 +64,7 @@ public class RetrainDialog extends Dialog {
               case CNN -> "CNN (small images)";
               case WIDE_CNN -> "Wide CNN (small images; twice the filters, several times the time)";
               case LENET -> "LeNet (small images; the earlier default, faster, less precise)";
+              case RESNET -> "ResNet (colour photos up to 128x128; residual blocks)";
               case MLP -> "MLP (feature vectors, flattened images)";
             });
     model.setValue(defaults.model());

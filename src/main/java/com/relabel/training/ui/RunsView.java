@@ -265,7 +265,9 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
   }
 
   private void openRetrain() {
-    new RetrainDialog(runs, dataset.getId(), defaults, run -> refresh()).open();
+    new RetrainDialog(
+            runs, dataset.getId(), runs.defaultsFor(dataset.getId(), defaults), run -> refresh())
+        .open();
   }
 
   private void compareSelected() {

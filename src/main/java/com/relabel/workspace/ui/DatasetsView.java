@@ -191,7 +191,8 @@ class DatasetsView extends VerticalLayout {
 
   /** Opens the Retrain dialog; the server refuses a second active run, the dialog says so. */
   private void retrain(long datasetId) {
-    new RetrainDialog(runs, datasetId, defaults, run -> refresh()).open();
+    new RetrainDialog(runs, datasetId, runs.defaultsFor(datasetId, defaults), run -> refresh())
+        .open();
   }
 
   /** Every run of the dataset, newest first, with its settings, device and outcome. */

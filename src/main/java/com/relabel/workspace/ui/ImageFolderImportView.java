@@ -42,7 +42,8 @@ class ImageFolderImportView extends VerticalLayout {
   private final RunSettings defaults;
   private final TextField name = new TextField("Dataset name");
   private final TextField size =
-      new TextField("Image size, width x height (empty: the most common, at most 64x64)");
+      new TextField(
+          "Image size, width x height, up to 128x128 (empty: the most common, at most 64x64)");
   private final Paragraph error = new Paragraph();
   private final UploadedFile zip = new UploadedFile();
   private final Upload upload;
@@ -103,7 +104,8 @@ class ImageFolderImportView extends VerticalLayout {
       ImageImportResult result =
           imageImport.importFolder(
               name.getValue().trim(), zip.get(), ImageSizePolicy.parse(size.getValue()));
-      runs.retrain(result.dataset().getId(), defaults, CurrentUser.username());
+      long id = result.dataset().getId();
+      runs.retrain(id, runs.defaultsFor(id, defaults), CurrentUser.username());
       Notification.show("Imported " + result.summary(), 8000, Notification.Position.BOTTOM_START);
       UI.getCurrent().navigate("");
     } catch (IOException | IllegalArgumentException e) {

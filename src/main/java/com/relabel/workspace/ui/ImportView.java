@@ -123,7 +123,8 @@ class ImportView extends VerticalLayout {
       Dataset dataset =
           idxImport.importFiles(
               name.getValue().trim(), images.get(), labels.get(), classes.getValue());
-      runs.retrain(dataset.getId(), defaults, CurrentUser.username());
+      runs.retrain(
+          dataset.getId(), runs.defaultsFor(dataset.getId(), defaults), CurrentUser.username());
       UI.getCurrent().navigate("");
     } catch (IOException | IllegalArgumentException e) {
       error.setText("Nothing was imported: " + e.getMessage());

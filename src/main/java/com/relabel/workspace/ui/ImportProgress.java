@@ -1,5 +1,6 @@
 package com.relabel.workspace.ui;
 
+import com.relabel.base.UploadedFile;
 import com.relabel.dataset.TextImport;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -7,8 +8,10 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.Command;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * How far a background import is ({@code dataset.BackgroundImports}): "Encoded 3,000 of 20,000
@@ -46,6 +49,42 @@ class ImportProgress extends VerticalLayout {
     bar.setIndeterminate(true);
     text.setText("Checking the file…");
     return (written, total) -> inUi(ui, () -> show(written, total));
+  }
+
+  /**
+   * Starts a background import that owns {@code uploaded} and follows it: the file is deleted when
+   * the import ends (or fails to start), then {@code tidy} runs in the UI, and either {@code
+   * failed} or the start page follows. The file is the import's, so that leaving the page (which
+   * detaches the form) does not pull it from under it.
+   */
+  void follow(
+      UI ui,
+      Path uploaded,
+      Function<TextImport.Progress, CompletableFuture<?>> start,
+      Runnable tidy,
+      Consumer<Throwable> failed) {
+    CompletableFuture<?> outcome;
+    try {
+      outcome = start.apply(begin(ui));
+    } catch (RuntimeException e) {
+      UploadedFile.delete(uploaded);
+      setVisible(false);
+      tidy.run();
+      failed.accept(e);
+      return;
+    }
+    outcome.whenComplete((dataset, e) -> UploadedFile.delete(uploaded));
+    end(
+        ui,
+        outcome,
+        e -> {
+          tidy.run();
+          failed.accept(e);
+        },
+        () -> {
+          tidy.run();
+          ui.navigate("");
+        });
   }
 
   /**

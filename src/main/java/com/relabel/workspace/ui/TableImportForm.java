@@ -2,7 +2,6 @@ package com.relabel.workspace.ui;
 
 import com.relabel.base.UploadedFile;
 import com.relabel.dataset.BackgroundImports;
-import com.relabel.dataset.Dataset;
 import com.relabel.dataset.TableOptions;
 import com.relabel.security.CurrentUser;
 import com.relabel.training.RunSettings;
@@ -18,7 +17,6 @@ import com.vaadin.flow.server.streams.UploadHandler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The import page's feature-table part (decision 0045): one CSV file with a header row, one column
@@ -102,35 +100,19 @@ class TableImportForm extends VerticalLayout {
     UI ui = UI.getCurrent();
     Path uploaded = file.take();
     submit.setEnabled(false);
-    CompletableFuture<Dataset> outcome;
-    try {
-      outcome =
-          imports.importTable(
-              name.getValue().trim(),
-              uploaded,
-              uploaded.getFileName().toString(),
-              options(),
-              progress.begin(ui),
-              dataset -> runs.retrain(dataset.getId(), defaults, CurrentUser.username()));
-    } catch (RuntimeException e) {
-      UploadedFile.delete(uploaded);
-      progress.setVisible(false);
-      cleanUp();
-      failed(e);
-      return;
-    }
-    outcome.whenComplete((dataset, e) -> UploadedFile.delete(uploaded));
-    progress.end(
+    progress.follow(
         ui,
-        outcome,
-        e -> {
-          cleanUp();
-          failed(e);
-        },
-        () -> {
-          cleanUp();
-          ui.navigate("");
-        });
+        uploaded,
+        told ->
+            imports.importTable(
+                name.getValue().trim(),
+                uploaded,
+                uploaded.getFileName().toString(),
+                options(),
+                told,
+                dataset -> runs.retrain(dataset.getId(), defaults, CurrentUser.username())),
+        this::cleanUp,
+        this::failed);
   }
 
   private void cleanUp() {

@@ -8,6 +8,7 @@ import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
 import com.relabel.engine.Augmentation;
 import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.MinimumSteps;
 import com.relabel.engine.ModelKind;
 import com.relabel.engine.TrainingOptions;
 import java.io.IOException;
@@ -46,7 +47,8 @@ record BenchArguments(
     TextFeatures textFeatures,
     Path table,
     TableOptions tableOptions,
-    Augmentation augmentation)
+    Augmentation augmentation,
+    MinimumSteps minimumSteps)
     implements TrainingArguments {
 
   /** The switch that adds the AUM pass with threshold samples. */
@@ -70,6 +72,7 @@ record BenchArguments(
           "--fold-epochs",
           "--eval-epochs",
           "--batch-size",
+          "--min-steps",
           "--device",
           "--limit",
           "--out",
@@ -177,7 +180,8 @@ record BenchArguments(
         textFeatures,
         table,
         ScoreArguments.tableOptions(o),
-        o.get("--augment", (f, v) -> Augmentation.parse(v), Augmentation.NONE));
+        o.get("--augment", (f, v) -> Augmentation.parse(v), Augmentation.NONE),
+        TrainingArguments.minimumSteps(o));
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

@@ -46,6 +46,8 @@ public final class BenchCommand {
         --robust          train the main run in the robust mode (neighbour mixing)
         --rounds N        cleaning rounds: train again without the suspects (default 1, as score)
         --batch-size B    mini-batch size (default 128)
+        --min-steps N     fewest optimiser steps of the model and of each fold: a small set
+                          trains with a smaller batch and more epochs (default 400, 0 = off)
         --model M         cnn | wide-cnn | lenet | resnet | mlp (default cnn; wide-cnn has twice
                           the filters and several times the CPU time; lenet is the earlier
                           default; resnet is for colour photos up to 128x128)
@@ -123,10 +125,13 @@ public final class BenchCommand {
             neighbourSpace == null ? null : java.util.Arrays.copyOf(neighbourSpace, a.limit());
       }
       var options =
-          a.trainingOptions()
-              .softTargetMomentum(TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM)
-              .robust(a.robust())
-              .build();
+          a.minimumSteps()
+              .apply(
+                  a.trainingOptions()
+                      .softTargetMomentum(TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM)
+                      .robust(a.robust())
+                      .build(),
+                  train.count());
       if (a.evalEpochs() == 0) {
         test = null;
       }

@@ -8,6 +8,7 @@ import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
 import com.relabel.engine.Augmentation;
 import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.MinimumSteps;
 import com.relabel.engine.ModelKind;
 import com.relabel.engine.TrainingOptions;
 import java.nio.file.Path;
@@ -38,7 +39,8 @@ record ScoreArguments(
     Path embeddings,
     Path table,
     TableOptions tableOptions,
-    Augmentation augmentation)
+    Augmentation augmentation,
+    MinimumSteps minimumSteps)
     implements TrainingArguments {
 
   /** The switch that adds the AUM pass with threshold samples and the aum_below_cutoff column. */
@@ -74,6 +76,7 @@ record ScoreArguments(
           "--device",
           "--classes",
           "--batch-size",
+          "--min-steps",
           "--folds",
           "--image-size",
           "--text",
@@ -172,7 +175,8 @@ record ScoreArguments(
         embeddings,
         table,
         tableOptions,
-        o.get("--augment", (f, v) -> Augmentation.parse(v), Augmentation.NONE));
+        o.get("--augment", (f, v) -> Augmentation.parse(v), Augmentation.NONE),
+        TrainingArguments.minimumSteps(o));
   }
 
   /** {@code --label-column}, {@code --id-column} and {@code --categorical} of a feature table. */

@@ -66,6 +66,8 @@ public final class ScoreCommand {
         --device D        auto | cpu | gpu (default auto)
         --classes K       number of classes (default: largest label + 1)
         --batch-size B    mini-batch size (default 128)
+        --min-steps N     fewest optimiser steps of the model and of each fold: a small set
+                          trains with a smaller batch and more epochs (default 400, 0 = off)
         --model M         cnn | wide-cnn | lenet | resnet | mlp (default: resnet for colour
                           images above 32x32, cnn for other images, mlp for --text); wide-cnn
                           has twice the filters and several times the time; lenet is the
@@ -128,19 +130,26 @@ public final class ScoreCommand {
             data.count(), data.width(), a.embeddings().getFileName());
       }
       var options =
-          a.trainingOptions()
-              .model(
-                  a.model() != null
-                      ? a.model()
-                      : ModelKind.defaultFor(data.channels(), data.height(), data.width()))
-              .build();
+          a.minimumSteps()
+              .apply(
+                  a.trainingOptions()
+                      .model(
+                          a.model() != null
+                              ? a.model()
+                              : ModelKind.defaultFor(data.channels(), data.height(), data.width()))
+                      .build(),
+                  data.count());
       TrainingResult result =
           new NoiseTrainingPipeline()
               .withNeighbourSpace(neighbourSpace)
               .train(
                   data,
                   options,
-                  progress(a.epochs(), a.folds() * a.foldEpochs(), a.rounds(), a.latentEpochs()));
+                  progress(
+                      options.epochs(),
+                      options.folds() * options.foldEpochs(),
+                      a.rounds(),
+                      a.latentEpochs()));
       NoiseReport report =
           NoiseReport.compute(result.dynamics(), ScorerRegistry.forDynamics(result.dynamics()));
       write(a.out(), data.labels(), report, result.aumThreshold());

@@ -2,6 +2,7 @@ package com.relabel.cli;
 
 import com.relabel.engine.Augmentation;
 import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.MinimumSteps;
 import com.relabel.engine.ModelKind;
 import com.relabel.engine.TrainingOptions;
 
@@ -33,6 +34,21 @@ interface TrainingArguments {
   ModelKind model();
 
   Augmentation augmentation();
+
+  /** The fewest optimiser steps of the model and of each fold (decision 0050). */
+  MinimumSteps minimumSteps();
+
+  /**
+   * {@code --min-steps} ({@link MinimumSteps}; default {@value MinimumSteps#DEFAULT_STEPS}, 0 =
+   * off).
+   */
+  static MinimumSteps minimumSteps(Options o) {
+    return new MinimumSteps(
+        o.get(
+            "--min-steps",
+            (f, v) -> (int) OptionValues.atLeast(f, v, 0),
+            MinimumSteps.DEFAULT_STEPS));
+  }
 
   /** The options these arguments ask for, learning rate 1e-3; not built yet. */
   default TrainingOptions.Builder trainingOptions() {

@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
@@ -18,15 +19,15 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Service;
 
 /**
- * Text imports that run off the request thread, so that a page can show how far the encoder is
- * (decision 0038) and the import goes on when the admin who started it leaves the page. They run as
- * the person who started them.
+ * Text and table imports that run off the request thread, so that a page can show how far the
+ * encoder (decision 0038) or the table's writing is and the import goes on when the admin who
+ * started it leaves the page. They run as the person who started them.
  *
  * <p>When the application shuts down, each running import is told to stop: it ends between two
- * batches of the encoder, its transaction rolls back (nothing of it is kept) and the log says so.
- * Shutdown waits for them before the encoder's native session is closed ({@link
- * TextEncoderConfig}): a JVM that exited while an import was encoding crashed inside ONNX Runtime
- * (issue 15).
+ * batches (of the encoder, or of 1,000 table rows), its transaction rolls back (nothing of it is
+ * kept) and the log says so. Shutdown waits for them before the encoder's native session is closed
+ * ({@link TextEncoderConfig}): a JVM that exited while an import was encoding crashed inside ONNX
+ * Runtime (issue 15).
  */
 @Service
 public class BackgroundImports implements SmartLifecycle {
@@ -40,12 +41,17 @@ public class BackgroundImports implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(BackgroundImports.class);
 
   private final TextImport textImport;
+  private final TableImport tableImport;
   private final SecurityContextHolderStrategy securityContexts;
   private volatile ExecutorService executor;
   private volatile boolean stopping;
 
-  BackgroundImports(TextImport textImport, SecurityContextHolderStrategy securityContexts) {
+  BackgroundImports(
+      TextImport textImport,
+      TableImport tableImport,
+      SecurityContextHolderStrategy securityContexts) {
     this.textImport = textImport;
+    this.tableImport = tableImport;
     this.securityContexts = securityContexts;
   }
 
@@ -69,6 +75,43 @@ public class BackgroundImports implements SmartLifecycle {
       TextFeatures features,
       TextImport.Progress progress,
       Then then) {
+    return start(
+        "Text",
+        name,
+        source,
+        stop -> textImport.importFile(name, file, source, features, progress, stop),
+        then);
+  }
+
+  /**
+   * Starts importing a feature table ({@link TableImport#importFile(String, Path, String,
+   * TableOptions, TextImport.Progress)}) and then {@code then}; the outcome as for {@link
+   * #importText}.
+   */
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public CompletableFuture<Dataset> importTable(
+      String name,
+      Path file,
+      String source,
+      TableOptions options,
+      TextImport.Progress progress,
+      Then then) {
+    return start(
+        "Table",
+        name,
+        source,
+        stop -> tableImport.importFile(name, file, source, options, progress, stop),
+        then);
+  }
+
+  /** An import that asks {@code stop} between batches. */
+  @FunctionalInterface
+  private interface Importing {
+    Dataset run(BooleanSupplier stop) throws Exception;
+  }
+
+  private CompletableFuture<Dataset> start(
+      String kind, String name, String source, Importing importing, Then then) {
     CompletableFuture<Dataset> outcome = new CompletableFuture<>();
     SecurityContext caller = securityContexts.getContext();
     Runnable work =
@@ -76,14 +119,14 @@ public class BackgroundImports implements SmartLifecycle {
           securityContexts.setContext(caller);
           SecurityContextHolder.setContext(caller);
           try {
-            Dataset dataset =
-                textImport.importFile(name, file, source, features, progress, () -> stopping);
+            Dataset dataset = importing.run(() -> stopping);
             then.accept(dataset);
             outcome.complete(dataset);
           } catch (ImportStoppedException e) {
             log.warn(
-                "Text import '{}' from {} was stopped because the application is shutting down"
+                "{} import '{}' from {} was stopped because the application is shutting down"
                     + " ({}); its transaction rolled back, nothing of it was kept",
+                kind,
                 name,
                 source,
                 e.getMessage());
@@ -111,8 +154,7 @@ public class BackgroundImports implements SmartLifecycle {
   @Override
   public void start() {
     stopping = false;
-    executor =
-        Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("text-import-", 0).factory());
+    executor = Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("import-", 0).factory());
   }
 
   /** Tells the running imports to stop and waits for them (they roll back). */
@@ -126,7 +168,7 @@ public class BackgroundImports implements SmartLifecycle {
     running.shutdown();
     try {
       if (!running.awaitTermination(STOP_WAIT.toSeconds(), TimeUnit.SECONDS)) {
-        log.error("Text imports did not stop within {}; shutting down anyway", STOP_WAIT);
+        log.error("Imports did not stop within {}; shutting down anyway", STOP_WAIT);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -7,7 +7,8 @@ import java.util.Locale;
  * How one feature column of a table dataset becomes numbers for the MLP (decision 0045): a numeric
  * column is standardised with its mean and spread over the file, an empty cell becomes the mean (0
  * once standardised) and sets a missing-indicator feature; a categorical column is one-hot encoded,
- * an empty cell being a level of its own ({@link #MISSING}).
+ * an empty cell being a level of its own ({@link #MISSING}, always the last level, so that a real
+ * value spelled the same stays a level apart).
  *
  * @param name the header's name of the column
  * @param position the column's 0-based position in the file
@@ -15,8 +16,8 @@ import java.util.Locale;
  * @param mean the mean of the column's numbers (numeric columns)
  * @param spread their standard deviation, 0 when they never vary (numeric columns)
  * @param hasMissing whether some cell is empty (a numeric column then has an indicator feature)
- * @param levels the distinct values in sorted order, {@link #MISSING} among them when some cell is
- *     empty (categorical columns)
+ * @param levels the distinct values in sorted order, then {@link #MISSING} when some cell is empty
+ *     (categorical columns)
  */
 public record TableColumn(
     String name,
@@ -69,7 +70,8 @@ public record TableColumn(
       }
       return;
     }
-    int level = levels.indexOf(missing ? MISSING : cell.trim());
+    // the missing level is the last one, found by place: a cell that says "(missing)" is a value
+    int level = missing ? levels.size() - 1 : levels.indexOf(cell.trim());
     out[at + level] = 1f;
   }
 

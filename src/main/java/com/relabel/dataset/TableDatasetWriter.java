@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.IntConsumer;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -33,7 +34,8 @@ class TableDatasetWriter {
       TableOptions options,
       TableScan scan,
       String source,
-      IntConsumer written)
+      IntConsumer written,
+      BooleanSupplier stop)
       throws IOException {
     name = DatasetNames.checked(name);
     if (datasets.findByName(name).isPresent()) {
@@ -59,6 +61,9 @@ class TableDatasetWriter {
               new TextRecord(line, id, TableRows.line(cells), cells.get(schema.label()).trim()));
           vectors.add(schema.encode(cells));
           if (batch.size() == LabelledRows.BATCH) {
+            if (stop.getAsBoolean()) {
+              throw new ImportStoppedException("stopped after %,d rows".formatted(next[0]));
+            }
             next[0] = insert(datasetId, next[0], batch, vectors, scan.classes());
             written.accept(next[0]);
           }

@@ -4,6 +4,8 @@ import com.relabel.security.Roles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.function.BooleanSupplier;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 
@@ -36,6 +38,23 @@ public class TableImport {
   public Dataset importFile(
       String name, Path file, String source, TableOptions options, TextImport.Progress progress)
       throws IOException {
+    return importFile(name, file, source, options, progress, () -> false);
+  }
+
+  /**
+   * As above, asking {@code stop} between two batches of 1,000 rows: when it says so the import
+   * ends with an {@link ImportStoppedException} and its transaction rolls back (the application is
+   * shutting down, {@link BackgroundImports}).
+   */
+  @PreAuthorize("hasRole('" + Roles.ADMIN + "')")
+  public Dataset importFile(
+      String name,
+      Path file,
+      String source,
+      TableOptions options,
+      TextImport.Progress progress,
+      BooleanSupplier stop)
+      throws IOException {
     // errors name the file by its own name, never by the (temporary, server-side) folder
     String fileName = file.getFileName().toString();
     String tooLarge = limits.fileRefusal(Files.size(file), "bytes");
@@ -56,8 +75,22 @@ public class TableImport {
         fileName,
         options,
         scan,
-        source,
-        written -> progress.written(written, scan.rows()));
+        withNote(source, scan.emptyColumns()),
+        written -> progress.written(written, scan.rows()),
+        stop);
+  }
+
+  /** The most characters of the dataset's source (its column). */
+  private static final int MAX_SOURCE = 1000;
+
+  /** The source, and the columns left out for being empty, for the dataset's card. */
+  static String withNote(String source, List<String> emptyColumns) {
+    if (emptyColumns.isEmpty()) {
+      return source;
+    }
+    String noted =
+        source + " (left out, empty on every row: " + String.join(", ", emptyColumns) + ")";
+    return noted.length() <= MAX_SOURCE ? noted : noted.substring(0, MAX_SOURCE - 4) + "...)";
   }
 
   /** As above, without progress. */
@@ -75,6 +108,13 @@ public class TableImport {
   static TableScan scan(Path file, String name, TableOptions options) throws IOException {
     TableScan scan = TableScan.of(file, name, options);
     int width = scan.schema().width();
+    if (width == 0) {
+      throw new TextFormatException(
+          name,
+          1,
+          "no feature column has a value (empty on every row: %s)"
+              .formatted(String.join(", ", scan.emptyColumns())));
+    }
     if (width > MAX_FEATURES) {
       throw new TextFormatException(
           name,

@@ -11,13 +11,16 @@ import java.util.TreeSet;
 /**
  * The first reading of a table (decision 0045): checks every row and learns each feature column's
  * type and encoding (mean and spread of a numeric column, levels of a categorical one) and the
- * classes, holding only those, never the rows.
+ * classes, holding only those, never the rows. A column empty on every row tells nothing apart: it
+ * is left out of the features (the rows keep it, so the export gives it back) and named in {@code
+ * emptyColumns}.
  *
  * @param schema how the columns are encoded
  * @param classes the labels found
  * @param rows how many rows the file has
+ * @param emptyColumns the feature columns without a single value, left out of the features
  */
-record TableScan(TableSchema schema, TextClasses classes, int rows) {
+record TableScan(TableSchema schema, TextClasses classes, int rows, List<String> emptyColumns) {
 
   /** The most distinct values of a categorical column (its one-hot features). */
   static final int MAX_LEVELS = 100;
@@ -52,8 +55,12 @@ record TableScan(TableSchema schema, TextClasses classes, int rows) {
     var h = header[0];
     var schema =
         new TableSchema(
-            h.names(), h.label(), h.id(), stats.stream().map(ColumnStats::column).toList());
-    return new TableScan(schema, classes, rows[0]);
+            h.names(),
+            h.label(),
+            h.id(),
+            stats.stream().filter(s -> !s.isEmpty()).map(ColumnStats::column).toList());
+    List<String> empty = stats.stream().filter(ColumnStats::isEmpty).map(s -> s.name).toList();
+    return new TableScan(schema, classes, rows[0], empty);
   }
 
   /** One feature column as it is read: undecided until its first value, then one of two types. */
@@ -113,9 +120,13 @@ record TableScan(TableSchema schema, TextClasses classes, int rows) {
       }
     }
 
+    /** Whether no row has a value here (a column marked categorical included). */
+    boolean isEmpty() {
+      return count == 0 && levels.isEmpty();
+    }
+
     TableColumn column() {
-      boolean isNumeric = numeric == null || numeric; // no value at all: a constant numeric column
-      if (isNumeric) {
+      if (numeric) {
         double spread = count > 0 ? Math.sqrt(squares / count) : 0;
         return new TableColumn(name, position, true, mean, spread, hasMissing, List.of());
       }

@@ -1,6 +1,7 @@
 package com.relabel.training;
 
 import com.relabel.engine.DeviceChoice;
+import com.relabel.engine.MinimumSteps;
 import com.relabel.engine.ModelKind;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embeddable;
@@ -55,6 +56,12 @@ public class RunSetup {
     setup.aumThresholdPass = settings.aumThresholdPass();
     setup.cleaningRounds = settings.cleaningRounds();
     return setup;
+  }
+
+  /** The epochs and batch size the run trains with, once {@link MinimumSteps} has seen its set. */
+  void trainsWith(int newEpochs, int newBatchSize) {
+    epochs = newEpochs;
+    batchSize = newBatchSize;
   }
 
   /** The setup of a run made from imported predictions: one "epoch", no device, no methods. */

@@ -5,8 +5,10 @@ import com.relabel.dataset.TrainingSet;
 import com.relabel.engine.EpochStats;
 import com.relabel.engine.HeldOutSplit;
 import com.relabel.engine.ImageClassifierTrainer;
+import com.relabel.engine.MinimumSteps;
 import com.relabel.engine.NoiseTrainingPipeline;
 import com.relabel.engine.TrainingCancelledException;
+import com.relabel.engine.TrainingOptions;
 import com.relabel.engine.TrainingProgress;
 import com.relabel.engine.TrainingResult;
 import com.relabel.scoring.Neighbours;
@@ -51,6 +53,7 @@ class TrainingRunExecutor {
   private final double heldOutFraction;
   private final RunProgressEvents progressEvents;
   private final RunActivation activation;
+  private final MinimumSteps minimumSteps;
 
   TrainingRunExecutor(
       TrainingRunRepository runs,
@@ -60,8 +63,10 @@ class TrainingRunExecutor {
       NodeName node,
       @Value("${relabel.training.held-out-fraction:0.1}") double heldOutFraction,
       RunProgressEvents progressEvents,
-      RunActivation activation) {
+      RunActivation activation,
+      @Value("${relabel.training.min-steps:" + MinimumSteps.DEFAULT_STEPS + "}") int minSteps) {
     this.activation = activation;
+    this.minimumSteps = new MinimumSteps(minSteps);
     this.progressEvents = progressEvents;
     this.runs = runs;
     this.datasets = datasets;
@@ -119,23 +124,28 @@ class TrainingRunExecutor {
             : HeldOutSplit.stratified(
                 set.images().labels(), set.images().numClasses(), heldOutFraction, settings.seed());
     String device = ImageClassifierTrainer.deviceFor(settings.device());
+    TrainingOptions options = minimumSteps.apply(settings.toOptions(), set.images().count());
     update(
         runId,
         run -> {
           run.start(set.images().count());
           run.runsOn(device, heldOut.count());
+          run.getSetup().trainsWith(options.epochs(), options.batchSize());
         });
     log.info(
-        "Run {}: training on {} samples of dataset {}, {} epochs",
+        "Run {}: training on {} samples of dataset {}, {} epochs of batch {} (asked {} of {})",
         runId,
         set.images().count(),
         set.datasetId(),
-        settings.epochs());
+        options.epochs(),
+        options.batchSize(),
+        settings.epochs(),
+        settings.batchSize());
 
     var progress =
         new RunProgressRecorder(
             runId,
-            settings.toOptions(),
+            options,
             this::update,
             () ->
                 runs.findById(runId)
@@ -150,11 +160,11 @@ class TrainingRunExecutor {
       result =
           new NoiseTrainingPipeline()
               .withNeighbourSpace(set.neighbourSpace())
-              .train(set.images(), heldOut, settings.toOptions(), withListeners(runId, progress));
+              .train(set.images(), heldOut, options, withListeners(runId, progress));
     } finally {
       ONE_TRAINING_PER_PROCESS.unlock();
     }
-    update(runId, run -> run.progress("scoring", settings.epochs(), 0.97, null));
+    update(runId, run -> run.progress("scoring", options.epochs(), 0.97, null));
 
     Neighbours neighbours = Neighbours.of(result.dynamics());
     ScorerRegistry registry =

@@ -36,6 +36,7 @@ class BenchCommandTest {
         new BenchCommand(new PrintStream(log))
             .execute(
                 new String[] {
+                  "--min-steps", "0",
                   "--images", dir.resolve("images.gz").toString(),
                   "--labels", dir.resolve("labels").toString(),
                   "--noise", "asymmetric",
@@ -67,6 +68,8 @@ class BenchCommandTest {
         new BenchCommand(new PrintStream(log))
             .execute(
                 new String[] {
+                  "--min-steps",
+                  "0",
                   "--text",
                   texts.toString(),
                   "--text-features",

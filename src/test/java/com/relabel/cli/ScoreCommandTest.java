@@ -31,6 +31,8 @@ class ScoreCommandTest {
         new ScoreCommand(new PrintStream(log))
             .execute(
                 new String[] {
+                  "--min-steps",
+                  "0",
                   "--images",
                   dir.resolve("images.gz").toString(),
                   "--labels",
@@ -76,6 +78,8 @@ class ScoreCommandTest {
         new ScoreCommand(new PrintStream(log))
             .execute(
                 new String[] {
+                  "--min-steps",
+                  "0",
                   "--images",
                   dir.resolve("images.gz").toString(),
                   "--labels",
@@ -122,9 +126,14 @@ class ScoreCommandTest {
           new ScoreCommand(System.out)
               .execute(
                   new String[] {
-                    "--images", dir.resolve("images").toString(),
-                    "--labels", dir.resolve("labels").toString(),
-                    "--out", csv.toString()
+                    "--min-steps",
+                    "0",
+                    "--images",
+                    dir.resolve("images").toString(),
+                    "--labels",
+                    dir.resolve("labels").toString(),
+                    "--out",
+                    csv.toString()
                   });
     } finally {
       System.setErr(original);
@@ -158,6 +167,7 @@ class ScoreCommandTest {
         new ScoreCommand(new PrintStream(log))
             .execute(
                 new String[] {
+                  "--min-steps", "0",
                   "--images", dir.resolve("images.gz").toString(),
                   "--labels", dir.resolve("labels").toString(),
                   "--out", csv.toString(),
@@ -173,26 +183,50 @@ class ScoreCommandTest {
     assertThat(lines.getFirst()).endsWith(",softlabel,aquavs");
     assertThat(lines).hasSize(121);
     assertThat(log.toString()).contains("epoch 2/2 (VAE)").doesNotContain("cross-validation");
-    assertThat(ScoreArguments.parse(new String[] {"--images", "a", "--labels", "b", "--out", "c"}))
+    assertThat(
+            ScoreArguments.parse(
+                new String[] {"--min-steps", "0", "--images", "a", "--labels", "b", "--out", "c"}))
         .extracting(ScoreArguments::latentEpochs)
         .isEqualTo(ScoreArguments.DEFAULT_LATENT_EPOCHS);
     assertThatThrownBy(
             () ->
                 ScoreArguments.parse(
                     new String[] {
-                      "--images", "a", "--labels", "b", "--out", "c", "--latent-epochs", "-2"
+                      "--min-steps",
+                      "0",
+                      "--images",
+                      "a",
+                      "--labels",
+                      "b",
+                      "--out",
+                      "c",
+                      "--latent-epochs",
+                      "-2"
                     }))
         .hasMessageContaining("--latent-epochs");
-    assertThat(ScoreArguments.parse(new String[] {"--images", "a", "--labels", "b", "--out", "c"}))
+    assertThat(
+            ScoreArguments.parse(
+                new String[] {"--min-steps", "0", "--images", "a", "--labels", "b", "--out", "c"}))
         .extracting(ScoreArguments::rounds)
         .isEqualTo(1);
-    assertThat(ScoreArguments.parse(new String[] {"--images", "a", "--labels", "b", "--out", "c"}))
+    assertThat(
+            ScoreArguments.parse(
+                new String[] {"--min-steps", "0", "--images", "a", "--labels", "b", "--out", "c"}))
         .extracting(ScoreArguments::foldEpochs)
         .isEqualTo(6);
     assertThat(
             ScoreArguments.parse(
                 new String[] {
-                  "--images", "a", "--labels", "b", "--out", "c", "--fold-epochs", "3"
+                  "--min-steps",
+                  "0",
+                  "--images",
+                  "a",
+                  "--labels",
+                  "b",
+                  "--out",
+                  "c",
+                  "--fold-epochs",
+                  "3"
                 }))
         .extracting(ScoreArguments::foldEpochs)
         .isEqualTo(3);
@@ -200,32 +234,67 @@ class ScoreCommandTest {
             () ->
                 ScoreArguments.parse(
                     new String[] {
-                      "--images", "a", "--labels", "b", "--out", "c", "--fold-epochs", "0"
+                      "--min-steps",
+                      "0",
+                      "--images",
+                      "a",
+                      "--labels",
+                      "b",
+                      "--out",
+                      "c",
+                      "--fold-epochs",
+                      "0"
                     }))
         .hasMessageContaining("--fold-epochs");
     assertThatThrownBy(
             () ->
                 ScoreArguments.parse(
-                    new String[] {"--images", "a", "--labels", "b", "--out", "c", "--rounds", "4"}))
+                    new String[] {
+                      "--min-steps",
+                      "0",
+                      "--images",
+                      "a",
+                      "--labels",
+                      "b",
+                      "--out",
+                      "c",
+                      "--rounds",
+                      "4"
+                    }))
         .hasMessageContaining("--rounds");
     // no --model for images: the command picks by their shape (ModelKind.defaultFor)
-    assertThat(ScoreArguments.parse(new String[] {"--images", "a", "--labels", "b", "--out", "c"}))
+    assertThat(
+            ScoreArguments.parse(
+                new String[] {"--min-steps", "0", "--images", "a", "--labels", "b", "--out", "c"}))
         .extracting(ScoreArguments::model)
         .isNull();
     assertThat(
             ScoreArguments.parse(
                 new String[] {
-                  "--images", "a", "--labels", "b", "--out", "c", "--model", "wide-cnn"
+                  "--min-steps",
+                  "0",
+                  "--images",
+                  "a",
+                  "--labels",
+                  "b",
+                  "--out",
+                  "c",
+                  "--model",
+                  "wide-cnn"
                 }))
         .extracting(ScoreArguments::model)
         .isEqualTo(ModelKind.WIDE_CNN);
-    assertThat(ScoreArguments.parse(new String[] {"--text", "t.csv", "--out", "c"}))
+    assertThat(
+            ScoreArguments.parse(
+                new String[] {"--min-steps", "0", "--text", "t.csv", "--out", "c"}))
         .extracting(ScoreArguments::model)
         .isEqualTo(ModelKind.MLP);
     assertThatThrownBy(
             () ->
                 ScoreArguments.parse(
-                    new String[] {"--text", "t.csv", "--out", "c", "--model", "wide-cnn"}))
+                    new String[] {
+                      "--min-steps", "0", "--text", "t.csv", "--out", "c", "--model", "wide-cnn"
+                    }))
         .hasMessageContaining("--text trains the mlp");
   }
 }

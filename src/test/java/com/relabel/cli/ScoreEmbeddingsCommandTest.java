@@ -87,16 +87,28 @@ class ScoreEmbeddingsCommandTest {
 
   private String[] args(Path embeddings, Path out) {
     return new String[] {
-      "--images", dir.resolve("images.gz").toString(),
-      "--labels", dir.resolve("labels").toString(),
-      "--embeddings", embeddings.toString(),
-      "--out", out.toString(),
-      "--epochs", "5",
-      "--batch-size", "8",
-      "--folds", "2",
-      "--fold-epochs", "5",
-      "--rounds", "0",
-      "--device", "cpu"
+      "--min-steps",
+      "0",
+      "--images",
+      dir.resolve("images.gz").toString(),
+      "--labels",
+      dir.resolve("labels").toString(),
+      "--embeddings",
+      embeddings.toString(),
+      "--out",
+      out.toString(),
+      "--epochs",
+      "5",
+      "--batch-size",
+      "8",
+      "--folds",
+      "2",
+      "--fold-epochs",
+      "5",
+      "--rounds",
+      "0",
+      "--device",
+      "cpu"
     };
   }
 }

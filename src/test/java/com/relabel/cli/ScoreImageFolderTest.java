@@ -26,6 +26,7 @@ class ScoreImageFolderTest {
         new ScoreCommand(new PrintStream(log))
             .execute(
                 new String[] {
+                  "--min-steps", "0",
                   "--images", zip.toString(),
                   "--out", csv.toString(),
                   "--image-size", "12x12",
@@ -61,7 +62,10 @@ class ScoreImageFolderTest {
     try {
       code =
           new ScoreCommand(System.out)
-              .execute(new String[] {"--images", data.toString(), "--out", csv.toString()});
+              .execute(
+                  new String[] {
+                    "--min-steps", "0", "--images", data.toString(), "--out", csv.toString()
+                  });
     } finally {
       System.setErr(original);
     }

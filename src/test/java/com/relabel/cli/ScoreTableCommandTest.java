@@ -28,6 +28,7 @@ class ScoreTableCommandTest {
         new ScoreCommand(new PrintStream(log))
             .execute(
                 new String[] {
+                  "--min-steps", "0",
                   "--table", table.toString(),
                   "--label-column", "kind",
                   "--id-column", "id",
@@ -64,7 +65,14 @@ class ScoreTableCommandTest {
           new ScoreCommand(new PrintStream(new ByteArrayOutputStream()))
               .execute(
                   new String[] {
-                    "--table", table.toString(), "--label-column", "class", "--out", csv.toString()
+                    "--min-steps",
+                    "0",
+                    "--table",
+                    table.toString(),
+                    "--label-column",
+                    "class",
+                    "--out",
+                    csv.toString()
                   });
     } finally {
       System.setErr(before);

@@ -27,6 +27,8 @@ class ScoreTextCommandTest {
         new ScoreCommand(new PrintStream(log))
             .execute(
                 new String[] {
+                  "--min-steps",
+                  "0",
                   "--text",
                   texts.toString(),
                   "--out",
@@ -64,7 +66,10 @@ class ScoreTextCommandTest {
     try {
       code =
           new ScoreCommand(new PrintStream(new ByteArrayOutputStream()))
-              .execute(new String[] {"--text", texts.toString(), "--out", csv.toString()});
+              .execute(
+                  new String[] {
+                    "--min-steps", "0", "--text", texts.toString(), "--out", csv.toString()
+                  });
     } finally {
       System.setErr(before);
     }
@@ -80,7 +85,9 @@ class ScoreTextCommandTest {
             org.assertj.core.api.Assertions.catchThrowable(
                 () ->
                     ScoreArguments.parse(
-                        new String[] {"--text", "a.csv", "--images", "i", "--out", "o"})))
+                        new String[] {
+                          "--min-steps", "0", "--text", "a.csv", "--images", "i", "--out", "o"
+                        })))
         .hasMessageContaining("--text replaces --images");
   }
 }

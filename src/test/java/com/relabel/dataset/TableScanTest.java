@@ -145,4 +145,41 @@ class TableScanTest {
 
     assertThat(TableRows.cells(TableRows.line(cells))).isEqualTo(cells);
   }
+
+  @Test
+  void aColumnEmptyOnEveryRowIsLeftOutOfTheFeaturesAndNamed() throws IOException {
+    TableScan scan =
+        scan(
+            "id,age,note,kind,label\n" + "a,20,,,yes\n" + "b,40,NA,,no\n",
+            new TableOptions("label", "id", Set.of("kind")));
+
+    assertThat(scan.schema().features()).extracting(TableColumn::name).containsExactly("age");
+    assertThat(scan.emptyColumns()).containsExactly("note", "kind");
+    assertThat(scan.schema().width()).isEqualTo(1);
+    assertThat(TableImport.withNote("t.csv", scan.emptyColumns()))
+        .isEqualTo("t.csv (left out, empty on every row: note, kind)");
+  }
+
+  @Test
+  void aTableWhoseEveryFeatureColumnIsEmptyIsRefused() throws IOException {
+    Path onlyEmpty = file("id,note,label\na,,yes\nb,,no\n");
+
+    assertThatThrownBy(
+            () -> TableImport.scan(onlyEmpty, "t.csv", new TableOptions("label", "id", Set.of())))
+        .isInstanceOf(TextFormatException.class)
+        .hasMessage("t.csv, line 1: no feature column has a value (empty on every row: note)");
+  }
+
+  @Test
+  void aValueSpelledLikeTheMissingLevelStaysALevelApartFromEmptyCells() throws IOException {
+    TableScan scan =
+        scan(
+            "colour,label\n" + "(missing),yes\n" + "red,no\n" + ",yes\n",
+            new TableOptions("label", null, Set.of("colour")));
+
+    TableSchema schema = scan.schema();
+    assertThat(schema.features().get(0).levels()).containsExactly("(missing)", "red", "(missing)");
+    assertThat(schema.encode(List.of("(missing)", "yes"))).containsExactly(1f, 0f, 0f);
+    assertThat(schema.encode(List.of("", "yes"))).containsExactly(0f, 0f, 1f);
+  }
 }

@@ -82,13 +82,14 @@ class TableImportEndToEndTest {
     Dataset table = datasets.findByName(NAME).orElseThrow();
     assertThat(table.getKind()).isEqualTo(DatasetKind.FEATURES);
     awaitActiveRun(table.getId());
-    // a table of 200 rows: its first run takes more, smaller steps than the defaults
+    // the import ran in the background and queued exactly one run (the minimum-steps rule that a
+    // small table's runs get is off in the suite: SmallDatasetStepsTest runs it)
     assertThat(
-            jdbc.queryForList(
-                "select batch_size || 'x' || epochs from training_run where dataset_id = ?",
-                String.class,
+            jdbc.queryForObject(
+                "select count(*) from training_run where dataset_id = ?",
+                Integer.class,
                 table.getId()))
-        .containsExactly("32x40");
+        .isEqualTo(1);
 
     try (BrowserContext context =
         browser.browser.newContext(new Browser.NewContextOptions().setViewportSize(1024, 768))) {

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import com.relabel.dataset.BackgroundImports;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.ImportStoppedException;
 import com.relabel.dataset.SyntheticTable;
 import com.relabel.dataset.TableImport;
 import com.relabel.dataset.TableOptions;
@@ -32,6 +34,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -58,6 +64,7 @@ class TableImportTest {
   static final long RUN = System.currentTimeMillis();
 
   @Autowired TableImport tables;
+  @Autowired BackgroundImports imports;
   @Autowired TableSamples tableSamples;
   @Autowired DatasetService datasets;
   @Autowired TrainingRuns runs;
@@ -161,6 +168,52 @@ class TableImportTest {
             () -> tables.importFile("anna-" + RUN, file, "good.csv", TableOptions.standard()))
         .isInstanceOf(AccessDeniedException.class);
     assertThat(datasets.findByName("anna-" + RUN)).isEmpty();
+  }
+
+  @Test
+  void aTableImportsInTheBackgroundTellingItsRowsAndThenQueuesItsRun() throws Exception {
+    TestLogins.loginAs(securityContexts, "admin", "ADMIN");
+    Path file = SyntheticTable.generate(2_500, 0.1, 5).write(dir.resolve("background.csv"));
+    List<Integer> written = new CopyOnWriteArrayList<>();
+    AtomicReference<Dataset> then = new AtomicReference<>();
+
+    Dataset d =
+        imports
+            .importTable(
+                "background-" + RUN,
+                file,
+                "background.csv",
+                new TableOptions("label", "id", Set.of()),
+                (rows, total) -> {
+                  assertThat(total).isEqualTo(2_500);
+                  written.add(rows);
+                },
+                then::set)
+            .get(2, TimeUnit.MINUTES);
+
+    assertThat(written).containsExactly(0, 1_000, 2_000, 2_500);
+    assertThat(then.get().getId()).isEqualTo(d.getId());
+    assertThat(datasets.overview(d.getId()).samples()).isEqualTo(2_500);
+  }
+
+  @Test
+  void aTableImportToldToStopBetweenBatchesKeepsNothing() throws Exception {
+    TestLogins.loginAs(securityContexts, "admin", "ADMIN");
+    Path file = SyntheticTable.generate(2_500, 0.1, 5).write(dir.resolve("stopped.csv"));
+    AtomicBoolean stop = new AtomicBoolean();
+
+    assertThatThrownBy(
+            () ->
+                tables.importFile(
+                    "stopped-" + RUN,
+                    file,
+                    "stopped.csv",
+                    new TableOptions("label", "id", Set.of()),
+                    (rows, total) -> stop.set(rows >= 1_000),
+                    stop::get))
+        .isInstanceOf(ImportStoppedException.class)
+        .hasMessage("stopped after 1,000 rows");
+    assertThat(datasets.findByName("stopped-" + RUN)).isEmpty();
   }
 
   private TrainingRun train(long datasetId) throws InterruptedException {

@@ -1,5 +1,6 @@
 package com.relabel.workspace.ui;
 
+import com.relabel.base.UploadedFile;
 import com.relabel.dataset.TextImport;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -7,24 +8,38 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.server.Command;
+import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * How far a background text import is ({@code dataset.BackgroundImports}): "Encoded 3,000 of 20,000
- * texts" and a bar, pushed as each 1,000 are written (the app pushes run progress the same way,
- * decision 0011). The import does not depend on the page: when the admin leaves it, the import goes
- * on and its dataset appears on the start page when it is done; only the pushes stop.
+ * How far a background import is ({@code dataset.BackgroundImports}): "Encoded 3,000 of 20,000
+ * texts" (or "Wrote 3,000 of 20,000 rows" for a table) and a bar, pushed as each 1,000 are written
+ * (the app pushes run progress the same way, decision 0011). The import does not depend on the
+ * page: when the admin leaves it, the import goes on and its dataset appears on the start page when
+ * it is done; only the pushes stop.
  */
 class ImportProgress extends VerticalLayout {
 
   private final ProgressBar bar = new ProgressBar();
   private final Span text = new Span();
+  private final String done;
 
+  /** The text import's progress. */
   ImportProgress() {
+    this("text-import-progress", "Encoded %,d of %,d texts");
+  }
+
+  /**
+   * @param id the id of the line of text
+   * @param done its wording, the written and the total count formatted in
+   */
+  ImportProgress(String id, String done) {
+    this.done = done;
     setPadding(false);
     setVisible(false);
-    text.setId("text-import-progress");
+    text.setId(id);
     add(text, bar);
   }
 
@@ -34,6 +49,42 @@ class ImportProgress extends VerticalLayout {
     bar.setIndeterminate(true);
     text.setText("Checking the file…");
     return (written, total) -> inUi(ui, () -> show(written, total));
+  }
+
+  /**
+   * Starts a background import that owns {@code uploaded} and follows it: the file is deleted when
+   * the import ends (or fails to start), then {@code tidy} runs in the UI, and either {@code
+   * failed} or the start page follows. The file is the import's, so that leaving the page (which
+   * detaches the form) does not pull it from under it.
+   */
+  void follow(
+      UI ui,
+      Path uploaded,
+      Function<TextImport.Progress, CompletableFuture<?>> start,
+      Runnable tidy,
+      Consumer<Throwable> failed) {
+    CompletableFuture<?> outcome;
+    try {
+      outcome = start.apply(begin(ui));
+    } catch (RuntimeException e) {
+      UploadedFile.delete(uploaded);
+      setVisible(false);
+      tidy.run();
+      failed.accept(e);
+      return;
+    }
+    outcome.whenComplete((dataset, e) -> UploadedFile.delete(uploaded));
+    end(
+        ui,
+        outcome,
+        e -> {
+          tidy.run();
+          failed.accept(e);
+        },
+        () -> {
+          tidy.run();
+          ui.navigate("");
+        });
   }
 
   /**
@@ -66,6 +117,6 @@ class ImportProgress extends VerticalLayout {
   private void show(int written, int total) {
     bar.setIndeterminate(false);
     bar.setValue(total == 0 ? 1 : (double) written / total);
-    text.setText("Encoded %,d of %,d texts".formatted(written, total));
+    text.setText(done.formatted(written, total));
   }
 }

@@ -3,9 +3,7 @@ package com.relabel.workspace.ui;
 import com.relabel.base.UploadedFile;
 import com.relabel.dataset.BackgroundImports;
 import com.relabel.dataset.Dataset;
-import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.IdxImport;
-import com.relabel.dataset.TableImport;
 import com.relabel.dataset.TextImport;
 import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
@@ -57,8 +55,6 @@ class ImportView extends VerticalLayout {
       TrainingRuns runs,
       RunSettings defaults,
       TextImport textImport,
-      TableImport tableImport,
-      DatasetService datasets,
       BackgroundImports imports) {
     this.idxImport = idxImport;
     this.runs = runs;
@@ -85,7 +81,7 @@ class ImportView extends VerticalLayout {
         new RouterLink(
             "Images instead? Import an image folder (ZIP)", ImageFolderImportView.class));
     add(new TextImportForm(textImport, imports, runs, defaults));
-    add(new TableImportForm(tableImport, datasets, runs, defaults));
+    add(new TableImportForm(imports, runs, defaults));
     addDetachListener(e -> deleteUploads());
   }
 

@@ -1,9 +1,7 @@
 package com.relabel.workspace.ui;
 
 import com.relabel.base.UploadedFile;
-import com.relabel.dataset.Dataset;
-import com.relabel.dataset.DatasetService;
-import com.relabel.dataset.TableImport;
+import com.relabel.dataset.BackgroundImports;
 import com.relabel.dataset.TableOptions;
 import com.relabel.security.CurrentUser;
 import com.relabel.training.RunSettings;
@@ -16,7 +14,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -24,14 +21,15 @@ import java.util.Set;
 /**
  * The import page's feature-table part (decision 0045): one CSV file with a header row, one column
  * of it the label; the admin names the label column, optionally an id column and columns of codes
- * to treat as categories. Its first training run (the MLP) starts at once, with more, smaller steps
- * for a small table ({@link SmallTableRun}). A bad file is refused with a message naming the file,
- * the line and the column.
+ * to treat as categories. Its first training run (the MLP) starts at once; a small table trains
+ * with more, smaller steps, as every small dataset does ({@link com.relabel.engine.MinimumSteps}).
+ * A bad file is refused with a message naming the file, the line and the column. The import runs in
+ * the background ({@link BackgroundImports}) with its rows written shown on the page, and goes on
+ * if the admin leaves it; its dataset appears on the start page when it is done.
  */
 class TableImportForm extends VerticalLayout {
 
-  private final TableImport tableImport;
-  private final DatasetService datasets;
+  private final BackgroundImports imports;
   private final TrainingRuns runs;
   private final RunSettings defaults;
   private final TextField name = new TextField("Dataset name");
@@ -42,11 +40,12 @@ class TableImportForm extends VerticalLayout {
   private final Paragraph error = new Paragraph();
   private final UploadedFile file = new UploadedFile();
   private final Upload upload;
+  private final ImportProgress progress =
+      new ImportProgress("table-import-progress", "Wrote %,d of %,d rows");
+  private final Button submit = new Button("Import table and train");
 
-  TableImportForm(
-      TableImport tableImport, DatasetService datasets, TrainingRuns runs, RunSettings defaults) {
-    this.tableImport = tableImport;
-    this.datasets = datasets;
+  TableImportForm(BackgroundImports imports, TrainingRuns runs, RunSettings defaults) {
+    this.imports = imports;
     this.runs = runs;
     this.defaults = defaults;
     setPadding(false);
@@ -68,7 +67,7 @@ class TableImportForm extends VerticalLayout {
     upload.setId("table-import-file");
     upload.setMaxFiles(1);
     upload.setAcceptedFileTypes(".csv");
-    var submit = new Button("Import table and train", e -> submit());
+    submit.addClickListener(e -> submit());
     submit.setId("table-import-submit");
     add(
         new H3("Or: a feature table"),
@@ -82,31 +81,48 @@ class TableImportForm extends VerticalLayout {
         categorical,
         upload,
         submit,
+        progress,
         error);
     addDetachListener(e -> file.delete());
   }
 
-  /** Imports the uploaded file and starts its first run; the file is deleted whatever happens. */
+  /**
+   * Starts importing the uploaded file in the background, then its first run. The import owns the
+   * uploaded file from here and deletes it when it ends, so that leaving the page (which detaches
+   * this form) does not pull the file from under it; a refused file is sent again.
+   */
   void submit() {
     error.setText("");
     if (name.getValue().isBlank() || file.get() == null) {
       error.setText("Give the dataset a name and upload a .csv file.");
       return;
     }
-    Path uploaded = file.get();
-    try {
-      Dataset dataset =
-          tableImport.importFile(
-              name.getValue().trim(), uploaded, uploaded.getFileName().toString(), options());
-      long rows = datasets.overview(dataset.getId()).samples();
-      runs.retrain(dataset.getId(), SmallTableRun.of(defaults, rows), CurrentUser.username());
-      UI.getCurrent().navigate("");
-    } catch (IOException | IllegalArgumentException e) {
-      error.setText("Nothing was imported: " + e.getMessage());
-    } finally {
-      file.delete();
-      upload.clearFileList();
-    }
+    UI ui = UI.getCurrent();
+    Path uploaded = file.take();
+    submit.setEnabled(false);
+    progress.follow(
+        ui,
+        uploaded,
+        told ->
+            imports.importTable(
+                name.getValue().trim(),
+                uploaded,
+                uploaded.getFileName().toString(),
+                options(),
+                told,
+                dataset -> runs.retrain(dataset.getId(), defaults, CurrentUser.username())),
+        this::cleanUp,
+        this::failed);
+  }
+
+  private void cleanUp() {
+    file.delete();
+    upload.clearFileList();
+    submit.setEnabled(true);
+  }
+
+  private void failed(Throwable e) {
+    error.setText("Nothing was imported: " + e.getMessage());
   }
 
   private TableOptions options() {

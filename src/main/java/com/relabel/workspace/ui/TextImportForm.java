@@ -19,7 +19,6 @@ import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The import page's text part: one CSV ({@code text,label}, header row) or JSONL file ({@code
@@ -124,36 +123,19 @@ class TextImportForm extends VerticalLayout {
    */
   private void startInBackground(UI ui, String datasetName, Path uploaded, TextFeatures chosen) {
     submit.setEnabled(false);
-    TextImport.Progress told = progress.begin(ui);
-    CompletableFuture<Dataset> outcome;
-    try {
-      outcome =
-          imports.importText(
-              datasetName,
-              uploaded,
-              uploaded.getFileName().toString(),
-              chosen,
-              told,
-              dataset -> runs.retrain(dataset.getId(), defaults, CurrentUser.username()));
-    } catch (RuntimeException e) {
-      UploadedFile.delete(uploaded);
-      progress.setVisible(false);
-      cleanUp();
-      failed(e);
-      return;
-    }
-    outcome.whenComplete((dataset, e) -> UploadedFile.delete(uploaded));
-    progress.end(
+    progress.follow(
         ui,
-        outcome,
-        e -> {
-          cleanUp();
-          failed(e);
-        },
-        () -> {
-          cleanUp();
-          ui.navigate("");
-        });
+        uploaded,
+        told ->
+            imports.importText(
+                datasetName,
+                uploaded,
+                uploaded.getFileName().toString(),
+                chosen,
+                told,
+                dataset -> runs.retrain(dataset.getId(), defaults, CurrentUser.username())),
+        this::cleanUp,
+        this::failed);
   }
 
   /** Imports the file and starts its first run. */

@@ -35,7 +35,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 class TableImportEndToEndTest {
 
   /** Dataset names stay unique in a database that outlives the test (PostgreSQL). */
-  static final String NAME = "Shapes table " + System.currentTimeMillis();
+  static final String NAME = "Table import " + System.currentTimeMillis();
 
   @LocalServerPort int port;
   @Autowired DatasetService datasets;

@@ -35,10 +35,7 @@ public class DatasetImporter {
   @Transactional
   public Dataset importImages(
       String name, LabeledImages images, List<String> classNames, int[] trueLabels, String source) {
-    name = DatasetNames.checked(name);
-    if (datasets.findByName(name).isPresent()) {
-      throw new IllegalArgumentException("a dataset named '" + name + "' already exists");
-    }
+    name = DatasetNames.checkedAndFree(name, datasets);
     if (trueLabels != null && trueLabels.length != images.count()) {
       throw new IllegalArgumentException("one true label per sample expected");
     }

@@ -35,4 +35,13 @@ public final class DatasetNames {
     }
     return stripped;
   }
+
+  /** As {@link #checked(String)}, and refuses a name another dataset already has. */
+  static String checkedAndFree(String name, DatasetRepository datasets) {
+    String checked = checked(name);
+    if (datasets.findByName(checked).isPresent()) {
+      throw new IllegalArgumentException("a dataset named '" + checked + "' already exists");
+    }
+    return checked;
+  }
 }

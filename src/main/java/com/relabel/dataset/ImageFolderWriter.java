@@ -29,10 +29,7 @@ class ImageFolderWriter {
 
   @Transactional(rollbackFor = IOException.class)
   public Dataset write(String name, ImageFolderReader images) throws IOException {
-    name = DatasetNames.checked(name);
-    if (datasets.findByName(name).isPresent()) {
-      throw new IllegalArgumentException("a dataset named '" + name + "' already exists");
-    }
+    name = DatasetNames.checkedAndFree(name, datasets);
     List<String> classes = images.classNames();
     var dataset = new Dataset(name, DatasetKind.IMAGE, classes.size(), images.description());
     dataset.setImageShape(images.height(), images.width(), images.channels());

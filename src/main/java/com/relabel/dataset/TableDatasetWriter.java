@@ -37,10 +37,7 @@ class TableDatasetWriter {
       IntConsumer written,
       BooleanSupplier stop)
       throws IOException {
-    name = DatasetNames.checked(name);
-    if (datasets.findByName(name).isPresent()) {
-      throw new IllegalArgumentException("a dataset named '" + name + "' already exists");
-    }
+    name = DatasetNames.checkedAndFree(name, datasets);
     Dataset dataset =
         datasets.saveAndFlush(
             new Dataset(name, DatasetKind.FEATURES, scan.classes().size(), source));

@@ -50,10 +50,7 @@ class TextDatasetWriter {
       IntConsumer written,
       BooleanSupplier stop)
       throws IOException {
-    name = DatasetNames.checked(name);
-    if (datasets.findByName(name).isPresent()) {
-      throw new IllegalArgumentException("a dataset named '" + name + "' already exists");
-    }
+    name = DatasetNames.checkedAndFree(name, datasets);
     var created = new Dataset(name, DatasetKind.TEXT, classes.size(), source);
     created.setTextFeatures(features);
     Dataset dataset = datasets.saveAndFlush(created);

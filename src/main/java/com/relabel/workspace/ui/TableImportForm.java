@@ -13,7 +13,6 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
@@ -59,13 +58,7 @@ class TableImportForm extends VerticalLayout {
     }
     error.setId("table-import-error");
     error.getStyle().set("color", "var(--lumo-error-text-color)");
-    upload =
-        new Upload(
-            UploadHandler.toTempFile(
-                (metadata, tmp) ->
-                    UploadedFile.received(tmp, metadata.fileName(), getUI(), file::replace)));
-    upload.setId("table-import-file");
-    upload.setMaxFiles(1);
+    upload = UploadedFile.singleFileUpload(this, "table-import-file", file::replace);
     upload.setAcceptedFileTypes(".csv");
     submit.addClickListener(e -> submit());
     submit.setId("table-import-submit");

@@ -16,7 +16,6 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
-import com.vaadin.flow.server.streams.UploadHandler;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -50,19 +49,13 @@ class TextImportForm extends VerticalLayout {
     name.setWidth("24rem");
     error.setId("text-import-error");
     error.getStyle().set("color", "var(--lumo-error-text-color)");
-    upload =
-        new Upload(
-            UploadHandler.toTempFile(
-                (metadata, tmp) ->
-                    UploadedFile.received(tmp, metadata.fileName(), getUI(), this::uploaded)));
+    upload = UploadedFile.singleFileUpload(this, "text-import-file", this::uploaded);
     features.setId("text-import-features");
     features.setLabel("The classifier learns from");
     features.setItems(TextFeatures.values());
     features.setItemLabelGenerator(TextImportForm::describe);
     features.setValue(TextFeatures.standard());
     features.setHelperText("The encoder reads each text once at import (decision 0038)");
-    upload.setId("text-import-file");
-    upload.setMaxFiles(1);
     upload.setAcceptedFileTypes(".csv", ".jsonl", ".ndjson");
     submit.addClickListener(e -> submit());
     submit.setId("text-import-submit");

@@ -1,7 +1,6 @@
 package com.relabel.review.ui;
 
 import com.relabel.dataset.Dataset;
-import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.SampleStatus;
 import com.relabel.dataset.SampleTexts;
@@ -122,7 +121,7 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
 
   /** Reads the page's text snippets in one query (text datasets), for the cards. */
   private List<Dispute> withSnippets(List<Dispute> page) {
-    if (dataset.getKind() != DatasetKind.IMAGE) { // a table row shows as its CSV line
+    if (SampleLook.of(dataset.getKind()).asText()) {
       if (snippets.size() > 5_000) {
         snippets.clear();
       }
@@ -139,7 +138,7 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
         .set("border", "1px solid var(--lumo-contrast-20pct)")
         .set("border-radius", "8px")
         .set("padding", "var(--lumo-space-s)");
-    HtmlComponent image = dataset.getKind() != DatasetKind.IMAGE ? textOf(d) : thumbnail(d);
+    HtmlComponent image = SampleLook.of(dataset.getKind()).asText() ? textOf(d) : thumbnail(d);
     var facts = new VerticalLayout();
     facts.setSpacing(false);
     facts.setPadding(false);

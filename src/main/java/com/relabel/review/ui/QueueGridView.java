@@ -1,7 +1,6 @@
 package com.relabel.review.ui;
 
 import com.relabel.dataset.Dataset;
-import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.SampleTexts;
 import com.relabel.review.BulkDecisions;
@@ -193,7 +192,7 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
 
   /** Texts and table rows (their CSV line) show as snippets; images as thumbnails. */
   private boolean isText() {
-    return dataset.getKind() != DatasetKind.IMAGE;
+    return SampleLook.of(dataset.getKind()).asText();
   }
 
   /** Reads the page's text snippets in one query (text datasets), for the text column. */

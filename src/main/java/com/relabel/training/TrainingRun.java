@@ -18,8 +18,9 @@ import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One training run of a dataset: its lifecycle (status, times, node), what it was asked ({@link
- * RunSetup}), where it is ({@link RunPhase}), what it found ({@link RunOutcome}) and how it
- * compares with the run it replaced ({@link StoredComparison}); one row of {@code training_run}.
+ * RunSetup}) and what it trains with ({@link TrainedWith}), where it is ({@link RunPhase}), what it
+ * found ({@link RunOutcome}) and how it compares with the run it replaced ({@link
+ * StoredComparison}); one row of {@code training_run}.
  */
 @Entity
 @DynamicUpdate
@@ -44,6 +45,8 @@ public class TrainingRun {
   private RunStatus status = RunStatus.QUEUED;
 
   @Embedded private RunSetup setup;
+
+  @Embedded private TrainedWith trained;
 
   @Column(name = "device_used", length = 32)
   private String deviceUsed;
@@ -112,6 +115,11 @@ public class TrainingRun {
   void runsOn(String deviceUsed, int heldOutCount) {
     this.deviceUsed = deviceUsed;
     getOutcome().heldOutCount(heldOutCount);
+  }
+
+  /** The epochs and batch size the run trains with, once {@code MinimumSteps} has seen its set. */
+  void trainsWith(int epochs, int batchSize) {
+    this.trained = TrainedWith.of(epochs, batchSize);
   }
 
   void progress(String name, Integer epoch, double progress, Double samplesPerSecond) {
@@ -240,8 +248,9 @@ public class TrainingRun {
     return setup.getFolds();
   }
 
+  /** The batch size the run trains with; the one asked for while queued ({@link RunSetup}). */
   public Integer getBatchSize() {
-    return setup.getBatchSize();
+    return trained == null ? setup.getBatchSize() : trained.getBatchSize();
   }
 
   public Long getSeed() {
@@ -253,8 +262,9 @@ public class TrainingRun {
     return setup.getMethods();
   }
 
+  /** The epochs the run trains with; those asked for while queued ({@link RunSetup}). */
   public Integer getEpochs() {
-    return setup.getEpochs();
+    return trained == null ? setup.getEpochs() : trained.getEpochs();
   }
 
   public int getCleaningRounds() {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What the Runs page says about a run, in words and figures: the table's cells and tooltips, a
@@ -103,26 +104,42 @@ final class RunTexts {
     return WHEN.format(run.getFinishedAt() != null ? run.getFinishedAt() : run.getCreatedAt());
   }
 
-  /** "cnn · 5 ep · k 4 · 2 rounds": what tells runs apart at a glance. */
+  /**
+   * "cnn · 5 ep · k 4 · 2 rounds": what tells runs apart at a glance; "43 ep (8 asked)" where the
+   * minimum-steps rule trained more epochs than asked (decision 0050).
+   */
   static String settingsShort(TrainingRun r) {
     return String.format(
         Locale.ROOT,
-        "%s · %s ep · k %d%s",
+        "%s · %s ep%s · k %d%s",
         r.getModel() == null ? "cnn" : r.getModel(),
         r.getEpochs(),
+        Objects.equals(r.getEpochs(), r.getSetup().getEpochs())
+            ? ""
+            : " (" + r.getSetup().getEpochs() + " asked)",
         r.getFolds(),
         r.getCleaningRounds() == 0
             ? ""
             : " · " + r.getCleaningRounds() + " round" + (r.getCleaningRounds() == 1 ? "" : "s"));
   }
 
-  /** Every setting: "cnn · 5 epochs · batch 64 · lr 0.001 · k 4 · seed 42 · 2 cleaning rounds". */
+  /**
+   * Every setting: "cnn · 5 epochs · batch 64 · lr 0.001 · k 4 · seed 42 · 2 cleaning rounds"; with
+   * "8 epochs asked, 43 trained · batch 128 asked, 32 trained (minimum steps, decision 0050)" where
+   * the rule changed them.
+   */
   static String settingsText(TrainingRun r) {
+    boolean raised = !Objects.equals(r.getEpochs(), r.getSetup().getEpochs());
+    boolean shrunk = !Objects.equals(r.getBatchSize(), r.getSetup().getBatchSize());
     return String.format(
-        "%s · %s epochs · batch %s · lr %.3g · k %d · seed %s%s",
+        "%s · %s · %s · lr %.3g · k %d · seed %s%s%s",
         r.getModel() == null ? "cnn" : r.getModel(),
-        r.getEpochs(),
-        r.getBatchSize(),
+        raised
+            ? r.getSetup().getEpochs() + " epochs asked, " + r.getEpochs() + " trained"
+            : r.getEpochs() + " epochs",
+        shrunk
+            ? "batch " + r.getSetup().getBatchSize() + " asked, " + r.getBatchSize() + " trained"
+            : "batch " + r.getBatchSize(),
         r.getSetup().getLearningRate() == null ? Double.NaN : r.getSetup().getLearningRate(),
         r.getFolds(),
         r.getSeed(),
@@ -131,7 +148,8 @@ final class RunTexts {
             : " · "
                 + r.getCleaningRounds()
                 + " cleaning round"
-                + (r.getCleaningRounds() == 1 ? "" : "s"));
+                + (r.getCleaningRounds() == 1 ? "" : "s"),
+        raised || shrunk ? " (minimum steps, decision 0050)" : "");
   }
 
   static String methods(TrainingRun r) {

@@ -43,14 +43,15 @@ final class RunTexts {
 
   /** "97 / 944": the wrong labels the run expects in the top 100 / 1,000, or empty when unknown. */
   static String expectedYield(TrainingRun run) {
-    if (run.getExpectedErrorsTop100() == null || run.getExpectedErrorsTop1000() == null) {
+    if (run.getOutcome().getExpectedErrorsTop100() == null
+        || run.getOutcome().getExpectedErrorsTop1000() == null) {
       return "";
     }
     return String.format(
         Locale.ROOT,
         "%,.0f / %,.0f",
-        run.getExpectedErrorsTop100(),
-        run.getExpectedErrorsTop1000());
+        run.getOutcome().getExpectedErrorsTop100(),
+        run.getOutcome().getExpectedErrorsTop1000());
   }
 
   static String agreed(RunComparison c) {
@@ -117,10 +118,13 @@ final class RunTexts {
         Objects.equals(r.getEpochs(), r.getSetup().getEpochs())
             ? ""
             : " (" + r.getSetup().getEpochs() + " asked)",
-        r.getFolds(),
-        r.getCleaningRounds() == 0
+        r.getSetup().getFolds(),
+        r.getSetup().getCleaningRounds() == 0
             ? ""
-            : " · " + r.getCleaningRounds() + " round" + (r.getCleaningRounds() == 1 ? "" : "s"));
+            : " · "
+                + r.getSetup().getCleaningRounds()
+                + " round"
+                + (r.getSetup().getCleaningRounds() == 1 ? "" : "s"));
   }
 
   /**
@@ -141,24 +145,27 @@ final class RunTexts {
             ? "batch " + r.getSetup().getBatchSize() + " asked, " + r.getBatchSize() + " trained"
             : "batch " + r.getBatchSize(),
         r.getSetup().getLearningRate() == null ? Double.NaN : r.getSetup().getLearningRate(),
-        r.getFolds(),
-        r.getSeed(),
-        r.getCleaningRounds() == 0
+        r.getSetup().getFolds(),
+        r.getSetup().getSeed(),
+        r.getSetup().getCleaningRounds() == 0
             ? ""
             : " · "
-                + r.getCleaningRounds()
+                + r.getSetup().getCleaningRounds()
                 + " cleaning round"
-                + (r.getCleaningRounds() == 1 ? "" : "s"),
+                + (r.getSetup().getCleaningRounds() == 1 ? "" : "s"),
         raised || shrunk ? " (minimum steps, decision 0050)" : "");
   }
 
   static String methods(TrainingRun r) {
-    return r.getMethods() == null || r.getMethods().isBlank() ? "all" : r.getMethods();
+    return r.getSetup().getMethods() == null || r.getSetup().getMethods().isBlank()
+        ? "all"
+        : r.getSetup().getMethods();
   }
 
   /** "Queued 2026-01-02 14:03:12, waited 0 min 01 s, took 3 min 10 s on cpu, node web-1". */
   static String timing(TrainingRun r) {
-    String device = r.getDeviceUsed() != null ? r.getDeviceUsed() : r.deviceRequested();
+    String device =
+        r.getDeviceUsed() != null ? r.getDeviceUsed() : r.getSetup().getDeviceRequested();
     StringBuilder text = new StringBuilder("Queued ").append(TIME.format(r.getCreatedAt()));
     String waited = seconds(r.getCreatedAt(), r.getStartedAt());
     if (!waited.isEmpty()) {

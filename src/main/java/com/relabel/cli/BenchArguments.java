@@ -1,16 +1,11 @@
 package com.relabel.cli;
 
 import static com.relabel.cli.OptionValues.atLeast;
-import static com.relabel.cli.OptionValues.deviceChoice;
 
 import com.relabel.bench.NoiseSpec;
 import com.relabel.dataset.TableOptions;
 import com.relabel.dataset.TextFeatures;
-import com.relabel.engine.Augmentation;
-import com.relabel.engine.DeviceChoice;
-import com.relabel.engine.MinimumSteps;
 import com.relabel.engine.ModelKind;
-import com.relabel.engine.TrainingOptions;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,68 +23,43 @@ record BenchArguments(
     NoiseSpec.Kind noise,
     double rate,
     Path transitions,
-    long seed,
-    int epochs,
-    int folds,
-    int foldEpochs,
     int evalEpochs,
-    int batchSize,
-    DeviceChoice device,
     Integer limit,
     Path out,
     boolean robust,
-    int rounds,
-    boolean aumThreshold,
-    int latentEpochs,
-    ModelKind model,
     Path scoresOut,
     Path text,
     TextFeatures textFeatures,
     Path table,
     TableOptions tableOptions,
-    Augmentation augmentation,
-    MinimumSteps minimumSteps)
-    implements TrainingArguments {
-
-  /** The switch that adds the AUM pass with threshold samples. */
-  static final String AUM_THRESHOLD = "--aum-threshold";
+    TrainingArguments training) {
 
   /** The switch that trains the main run in the robust mode. */
   static final String ROBUST = "--robust";
 
   private static final Set<String> FLAGS =
-      Set.of(
-          "--images",
-          "--labels",
-          "--test-images",
-          "--test-labels",
-          "--noise",
-          "--rate",
-          "--transitions",
-          "--seed",
-          "--epochs",
-          "--folds",
-          "--fold-epochs",
-          "--eval-epochs",
-          "--batch-size",
-          "--min-steps",
-          "--device",
-          "--limit",
-          "--out",
-          "--rounds",
-          "--latent-epochs",
-          "--model",
-          "--scores-out",
-          "--text",
-          "--text-features",
-          "--table",
-          "--label-column",
-          "--id-column",
-          "--categorical",
-          "--augment");
+      TrainingArguments.flagsWith(
+          Set.of(
+              "--images",
+              "--labels",
+              "--test-images",
+              "--test-labels",
+              "--noise",
+              "--rate",
+              "--transitions",
+              "--eval-epochs",
+              "--limit",
+              "--out",
+              "--scores-out",
+              "--text",
+              "--text-features",
+              "--table",
+              "--label-column",
+              "--id-column",
+              "--categorical"));
 
   static BenchArguments parse(String[] args) {
-    Options o = Options.parse(args, FLAGS, Set.of(AUM_THRESHOLD, ROBUST));
+    Options o = Options.parse(args, FLAGS, Set.of(TrainingArguments.AUM_THRESHOLD, ROBUST));
     Path images = o.path("--images");
     Path labels = o.path("--labels");
     Path testImages = o.path("--test-images");
@@ -97,30 +67,17 @@ record BenchArguments(
     NoiseSpec.Kind noise = o.get("--noise", (f, v) -> noise(v), NoiseSpec.Kind.SYMMETRIC);
     double rate = o.get("--rate", (f, v) -> rate(v), 0.2);
     Path transitions = o.path("--transitions");
-    long seed = o.get("--seed", OptionValues::parseLong, 42L);
-    int epochs = o.get("--epochs", OptionValues::positive, ScoreArguments.DEFAULT_EPOCHS);
-    int folds = o.get("--folds", (f, v) -> (int) atLeast(f, v, 0), 4);
-    int foldEpochs =
-        o.get("--fold-epochs", OptionValues::positive, TrainingOptions.DEFAULT_FOLD_EPOCHS);
     Integer evalEpochs = o.get("--eval-epochs", (f, v) -> (int) atLeast(f, v, 0), null);
-    int batchSize = o.get("--batch-size", OptionValues::positive, 128);
-    DeviceChoice device = o.get("--device", (f, v) -> deviceChoice(v), DeviceChoice.AUTO);
     Integer limit = o.get("--limit", OptionValues::positive, null);
     Path out = o.path("--out");
-    boolean robust = o.has(ROBUST);
-    int rounds = o.get("--rounds", (f, v) -> (int) atLeast(f, v, 0), ScoreArguments.DEFAULT_ROUNDS);
-    int latentEpochs = o.get("--latent-epochs", (f, v) -> (int) atLeast(f, v, 0), 0);
     Path text = o.path("--text");
     Path table = o.path("--table");
     if (table != null && text != null) {
       throw new IllegalArgumentException("--table and --text are two kinds of data: give one");
     }
     Path vectors = table != null ? table : text; // a table is checked as texts are: MLP, no images
-    ModelKind model =
-        o.get(
-            "--model",
-            (f, v) -> ModelKind.parse(v),
-            vectors == null ? ModelKind.CNN : ModelKind.MLP);
+    TrainingArguments training =
+        TrainingArguments.parse(o, vectors == null ? ModelKind.CNN : ModelKind.MLP);
     Path scoresOut = o.path("--scores-out");
     TextFeatures textFeatures =
         o.get("--text-features", (f, v) -> TextFeatures.of(v), TextFeatures.standard());
@@ -128,9 +85,9 @@ record BenchArguments(
     if (vectors != null && (images != null || testImages != null)) {
       throw new IllegalArgumentException(flag + " replaces --images, --labels and the test set");
     }
-    if (vectors != null && model != ModelKind.MLP) {
+    if (vectors != null && training.model() != ModelKind.MLP) {
       throw new IllegalArgumentException(
-          flag + " trains the mlp; --model " + model.key() + " needs images");
+          flag + " trains the mlp; --model " + training.model().key() + " needs images");
     }
     if (vectors != null && noise == NoiseSpec.Kind.INSTANCE) {
       throw new IllegalArgumentException(
@@ -147,9 +104,6 @@ record BenchArguments(
     if (images == null && testImages != null) {
       throw new IllegalArgumentException("--test-images needs --images and --labels");
     }
-    if (folds == 1) {
-      throw new IllegalArgumentException("--folds must be 0 (no cross-validation) or at least 2");
-    }
     if (transitions != null && noise != NoiseSpec.Kind.ASYMMETRIC) {
       throw new IllegalArgumentException("--transitions needs --noise asymmetric");
     }
@@ -161,27 +115,16 @@ record BenchArguments(
         noise,
         noise == NoiseSpec.Kind.NONE ? 0 : rate,
         transitions,
-        seed,
-        epochs,
-        folds,
-        foldEpochs,
-        evalEpochs == null ? epochs : evalEpochs,
-        batchSize,
-        device,
+        evalEpochs == null ? training.epochs() : evalEpochs,
         limit,
         out,
-        robust,
-        rounds,
-        o.has(AUM_THRESHOLD),
-        latentEpochs,
-        model,
+        o.has(ROBUST),
         scoresOut,
         text,
         textFeatures,
         table,
         ScoreArguments.tableOptions(o),
-        o.get("--augment", (f, v) -> Augmentation.parse(v), Augmentation.NONE),
-        TrainingArguments.minimumSteps(o));
+        training);
   }
 
   /** The noise to inject; asymmetric without a file uses the MNIST table. */

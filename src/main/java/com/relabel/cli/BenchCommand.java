@@ -124,10 +124,13 @@ public final class BenchCommand {
         neighbourSpace =
             neighbourSpace == null ? null : java.util.Arrays.copyOf(neighbourSpace, a.limit());
       }
+      TrainingArguments training = a.training();
       var options =
-          a.minimumSteps()
+          training
+              .minimumSteps()
               .apply(
-                  a.trainingOptions()
+                  training
+                      .trainingOptions()
                       .softTargetMomentum(TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM)
                       .robust(a.robust())
                       .build(),
@@ -136,7 +139,7 @@ public final class BenchCommand {
         test = null;
       }
       var settings =
-          new NoiseBenchmark.Settings(noise, a.seed(), options, Math.max(1, a.evalEpochs()));
+          new NoiseBenchmark.Settings(noise, training.seed(), options, Math.max(1, a.evalEpochs()));
       NoiseBenchmark.Result result =
           new NoiseBenchmark(out)
               .withScoresOut(a.scoresOut())

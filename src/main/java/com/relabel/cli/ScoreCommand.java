@@ -129,13 +129,16 @@ public final class ScoreCommand {
             "Read %,d vectors of %d numbers from %s: the MLP learns from them%n",
             data.count(), data.width(), a.embeddings().getFileName());
       }
+      TrainingArguments training = a.training();
       var options =
-          a.minimumSteps()
+          training
+              .minimumSteps()
               .apply(
-                  a.trainingOptions()
+                  training
+                      .trainingOptions()
                       .model(
-                          a.model() != null
-                              ? a.model()
+                          training.model() != null
+                              ? training.model()
                               : ModelKind.defaultFor(data.channels(), data.height(), data.width()))
                       .build(),
                   data.count());
@@ -148,8 +151,8 @@ public final class ScoreCommand {
                   progress(
                       options.epochs(),
                       options.folds() * options.foldEpochs(),
-                      a.rounds(),
-                      a.latentEpochs()));
+                      training.rounds(),
+                      training.latentEpochs()));
       NoiseReport report =
           NoiseReport.compute(result.dynamics(), ScorerRegistry.forDynamics(result.dynamics()));
       write(a.out(), data.labels(), report, result.aumThreshold());

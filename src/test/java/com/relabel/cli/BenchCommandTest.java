@@ -109,28 +109,32 @@ class BenchCommandTest {
     BenchArguments a = BenchArguments.parse(new String[0]);
     assertThat(a.images()).isNull();
     assertThat(a.noiseSpec()).isEqualTo(NoiseSpec.symmetric(0.2));
-    assertThat(a.folds()).isEqualTo(4);
-    assertThat(a.latentEpochs()).isZero();
-    assertThat(a.model()).isEqualTo(ModelKind.CNN);
-    assertThat(a.epochs()).isEqualTo(8);
-    assertThat(a.rounds()).isEqualTo(1);
-    assertThat(a.foldEpochs()).isEqualTo(6);
-    assertThat(BenchArguments.parse(new String[] {"--model", "wide-cnn"}).model())
+    assertThat(a.training().folds()).isEqualTo(4);
+    assertThat(a.training().latentEpochs()).isZero();
+    assertThat(a.training().model()).isEqualTo(ModelKind.CNN);
+    assertThat(a.training().epochs()).isEqualTo(8);
+    assertThat(a.training().rounds()).isEqualTo(1);
+    assertThat(a.training().foldEpochs()).isEqualTo(6);
+    assertThat(BenchArguments.parse(new String[] {"--model", "wide-cnn"}).training().model())
         .isEqualTo(ModelKind.WIDE_CNN);
-    assertThat(BenchArguments.parse(new String[] {"--model", "resnet"}).model())
+    assertThat(BenchArguments.parse(new String[] {"--model", "resnet"}).training().model())
         .isEqualTo(ModelKind.RESNET);
-    assertThat(a.augmentation()).isEqualTo(Augmentation.NONE);
-    assertThat(BenchArguments.parse(new String[] {"--augment", "crop-mirror"}).augmentation())
+    assertThat(a.training().augmentation()).isEqualTo(Augmentation.NONE);
+    assertThat(
+            BenchArguments.parse(new String[] {"--augment", "crop-mirror"})
+                .training()
+                .augmentation())
         .isEqualTo(Augmentation.CROP_AND_MIRROR);
     assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--model", "vgg"}))
         .hasMessageContaining("known models: cnn, wide-cnn, lenet, resnet, mlp");
     assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--augment", "rotate"}))
         .hasMessageContaining("known: none, crop, crop-mirror");
-    assertThat(BenchArguments.parse(new String[] {"--latent-epochs", "3"}).latentEpochs())
+    assertThat(
+            BenchArguments.parse(new String[] {"--latent-epochs", "3"}).training().latentEpochs())
         .isEqualTo(3);
     assertThatThrownBy(() -> BenchArguments.parse(new String[] {"--latent-epochs", "-1"}))
         .hasMessageContaining("--latent-epochs");
-    assertThat(a.evalEpochs()).isEqualTo(a.epochs());
+    assertThat(a.evalEpochs()).isEqualTo(a.training().epochs());
     assertThat(
             BenchArguments.parse(new String[] {"--noise", "asymmetric", "--rate", "0.4"})
                 .noiseSpec())

@@ -110,22 +110,26 @@ class ScoreCommandTest {
 
   @Test
   void theArgumentsHaveTheirDefaultsAndRefuseValuesOutOfRange() {
-    assertThat(idxArguments())
+    assertThat(idxArguments().training())
         .extracting(
-            ScoreArguments::latentEpochs,
-            ScoreArguments::rounds,
-            ScoreArguments::foldEpochs,
+            TrainingArguments::latentEpochs,
+            TrainingArguments::rounds,
+            TrainingArguments::foldEpochs,
             // no --model for images: the command picks by their shape (ModelKind.defaultFor)
-            ScoreArguments::model)
-        .containsExactly(ScoreArguments.DEFAULT_LATENT_EPOCHS, 1, 6, null);
-    assertThat(idxArguments("--fold-epochs", "3").foldEpochs()).isEqualTo(3);
-    assertThat(idxArguments("--model", "wide-cnn").model()).isEqualTo(ModelKind.WIDE_CNN);
+            TrainingArguments::model)
+        .containsExactly(TrainingArguments.DEFAULT_LATENT_EPOCHS, 1, 6, null);
+    assertThat(idxArguments("--fold-epochs", "3").training().foldEpochs()).isEqualTo(3);
+    assertThat(idxArguments("--model", "wide-cnn").training().model())
+        .isEqualTo(ModelKind.WIDE_CNN);
     assertThatThrownBy(() -> idxArguments("--latent-epochs", "-2"))
         .hasMessageContaining("--latent-epochs");
     assertThatThrownBy(() -> idxArguments("--fold-epochs", "0"))
         .hasMessageContaining("--fold-epochs");
     assertThatThrownBy(() -> idxArguments("--rounds", "4")).hasMessageContaining("--rounds");
-    assertThat(ScoreArguments.parse(ScoreRuns.ruleOff("--text", "t.csv", "--out", "c")).model())
+    assertThat(
+            ScoreArguments.parse(ScoreRuns.ruleOff("--text", "t.csv", "--out", "c"))
+                .training()
+                .model())
         .isEqualTo(ModelKind.MLP);
     assertThatThrownBy(
             () ->

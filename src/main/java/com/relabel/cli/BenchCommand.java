@@ -126,15 +126,12 @@ public final class BenchCommand {
       }
       TrainingArguments training = a.training();
       var options =
-          training
-              .minimumSteps()
-              .apply(
-                  training
-                      .trainingOptions()
-                      .softTargetMomentum(TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM)
-                      .robust(a.robust())
-                      .build(),
-                  train.count());
+          training.fitted(
+              training
+                  .trainingOptions()
+                  .softTargetMomentum(TrainingOptions.DEFAULT_SOFT_TARGET_MOMENTUM)
+                  .robust(a.robust()),
+              train.count());
       if (a.evalEpochs() == 0) {
         test = null;
       }

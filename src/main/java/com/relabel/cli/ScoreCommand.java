@@ -131,17 +131,14 @@ public final class ScoreCommand {
       }
       TrainingArguments training = a.training();
       var options =
-          training
-              .minimumSteps()
-              .apply(
-                  training
-                      .trainingOptions()
-                      .model(
-                          training.model() != null
-                              ? training.model()
-                              : ModelKind.defaultFor(data.channels(), data.height(), data.width()))
-                      .build(),
-                  data.count());
+          training.fitted(
+              training
+                  .trainingOptions()
+                  .model(
+                      training.model() != null
+                          ? training.model()
+                          : ModelKind.defaultFor(data.channels(), data.height(), data.width())),
+              data.count());
       TrainingResult result =
           new NoiseTrainingPipeline()
               .withNeighbourSpace(neighbourSpace)

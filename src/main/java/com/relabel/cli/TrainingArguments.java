@@ -120,6 +120,14 @@ record TrainingArguments(
         .augmentation(augmentation);
   }
 
+  /**
+   * {@code options} (begun with {@link #trainingOptions()}, a command's own added) built and fitted
+   * to {@code samples} samples by the minimum steps.
+   */
+  TrainingOptions fitted(TrainingOptions.Builder options, int samples) {
+    return minimumSteps.apply(options.build(), samples);
+  }
+
   /** A whole number of at least 0 (0 turns the thing off). */
   private static int count(String flag, String value) {
     return (int) OptionValues.atLeast(flag, value, 0);

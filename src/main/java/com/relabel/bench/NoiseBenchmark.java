@@ -9,6 +9,7 @@ import com.relabel.engine.HeldOutSplit;
 import com.relabel.engine.ImageClassifierTrainer;
 import com.relabel.engine.LatentSpaceTrainer;
 import com.relabel.engine.NoiseTrainingPipeline;
+import com.relabel.engine.SplitImages;
 import com.relabel.engine.TrainingOptions;
 import com.relabel.engine.TrainingProgress;
 import com.relabel.engine.TrainingResult;
@@ -176,8 +177,7 @@ public final class NoiseBenchmark {
           inNeighbourSpace(
               new ImageClassifierTrainer()
                   .train(
-                      noisyData,
-                      HeldOutSplit.NONE.plus(suspects),
+                      new SplitImages(noisyData, HeldOutSplit.NONE.plus(suspects)),
                       options,
                       progress("round " + round))
                   .dynamics());

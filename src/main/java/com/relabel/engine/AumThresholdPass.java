@@ -78,8 +78,7 @@ public final class AumThresholdPass {
             labels,
             fake + 1);
     TrainingResult pass =
-        trainer.train(
-            relabelled, HeldOutSplit.NONE, options.toBuilder().folds(0, 1).build(), progress);
+        trainer.train(relabelled, options.toBuilder().folds(0, 1).build(), progress);
     double[] passAum = AumThreshold.areaUnderMargin(pass.dynamics().margin());
     double[] mainAum = mainMargin == null ? null : AumThreshold.areaUnderMargin(mainMargin);
     return AumThreshold.judge(passAum, threshold, percentile, mainAum);

@@ -24,17 +24,15 @@ public final class ImageClassifierTrainer implements ImageTrainer {
 
   /**
    * Like {@link #train(LabeledImages, TrainingOptions, TrainingProgress)}, but the samples of
-   * {@code heldOut} are never trained on: they are only inferred after every epoch, so their
-   * dynamics are those of unseen data.
+   * {@code split.heldOut()} are never trained on: they are only inferred after every epoch, so
+   * their dynamics are those of unseen data.
    */
   @Override
   public TrainingResult train(
-      LabeledImages data,
-      HeldOutSplit heldOut,
-      TrainingOptions options,
-      TrainingProgress progress) {
+      SplitImages split, TrainingOptions options, TrainingProgress progress) {
+    LabeledImages data = split.images();
     checkTrainable(data, options, progress);
-    int[] order = heldOut.trainingPositionsOf(data);
+    int[] order = split.trainingPositions();
     try (ModelSession session = new ModelSession(data, options, options.seed())) {
       return run(data, order, options, progress, session);
     }

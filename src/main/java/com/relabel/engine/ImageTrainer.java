@@ -9,15 +9,14 @@ import com.relabel.dataset.LabeledImages;
 public interface ImageTrainer {
 
   /**
-   * Trains without ever training on the samples of {@code heldOut}: they are only inferred after
-   * every epoch, so their dynamics are those of unseen data.
+   * Trains without ever training on the samples of {@code data.heldOut()}: they are only inferred
+   * after every epoch, so their dynamics are those of unseen data.
    */
-  TrainingResult train(
-      LabeledImages data, HeldOutSplit heldOut, TrainingOptions options, TrainingProgress progress);
+  TrainingResult train(SplitImages data, TrainingOptions options, TrainingProgress progress);
 
   /** Trains on every sample. */
   default TrainingResult train(
       LabeledImages data, TrainingOptions options, TrainingProgress progress) {
-    return train(data, HeldOutSplit.NONE, options, progress);
+    return train(SplitImages.all(data), options, progress);
   }
 }

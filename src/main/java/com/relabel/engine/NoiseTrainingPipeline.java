@@ -18,7 +18,7 @@ import java.util.Objects;
  * <p>When {@link TrainingOptions#latentEpochs()} is above 0, a supervised VAE ({@link
  * LatentSpaceTrainer}) trains next and its latent means go into {@link
  * TrainingDynamics#latentMeans()} (the AQUAVS score, docs/methods.md, "aquavs"); like the main run
- * it never trains on {@code heldOut}.
+ * it never trains on the held-out samples.
  *
  * <p>With {@link TrainingOptions#aumThresholdPass()} it last runs {@link AumThresholdPass} (one
  * more training of {@code epochs} epochs on all samples) and attaches its cut-off to the result
@@ -55,18 +55,17 @@ public final class NoiseTrainingPipeline implements ImageTrainer {
   }
 
   /**
-   * The main run never trains on {@code heldOut} (they are only inferred, see {@link
-   * ImageClassifierTrainer#train(LabeledImages, HeldOutSplit, TrainingOptions, TrainingProgress)});
+   * The main run never trains on {@code split.heldOut()} (they are only inferred, see {@link
+   * ImageClassifierTrainer#train(SplitImages, TrainingOptions, TrainingProgress)});
    * cross-validation covers every sample, held out or not, since each of its models predicts only
    * samples it did not train on anyway.
    */
   @Override
   public TrainingResult train(
-      LabeledImages data,
-      HeldOutSplit heldOut,
-      TrainingOptions options,
-      TrainingProgress progress) {
+      SplitImages split, TrainingOptions options, TrainingProgress progress) {
     Objects.requireNonNull(options, "options");
+    LabeledImages data = split.images();
+    HeldOutSplit heldOut = split.heldOut();
     TrainingResult result =
         mainAndFolds(data, heldOut, new boolean[data.count()], options, progress);
     for (int round = 1; round <= options.cleaningRounds(); round++) {
@@ -98,7 +97,8 @@ public final class NoiseTrainingPipeline implements ImageTrainer {
       boolean[] excluded,
       TrainingOptions options,
       TrainingProgress progress) {
-    TrainingResult main = trainer.train(data, heldOut.plus(excluded), options, progress);
+    TrainingResult main =
+        trainer.train(new SplitImages(data, heldOut.plus(excluded)), options, progress);
     if (neighbourSpace != null) {
       if (neighbourSpace.length != data.count()) {
         throw new IllegalArgumentException(

@@ -13,7 +13,8 @@
  *       supervised VAE for AQUAVS) and {@link com.relabel.engine.AumThresholdPass}; settings in
  *       {@link com.relabel.engine.TrainingOptions}, result a {@link
  *       com.relabel.engine.TrainingResult}; both trainers are {@link
- *       com.relabel.engine.ImageTrainer}s.
+ *       com.relabel.engine.ImageTrainer}s and train on {@link com.relabel.engine.SplitImages} (the
+ *       images and the samples held out of training).
  *   <li>Networks: {@link com.relabel.engine.ModelKind} picks {@link com.relabel.engine.SmallCnn},
  *       {@link com.relabel.engine.LeNet}, {@link com.relabel.engine.SmallResNet} (colour photos,
  *       the default above 32x32) or {@link com.relabel.engine.SmallMlp}, each built as a {@link

@@ -7,6 +7,7 @@ import com.relabel.engine.HeldOutSplit;
 import com.relabel.engine.ImageClassifierTrainer;
 import com.relabel.engine.MinimumSteps;
 import com.relabel.engine.NoiseTrainingPipeline;
+import com.relabel.engine.SplitImages;
 import com.relabel.engine.TrainingCancelledException;
 import com.relabel.engine.TrainingOptions;
 import com.relabel.engine.TrainingProgress;
@@ -160,7 +161,8 @@ class TrainingRunExecutor {
       result =
           new NoiseTrainingPipeline()
               .withNeighbourSpace(set.neighbourSpace())
-              .train(set.images(), heldOut, options, withListeners(runId, progress));
+              .train(
+                  new SplitImages(set.images(), heldOut), options, withListeners(runId, progress));
     } finally {
       ONE_TRAINING_PER_PROCESS.unlock();
     }

@@ -64,11 +64,18 @@ class HeldOutSplitTest {
             () ->
                 new ImageClassifierTrainer()
                     .train(
-                        data,
-                        new HeldOutSplit(new int[] {2, 0, 1}),
+                        new SplitImages(data, new HeldOutSplit(new int[] {2, 0, 1})),
                         TrainingOptions.builder().device(DeviceChoice.CPU).build(),
                         TrainingProgress.none()))
         .hasMessageContaining("every sample is held out");
+  }
+
+  @Test
+  void refusesAHeldOutPositionOutsideTheData() {
+    var data = com.relabel.flow.TestDatasets.mnist(3);
+    assertThatThrownBy(() -> new SplitImages(data, new HeldOutSplit(new int[] {0, 5})))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("held-out position 5 is outside the 3 samples");
   }
 
   @Test

@@ -1,10 +1,12 @@
 package com.relabel.demo;
 
+import com.relabel.dataset.BackgroundImports;
 import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.ImportStoppedException;
 import com.relabel.dataset.LabeledImages;
-import com.relabel.dataset.TextImport;
+import com.relabel.dataset.TextFeatures;
 import com.relabel.scoring.NoiseInjector;
 import com.relabel.scoring.NoisyLabels;
 import com.relabel.security.Role;
@@ -16,6 +18,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -34,7 +37,9 @@ import org.springframework.util.FileSystemUtils;
 /**
  * The demo (profile {@code demo} only): three users, MNIST and a small set of real e-mails ({@link
  * DemoTexts}), both with seeded symmetric label noise, and a first training run of each in the
- * background. Idempotent: a restart finds everything in place.
+ * background. MNIST is imported before the application takes requests; the texts are encoded in the
+ * background afterwards, so start-up does not wait for them. Idempotent: a restart finds everything
+ * in place.
  */
 @Component
 @Profile("demo")
@@ -43,6 +48,7 @@ class DemoData implements ApplicationRunner {
 
   static final String DATASET = "MNIST demo";
   static final String TEXT_DATASET = "Spam demo";
+  private static final String SYSTEM = "system";
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final DemoSettings settings;
@@ -51,8 +57,9 @@ class DemoData implements ApplicationRunner {
   private final DatasetService datasets;
   private final TrainingRuns runs;
   private final RunSettings runSettings;
-  private final TextImport textImport;
+  private final BackgroundImports imports;
   private final SecurityContextHolderStrategy security;
+  private volatile CompletableFuture<?> textImport = CompletableFuture.completedFuture(null);
 
   DemoData(
       DemoSettings settings,
@@ -61,7 +68,7 @@ class DemoData implements ApplicationRunner {
       DatasetService datasets,
       TrainingRuns runs,
       RunSettings runSettings,
-      TextImport textImport,
+      BackgroundImports imports,
       ObjectProvider<SecurityContextHolderStrategy> security) {
     this.settings = settings;
     this.accounts = accounts;
@@ -69,7 +76,7 @@ class DemoData implements ApplicationRunner {
     this.datasets = datasets;
     this.runs = runs;
     this.runSettings = runSettings;
-    this.textImport = textImport;
+    this.imports = imports;
     this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
   }
 
@@ -85,8 +92,10 @@ class DemoData implements ApplicationRunner {
     if (datasets.findByName(DATASET).isEmpty()) {
       importMnist();
     }
-    if (settings.textLimit() > 0 && datasets.findByName(TEXT_DATASET).isEmpty()) {
-      importTexts();
+    if (settings.textLimit() > 0
+        && textImport.isDone()
+        && datasets.findByName(TEXT_DATASET).isEmpty()) {
+      startTextImport();
     }
   }
 
@@ -111,15 +120,18 @@ class DemoData implements ApplicationRunner {
         mnist.count(),
         DATASET,
         noisy.flippedCount());
-    runs.enqueue(dataset.getId(), runSettings, "system");
+    runs.enqueue(dataset.getId(), runSettings, SYSTEM);
     log.info("First training run queued; the review queue fills when it is done");
   }
 
   /**
-   * The e-mails go through the text import as an admin's upload would (it is an admin's action,
-   * checked on the server), with the flipped labels in the file and the true ones kept aside.
+   * Starts importing the e-mails in the background ({@link BackgroundImports}, as an admin's upload
+   * would: it is an admin's action, checked on the server), with the flipped labels in the file and
+   * the true ones kept aside; start-up does not wait for the encoder. The dataset appears when the
+   * import is done, and its first run is queued then. A shutdown meanwhile rolls it back, and the
+   * next start imports it again.
    */
-  private void importTexts() {
+  private void startTextImport() {
     DemoTexts texts = DemoTexts.load(settings.textLimit());
     if (texts.classNames().size() < 2) {
       log.warn(
@@ -133,18 +145,23 @@ class DemoData implements ApplicationRunner {
             texts.classNames().size(),
             settings.noiseRate(),
             settings.noiseSeed());
-    Path dir = null;
-    SecurityContext before = security.getContext();
+    Path dir;
+    Path file;
     try {
       dir = Files.createTempDirectory("relabel-demo-texts");
-      Path file = texts.write(dir.resolve("spam-assassin-demo.jsonl"), noisy.noisy());
+      file = texts.write(dir.resolve("spam-assassin-demo.jsonl"), noisy.noisy());
+    } catch (IOException e) {
+      throw new UncheckedIOException("the demo texts could not be written for their import", e);
+    }
+    SecurityContext before = security.getContext();
+    try {
       SecurityContext admin = security.createEmptyContext();
       admin.setAuthentication(
           UsernamePasswordAuthenticationToken.authenticated(
-              "system", null, AuthorityUtils.createAuthorityList("ROLE_" + Roles.ADMIN)));
+              SYSTEM, null, AuthorityUtils.createAuthorityList("ROLE_" + Roles.ADMIN)));
       security.setContext(admin);
-      var dataset =
-          textImport.importFile(
+      textImport =
+          imports.importText(
               TEXT_DATASET,
               file,
               DemoTexts.SOURCE
@@ -152,22 +169,40 @@ class DemoData implements ApplicationRunner {
                   + Math.round(settings.noiseRate() * 100)
                   + "% symmetric noise (seed "
                   + settings.noiseSeed()
-                  + ")");
-      importer.recordTruth(dataset.getId(), texts.truthById());
-      log.info(
-          "Imported {} e-mails into '{}' with {} labels flipped",
-          texts.ids().size(),
-          TEXT_DATASET,
-          noisy.flippedCount());
-      runs.enqueue(dataset.getId(), runSettings, "system");
-    } catch (IOException e) {
-      throw new UncheckedIOException("the demo texts could not be imported", e);
+                  + ")",
+              TextFeatures.standard(),
+              (written, total) -> {},
+              dataset -> {
+                importer.recordTruth(dataset.getId(), texts.truth());
+                log.info(
+                    "Imported {} e-mails into '{}' with {} labels flipped",
+                    texts.ids().size(),
+                    TEXT_DATASET,
+                    noisy.flippedCount());
+                runs.enqueue(dataset.getId(), runSettings, SYSTEM);
+              });
+    } catch (RuntimeException e) {
+      FileSystemUtils.deleteRecursively(dir.toFile());
+      throw e;
     } finally {
       security.setContext(before);
-      if (dir != null) {
-        FileSystemUtils.deleteRecursively(dir.toFile());
-      }
     }
+    textImport.whenComplete(
+        (dataset, e) -> {
+          FileSystemUtils.deleteRecursively(dir.toFile());
+          if (e != null && !(e instanceof ImportStoppedException)) {
+            log.error("The demo texts could not be imported", e);
+          }
+        });
+    log.info("Importing {} e-mails into '{}' in the background", texts.ids().size(), TEXT_DATASET);
+  }
+
+  /**
+   * The background import of the demo texts this start began, done at once when there was none to
+   * do; for tests, which wait for it.
+   */
+  CompletableFuture<?> textImport() {
+    return textImport;
   }
 
   private LabeledImages loadMnist() {

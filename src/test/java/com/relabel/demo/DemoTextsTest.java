@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.DatasetRows;
 import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.ImportBoard;
 import com.relabel.training.TrainingRuns;
 import java.util.Iterator;
 import java.util.List;
@@ -20,6 +21,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -42,6 +46,7 @@ class DemoTextsTest {
   static class AtReady {
     volatile boolean textsThere;
     volatile boolean importRunning;
+    volatile List<String> onTheBoard = List.of();
 
     @EventListener(ApplicationReadyEvent.class)
     void ready(ApplicationReadyEvent ready) {
@@ -49,6 +54,18 @@ class DemoTextsTest {
       textsThere =
           context.getBean(DatasetService.class).findByName(DemoData.TEXT_DATASET).isPresent();
       importRunning = !context.getBean(DemoData.class).textImport().isDone();
+      SecurityContextHolder.getContext()
+          .setAuthentication(
+              UsernamePasswordAuthenticationToken.authenticated(
+                  "anna", null, AuthorityUtils.createAuthorityList("ROLE_ANNOTATOR")));
+      try {
+        onTheBoard =
+            context.getBean(ImportBoard.class).current().stream()
+                .map(s -> s.name() + " by " + s.startedBy())
+                .toList();
+      } finally {
+        SecurityContextHolder.clearContext();
+      }
     }
   }
 
@@ -72,6 +89,9 @@ class DemoTextsTest {
   void startUpDoesNotWaitForTheTexts() {
     assertThat(atReady.importRunning).as("the text import still running at start-up").isTrue();
     assertThat(atReady.textsThere).as("the text dataset already there at start-up").isFalse();
+    assertThat(atReady.onTheBoard)
+        .as("the start page's running imports")
+        .containsExactly(DemoData.TEXT_DATASET + " by system");
   }
 
   @Test

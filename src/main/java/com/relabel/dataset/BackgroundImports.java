@@ -21,7 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * Text and table imports that run off the request thread, so that a page can show how far the
  * encoder (decision 0038) or the table's writing is and the import goes on when the admin who
- * started it leaves the page. They run as the person who started them.
+ * started it leaves the page. They run as the person who started them, and each is listed on the
+ * {@link ImportBoard} while it runs, so that every signed-in user's start page shows it (decision
+ * 0052).
  *
  * <p>When the application shuts down, each running import is told to stop: it ends between two
  * batches (of the encoder, or of 1,000 table rows), its transaction rolls back (nothing of it is

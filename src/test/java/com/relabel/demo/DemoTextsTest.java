@@ -52,8 +52,8 @@ class DemoTextsTest {
     void ready(ApplicationReadyEvent ready) {
       var context = ready.getApplicationContext();
       textsThere =
-          context.getBean(DatasetService.class).findByName(DemoData.TEXT_DATASET).isPresent();
-      importRunning = !context.getBean(DemoData.class).textImport().isDone();
+          context.getBean(DatasetService.class).findByName(DemoTextImport.DATASET).isPresent();
+      importRunning = !context.getBean(DemoTextImport.class).running().isDone();
       SecurityContextHolder.getContext()
           .setAuthentication(
               UsernamePasswordAuthenticationToken.authenticated(
@@ -75,10 +75,11 @@ class DemoTextsTest {
   @Autowired TrainingRuns runs;
   @Autowired JdbcTemplate jdbc;
   @Autowired DemoData demo;
+  @Autowired DemoTextImport texts;
 
   @BeforeEach
   void waitForTheTexts() throws Exception {
-    demo.textImport().get(3, TimeUnit.MINUTES);
+    texts.running().get(3, TimeUnit.MINUTES);
   }
 
   /**
@@ -91,12 +92,12 @@ class DemoTextsTest {
     assertThat(atReady.textsThere).as("the text dataset already there at start-up").isFalse();
     assertThat(atReady.onTheBoard)
         .as("the start page's running imports")
-        .containsExactly(DemoData.TEXT_DATASET + " by system");
+        .containsExactly(DemoTextImport.DATASET + " by system");
   }
 
   @Test
   void theDemoHoldsTheEmailsWithTenPercentOfTheirLabelsFlippedAndTheTrueOnesAside() {
-    var spam = datasets.findByName(DemoData.TEXT_DATASET).orElseThrow();
+    var spam = datasets.findByName(DemoTextImport.DATASET).orElseThrow();
     long id = spam.getId();
     assertThat(datasets.classNames(id)).containsExactly("ham", "spam");
     assertThat(count("select count(*) from sample where dataset_id = ?", id)).isEqualTo(200);
@@ -124,13 +125,13 @@ class DemoTextsTest {
   @Test
   void aRestartFindsTheTextsInPlace() throws Exception {
     demo.run(new DefaultApplicationArguments());
-    assertThat(count("select count(*) from dataset where name = ?", DemoData.TEXT_DATASET))
+    assertThat(count("select count(*) from dataset where name = ?", DemoTextImport.DATASET))
         .isEqualTo(1);
   }
 
   @Test
   void truthForOnlySomeSamplesIsRefusedWithTheSampleNamed() {
-    var spam = datasets.findByName(DemoData.TEXT_DATASET).orElseThrow();
+    var spam = datasets.findByName(DemoTextImport.DATASET).orElseThrow();
     long before = count("select count(*) from sample_truth");
     assertThatThrownBy(
             () ->

@@ -15,6 +15,9 @@ import java.time.Instant;
  * says whether its scores rank the dataset's queue now; a run that finished worse than the active
  * run on held-out accuracy or on reviewers' corrections does not take over by itself and says why
  * in {@code heldBackReason} (decision 0026); {@code POST /runs/{id}/activate} makes it active.
+ * {@code epochs} and {@code batchSize} are what the run trains with, {@code epochsAsked} and {@code
+ * batchSizeAsked} what it was asked for; they differ where the minimum-steps rule raised a small
+ * dataset's run (decisions 0050, 0051).
  */
 record ApiRun(
     long id,
@@ -22,8 +25,19 @@ record ApiRun(
     String kind,
     String status,
     String model,
-    Integer epochs,
-    Integer batchSize,
+    @Schema(
+            description =
+                "Epochs the run trains with: those asked for, or more for a small dataset (the"
+                    + " minimum-steps rule, decision 0050); see epochsAsked")
+        Integer epochs,
+    @Schema(
+            description =
+                "Batch size the run trains with: the one asked for, or a smaller one for a small"
+                    + " dataset (decision 0050); see batchSizeAsked")
+        Integer batchSize,
+    @Schema(description = "Epochs asked for when the run was started; a retrain starts from these")
+        Integer epochsAsked,
+    @Schema(description = "Batch size asked for when the run was started") Integer batchSizeAsked,
     int folds,
     int cleaningRounds,
     Long seed,
@@ -82,11 +96,13 @@ record ApiRun(
         run.getModel(),
         run.getEpochs(),
         run.getBatchSize(),
-        run.getFolds(),
-        run.getCleaningRounds(),
-        run.getSeed(),
-        run.getMethods(),
-        run.deviceRequested(),
+        run.getSetup().getEpochs(),
+        run.getSetup().getBatchSize(),
+        run.getSetup().getFolds(),
+        run.getSetup().getCleaningRounds(),
+        run.getSetup().getSeed(),
+        run.getSetup().getMethods(),
+        run.getSetup().getDeviceRequested(),
         run.getDeviceUsed(),
         run.getRequestedBy(),
         run.getCreatedAt(),
@@ -99,8 +115,8 @@ record ApiRun(
         run.getSampleCount(),
         run.getHeldOutAccuracy(),
         run.getEstimatedErrors(),
-        run.getExpectedErrorsTop100(),
-        run.getExpectedErrorsTop1000(),
+        run.getOutcome().getExpectedErrorsTop100(),
+        run.getOutcome().getExpectedErrorsTop1000(),
         measured == null ? null : ApiMeasuredYield.of(measured),
         run.getId().equals(rankingRunId),
         run.getHeldBackReason(),

@@ -3,7 +3,6 @@ package com.relabel.review;
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.Sample;
-import com.relabel.dataset.SampleStatus;
 import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
 import java.time.Instant;
@@ -33,9 +32,8 @@ public class ReviewService {
   private final NextSample nextSample;
   private final QueueItems items;
   private final ReviewLeases leases;
-  private final ConsensusVotes votes;
   private final SampleChanges changes;
-  private final ReviewPolicies policies;
+  private final SampleDecisions decisions;
   private final QueueCounts counts;
 
   ReviewService(
@@ -44,18 +42,16 @@ public class ReviewService {
       NextSample nextSample,
       QueueItems items,
       ReviewLeases leases,
-      ConsensusVotes votes,
       SampleChanges changes,
-      ReviewPolicies policies,
+      SampleDecisions decisions,
       QueueCounts counts) {
     this.datasets = datasets;
     this.writeTx = new TransactionTemplate(transactions);
     this.nextSample = nextSample;
     this.items = items;
     this.leases = leases;
-    this.votes = votes;
     this.changes = changes;
-    this.policies = policies;
+    this.decisions = decisions;
     this.counts = counts;
   }
 
@@ -211,7 +207,7 @@ public class ReviewService {
     }
     String actor = CurrentUser.username();
     try {
-      return writeTx.execute(status -> apply(item, action, newLabel, actor));
+      return writeTx.execute(status -> decisions.apply(item, action, newLabel, actor));
     } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
       // Another reviewer's change committed between our read and our write.
       throw SampleChanges.conflict(writeTx.execute(status -> changes.load(item.sampleId())));
@@ -230,69 +226,9 @@ public class ReviewService {
   public Sample undo(QueueItem shown, long versionAfter) {
     String actor = CurrentUser.username();
     try {
-      return writeTx.execute(status -> revert(shown, versionAfter, actor));
+      return writeTx.execute(status -> decisions.revert(shown, versionAfter, actor));
     } catch (OptimisticLockingFailureException e) {
       throw SampleChanges.conflict(writeTx.execute(status -> changes.load(shown.sampleId())));
     }
-  }
-
-  private Sample revert(QueueItem shown, long versionAfter, String actor) {
-    Sample sample = changes.lockAndLoad(shown.sampleId());
-    Instant now = Instant.now();
-    if (sample.getStatus() == SampleStatus.OPEN && sample.getVersion() == versionAfter) {
-      Optional<Vote> vote =
-          votes.votes(sample.getId()).stream().filter(v -> v.voter().equals(actor)).findFirst();
-      if (vote.isPresent() && votes.withdraw(sample.getId(), actor)) {
-        changes.publish(
-            sample,
-            actor,
-            ReviewAction.UNDO,
-            vote.get().label(),
-            vote.get().choice().resultingStatus(),
-            shown.score(),
-            shown.runId(),
-            now);
-        return sample;
-      }
-    }
-    if (sample.getVersion() != versionAfter
-        || !sample.getStatus().isFinal()
-        || !actor.equals(sample.getDecidedBy())) {
-      throw new DecisionConflictException(
-          "Sample #"
-              + sample.getSampleIndex()
-              + " changed after your decision; nothing was undone.");
-    }
-    int oldLabel = sample.getCurrentLabel();
-    SampleStatus oldStatus = sample.getStatus();
-    sample.reopen(shown.currentLabel());
-    changes.save(sample);
-    votes.clear(sample.getId());
-    changes.publish(
-        sample, actor, ReviewAction.UNDO, oldLabel, oldStatus, shown.score(), shown.runId(), now);
-    return sample;
-  }
-
-  private Decision apply(QueueItem item, ReviewAction action, int newLabel, String actor) {
-    Sample sample = changes.lockAndLoad(item.sampleId());
-    if (sample.getVersion() != item.version() || sample.getStatus() != SampleStatus.OPEN) {
-      throw SampleChanges.conflict(sample);
-    }
-    int label = changes.labelFor(sample, action, newLabel);
-    if (action == ReviewAction.CORRECT && label == sample.getCurrentLabel()) {
-      action = ReviewAction.CONFIRM;
-    }
-    int required = policies.requiredReviewsOf(sample.getDatasetId());
-    if (required > 1) {
-      return votes.vote(sample, item, action, label, actor, required);
-    }
-    int oldLabel = sample.getCurrentLabel();
-    SampleStatus oldStatus = sample.getStatus();
-    Instant now = Instant.now();
-    sample.decide(action.resultingStatus(), label, actor, now);
-    changes.save(sample);
-    leases.releaseAll(sample.getId());
-    changes.publish(sample, actor, action, oldLabel, oldStatus, item.score(), item.runId(), now);
-    return new Decision(sample, Decision.Outcome.DECIDED, 0, 1);
   }
 }

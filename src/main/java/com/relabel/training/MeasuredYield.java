@@ -7,7 +7,7 @@ import java.util.OptionalDouble;
  * What reviewers found in a run's queue: of the samples of the run's queue that they decided while
  * the run ranked it (final decisions: confirmed, corrected or excluded; skips and open votes do not
  * count), how many had a wrong label (corrected to another class, or excluded). The run's {@link
- * TrainingRun#getExpectedErrorsTop100() expected yield} is the model's own belief; this is the
+ * RunOutcome#getExpectedErrorsTop100() expected yield} is the model's own belief; this is the
  * figure to trust, once there are enough reviews to say it: {@value #MINIMUM_REVIEWS}.
  *
  * @param reviewed decided samples of the run's queue

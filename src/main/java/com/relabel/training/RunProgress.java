@@ -49,7 +49,7 @@ public record RunProgress(
         run.getEpochs(),
         run.getProgress() == null ? 0 : run.getProgress(),
         run.getSamplesPerSecond(),
-        run.getDeviceUsed() != null ? run.getDeviceUsed() : run.deviceRequested(),
+        run.getDeviceUsed() != null ? run.getDeviceUsed() : run.getSetup().getDeviceRequested(),
         run.getStartedAt(),
         run.isCancelRequested(),
         run.getHeldBackReason());

@@ -58,12 +58,6 @@ public class RunSetup {
     return setup;
   }
 
-  /** The epochs and batch size the run trains with, once {@link MinimumSteps} has seen its set. */
-  void trainsWith(int newEpochs, int newBatchSize) {
-    epochs = newEpochs;
-    batchSize = newBatchSize;
-  }
-
   /** The setup of a run made from imported predictions: one "epoch", no device, no methods. */
   static RunSetup imported() {
     RunSetup setup = new RunSetup();
@@ -94,10 +88,14 @@ public class RunSetup {
     return model;
   }
 
+  /** The epochs asked for; {@link MinimumSteps} may train more ({@link TrainedWith}). */
   public Integer getEpochs() {
     return epochs;
   }
 
+  /**
+   * The batch size asked for; {@link MinimumSteps} may train a smaller one ({@link TrainedWith}).
+   */
   public Integer getBatchSize() {
     return batchSize;
   }

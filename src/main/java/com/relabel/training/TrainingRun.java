@@ -18,8 +18,11 @@ import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * One training run of a dataset: its lifecycle (status, times, node), what it was asked ({@link
- * RunSetup}), where it is ({@link RunPhase}), what it found ({@link RunOutcome}) and how it
- * compares with the run it replaced ({@link StoredComparison}); one row of {@code training_run}.
+ * RunSetup}) and what it trains with ({@link TrainedWith}), where it is ({@link RunPhase}), what it
+ * found ({@link RunOutcome}) and how it compares with the run it replaced ({@link
+ * StoredComparison}); one row of {@code training_run}. The settings asked for are read from {@link
+ * #getSetup()}, the findings from {@link #getOutcome()}; the getters here are the lifecycle and
+ * what progress cards and lists show.
  */
 @Entity
 @DynamicUpdate
@@ -44,6 +47,8 @@ public class TrainingRun {
   private RunStatus status = RunStatus.QUEUED;
 
   @Embedded private RunSetup setup;
+
+  @Embedded private TrainedWith trained;
 
   @Column(name = "device_used", length = 32)
   private String deviceUsed;
@@ -112,6 +117,11 @@ public class TrainingRun {
   void runsOn(String deviceUsed, int heldOutCount) {
     this.deviceUsed = deviceUsed;
     getOutcome().heldOutCount(heldOutCount);
+  }
+
+  /** The epochs and batch size the run trains with, once {@code MinimumSteps} has seen its set. */
+  void trainsWith(int epochs, int batchSize) {
+    this.trained = TrainedWith.of(epochs, batchSize);
   }
 
   void progress(String name, Integer epoch, double progress, Double samplesPerSecond) {
@@ -203,11 +213,6 @@ public class TrainingRun {
     return setup.getModel();
   }
 
-  /** The device asked for: auto, cpu or gpu. */
-  public String deviceRequested() {
-    return setup.getDeviceRequested();
-  }
-
   public String getDeviceUsed() {
     return deviceUsed;
   }
@@ -236,29 +241,14 @@ public class TrainingRun {
     return phase().getEpoch();
   }
 
-  public int getFolds() {
-    return setup.getFolds();
-  }
-
+  /** The batch size the run trains with; the one asked for while queued ({@link RunSetup}). */
   public Integer getBatchSize() {
-    return setup.getBatchSize();
+    return trained == null ? setup.getBatchSize() : trained.getBatchSize();
   }
 
-  public Long getSeed() {
-    return setup.getSeed();
-  }
-
-  /** The methods asked for, comma-separated; empty = every method that applies. */
-  public String getMethods() {
-    return setup.getMethods();
-  }
-
+  /** The epochs the run trains with; those asked for while queued ({@link RunSetup}). */
   public Integer getEpochs() {
-    return setup.getEpochs();
-  }
-
-  public int getCleaningRounds() {
-    return setup.getCleaningRounds();
+    return trained == null ? setup.getEpochs() : trained.getEpochs();
   }
 
   public Double getProgress() {
@@ -275,14 +265,6 @@ public class TrainingRun {
 
   public Integer getEstimatedErrors() {
     return getOutcome().getEstimatedErrors();
-  }
-
-  public Double getExpectedErrorsTop100() {
-    return getOutcome().getExpectedErrorsTop100();
-  }
-
-  public Double getExpectedErrorsTop1000() {
-    return getOutcome().getExpectedErrorsTop1000();
   }
 
   public String getEvaluation() {

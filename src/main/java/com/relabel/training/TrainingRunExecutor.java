@@ -130,7 +130,7 @@ class TrainingRunExecutor {
         run -> {
           run.start(set.images().count());
           run.runsOn(device, heldOut.count());
-          run.getSetup().trainsWith(options.epochs(), options.batchSize());
+          run.trainsWith(options.epochs(), options.batchSize());
         });
     log.info(
         "Run {}: training on {} samples of dataset {}, {} epochs of batch {} (asked {} of {})",

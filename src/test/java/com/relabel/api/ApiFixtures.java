@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relabel.dataset.IdxWriter;
 import com.relabel.dataset.LabeledImages;
+import com.relabel.security.ApiTokenScope;
 import com.relabel.security.Role;
 import com.relabel.support.TestAccounts;
 import java.nio.file.Files;
@@ -50,6 +51,17 @@ final class ApiFixtures {
   /** A new admin's first token: made in the app (here through the service), as in the UI. */
   ApiClient admin() {
     return new ApiClient(port, users.tokenOf(unique("admin"), Role.ADMIN));
+  }
+
+  /** An admin's read-only token (decision 0032), of a new admin account. */
+  ApiClient readOnlyAdmin() {
+    return new ApiClient(
+        port, users.tokenOf(unique("reader"), Role.ADMIN, ApiTokenScope.READ_ONLY));
+  }
+
+  /** A full token of a new annotator: refused wherever an admin is needed. */
+  ApiClient annotator() {
+    return new ApiClient(port, users.tokenOf(unique("annotator"), Role.ANNOTATOR));
   }
 
   /**

@@ -4,23 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relabel.dataset.IdxWriter;
 import com.relabel.flow.TestDatasets;
-import com.relabel.security.ApiTokenScope;
 import com.relabel.security.ApiTokens;
-import com.relabel.security.Role;
 import com.relabel.security.UserAccounts;
+import com.relabel.support.TestAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -38,7 +32,7 @@ import tools.jackson.databind.json.JsonMapper;
     })
 class EmbeddingsApiTest {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = ApiFixtures.JSON;
 
   @LocalServerPort int port;
   @Autowired UserAccounts accounts;
@@ -47,29 +41,12 @@ class EmbeddingsApiTest {
   @Autowired SecurityContextHolderStrategy securityContexts;
   @TempDir Path dir;
 
-  @AfterEach
-  void logout() {
-    securityContexts.clearContext();
-    SecurityContextHolder.clearContext();
-  }
-
   @Test
   void anAdminAttachesVectorsWhileReadOnlyAndAnnotatorTokensAreRefused() throws Exception {
-    as("root", "ADMIN", () -> accounts.create("ops", "password-ops", Role.ADMIN));
-    // tokens are an admin's to make: rex makes his, then becomes an annotator
-    long rex =
-        as("root", "ADMIN", () -> accounts.create("rex", "password-rex", Role.ADMIN)).getId();
-    String full = as("ops", "ADMIN", () -> tokens.create("full", ApiTokenScope.FULL).token());
-    String read = as("ops", "ADMIN", () -> tokens.create("read", ApiTokenScope.READ_ONLY).token());
-    String annotator = as("rex", "ADMIN", () -> tokens.create("rex", ApiTokenScope.FULL).token());
-    as(
-        "ops",
-        "ADMIN",
-        () -> {
-          accounts.changeRole(rex, Role.ANNOTATOR);
-          return null;
-        });
-    var admin = new ApiClient(port, full);
+    var fixtures = new ApiFixtures(port, new TestAccounts(accounts, tokens, securityContexts), dir);
+    ApiClient admin = fixtures.admin();
+    ApiClient read = fixtures.readOnlyAdmin();
+    ApiClient annotator = fixtures.annotator();
     IdxWriter.write(TestDatasets.mnist(30), dir.resolve("i.idx"), dir.resolve("l.idx"));
     var imported =
         admin.postForm(
@@ -92,9 +69,9 @@ class EmbeddingsApiTest {
 
     for (var refused :
         new ApiClient.Reply[] {
-          new ApiClient(port, read).postForm(path, "file", good),
-          new ApiClient(port, annotator).postForm(path, "file", good),
-          new ApiClient(port, annotator).postForm(path + "/training", "train", "true")
+          read.postForm(path, "file", good),
+          annotator.postForm(path, "file", good),
+          annotator.postForm(path + "/training", "train", "true")
         }) {
       assertThat(refused.status()).as(refused.body()).isEqualTo(403);
     }
@@ -139,18 +116,5 @@ class EmbeddingsApiTest {
   private boolean trainsOnThem(long datasetId) {
     return jdbc.queryForObject(
         "select trains_on_embeddings from dataset where id = ?", Boolean.class, datasetId);
-  }
-
-  private <T> T as(String user, String role, Supplier<T> action) {
-    var auth =
-        new UsernamePasswordAuthenticationToken(
-            user, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role));
-    securityContexts.getContext().setAuthentication(auth);
-    SecurityContextHolder.getContext().setAuthentication(auth);
-    try {
-      return action.get();
-    } finally {
-      logout();
-    }
   }
 }

@@ -3,23 +3,17 @@ package com.relabel.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relabel.dataset.SyntheticTable;
-import com.relabel.security.ApiTokenScope;
 import com.relabel.security.ApiTokens;
-import com.relabel.security.Role;
 import com.relabel.security.UserAccounts;
+import com.relabel.support.TestAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -37,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
     })
 class TablesApiTest {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = ApiFixtures.JSON;
   private static final String PATH = "/api/v1/datasets/table";
 
   @LocalServerPort int port;
@@ -47,41 +41,21 @@ class TablesApiTest {
   @Autowired SecurityContextHolderStrategy securityContexts;
   @TempDir Path dir;
 
-  @AfterEach
-  void logout() {
-    securityContexts.clearContext();
-    SecurityContextHolder.clearContext();
-  }
-
   @Test
   void anAdminImportsATableWhileReadOnlyAndAnnotatorTokensAreRefused() throws Exception {
-    as("root", "ADMIN", () -> accounts.create("tab-ops", "password-ops", Role.ADMIN));
-    long rex =
-        as("root", "ADMIN", () -> accounts.create("tab-rex", "password-rex", Role.ADMIN)).getId();
-    String full = as("tab-ops", "ADMIN", () -> tokens.create("full", ApiTokenScope.FULL).token());
-    String read =
-        as("tab-ops", "ADMIN", () -> tokens.create("read", ApiTokenScope.READ_ONLY).token());
-    String annotator =
-        as("tab-rex", "ADMIN", () -> tokens.create("rex", ApiTokenScope.FULL).token());
-    as(
-        "tab-ops",
-        "ADMIN",
-        () -> {
-          accounts.changeRole(rex, Role.ANNOTATOR);
-          return null;
-        });
+    var fixtures = new ApiFixtures(port, new TestAccounts(accounts, tokens, securityContexts), dir);
+    ApiClient admin = fixtures.admin();
     Path good = SyntheticTable.generate(60, 0.1, 2).write(dir.resolve("shapes.csv"));
 
     for (var refused :
         new ApiClient.Reply[] {
-          new ApiClient(port, read).postForm(PATH, "name", "t-read", "file", good),
-          new ApiClient(port, annotator).postForm(PATH, "name", "t-anna", "file", good)
+          fixtures.readOnlyAdmin().postForm(PATH, "name", "t-read", "file", good),
+          fixtures.annotator().postForm(PATH, "name", "t-anna", "file", good)
         }) {
       assertThat(refused.status()).as(refused.body()).isEqualTo(403);
     }
     assertThat(tables()).isZero();
 
-    var admin = new ApiClient(port, full);
     Path bad =
         Files.writeString(dir.resolve("bad.csv"), Files.readString(good).replace("r9,", "r9,1,"));
     var refusedFile = admin.postForm(PATH, "name", "t-bad", "file", bad, "idColumn", "id");
@@ -107,18 +81,5 @@ class TablesApiTest {
   private int tables() {
     return jdbc.queryForObject(
         "select count(*) from dataset where kind = 'FEATURES'", Integer.class);
-  }
-
-  private <T> T as(String user, String role, Supplier<T> action) {
-    var auth =
-        new UsernamePasswordAuthenticationToken(
-            user, "n/a", AuthorityUtils.createAuthorityList("ROLE_" + role));
-    securityContexts.getContext().setAuthentication(auth);
-    SecurityContextHolder.getContext().setAuthentication(auth);
-    try {
-      return action.get();
-    } finally {
-      logout();
-    }
   }
 }

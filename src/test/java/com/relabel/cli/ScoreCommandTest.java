@@ -1,5 +1,8 @@
 package com.relabel.cli;
 
+import static com.relabel.cli.ScoreRuns.idxArguments;
+import static com.relabel.cli.ScoreRuns.quickOnCpu;
+import static com.relabel.cli.ScoreRuns.score;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -12,6 +15,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,37 +27,15 @@ class ScoreCommandTest {
   @Test
   void writesOneRowPerSampleInInputOrderWithEveryMethod() throws Exception {
     LabeledImages data = TestDatasets.mnist(200);
-    IdxWriter.write(data, dir.resolve("images.gz"), dir.resolve("labels"));
     Path csv = dir.resolve("out/scores.csv");
-    var log = new ByteArrayOutputStream();
 
-    int code =
-        new ScoreCommand(new PrintStream(log))
-            .execute(
-                new String[] {
-                  "--min-steps",
-                  "0",
-                  "--images",
-                  dir.resolve("images.gz").toString(),
-                  "--labels",
-                  dir.resolve("labels").toString(),
-                  "--out",
-                  csv.toString(),
-                  "--epochs",
-                  "1",
-                  "--device",
-                  "cpu",
-                  "--batch-size",
-                  "32"
-                });
+    var run = scoreMnist(data, csv, "--epochs", "1", "--device", "cpu", "--batch-size", "32");
 
-    assertThat(code).as(log.toString()).isZero();
-    List<String> lines = Files.readAllLines(csv);
+    List<String> lines = run.csv(csv, 200);
     assertThat(lines.getFirst())
         .isEqualTo(
             "index,given_label,suggested_label,score,loss,confidence,correctness,aum,cl,margin,gmm,"
                 + "influence,knn,softlabel");
-    assertThat(lines).hasSize(201);
     for (int i = 0; i < 200; i++) {
       String[] f = lines.get(i + 1).split(",");
       assertThat(f).hasSize(14);
@@ -64,50 +46,24 @@ class ScoreCommandTest {
         assertThat(Double.parseDouble(f[c])).isFinite();
       }
     }
-    assertThat(log.toString()).contains("epoch 1/1:").contains("(cross-validation)");
+    assertThat(run.log()).contains("epoch 1/1:").contains("(cross-validation)");
   }
 
   @Test
   void theAumThresholdSwitchAddsTheBelowCutoffColumn() throws Exception {
-    LabeledImages data = TestDatasets.mnist(200);
-    IdxWriter.write(data, dir.resolve("images.gz"), dir.resolve("labels"));
     Path csv = dir.resolve("aum.csv");
-    var log = new ByteArrayOutputStream();
 
-    int code =
-        new ScoreCommand(new PrintStream(log))
-            .execute(
-                new String[] {
-                  "--min-steps",
-                  "0",
-                  "--images",
-                  dir.resolve("images.gz").toString(),
-                  "--labels",
-                  dir.resolve("labels").toString(),
-                  "--out",
-                  csv.toString(),
-                  "--epochs",
-                  "1",
-                  "--device",
-                  "cpu",
-                  "--aum-threshold",
-                  "--batch-size",
-                  "32",
-                  "--folds",
-                  "0"
-                });
+    var run = scoreMnist(TestDatasets.mnist(200), csv, quickOnCpu(1, 32, "--aum-threshold"));
 
-    assertThat(code).as(log.toString()).isZero();
-    List<String> lines = Files.readAllLines(csv);
+    List<String> lines = run.csv(csv, 200);
     assertThat(lines.getFirst()).endsWith(",softlabel,aum_below_cutoff");
-    assertThat(lines).hasSize(201);
     long below = 0;
     for (String line : lines.subList(1, lines.size())) {
       String last = line.substring(line.lastIndexOf(',') + 1);
       assertThat(last).isIn("true", "false");
       below += last.equals("true") ? 1 : 0;
     }
-    assertThat(log.toString())
+    assertThat(run.log())
         .contains("(AUM threshold pass)")
         .contains("(18 threshold samples): " + below + " samples below");
   }
@@ -117,30 +73,15 @@ class ScoreCommandTest {
     Files.write(dir.resolve("images"), new byte[] {0, 0, 8, 1, 0, 0, 0, 0});
     IdxWriter.write(TestDatasets.mnist(5), dir.resolve("ok-images"), dir.resolve("labels"));
     Path csv = dir.resolve("scores.csv");
-    var err = new ByteArrayOutputStream();
-    PrintStream original = System.err;
-    System.setErr(new PrintStream(err));
-    int code;
-    try {
-      code =
-          new ScoreCommand(System.out)
-              .execute(
-                  new String[] {
-                    "--min-steps",
-                    "0",
-                    "--images",
-                    dir.resolve("images").toString(),
-                    "--labels",
-                    dir.resolve("labels").toString(),
-                    "--out",
-                    csv.toString()
-                  });
-    } finally {
-      System.setErr(original);
-    }
-    assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains(dir.resolve("images").toString()).contains("magic");
-    assertThat(csv).doesNotExist();
+
+    score(
+            "--images",
+            dir.resolve("images").toString(),
+            "--labels",
+            dir.resolve("labels").toString(),
+            "--out",
+            csv.toString())
+        .refused(csv, dir.resolve("images").toString(), "magic");
   }
 
   @Test
@@ -158,143 +99,53 @@ class ScoreCommandTest {
 
   @Test
   void latentEpochsAddTheAquavsColumn() throws Exception {
-    LabeledImages data = TestDatasets.mnist(120);
-    IdxWriter.write(data, dir.resolve("images.gz"), dir.resolve("labels"));
     Path csv = dir.resolve("aquavs.csv");
-    var log = new ByteArrayOutputStream();
 
-    int code =
-        new ScoreCommand(new PrintStream(log))
-            .execute(
-                new String[] {
-                  "--min-steps", "0",
-                  "--images", dir.resolve("images.gz").toString(),
-                  "--labels", dir.resolve("labels").toString(),
-                  "--out", csv.toString(),
-                  "--epochs", "1",
-                  "--folds", "0",
-                  "--latent-epochs", "2",
-                  "--device", "cpu",
-                  "--batch-size", "32"
-                });
+    var run = scoreMnist(TestDatasets.mnist(120), csv, quickOnCpu(1, 32, "--latent-epochs", "2"));
 
-    assertThat(code).as(log.toString()).isZero();
-    List<String> lines = Files.readAllLines(csv);
+    List<String> lines = run.csv(csv, 120);
     assertThat(lines.getFirst()).endsWith(",softlabel,aquavs");
-    assertThat(lines).hasSize(121);
-    assertThat(log.toString()).contains("epoch 2/2 (VAE)").doesNotContain("cross-validation");
-    assertThat(
-            ScoreArguments.parse(
-                new String[] {"--min-steps", "0", "--images", "a", "--labels", "b", "--out", "c"}))
-        .extracting(ScoreArguments::latentEpochs)
-        .isEqualTo(ScoreArguments.DEFAULT_LATENT_EPOCHS);
-    assertThatThrownBy(
-            () ->
-                ScoreArguments.parse(
-                    new String[] {
-                      "--min-steps",
-                      "0",
-                      "--images",
-                      "a",
-                      "--labels",
-                      "b",
-                      "--out",
-                      "c",
-                      "--latent-epochs",
-                      "-2"
-                    }))
+    assertThat(run.log()).contains("epoch 2/2 (VAE)").doesNotContain("cross-validation");
+  }
+
+  @Test
+  void theArgumentsHaveTheirDefaultsAndRefuseValuesOutOfRange() {
+    assertThat(idxArguments())
+        .extracting(
+            ScoreArguments::latentEpochs,
+            ScoreArguments::rounds,
+            ScoreArguments::foldEpochs,
+            // no --model for images: the command picks by their shape (ModelKind.defaultFor)
+            ScoreArguments::model)
+        .containsExactly(ScoreArguments.DEFAULT_LATENT_EPOCHS, 1, 6, null);
+    assertThat(idxArguments("--fold-epochs", "3").foldEpochs()).isEqualTo(3);
+    assertThat(idxArguments("--model", "wide-cnn").model()).isEqualTo(ModelKind.WIDE_CNN);
+    assertThatThrownBy(() -> idxArguments("--latent-epochs", "-2"))
         .hasMessageContaining("--latent-epochs");
-    assertThat(
-            ScoreArguments.parse(
-                new String[] {"--min-steps", "0", "--images", "a", "--labels", "b", "--out", "c"}))
-        .extracting(ScoreArguments::rounds)
-        .isEqualTo(1);
-    assertThat(
-            ScoreArguments.parse(
-                new String[] {"--min-steps", "0", "--images", "a", "--labels", "b", "--out", "c"}))
-        .extracting(ScoreArguments::foldEpochs)
-        .isEqualTo(6);
-    assertThat(
-            ScoreArguments.parse(
-                new String[] {
-                  "--min-steps",
-                  "0",
-                  "--images",
-                  "a",
-                  "--labels",
-                  "b",
-                  "--out",
-                  "c",
-                  "--fold-epochs",
-                  "3"
-                }))
-        .extracting(ScoreArguments::foldEpochs)
-        .isEqualTo(3);
-    assertThatThrownBy(
-            () ->
-                ScoreArguments.parse(
-                    new String[] {
-                      "--min-steps",
-                      "0",
-                      "--images",
-                      "a",
-                      "--labels",
-                      "b",
-                      "--out",
-                      "c",
-                      "--fold-epochs",
-                      "0"
-                    }))
+    assertThatThrownBy(() -> idxArguments("--fold-epochs", "0"))
         .hasMessageContaining("--fold-epochs");
-    assertThatThrownBy(
-            () ->
-                ScoreArguments.parse(
-                    new String[] {
-                      "--min-steps",
-                      "0",
-                      "--images",
-                      "a",
-                      "--labels",
-                      "b",
-                      "--out",
-                      "c",
-                      "--rounds",
-                      "4"
-                    }))
-        .hasMessageContaining("--rounds");
-    // no --model for images: the command picks by their shape (ModelKind.defaultFor)
-    assertThat(
-            ScoreArguments.parse(
-                new String[] {"--min-steps", "0", "--images", "a", "--labels", "b", "--out", "c"}))
-        .extracting(ScoreArguments::model)
-        .isNull();
-    assertThat(
-            ScoreArguments.parse(
-                new String[] {
-                  "--min-steps",
-                  "0",
-                  "--images",
-                  "a",
-                  "--labels",
-                  "b",
-                  "--out",
-                  "c",
-                  "--model",
-                  "wide-cnn"
-                }))
-        .extracting(ScoreArguments::model)
-        .isEqualTo(ModelKind.WIDE_CNN);
-    assertThat(
-            ScoreArguments.parse(
-                new String[] {"--min-steps", "0", "--text", "t.csv", "--out", "c"}))
-        .extracting(ScoreArguments::model)
+    assertThatThrownBy(() -> idxArguments("--rounds", "4")).hasMessageContaining("--rounds");
+    assertThat(ScoreArguments.parse(ScoreRuns.ruleOff("--text", "t.csv", "--out", "c")).model())
         .isEqualTo(ModelKind.MLP);
     assertThatThrownBy(
             () ->
                 ScoreArguments.parse(
-                    new String[] {
-                      "--min-steps", "0", "--text", "t.csv", "--out", "c", "--model", "wide-cnn"
-                    }))
+                    ScoreRuns.ruleOff("--text", "t.csv", "--out", "c", "--model", "wide-cnn")))
         .hasMessageContaining("--text trains the mlp");
+  }
+
+  /** Scores {@code data}, written as an IDX pair, into {@code csv} with {@code options}. */
+  private ScoreRuns.Run scoreMnist(LabeledImages data, Path csv, String... options)
+      throws Exception {
+    IdxWriter.write(data, dir.resolve("images.gz"), dir.resolve("labels"));
+    String[] files = {
+      "--images",
+      dir.resolve("images.gz").toString(),
+      "--labels",
+      dir.resolve("labels").toString(),
+      "--out",
+      csv.toString()
+    };
+    return score(Stream.concat(Stream.of(files), Stream.of(options)).toArray(String[]::new));
   }
 }

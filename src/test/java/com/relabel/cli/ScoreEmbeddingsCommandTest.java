@@ -6,8 +6,6 @@ import com.relabel.dataset.IdxWriter;
 import com.relabel.dataset.LabeledImages;
 import com.relabel.dataset.NpyWriter;
 import com.relabel.flow.TestDatasets;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -44,13 +42,10 @@ class ScoreEmbeddingsCommandTest {
       }
     }
     Path csv = dir.resolve("scores.csv");
-    var log = new ByteArrayOutputStream();
 
-    int code = new ScoreCommand(new PrintStream(log)).execute(args(npy, csv));
+    var run = ScoreRuns.score(args(npy, csv));
 
-    assertThat(code).as(log.toString()).isZero();
-    List<String> lines = Files.readAllLines(csv);
-    assertThat(lines).hasSize(201);
+    List<String> lines = run.csv(csv, 200);
     // the suggestion is the likeliest class other than the given one: for the 20 flipped digits it
     // is their true class, and they are the 20 most suspicious samples
     int right = 0;
@@ -64,31 +59,22 @@ class ScoreEmbeddingsCommandTest {
     }
     java.util.Arrays.sort(byScore, (x, y) -> Double.compare(score[y], score[x]));
     long flippedOnTop = java.util.Arrays.stream(byScore, 0, 20).filter(i -> i % 10 == 0).count();
-    assertThat(right).as(log.toString()).isGreaterThanOrEqualTo(19);
+    assertThat(right).as(run.log()).isGreaterThanOrEqualTo(19);
     assertThat(flippedOnTop).isGreaterThanOrEqualTo(19);
-    assertThat(log.toString()).contains("Read 200 vectors of 12 numbers from vectors.npy");
+    assertThat(run.log()).contains("Read 200 vectors of 12 numbers from vectors.npy");
 
     Path cut =
         Files.write(
             dir.resolve("cut.npy"), Files.readAllBytes(npy), new java.nio.file.OpenOption[0]);
     byte[] bytes = Files.readAllBytes(cut);
     Files.write(cut, java.util.Arrays.copyOf(bytes, bytes.length - 48));
-    var err = new ByteArrayOutputStream();
-    PrintStream stderr = System.err;
-    System.setErr(new PrintStream(err));
-    try {
-      assertThat(new ScoreCommand(new PrintStream(log)).execute(args(cut, csv))).isEqualTo(1);
-    } finally {
-      System.setErr(stderr);
-    }
-    assertThat(err.toString())
-        .contains("cut.npy, row 199: the file ends; the header promises 200 rows");
+    Files.delete(csv);
+    ScoreRuns.score(args(cut, csv))
+        .refused(csv, "cut.npy, row 199: the file ends; the header promises 200 rows");
   }
 
   private String[] args(Path embeddings, Path out) {
     return new String[] {
-      "--min-steps",
-      "0",
       "--images",
       dir.resolve("images.gz").toString(),
       "--labels",

@@ -1,10 +1,10 @@
 package com.relabel.cli;
 
+import static com.relabel.cli.ScoreRuns.quickOnCpu;
+import static com.relabel.cli.ScoreRuns.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relabel.dataset.ImageFolderFixture;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,28 +20,23 @@ class ScoreImageFolderTest {
   void scoresAZipOfClassFoldersResizedToTheGivenSize() throws Exception {
     Path zip = ImageFolderFixture.classFolderZip(dir.resolve("bars.zip"), 2, 30, 16, 3);
     Path csv = dir.resolve("scores.csv");
-    var log = new ByteArrayOutputStream();
 
-    int code =
-        new ScoreCommand(new PrintStream(log))
-            .execute(
-                new String[] {
-                  "--min-steps", "0",
-                  "--images", zip.toString(),
-                  "--out", csv.toString(),
-                  "--image-size", "12x12",
-                  "--epochs", "1",
-                  "--folds", "0",
-                  "--device", "cpu",
-                  "--batch-size", "16"
-                });
+    var run =
+        score(
+            quickOnCpu(
+                1,
+                16,
+                "--images",
+                zip.toString(),
+                "--out",
+                csv.toString(),
+                "--image-size",
+                "12x12"));
 
-    assertThat(code).as(log.toString()).isZero();
-    assertThat(log.toString())
+    List<String> lines = run.csv(csv, 60);
+    assertThat(run.log())
         .contains("bars.zip (class folders): 60 images, classes class-0, class-1, 60 resized")
         .contains("Read 60 images of 12x12x1, 2 classes");
-    List<String> lines = Files.readAllLines(csv);
-    assertThat(lines).hasSize(61);
     assertThat(lines.get(1)).startsWith("0,0,");
     assertThat(lines.get(60)).startsWith("59,1,");
   }
@@ -55,22 +50,8 @@ class ScoreImageFolderTest {
         "png");
     Files.writeString(data.resolve("labels.csv"), "file,label\na.png,cat\nb.png,dog\n");
     Path csv = dir.resolve("scores.csv");
-    var err = new ByteArrayOutputStream();
-    PrintStream original = System.err;
-    System.setErr(new PrintStream(err));
-    int code;
-    try {
-      code =
-          new ScoreCommand(System.out)
-              .execute(
-                  new String[] {
-                    "--min-steps", "0", "--images", data.toString(), "--out", csv.toString()
-                  });
-    } finally {
-      System.setErr(original);
-    }
-    assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("labels.csv line 3").contains("b.png");
-    assertThat(csv).doesNotExist();
+
+    score("--images", data.toString(), "--out", csv.toString())
+        .refused(csv, "labels.csv line 3", "b.png");
   }
 }

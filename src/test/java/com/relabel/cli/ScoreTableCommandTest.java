@@ -1,10 +1,10 @@
 package com.relabel.cli;
 
+import static com.relabel.cli.ScoreRuns.quickOnCpu;
+import static com.relabel.cli.ScoreRuns.score;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relabel.dataset.SyntheticTable;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,30 +22,26 @@ class ScoreTableCommandTest {
     Path table =
         Files.writeString(dir.resolve("shapes.csv"), data.csv().replace(",label,", ",kind,"));
     Path csv = dir.resolve("scores.csv");
-    var log = new ByteArrayOutputStream();
 
-    int code =
-        new ScoreCommand(new PrintStream(log))
-            .execute(
-                new String[] {
-                  "--min-steps", "0",
-                  "--table", table.toString(),
-                  "--label-column", "kind",
-                  "--id-column", "id",
-                  "--out", csv.toString(),
-                  "--epochs", "2",
-                  "--folds", "0",
-                  "--device", "cpu",
-                  "--batch-size", "32"
-                });
+    var run =
+        score(
+            quickOnCpu(
+                2,
+                32,
+                "--table",
+                table.toString(),
+                "--label-column",
+                "kind",
+                "--id-column",
+                "id",
+                "--out",
+                csv.toString()));
 
-    assertThat(code).as(log.toString()).isZero();
+    List<String> lines = run.csv(csv, 120);
     // width and its missing flag, colour: blue, green, red, (missing), height
-    assertThat(log.toString())
+    assertThat(run.log())
         .contains("Read 120 rows, 2 classes (label = class index: 0 = a, 1 = b)")
         .contains("training the MLP on 7 features");
-    List<String> lines = Files.readAllLines(csv);
-    assertThat(lines).hasSize(121);
     assertThat(lines.getFirst())
         .startsWith("index,given_label,suggested_label,score,")
         .contains("knn");
@@ -56,30 +52,8 @@ class ScoreTableCommandTest {
   void anUnknownLabelColumnIsRefusedByNameAndNoCsvIsWritten() throws Exception {
     Path table = SyntheticTable.generate(20, 0, 1).write(dir.resolve("shapes.csv"));
     Path csv = dir.resolve("scores.csv");
-    var err = new ByteArrayOutputStream();
-    PrintStream before = System.err;
-    System.setErr(new PrintStream(err));
-    int code;
-    try {
-      code =
-          new ScoreCommand(new PrintStream(new ByteArrayOutputStream()))
-              .execute(
-                  new String[] {
-                    "--min-steps",
-                    "0",
-                    "--table",
-                    table.toString(),
-                    "--label-column",
-                    "class",
-                    "--out",
-                    csv.toString()
-                  });
-    } finally {
-      System.setErr(before);
-    }
 
-    assertThat(code).isEqualTo(1);
-    assertThat(err.toString()).contains("shapes.csv, line 1: no label column 'class'");
-    assertThat(csv).doesNotExist();
+    score("--table", table.toString(), "--label-column", "class", "--out", csv.toString())
+        .refused(csv, "shapes.csv, line 1: no label column 'class'");
   }
 }

@@ -121,6 +121,12 @@ class RunActivationEndToEndTest {
           new Page.ScreenshotOptions()
               .setPath(BrowserSession.SCREENSHOTS.resolve("runs-table-1400x900.png")));
 
+      // the dataset's two runs compared (TwoRunsComparison): the newer against the older
+      long newer = Math.max(weak.getId(), strong.getId());
+      long older = Math.min(weak.getId(), strong.getId());
+      assertThat(view.compareAll())
+          .containsText("Run #" + newer + " against run #" + older + ": top ");
+
       var measures = view.openActivate(weak.getId());
       assertThat(measures).containsText("Run #" + weak.getId());
       assertThat(measures).containsText("Active run #" + strong.getId());

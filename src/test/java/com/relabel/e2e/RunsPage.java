@@ -39,6 +39,16 @@ final class RunsPage {
     return page.locator("#activate-run-" + runId);
   }
 
+  /**
+   * Ticks every run of the table (the selection column's "select all"), clicks "Compare the two
+   * selected runs" and returns the comparison it writes.
+   */
+  Locator compareAll() {
+    grid().locator("#selectAllCheckbox").click();
+    page.locator("#compare-runs").click();
+    return page.locator("#comparison-result");
+  }
+
   /** Clicks Activate on run {@code runId}; returns the confirm dialog's table of measures. */
   Locator openActivate(long runId) {
     activateButton(runId).click();

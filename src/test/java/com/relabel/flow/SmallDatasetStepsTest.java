@@ -62,5 +62,9 @@ class SmallDatasetStepsTest {
     assertThat(done.getBatchSize()).isEqualTo(32);
     assertThat(done.getEpochs()).isEqualTo(15);
     assertThat(done.getCurrentEpoch()).isEqualTo(15);
+    // what was asked is kept beside it (decision 0051), and a retrain starts from it
+    assertThat(done.getSetup().getEpochs()).isEqualTo(2);
+    assertThat(done.getSetup().getBatchSize()).isEqualTo(64);
+    assertThat(done.settings().epochs()).isEqualTo(2);
   }
 }

@@ -14,6 +14,19 @@ public final class TestRuns {
     return run;
   }
 
+  /**
+   * A run asked for 8 epochs of batch 128 that trains 43 of batch 32, as the minimum-steps rule
+   * makes it for a small set (decision 0050).
+   */
+  public static TrainingRun raisedByMinimumSteps() {
+    var asked =
+        RunSettings.builder().epochs(8).batchSize(128).learningRate(0.001f).seed(42).build();
+    TrainingRun run = new TrainingRun(1, asked, "admin");
+    run.start(300);
+    run.trainsWith(43, 32);
+    return run;
+  }
+
   /** A run that failed before it had any scores. */
   public static TrainingRun failed() {
     TrainingRun run = TrainingRun.imported(1, 2_000, "admin");

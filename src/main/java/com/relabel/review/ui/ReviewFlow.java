@@ -11,22 +11,20 @@ import com.relabel.review.ReviewNotes;
 import com.relabel.review.ReviewService;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.component.notification.NotificationVariant;
-import java.util.LinkedHashSet;
 import java.util.Optional;
-import java.util.Set;
 
 /**
- * What the review screen's decisions do: confirm, correct, exclude, skip, undo, unsure and comment,
- * and which sample comes next. Every action names the sample it was meant for, and acts only while
- * that is the sample on screen ({@link ShownSample}); a decision the database refused leaves the
- * sample on screen, to be decided again.
+ * What the review screen's decisions do: confirm, correct, exclude, skip, undo, unsure and comment;
+ * which sample comes next is {@link QueueOnScreen}'s. Every action names the sample it was meant
+ * for, and acts only while that is the sample on screen ({@link ShownSample}); a decision the
+ * database refused leaves the sample on screen, to be decided again.
  */
 final class ReviewFlow {
 
   private final ReviewService review;
   private final ReviewNotes notes;
   private final ReviewScreen screen;
-  private final Set<Long> skipped = new LinkedHashSet<>();
+  private final QueueOnScreen next;
   private final NotSavedBanner notSaved = new NotSavedBanner();
   private final LabelQuickPick quickPick;
   private QueueItem lastShown;
@@ -38,6 +36,7 @@ final class ReviewFlow {
     this.notes = notes;
     this.screen = screen;
     this.quickPick = quickPick;
+    this.next = new QueueOnScreen(review, screen, ReviewFlow::warn);
   }
 
   /**
@@ -45,46 +44,12 @@ final class ReviewFlow {
    * read-only. An unknown number says so and shows the queue.
    */
   void open(String number) {
-    Optional<Long> sampleId = Optional.empty();
-    try {
-      sampleId = review.sampleIdAt(screen.datasetId(), Integer.parseInt(number));
-    } catch (NumberFormatException e) {
-      // not a sample number: no such sample
-    }
-    if (sampleId.isEmpty()) {
-      warn("No sample #" + number + " in this dataset; here is the queue.");
-      showNext();
-      return;
-    }
-    Optional<QueueItem> item = review.item(screen.datasetId(), sampleId.get());
-    if (item.isEmpty()) {
-      warn("Sample #" + number + " is not in this dataset's active run; here is the queue.");
-      showNext();
-      return;
-    }
-    show(item.get());
+    next.open(number);
   }
-
-  /** Others took every sample offered, round after round (decision 0042): not empty, busy. */
-  static final String BUSY =
-      "Other reviewers took every sample offered to you just now. Reload the page in a second for"
-          + " the next one.";
 
   /** Takes the next sample of the queue (a lease) and shows it, or why there is none. */
   void showNext() {
-    QueueOffer next;
-    try {
-      next = review.offer(screen.datasetId(), skipped, screen.rankingMethod()).orElse(null);
-    } catch (QueueBusyException e) {
-      showBusy();
-      return;
-    }
-    showNext(next);
-  }
-
-  private void showBusy() {
-    screen.queueMovesOn();
-    screen.showNone(BUSY);
+    next.showNext();
   }
 
   /** A new run ranks the queue: the next sample comes from it; the one on screen stays. */
@@ -155,11 +120,11 @@ final class ReviewFlow {
     }
     lastShown = null;
     notSaved.close();
-    skipped.remove(shown.sampleId());
+    next.unskipped(shown.sampleId());
     try {
       Optional<QueueItem> again = review.item(screen.datasetId(), shown.sampleId());
       screen.refreshCounts();
-      again.ifPresent(this::show);
+      again.ifPresent(next::show);
     } catch (RuntimeException e) {
       rethrowUnlessOutage(e);
       screen.cannotShow("Your decision on sample #" + shown.sampleIndex() + " was undone.");
@@ -205,25 +170,24 @@ final class ReviewFlow {
    * reached the sample stays, still leased and not skipped, and the banner says so, as for Enter.
    */
   void skip(QueueItem item) {
-    QueueOffer next;
+    QueueOffer offer;
     try {
       review.release(item); // someone else may take it now
-      next =
-          review.offer(screen.datasetId(), skippedAnd(item), screen.rankingMethod()).orElse(null);
+      offer = next.offerAfter(item);
     } catch (QueueBusyException e) { // the skip itself went through
-      skipped.add(item.sampleId());
+      next.skipped(item);
       notSaved.close();
-      showBusy();
+      next.showBusy();
       return;
     } catch (RuntimeException e) {
       rethrowUnlessOutage(e);
       notSaved.skipRefused(item);
       return;
     }
-    skipped.add(item.sampleId());
+    next.skipped(item);
     notSaved.close();
     try {
-      showNext(next);
+      next.showNext(offer);
     } catch (RuntimeException e) {
       rethrowUnlessOutage(e);
       screen.cannotShow("Sample #" + item.sampleIndex() + " was skipped.");
@@ -243,38 +207,6 @@ final class ReviewFlow {
   }
 
   /**
-   * Shows {@code item}, opened by its number or undone: a peek, not next(), for the image after, as
-   * the lease stays on screen.
-   */
-  private void show(QueueItem item) {
-    Long following =
-        screen.isText()
-            ? null
-            : review
-                .peek(screen.datasetId(), skippedAnd(item), screen.rankingMethod())
-                .orElse(null);
-    screen.show(item, following);
-  }
-
-  /**
-   * Shows {@code next}, the sample {@link ReviewService#offer} leased, with the image after it from
-   * the same read pre-loaded; or why there is none.
-   */
-  private void showNext(QueueOffer next) {
-    screen.queueMovesOn();
-    if (next != null) {
-      screen.show(next.item(), screen.isText() ? null : next.following());
-    } else {
-      screen.showNone(
-          !screen.hasActiveRun()
-              ? "No scores yet: the first training run is still going. Come back in a minute."
-              : skipped.isEmpty()
-                  ? "Nothing left to review. Well done."
-                  : "Only skipped samples are left. Reload the page to see them again.");
-    }
-  }
-
-  /**
    * After an action that was saved: shows the next sample, or, when the database went away in the
    * meantime, says that {@code saved} and that nothing can be shown now.
    */
@@ -285,12 +217,6 @@ final class ReviewFlow {
       rethrowUnlessOutage(e);
       screen.cannotShow(saved);
     }
-  }
-
-  private Set<Long> skippedAnd(QueueItem item) {
-    Set<Long> after = new LinkedHashSet<>(skipped);
-    after.add(item.sampleId());
-    return after;
   }
 
   private static void rethrowUnlessOutage(RuntimeException e) {

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Objects;
 
 /**
  * What the Runs page says about a run, in words and figures: the table's cells and tooltips, a
@@ -42,14 +43,15 @@ final class RunTexts {
 
   /** "97 / 944": the wrong labels the run expects in the top 100 / 1,000, or empty when unknown. */
   static String expectedYield(TrainingRun run) {
-    if (run.getExpectedErrorsTop100() == null || run.getExpectedErrorsTop1000() == null) {
+    if (run.getOutcome().getExpectedErrorsTop100() == null
+        || run.getOutcome().getExpectedErrorsTop1000() == null) {
       return "";
     }
     return String.format(
         Locale.ROOT,
         "%,.0f / %,.0f",
-        run.getExpectedErrorsTop100(),
-        run.getExpectedErrorsTop1000());
+        run.getOutcome().getExpectedErrorsTop100(),
+        run.getOutcome().getExpectedErrorsTop1000());
   }
 
   static String agreed(RunComparison c) {
@@ -103,44 +105,67 @@ final class RunTexts {
     return WHEN.format(run.getFinishedAt() != null ? run.getFinishedAt() : run.getCreatedAt());
   }
 
-  /** "cnn · 5 ep · k 4 · 2 rounds": what tells runs apart at a glance. */
+  /**
+   * "cnn · 5 ep · k 4 · 2 rounds": what tells runs apart at a glance; "43 ep (8 asked)" where the
+   * minimum-steps rule trained more epochs than asked (decision 0050).
+   */
   static String settingsShort(TrainingRun r) {
     return String.format(
         Locale.ROOT,
-        "%s · %s ep · k %d%s",
+        "%s · %s ep%s · k %d%s",
         r.getModel() == null ? "cnn" : r.getModel(),
         r.getEpochs(),
-        r.getFolds(),
-        r.getCleaningRounds() == 0
+        Objects.equals(r.getEpochs(), r.getSetup().getEpochs())
             ? ""
-            : " · " + r.getCleaningRounds() + " round" + (r.getCleaningRounds() == 1 ? "" : "s"));
-  }
-
-  /** Every setting: "cnn · 5 epochs · batch 64 · lr 0.001 · k 4 · seed 42 · 2 cleaning rounds". */
-  static String settingsText(TrainingRun r) {
-    return String.format(
-        "%s · %s epochs · batch %s · lr %.3g · k %d · seed %s%s",
-        r.getModel() == null ? "cnn" : r.getModel(),
-        r.getEpochs(),
-        r.getBatchSize(),
-        r.getSetup().getLearningRate() == null ? Double.NaN : r.getSetup().getLearningRate(),
-        r.getFolds(),
-        r.getSeed(),
-        r.getCleaningRounds() == 0
+            : " (" + r.getSetup().getEpochs() + " asked)",
+        r.getSetup().getFolds(),
+        r.getSetup().getCleaningRounds() == 0
             ? ""
             : " · "
-                + r.getCleaningRounds()
+                + r.getSetup().getCleaningRounds()
+                + " round"
+                + (r.getSetup().getCleaningRounds() == 1 ? "" : "s"));
+  }
+
+  /**
+   * Every setting: "cnn · 5 epochs · batch 64 · lr 0.001 · k 4 · seed 42 · 2 cleaning rounds"; with
+   * "8 epochs asked, 43 trained · batch 128 asked, 32 trained (minimum steps, decision 0050)" where
+   * the rule changed them.
+   */
+  static String settingsText(TrainingRun r) {
+    boolean raised = !Objects.equals(r.getEpochs(), r.getSetup().getEpochs());
+    boolean shrunk = !Objects.equals(r.getBatchSize(), r.getSetup().getBatchSize());
+    return String.format(
+        "%s · %s · %s · lr %.3g · k %d · seed %s%s%s",
+        r.getModel() == null ? "cnn" : r.getModel(),
+        raised
+            ? r.getSetup().getEpochs() + " epochs asked, " + r.getEpochs() + " trained"
+            : r.getEpochs() + " epochs",
+        shrunk
+            ? "batch " + r.getSetup().getBatchSize() + " asked, " + r.getBatchSize() + " trained"
+            : "batch " + r.getBatchSize(),
+        r.getSetup().getLearningRate() == null ? Double.NaN : r.getSetup().getLearningRate(),
+        r.getSetup().getFolds(),
+        r.getSetup().getSeed(),
+        r.getSetup().getCleaningRounds() == 0
+            ? ""
+            : " · "
+                + r.getSetup().getCleaningRounds()
                 + " cleaning round"
-                + (r.getCleaningRounds() == 1 ? "" : "s"));
+                + (r.getSetup().getCleaningRounds() == 1 ? "" : "s"),
+        raised || shrunk ? " (minimum steps, decision 0050)" : "");
   }
 
   static String methods(TrainingRun r) {
-    return r.getMethods() == null || r.getMethods().isBlank() ? "all" : r.getMethods();
+    return r.getSetup().getMethods() == null || r.getSetup().getMethods().isBlank()
+        ? "all"
+        : r.getSetup().getMethods();
   }
 
   /** "Queued 2026-01-02 14:03:12, waited 0 min 01 s, took 3 min 10 s on cpu, node web-1". */
   static String timing(TrainingRun r) {
-    String device = r.getDeviceUsed() != null ? r.getDeviceUsed() : r.deviceRequested();
+    String device =
+        r.getDeviceUsed() != null ? r.getDeviceUsed() : r.getSetup().getDeviceRequested();
     StringBuilder text = new StringBuilder("Queued ").append(TIME.format(r.getCreatedAt()));
     String waited = seconds(r.getCreatedAt(), r.getStartedAt());
     if (!waited.isEmpty()) {

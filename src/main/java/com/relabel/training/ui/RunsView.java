@@ -9,7 +9,6 @@ import com.relabel.training.MeasuredYield;
 import com.relabel.training.MeasuredYields;
 import com.relabel.training.PredictionsImport;
 import com.relabel.training.RunCharts;
-import com.relabel.training.RunComparison;
 import com.relabel.training.RunComparisons;
 import com.relabel.training.RunProgress;
 import com.relabel.training.RunProgressEvents;
@@ -33,8 +32,6 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.shared.Registration;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -44,8 +41,9 @@ import java.util.stream.Collectors;
  * A dataset's runs for admins: Retrain, the live progress of the active run (pushed), every run in
  * {@link RunsTable} (a click opens its details; Activate, after a dialog with both runs' measures,
  * makes a succeeded run rank the queue, decision 0026), the active run's yield, a comparison of any
- * two runs, and the active run's pictures (score histogram, confusion matrix: a cell opens those
- * samples in the queue grid). A run that finishes held back is announced by a notification.
+ * two runs ({@link TwoRunsComparison}), and the active run's pictures (score histogram, confusion
+ * matrix: a cell opens those samples in the queue grid). A run that finishes held back is announced
+ * by a notification.
  */
 @Route("runs/:datasetId")
 @PageTitle("Runs · Relabel")
@@ -65,8 +63,6 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
   private final RunsTable table = new RunsTable(this::askActivate);
   private final Grid<TrainingRun> grid = table.grid();
   private final Paragraph activeYield = new Paragraph();
-  private final Button compare = new Button("Compare the two selected runs");
-  private final Paragraph comparison = new Paragraph();
   private RunProgressPanel panel;
   private Dataset dataset;
   private Registration polling;
@@ -116,11 +112,6 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     ownVectors.setTooltipText("Attach your own model's vectors; runs can learn from them");
     live.setId("run-live");
     activeYield.setId("active-run-yield");
-    configureGrid();
-    compare.setId("compare-runs");
-    compare.setEnabled(false);
-    compare.addClickListener(e -> compareSelected());
-    comparison.setId("comparison-result");
     add(
         title,
         new HorizontalLayout(retrain, imported, ownVectors),
@@ -137,8 +128,7 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
                 + " from the run it was compared with."),
         activeYield,
         grid,
-        new HorizontalLayout(compare),
-        comparison,
+        new TwoRunsComparison(comparisons, grid),
         new H3("Pictures of the active run"));
     add(pictures.parts());
     LiveRuns.bind(this, events, this::onProgress);
@@ -157,14 +147,6 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     title.setText("Runs · " + dataset.getName());
     refresh();
     pictures.draw(dataset);
-  }
-
-  private void configureGrid() {
-    grid.addSelectionListener(
-        e -> {
-          int selected = e.getAllSelectedItems().size();
-          compare.setEnabled(selected == 2);
-        });
   }
 
   private void refresh() {
@@ -268,34 +250,5 @@ class RunsView extends VerticalLayout implements BeforeEnterObserver {
     new RetrainDialog(
             runs, dataset.getId(), runs.defaultsFor(dataset.getId(), defaults), run -> refresh())
         .open();
-  }
-
-  private void compareSelected() {
-    List<TrainingRun> two = new ArrayList<>(grid.getSelectedItems());
-    two.sort(Comparator.comparing(TrainingRun::getId));
-    TrainingRun older = two.get(0);
-    TrainingRun newer = two.get(1);
-    try {
-      RunComparison c = comparisons.compare(newer.getId(), older.getId());
-      comparison.setText(
-          String.format(
-              "Run #%d against run #%d: top %,d; %,d samples moved into the top, %,d out of it;"
-                  + " errors estimated %s → %s; run #%d agrees with %s earlier corrections.",
-              newer.getId(),
-              older.getId(),
-              c.topK(),
-              c.movedIntoTop(),
-              c.movedOutOfTop(),
-              older.getEstimatedErrors() == null
-                  ? "–"
-                  : "%,d".formatted(older.getEstimatedErrors()),
-              newer.getEstimatedErrors() == null
-                  ? "–"
-                  : "%,d".formatted(newer.getEstimatedErrors()),
-              newer.getId(),
-              RunTexts.agreed(c)));
-    } catch (RuntimeException e) {
-      comparison.setText("Cannot compare: " + e.getMessage());
-    }
   }
 }

@@ -35,7 +35,7 @@ class ReviewFlowBusyTest {
 
     flow.showNext();
 
-    assertThat(screen.said).containsExactly(ReviewFlow.BUSY);
+    assertThat(screen.said).containsExactly(QueueOnScreen.BUSY);
   }
 
   @Test
@@ -46,7 +46,7 @@ class ReviewFlowBusyTest {
     flow.skip(item);
 
     verify(review).release(item);
-    assertThat(screen.said).containsExactly(ReviewFlow.BUSY);
+    assertThat(screen.said).containsExactly(QueueOnScreen.BUSY);
   }
 
   /** The screen, reduced to what it was told to say. */

@@ -31,4 +31,14 @@ class RunsViewTextTest {
     assertThat(RunTexts.yieldText(run, null))
         .isEqualTo("No expected or measured errors: the run did not succeed.");
   }
+
+  @Test
+  void aRunTheMinimumStepsRuleRaisedShowsWhatWasAskedAndWhatItTrained() {
+    TrainingRun run = TestRuns.raisedByMinimumSteps();
+    assertThat(RunTexts.settingsShort(run)).isEqualTo("cnn · 43 ep (8 asked) · k 0");
+    assertThat(RunTexts.settingsText(run))
+        .isEqualTo(
+            "cnn · 8 epochs asked, 43 trained · batch 128 asked, 32 trained · lr 0.00100 · k 0"
+                + " · seed 42 (minimum steps, decision 0050)");
+  }
 }

@@ -19,11 +19,17 @@ public class DatasetService {
   private final DatasetRepository datasets;
   private final SampleRepository samples;
   private final JdbcTemplate jdbc;
+  private final DatasetFormats formats;
 
-  DatasetService(DatasetRepository datasets, SampleRepository samples, JdbcTemplate jdbc) {
+  DatasetService(
+      DatasetRepository datasets,
+      SampleRepository samples,
+      JdbcTemplate jdbc,
+      DatasetFormats formats) {
     this.datasets = datasets;
     this.samples = samples;
     this.jdbc = jdbc;
+    this.formats = formats;
   }
 
   public Dataset get(long datasetId) {
@@ -115,109 +121,12 @@ public class DatasetService {
         Math.max(size, n));
   }
 
-  /** The images with their current labels, excluded samples left out, in sample order. */
+  /**
+   * What a run learns from: the dataset's samples with their current labels, excluded samples left
+   * out, in sample order, as its format reads them ({@link DatasetFormats}).
+   */
   public TrainingSet trainingSet(long datasetId) {
-    Dataset d = get(datasetId);
-    if (d.trainsOnEmbeddings()) {
-      return OwnEmbeddings.trainingSet(jdbc, d);
-    }
-    if (d.getKind() == DatasetKind.TEXT) {
-      return textTrainingSet(d, d.getTextFeatures());
-    }
-    if (d.getKind() == DatasetKind.FEATURES) {
-      return OwnEmbeddings.trainingSet(
-          jdbc, d, TableSamples.MODEL, "has no encoded row; import the table again");
-    }
-    int size = d.getImageHeight() * d.getImageWidth() * d.getImageChannels();
-    int n = IncludedSamples.count(jdbc, datasetId);
-    requireOneArray(n, size, "images", "bytes");
-    byte[] pixels = new byte[n * size];
-    var rows =
-        IncludedSamples.read(
-            jdbc,
-            n,
-            "select s.id, s.current_label, c.pixels from sample s join sample_content c"
-                + " on c.sample_id = s.id where s.dataset_id = ? and s.status <> 'EXCLUDED'"
-                + " order by s.sample_index",
-            (rs, i) -> System.arraycopy(rs.getBytes(3), 0, pixels, i * size, size),
-            datasetId);
-    var images =
-        new LabeledImages(
-            n,
-            d.getImageHeight(),
-            d.getImageWidth(),
-            d.getImageChannels(),
-            pixels,
-            rows.labels(),
-            d.getNumClasses());
-    return new TrainingSet(datasetId, rows.ids(), images);
-  }
-
-  /**
-   * The texts with their current labels as features (1 x D x 1 "images", {@link TextFeatures}):
-   * hashed word counts computed as the texts are read, and/or the sentence vectors stored at
-   * import, which then also become the neighbour space; excluded samples left out, in sample order.
-   * Only the features (and vectors) are held, never the texts.
-   *
-   * @throws IllegalStateException when a sample of an encoded dataset has no vector
-   */
-  private TrainingSet textTrainingSet(Dataset d, TextFeatures kind) {
-    int size = kind.width();
-    int n = IncludedSamples.count(jdbc, d.getId());
-    requireOneArray(n, size, "texts", "features");
-    byte[] features = new byte[n * size];
-    float[][] vectors = kind.usesEncoder() ? new float[n][] : null;
-    var rows =
-        IncludedSamples.read(
-            jdbc,
-            n,
-            "select s.id, s.current_label, c.text_body, e.vector, s.sample_index from sample s"
-                + " join sample_content c on c.sample_id = s.id"
-                + " left join sample_embedding e on e.sample_id = s.id and e.model = ?"
-                + " where s.dataset_id = ? and s.status <> 'EXCLUDED' order by s.sample_index",
-            (rs, i) -> {
-              float[] vector = null;
-              if (vectors != null) {
-                byte[] stored = rs.getBytes(4);
-                if (stored == null) {
-                  throw new IllegalStateException(
-                      "sample #"
-                          + rs.getInt(5)
-                          + " of dataset '"
-                          + d.getName()
-                          + "' has no "
-                          + TextEncoder.MODEL
-                          + " vector; import it again to train on the encoder");
-                }
-                vector = TextVectors.fromBytes(stored);
-                vectors[i] = vector;
-              }
-              kind.write(rs.getString(3), vector, features, i * size);
-            },
-            TextEncoder.MODEL,
-            d.getId());
-    var vectorsAsImages =
-        new LabeledImages(n, 1, size, 1, features, rows.labels(), d.getNumClasses());
-    return new TrainingSet(d.getId(), rows.ids(), vectorsAsImages, vectors);
-  }
-
-  /** The most elements of one Java array. */
-  static final int MAX_ARRAY = Integer.MAX_VALUE - 8;
-
-  /**
-   * The one check that {@code n} samples of {@code size} elements each fit the one array a training
-   * set holds them in (images and texts alike; {@code n * size} in int arithmetic would overflow
-   * silently, e.g. at 175,000 RGB 64x64 images).
-   *
-   * @throws IllegalStateException naming the counts and the most samples that fit
-   */
-  static void requireOneArray(long n, int size, String samples, String elements) {
-    if (n * size > MAX_ARRAY) {
-      throw new IllegalStateException(
-          String.format(
-              "%,d %s x %,d %s do not fit one training set (at most %,d %s)",
-              n, samples, size, elements, MAX_ARRAY / size, samples));
-    }
+    return formats.trainingSet(get(datasetId));
   }
 
   /**

@@ -92,8 +92,8 @@ public record FeaturizedTexts(LabeledImages features, float[][] vectors, List<St
         return;
       }
       int n = count + pending.size();
-      if ((long) n * width > DatasetService.MAX_ARRAY) {
-        DatasetService.requireOneArray(n, width, "texts", "features");
+      if ((long) n * width > DatasetFormat.MAX_ARRAY) {
+        DatasetFormat.requireOneArray(n, width, "texts", "features");
       }
       if (n * width > bytes.length) {
         bytes =
@@ -101,7 +101,7 @@ public record FeaturizedTexts(LabeledImages features, float[][] vectors, List<St
                 bytes,
                 Math.max(
                     n * width,
-                    Math.min(2 * bytes.length, DatasetService.MAX_ARRAY / width * width)));
+                    Math.min(2 * bytes.length, DatasetFormat.MAX_ARRAY / width * width)));
         vectors = Arrays.copyOf(vectors, bytes.length / width);
       }
       float[][] encoded = kind.usesEncoder() ? encoder.encode(pending) : null;

@@ -1,5 +1,8 @@
 package com.relabel.dataset;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Collection;
 
 /**
@@ -78,6 +81,19 @@ record ImportLimits(
     return "%,d %s, more than the limit of %,d bytes per import"
             .formatted(bytes, what, maxDecodedBytes)
         + " (relabel.import.max-decoded-bytes); nothing was imported";
+  }
+
+  /**
+   * The first step of a text or table import: refuses {@code file} (named {@code fileName}, the
+   * user's own name) before it is read when it is over the quota ({@link #fileRefusal}).
+   *
+   * @throws TextFormatException naming the file, line 0
+   */
+  void requireFileFits(Path file, String fileName, String what) throws IOException {
+    String tooLarge = fileRefusal(Files.size(file), what);
+    if (tooLarge != null) {
+      throw new TextFormatException(fileName, 0, tooLarge);
+    }
   }
 
   /**

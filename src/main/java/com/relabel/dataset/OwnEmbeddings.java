@@ -79,7 +79,7 @@ public final class OwnEmbeddings {
   /** The vectors as 1 x d "images" for the MLP, standardised per component, with the labels. */
   public static LabeledImages asFeatures(float[][] vectors, int[] labels, int numClasses) {
     int width = vectors.length == 0 ? 1 : vectors[0].length;
-    DatasetService.requireOneArray(vectors.length, width, "samples", "components");
+    DatasetFormat.requireOneArray(vectors.length, width, "samples", "components");
     return new LabeledImages(
         vectors.length, 1, width, 1, standardised(vectors, width), labels, numClasses);
   }

@@ -2,7 +2,6 @@ package com.relabel.dataset;
 
 import com.relabel.security.Roles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.function.BooleanSupplier;
@@ -57,14 +56,12 @@ public class TableImport {
       throws IOException {
     // errors name the file by its own name, never by the (temporary, server-side) folder
     String fileName = file.getFileName().toString();
-    String tooLarge = limits.fileRefusal(Files.size(file), "bytes");
-    if (tooLarge != null) {
-      throw new TextFormatException(fileName, 0, tooLarge);
-    }
+    limits.requireFileFits(file, fileName, "bytes");
     TableScan scan = scan(file, fileName, options);
     int width = scan.schema().width();
     // the features are stored as half-precision numbers, 2 bytes each
-    tooLarge = limits.decodedRefusal(scan.rows(), 2L * width, "rows of " + width + " features");
+    String tooLarge =
+        limits.decodedRefusal(scan.rows(), 2L * width, "rows of " + width + " features");
     if (tooLarge != null) {
       throw new TextFormatException(fileName, 0, tooLarge);
     }

@@ -2,7 +2,6 @@ package com.relabel.dataset;
 
 import com.relabel.security.Roles;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -83,10 +82,7 @@ public class TextImport {
       throws IOException {
     // errors name the file by its own name, never by the (temporary, server-side) folder
     String fileName = file.getFileName().toString();
-    String tooLarge = limits.fileRefusal(Files.size(file), "bytes of text");
-    if (tooLarge != null) {
-      throw new TextFormatException(fileName, 0, tooLarge);
-    }
+    limits.requireFileFits(file, fileName, "bytes of text");
     int[] total = {0};
     TextClasses classes = scan(file, fileName, total);
     progress.written(0, total[0]);

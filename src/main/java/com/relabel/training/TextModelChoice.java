@@ -28,10 +28,7 @@ final class TextModelChoice {
    */
   static RunSettings forKind(
       String datasetKind, boolean ownEmbeddings, long datasetId, RunSettings asked) {
-    boolean vectors =
-        ownEmbeddings
-            || DatasetKind.TEXT.name().equals(datasetKind)
-            || DatasetKind.FEATURES.name().equals(datasetKind);
+    boolean vectors = ownEmbeddings || DatasetKind.valueOf(datasetKind).trainsAsVectors();
     if (!vectors || asked.model() == ModelKind.MLP) {
       return asked;
     }

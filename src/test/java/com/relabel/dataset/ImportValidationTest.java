@@ -178,13 +178,12 @@ class ImportValidationTest {
   @Test
   void oneSizeCheckGuardsImagesAndTextsAgainstIntOverflow() {
     // 175,000 RGB 64x64 images: 2,150,400,000 bytes, past an int (n * size overflowed before)
-    assertThatThrownBy(
-            () -> DatasetService.requireOneArray(175_000, 64 * 64 * 3, "images", "bytes"))
+    assertThatThrownBy(() -> DatasetFormat.requireOneArray(175_000, 64 * 64 * 3, "images", "bytes"))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
             "175,000 images x 12,288 bytes do not fit one training set (at most 174,762 images)");
     assertThatNoException()
-        .isThrownBy(() -> DatasetService.requireOneArray(174_762, 64 * 64 * 3, "images", "bytes"));
+        .isThrownBy(() -> DatasetFormat.requireOneArray(174_762, 64 * 64 * 3, "images", "bytes"));
   }
 
   private static byte[] idxImages(int count, int rows, int cols) {

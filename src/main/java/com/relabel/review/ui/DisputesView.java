@@ -1,7 +1,6 @@
 package com.relabel.review.ui;
 
 import com.relabel.dataset.Dataset;
-import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.SampleStatus;
 import com.relabel.dataset.SampleTexts;
@@ -61,15 +60,14 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
   private Dataset dataset;
   private List<String> classNames = List.of();
 
-  private final SampleTexts texts;
-  private final Map<Long, String> snippets = new java.util.HashMap<>();
+  private final PageSnippets snippets;
 
   private final SampleInsights insights;
 
   DisputesView(
       Disputes disputes, DatasetService datasets, SampleTexts texts, SampleInsights insights) {
     this.insights = insights;
-    this.texts = texts;
+    this.snippets = new PageSnippets(texts, 400);
     this.disputes = disputes;
     this.datasets = datasets;
     setSizeFull();
@@ -120,15 +118,9 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
         query -> (int) Math.min(disputes.count(id), Integer.MAX_VALUE));
   }
 
-  /** Reads the page's text snippets in one query (text datasets), for the cards. */
+  /** Reads the page's text snippets in one query (texts, table rows), for the cards. */
   private List<Dispute> withSnippets(List<Dispute> page) {
-    if (dataset.getKind() != DatasetKind.IMAGE) { // a table row shows as its CSV line
-      if (snippets.size() > 5_000) {
-        snippets.clear();
-      }
-      snippets.putAll(texts.snippets(page.stream().map(Dispute::sampleId).toList(), 400));
-    }
-    return page;
+    return snippets.read(page, Dispute::sampleId, SampleLook.of(dataset.getKind()));
   }
 
   private Div card(Dispute d) {
@@ -139,7 +131,7 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
         .set("border", "1px solid var(--lumo-contrast-20pct)")
         .set("border-radius", "8px")
         .set("padding", "var(--lumo-space-s)");
-    HtmlComponent image = dataset.getKind() != DatasetKind.IMAGE ? textOf(d) : thumbnail(d);
+    HtmlComponent image = SampleLook.of(dataset.getKind()).asText() ? textOf(d) : thumbnail(d);
     var facts = new VerticalLayout();
     facts.setSpacing(false);
     facts.setPadding(false);
@@ -224,7 +216,7 @@ class DisputesView extends VerticalLayout implements BeforeEnterObserver {
   private SampleTextBox textOf(Dispute d) {
     var text = SampleTextBox.full();
     text.addClassName("dispute-text");
-    text.show(snippets.getOrDefault(d.sampleId(), ""));
+    text.show(snippets.of(d.sampleId()));
     return text;
   }
 

@@ -1,7 +1,6 @@
 package com.relabel.review.ui;
 
 import com.relabel.dataset.Dataset;
-import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.SampleTexts;
 import com.relabel.review.BulkDecisions;
@@ -29,9 +28,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,8 +64,7 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
   private int countGeneration;
 
   private QueueRow focused;
-  private final SampleTexts texts;
-  private final Map<Long, String> snippets = new HashMap<>();
+  private final PageSnippets snippets;
   private final Grid.Column<QueueRow> textColumn;
 
   QueueGridView(
@@ -77,14 +73,14 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
       ReviewService review,
       DatasetService datasets,
       SampleTexts texts) {
-    this.texts = texts;
+    this.snippets = new PageSnippets(texts, SampleTextBox.SNIPPET_CHARS);
     this.browser = browser;
     this.review = review;
     this.datasets = datasets;
     setSizeFull();
     filters.onChange(this::filtersChanged);
     QueueGridColumns.addTo(grid, labels, () -> methodCount);
-    textColumn = QueueGridColumns.addTextColumn(grid, r -> snippets.getOrDefault(r.sampleId(), ""));
+    textColumn = QueueGridColumns.addTextColumn(grid, r -> snippets.of(r.sampleId()));
     grid.setId("queue-grid");
     grid.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.LUMO_ROW_STRIPES);
     grid.setSelectionMode(Grid.SelectionMode.MULTI);
@@ -193,20 +189,12 @@ class QueueGridView extends VerticalLayout implements BeforeEnterObserver {
 
   /** Texts and table rows (their CSV line) show as snippets; images as thumbnails. */
   private boolean isText() {
-    return dataset.getKind() != DatasetKind.IMAGE;
+    return SampleLook.of(dataset.getKind()).asText();
   }
 
-  /** Reads the page's text snippets in one query (text datasets), for the text column. */
+  /** Reads the page's text snippets in one query (texts, table rows), for the text column. */
   private List<QueueRow> withSnippets(List<QueueRow> page) {
-    if (isText()) {
-      if (snippets.size() > 5_000) {
-        snippets.clear(); // rows scrolled far away are read again when they come back
-      }
-      snippets.putAll(
-          texts.snippets(
-              page.stream().map(QueueRow::sampleId).toList(), SampleTextBox.SNIPPET_CHARS));
-    }
-    return page;
+    return snippets.read(page, QueueRow::sampleId, SampleLook.of(dataset.getKind()));
   }
 
   private void open(QueueRow row) {

@@ -1,7 +1,6 @@
 package com.relabel.review.ui;
 
 import com.relabel.dataset.Dataset;
-import com.relabel.dataset.DatasetKind;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.SampleTexts;
 import com.relabel.dataset.TableSamples;
@@ -199,7 +198,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
 
   @Override
   public boolean isText() {
-    return dataset.getKind() != DatasetKind.IMAGE; // a table row is shown as text where it is small
+    return SampleLook.of(dataset.getKind()).asText();
   }
 
   @Override
@@ -224,7 +223,7 @@ class ReviewView extends VerticalLayout implements BeforeEnterObserver, ReviewSc
       decidedNotice.show(state, classNames);
     }
     panel.show(item, classNames);
-    if (dataset.getKind() == DatasetKind.FEATURES) {
+    if (SampleLook.of(dataset.getKind()).comparesColumns()) {
       int suggested = item.suggestedLabel() == null ? -1 : item.suggestedLabel();
       panel.showTable(
           tables.compare(item.sampleId(), item.currentLabel(), suggested),

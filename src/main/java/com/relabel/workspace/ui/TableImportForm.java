@@ -1,19 +1,11 @@
 package com.relabel.workspace.ui;
 
-import com.relabel.base.UploadedFile;
 import com.relabel.dataset.BackgroundImports;
 import com.relabel.dataset.TableOptions;
-import com.relabel.security.CurrentUser;
 import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRuns;
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.html.H3;
-import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextField;
-import com.vaadin.flow.component.upload.Upload;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -26,96 +18,50 @@ import java.util.Set;
  * the background ({@link BackgroundImports}) with its rows written shown on the page, and goes on
  * if the admin leaves it; its dataset appears on the start page when it is done.
  */
-class TableImportForm extends VerticalLayout {
+class TableImportForm extends UploadImportForm {
 
   private final BackgroundImports imports;
-  private final TrainingRuns runs;
-  private final RunSettings defaults;
-  private final TextField name = new TextField("Dataset name");
   private final TextField labelColumn = new TextField("Label column");
   private final TextField idColumn = new TextField("Id column (optional)");
   private final TextField categorical =
       new TextField("Numeric columns that are categories (optional, comma-separated)");
-  private final Paragraph error = new Paragraph();
-  private final UploadedFile file = new UploadedFile();
-  private final Upload upload;
-  private final ImportProgress progress =
-      new ImportProgress("table-import-progress", "Wrote %,d of %,d rows");
-  private final Button submit = new Button("Import table and train");
 
   TableImportForm(BackgroundImports imports, TrainingRuns runs, RunSettings defaults) {
+    super(
+        runs,
+        defaults,
+        "table-import",
+        "Import table and train",
+        new ImportProgress("table-import-progress", "Wrote %,d of %,d rows"),
+        "Give the dataset a name and upload a .csv file.");
     this.imports = imports;
-    this.runs = runs;
-    this.defaults = defaults;
-    setPadding(false);
-    name.setId("table-import-name");
     labelColumn.setId("table-import-label");
     labelColumn.setValue(TableOptions.DEFAULT_LABEL);
     idColumn.setId("table-import-id");
     categorical.setId("table-import-categorical");
-    for (TextField f : new TextField[] {name, labelColumn, idColumn, categorical}) {
+    for (TextField f : new TextField[] {labelColumn, idColumn, categorical}) {
       f.setWidth("24rem");
     }
-    error.setId("table-import-error");
-    error.getStyle().set("color", "var(--lumo-error-text-color)");
-    upload = UploadedFile.singleFileUpload(this, "table-import-file", file::replace);
-    upload.setAcceptedFileTypes(".csv");
-    submit.addClickListener(e -> submit());
-    submit.setId("table-import-submit");
-    add(
-        new H3("Or: a feature table"),
-        new Paragraph(
-            "A CSV file with a header row: numeric columns are standardised, other columns are"
-                + " categories (one-hot, at most 100 values each); an empty cell is the column's"
-                + " mean plus a 'missing' flag, or a category of its own. UTF-8."),
-        name,
+    accept(".csv");
+    layOut(
+        "Or: a feature table",
+        "A CSV file with a header row: numeric columns are standardised, other columns are"
+            + " categories (one-hot, at most 100 values each); an empty cell is the column's"
+            + " mean plus a 'missing' flag, or a category of its own. UTF-8.",
         labelColumn,
         idColumn,
-        categorical,
-        upload,
-        submit,
-        progress,
-        error);
-    addDetachListener(e -> file.delete());
+        categorical);
   }
 
-  /**
-   * Starts importing the uploaded file in the background, then its first run. The import owns the
-   * uploaded file from here and deletes it when it ends, so that leaving the page (which detaches
-   * this form) does not pull the file from under it; a refused file is sent again.
-   */
-  void submit() {
-    error.setText("");
-    if (name.getValue().isBlank() || file.get() == null) {
-      error.setText("Give the dataset a name and upload a .csv file.");
-      return;
-    }
-    UI ui = UI.getCurrent();
-    Path uploaded = file.take();
-    submit.setEnabled(false);
-    progress.follow(
+  /** Starts importing the uploaded file in the background, then its first run. */
+  @Override
+  void start(UI ui, String datasetName) {
+    TableOptions options = options();
+    startInBackground(
         ui,
-        uploaded,
-        told ->
+        (uploaded, told, then) ->
             imports.importTable(
-                name.getValue().trim(),
-                uploaded,
-                uploaded.getFileName().toString(),
-                options(),
-                told,
-                dataset -> runs.retrain(dataset.getId(), defaults, CurrentUser.username())),
-        this::cleanUp,
-        this::failed);
-  }
-
-  private void cleanUp() {
-    file.delete();
-    upload.clearFileList();
-    submit.setEnabled(true);
-  }
-
-  private void failed(Throwable e) {
-    error.setText("Nothing was imported: " + e.getMessage());
+                datasetName, uploaded, uploaded.getFileName().toString(), options, told, then));
   }
 
   private TableOptions options() {

@@ -21,7 +21,9 @@ import org.springframework.stereotype.Service;
 /**
  * Text and table imports that run off the request thread, so that a page can show how far the
  * encoder (decision 0038) or the table's writing is and the import goes on when the admin who
- * started it leaves the page. They run as the person who started them.
+ * started it leaves the page. They run as the person who started them, and each is listed on the
+ * {@link ImportBoard} while it runs, so that every signed-in user's start page shows it (decision
+ * 0052).
  *
  * <p>When the application shuts down, each running import is told to stop: it ends between two
  * batches (of the encoder, or of 1,000 table rows), its transaction rolls back (nothing of it is
@@ -43,16 +45,19 @@ public class BackgroundImports implements SmartLifecycle {
   private final TextImport textImport;
   private final TableImport tableImport;
   private final SecurityContextHolderStrategy securityContexts;
+  private final ImportBoard board;
   private volatile ExecutorService executor;
   private volatile boolean stopping;
 
   BackgroundImports(
       TextImport textImport,
       TableImport tableImport,
-      SecurityContextHolderStrategy securityContexts) {
+      SecurityContextHolderStrategy securityContexts,
+      ImportBoard board) {
     this.textImport = textImport;
     this.tableImport = tableImport;
     this.securityContexts = securityContexts;
+    this.board = board;
   }
 
   /** What to do with the imported dataset on the import's thread (queue its first run). */
@@ -79,7 +84,8 @@ public class BackgroundImports implements SmartLifecycle {
         "Text",
         name,
         source,
-        stop -> textImport.importFile(name, file, source, features, progress, stop),
+        progress,
+        (stop, told) -> textImport.importFile(name, file, source, features, told, stop),
         then);
   }
 
@@ -100,29 +106,47 @@ public class BackgroundImports implements SmartLifecycle {
         "Table",
         name,
         source,
-        stop -> tableImport.importFile(name, file, source, options, progress, stop),
+        progress,
+        (stop, told) -> tableImport.importFile(name, file, source, options, told, stop),
         then);
   }
 
-  /** An import that asks {@code stop} between batches. */
+  /** An import that asks {@code stop} between batches and tells {@code progress}. */
   @FunctionalInterface
   private interface Importing {
-    Dataset run(BooleanSupplier stop) throws Exception;
+    Dataset run(BooleanSupplier stop, TextImport.Progress progress) throws Exception;
   }
 
+  /**
+   * Runs {@code importing} on its own thread, listed on the {@link ImportBoard} (for every user's
+   * start page) from now until it ends, with its progress and, if it fails, its reason.
+   */
   private CompletableFuture<Dataset> start(
-      String kind, String name, String source, Importing importing, Then then) {
+      String kind,
+      String name,
+      String source,
+      TextImport.Progress progress,
+      Importing importing,
+      Then then) {
     CompletableFuture<Dataset> outcome = new CompletableFuture<>();
     SecurityContext caller = securityContexts.getContext();
+    long onBoard = board.started(name, kind, caller.getAuthentication().getName());
+    TextImport.Progress told =
+        (written, total) -> {
+          board.progressed(onBoard, written, total);
+          progress.written(written, total);
+        };
     Runnable work =
         () -> {
           securityContexts.setContext(caller);
           SecurityContextHolder.setContext(caller);
           try {
-            Dataset dataset = importing.run(() -> stopping);
+            Dataset dataset = importing.run(() -> stopping, told);
             then.accept(dataset);
+            board.succeeded(onBoard);
             outcome.complete(dataset);
           } catch (ImportStoppedException e) {
+            board.stopped(onBoard);
             log.warn(
                 "{} import '{}' from {} was stopped because the application is shutting down"
                     + " ({}); its transaction rolled back, nothing of it was kept",
@@ -132,6 +156,7 @@ public class BackgroundImports implements SmartLifecycle {
                 e.getMessage());
             outcome.completeExceptionally(e);
           } catch (Exception | Error e) {
+            board.failed(onBoard, reason(e));
             outcome.completeExceptionally(e);
           } finally {
             securityContexts.clearContext();
@@ -145,10 +170,16 @@ public class BackgroundImports implements SmartLifecycle {
       }
       running.execute(work);
     } catch (RejectedExecutionException e) {
+      board.stopped(onBoard);
       throw new IllegalStateException(
           "the application is shutting down; the import of '" + name + "' did not start", e);
     }
     return outcome;
+  }
+
+  /** Why an import failed, as its page says it: the file and line for a bad file. */
+  private static String reason(Throwable e) {
+    return e.getMessage() != null ? e.getMessage() : "the import failed";
   }
 
   @Override

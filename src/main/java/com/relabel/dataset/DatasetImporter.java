@@ -2,9 +2,10 @@ package com.relabel.dataset;
 
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Objects;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -59,16 +60,23 @@ public class DatasetImporter {
     return dataset;
   }
 
+  /** A sample's true class, named with the sample's id in its source (its external id). */
+  public record Truth(String externalId, String className) {}
+
   /**
    * Keeps labels known to be correct beside an imported dataset, for evaluation only (never shown
-   * to reviewers): the demo's texts, or a benchmark that flipped labels itself.
+   * to reviewers): the demo's texts, or a benchmark that flipped labels itself. Streamed: the
+   * samples are read {@value #BATCH} at a time by sample index and each batch's truth is written
+   * before the next is read, so memory does not grow with the dataset.
    *
-   * @param trueClassByExternalId every sample's true class name, by the sample's id in its source
-   * @throws IllegalArgumentException naming the first sample without a true class, or a class the
-   *     dataset does not have; nothing is written then
+   * @param bySampleIndex one true class per sample, in sample index order; each names the sample it
+   *     is for, and a sample whose external id differs is refused
+   * @throws IllegalArgumentException naming the first sample without a true class, or with another
+   *     id, or a class the dataset does not have, or a true class beyond the last sample; nothing
+   *     is written then
    */
   @Transactional
-  public void recordTruth(long datasetId, Map<String, String> trueClassByExternalId) {
+  public void recordTruth(long datasetId, Iterator<Truth> bySampleIndex) {
     Map<String, Integer> classes = new HashMap<>();
     jdbc.query(
         "select class_index, name from class_label where dataset_id = ?",
@@ -76,26 +84,58 @@ public class DatasetImporter {
           classes.put(rs.getString(2), rs.getInt(1));
         },
         datasetId);
-    Map<Long, Integer> truth = new TreeMap<>();
-    jdbc.query(
-        "select id, external_id from sample where dataset_id = ?",
-        rs -> {
-          String id = rs.getString(2);
-          String name = trueClassByExternalId.get(id);
-          if (name == null) {
-            throw new IllegalArgumentException("no true label for sample '" + id + "'");
-          }
-          Integer label = classes.get(name);
-          if (label == null) {
-            throw new IllegalArgumentException(
-                "sample '" + id + "': the dataset has no class '" + name + "'");
-          }
-          truth.put(rs.getLong(1), label);
-        },
-        datasetId);
-    long[] ids = truth.keySet().stream().mapToLong(Long::longValue).toArray();
-    int[] labels = truth.values().stream().mapToInt(Integer::intValue).toArray();
-    new DatasetRows(jdbc, BATCH).truth(ids, labels);
+    var rows = new DatasetRows(jdbc, BATCH);
+    for (int from = 0; ; from += BATCH) {
+      List<long[]> batch =
+          jdbc.query(
+              "select id, sample_index, external_id from sample where dataset_id = ?"
+                  + " and sample_index >= ? and sample_index < ? order by sample_index",
+              (rs, n) ->
+                  new long[] {
+                    rs.getLong(1), trueClass(rs.getInt(2), rs.getString(3), bySampleIndex, classes)
+                  },
+              datasetId,
+              from,
+              from + BATCH);
+      if (batch.isEmpty()) {
+        break;
+      }
+      rows.truth(
+          batch.stream().mapToLong(r -> r[0]).toArray(),
+          batch.stream().mapToInt(r -> (int) r[1]).toArray());
+    }
+    if (bySampleIndex.hasNext()) {
+      throw new IllegalArgumentException(
+          "a true label for sample '"
+              + bySampleIndex.next().externalId()
+              + "', which the dataset does not have");
+    }
+  }
+
+  /** The next true class, checked to be sample #index's (named {@code externalId}). */
+  private static int trueClass(
+      int index, String externalId, Iterator<Truth> truth, Map<String, Integer> classes) {
+    if (!truth.hasNext()) {
+      throw new IllegalArgumentException(
+          "no true label for sample #" + index + " ('" + externalId + "')");
+    }
+    Truth next = truth.next();
+    if (!Objects.equals(next.externalId(), externalId)) {
+      throw new IllegalArgumentException(
+          "sample #"
+              + index
+              + " is '"
+              + externalId
+              + "', but its true label names '"
+              + next.externalId()
+              + "'");
+    }
+    Integer label = classes.get(next.className());
+    if (label == null) {
+      throw new IllegalArgumentException(
+          "sample '" + externalId + "': the dataset has no class '" + next.className() + "'");
+    }
+    return label;
   }
 
   /** The class names of a dataset that has none of its own: "0", "1", ... */

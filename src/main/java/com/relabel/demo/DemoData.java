@@ -4,37 +4,26 @@ import com.relabel.dataset.BundledMnist;
 import com.relabel.dataset.DatasetImporter;
 import com.relabel.dataset.DatasetService;
 import com.relabel.dataset.LabeledImages;
-import com.relabel.dataset.TextImport;
 import com.relabel.scoring.NoiseInjector;
 import com.relabel.scoring.NoisyLabels;
 import com.relabel.security.Role;
-import com.relabel.security.Roles;
 import com.relabel.security.UserAccounts;
 import com.relabel.training.RunSettings;
 import com.relabel.training.TrainingRuns;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.AuthorityUtils;
-import org.springframework.security.core.context.SecurityContext;
-import org.springframework.security.core.context.SecurityContextHolder;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.stereotype.Component;
-import org.springframework.util.FileSystemUtils;
 
 /**
  * The demo (profile {@code demo} only): three users, MNIST and a small set of real e-mails ({@link
  * DemoTexts}), both with seeded symmetric label noise, and a first training run of each in the
- * background. Idempotent: a restart finds everything in place.
+ * background. MNIST is imported before the application takes requests; the texts are encoded in the
+ * background afterwards ({@link DemoTextImport}), so start-up does not wait for them. Idempotent: a
+ * restart finds everything in place.
  */
 @Component
 @Profile("demo")
@@ -42,7 +31,7 @@ import org.springframework.util.FileSystemUtils;
 class DemoData implements ApplicationRunner {
 
   static final String DATASET = "MNIST demo";
-  static final String TEXT_DATASET = "Spam demo";
+  private static final String SYSTEM = "system";
   private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
   private final DemoSettings settings;
@@ -51,8 +40,7 @@ class DemoData implements ApplicationRunner {
   private final DatasetService datasets;
   private final TrainingRuns runs;
   private final RunSettings runSettings;
-  private final TextImport textImport;
-  private final SecurityContextHolderStrategy security;
+  private final DemoTextImport texts;
 
   DemoData(
       DemoSettings settings,
@@ -61,16 +49,14 @@ class DemoData implements ApplicationRunner {
       DatasetService datasets,
       TrainingRuns runs,
       RunSettings runSettings,
-      TextImport textImport,
-      ObjectProvider<SecurityContextHolderStrategy> security) {
+      DemoTextImport texts) {
     this.settings = settings;
     this.accounts = accounts;
     this.importer = importer;
     this.datasets = datasets;
     this.runs = runs;
     this.runSettings = runSettings;
-    this.textImport = textImport;
-    this.security = security.getIfAvailable(SecurityContextHolder::getContextHolderStrategy);
+    this.texts = texts;
   }
 
   @Override
@@ -85,8 +71,8 @@ class DemoData implements ApplicationRunner {
     if (datasets.findByName(DATASET).isEmpty()) {
       importMnist();
     }
-    if (settings.textLimit() > 0 && datasets.findByName(TEXT_DATASET).isEmpty()) {
-      importTexts();
+    if (settings.textLimit() > 0) {
+      texts.startIfMissing();
     }
   }
 
@@ -111,63 +97,8 @@ class DemoData implements ApplicationRunner {
         mnist.count(),
         DATASET,
         noisy.flippedCount());
-    runs.enqueue(dataset.getId(), runSettings, "system");
+    runs.enqueue(dataset.getId(), runSettings, SYSTEM);
     log.info("First training run queued; the review queue fills when it is done");
-  }
-
-  /**
-   * The e-mails go through the text import as an admin's upload would (it is an admin's action,
-   * checked on the server), with the flipped labels in the file and the true ones kept aside.
-   */
-  private void importTexts() {
-    DemoTexts texts = DemoTexts.load(settings.textLimit());
-    if (texts.classNames().size() < 2) {
-      log.warn(
-          "relabel.demo.text-limit={} gives e-mails of one class only; no text dataset",
-          settings.textLimit());
-      return;
-    }
-    NoisyLabels noisy =
-        NoiseInjector.symmetric(
-            texts.labelIndexes(),
-            texts.classNames().size(),
-            settings.noiseRate(),
-            settings.noiseSeed());
-    Path dir = null;
-    SecurityContext before = security.getContext();
-    try {
-      dir = Files.createTempDirectory("relabel-demo-texts");
-      Path file = texts.write(dir.resolve("spam-assassin-demo.jsonl"), noisy.noisy());
-      SecurityContext admin = security.createEmptyContext();
-      admin.setAuthentication(
-          UsernamePasswordAuthenticationToken.authenticated(
-              "system", null, AuthorityUtils.createAuthorityList("ROLE_" + Roles.ADMIN)));
-      security.setContext(admin);
-      var dataset =
-          textImport.importFile(
-              TEXT_DATASET,
-              file,
-              DemoTexts.SOURCE
-                  + ", "
-                  + Math.round(settings.noiseRate() * 100)
-                  + "% symmetric noise (seed "
-                  + settings.noiseSeed()
-                  + ")");
-      importer.recordTruth(dataset.getId(), texts.truthById());
-      log.info(
-          "Imported {} e-mails into '{}' with {} labels flipped",
-          texts.ids().size(),
-          TEXT_DATASET,
-          noisy.flippedCount());
-      runs.enqueue(dataset.getId(), runSettings, "system");
-    } catch (IOException e) {
-      throw new UncheckedIOException("the demo texts could not be imported", e);
-    } finally {
-      security.setContext(before);
-      if (dir != null) {
-        FileSystemUtils.deleteRecursively(dir.toFile());
-      }
-    }
   }
 
   private LabeledImages loadMnist() {

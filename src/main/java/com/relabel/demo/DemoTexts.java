@@ -1,5 +1,6 @@
 package com.relabel.demo;
 
+import com.relabel.dataset.DatasetImporter;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,9 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.stream.IntStream;
 import java.util.zip.GZIPInputStream;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -60,13 +62,11 @@ record DemoTexts(List<String> ids, List<String> texts, List<String> labels) {
     return labels.stream().mapToInt(names::indexOf).toArray();
   }
 
-  /** Each text's true label, by its id. */
-  Map<String, String> truthById() {
-    var truth = new LinkedHashMap<String, String>();
-    for (int i = 0; i < ids.size(); i++) {
-      truth.put(ids.get(i), labels.get(i));
-    }
-    return truth;
+  /** Each text's true label with its id, in the file's order (the samples' order). */
+  Iterator<DatasetImporter.Truth> truth() {
+    return IntStream.range(0, ids.size())
+        .mapToObj(i -> new DatasetImporter.Truth(ids.get(i), labels.get(i)))
+        .iterator();
   }
 
   /**

@@ -30,11 +30,7 @@ class TextImportProgressEndToEndTest extends DemoBrowserTest {
     try (BrowserContext context = browser.browser.newContext()) {
       Page page = context.newPage();
       new LoginPage(page, baseUrl).loginAs("admin", "admin");
-      page.navigate(baseUrl + "/import");
-      page.locator("#text-import-name input").fill("Encoded topics");
-      page.locator("#text-import-file input[type=file]").setInputFiles(csv);
-      page.locator("#text-import-file vaadin-upload-file[complete]").waitFor();
-      page.locator("#text-import-submit").click();
+      new TextImportPage(page).submit(baseUrl, "Encoded topics", csv);
 
       var progress = page.locator("#text-import-progress");
       // the count, or a refusal: a refused import hides the progress (its text stays) and says why
@@ -74,11 +70,7 @@ class TextImportProgressEndToEndTest extends DemoBrowserTest {
     try (BrowserContext context = browser.browser.newContext()) {
       Page page = context.newPage();
       new LoginPage(page, baseUrl).loginAs("admin", "admin");
-      page.navigate(baseUrl + "/import");
-      page.locator("#text-import-name input").fill("Left behind");
-      page.locator("#text-import-file input[type=file]").setInputFiles(csv);
-      page.locator("#text-import-file vaadin-upload-file[complete]").waitFor();
-      page.locator("#text-import-submit").click();
+      new TextImportPage(page).submit(baseUrl, "Left behind", csv);
       assertThat(page.locator("#text-import-progress"))
           .containsText(
               "of 1,500 texts", new LocatorAssertions.ContainsTextOptions().setTimeout(SLOW));

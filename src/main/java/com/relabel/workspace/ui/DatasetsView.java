@@ -2,6 +2,7 @@ package com.relabel.workspace.ui;
 
 import com.relabel.dataset.DatasetOverview;
 import com.relabel.dataset.DatasetService;
+import com.relabel.dataset.ImportBoard;
 import com.relabel.scoring.ReviewWeightedEnsemble;
 import com.relabel.security.CurrentUser;
 import com.relabel.security.Roles;
@@ -40,7 +41,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The start page: every dataset with its review progress, its latest run, and what to do next. */
+/**
+ * The start page: the imports running on this node ({@link RunningImports}), then every dataset
+ * with its review progress, its latest run, and what to do next.
+ */
 @Route("")
 @PageTitle("Datasets · Relabel")
 @Menu(order = 0, title = "Datasets")
@@ -67,7 +71,8 @@ class DatasetsView extends VerticalLayout {
       EnsembleRefit refit,
       ConsensusControls consensus,
       GuidelinesEditor guidelines,
-      RunProgressEvents progressEvents) {
+      RunProgressEvents progressEvents,
+      ImportBoard imports) {
     this.refit = refit;
     this.consensus = consensus;
     this.guidelines = guidelines;
@@ -75,7 +80,7 @@ class DatasetsView extends VerticalLayout {
     this.runs = runs;
     this.defaults = defaults;
     cards.setPadding(false);
-    add(new H2("Datasets"), cards);
+    add(new H2("Datasets"), new RunningImports(imports, this::refresh), cards);
     LiveRuns.bind(this, progressEvents, this::onProgress);
     addAttachListener(
         e -> {

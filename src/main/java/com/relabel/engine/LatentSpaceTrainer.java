@@ -2,7 +2,6 @@ package com.relabel.engine;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -102,14 +101,19 @@ public final class LatentSpaceTrainer {
     int[] order = heldOut.trainingPositionsOf(data);
     int values = data.sampleSize();
     Device device = ImageClassifierTrainer.device(options.device());
-    Engine.getInstance().setRandomSeed(Long.hashCode(options.seed()));
     SupervisedVae vae = new SupervisedVae(values, data.numClasses(), latentSize);
     DefaultTrainingConfig config = ImageClassifierTrainer.adam(options, device);
     try (Model model = Model.newInstance("relabel-vae", device)) {
       model.setBlock(vae);
       try (Trainer trainer = model.newTrainer(config)) {
-        trainer.initialize(
-            new Shape(1, data.channels(), data.height(), data.width()), new Shape(1, latentSize));
+        SeededWeights.drawn(
+            options.seed(),
+            () -> {
+              trainer.initialize(
+                  new Shape(1, data.channels(), data.height(), data.width()),
+                  new Shape(1, latentSize));
+              return trainer;
+            });
         ImageBatches batches = new ImageBatches(data);
         Random shuffler = new Random(options.seed());
         Random noise = new Random(options.seed() ^ 0x5DEECE66DL);

@@ -2,7 +2,6 @@ package com.relabel.engine;
 
 import ai.djl.Device;
 import ai.djl.Model;
-import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -37,14 +36,19 @@ final class ModelSession implements AutoCloseable {
             ? options.augmentation()
             : Augmentation.NONE;
     augmentationRandom = new Random(seed * 31 + 17);
-    Engine.getInstance().setRandomSeed(Long.hashCode(seed));
     cnn = options.model().create(data.numClasses(), data.height(), data.width());
     DefaultTrainingConfig config = ImageClassifierTrainer.adam(options, device);
     model = Model.newInstance("relabel-" + options.model().key(), device);
     try {
       model.setBlock(cnn.network());
-      trainer = model.newTrainer(config);
-      trainer.initialize(new Shape(1, data.channels(), data.height(), data.width()));
+      trainer =
+          SeededWeights.drawn(
+              seed,
+              () -> {
+                Trainer fresh = model.newTrainer(config);
+                fresh.initialize(new Shape(1, data.channels(), data.height(), data.width()));
+                return fresh;
+              });
     } catch (RuntimeException e) {
       model.close();
       throw e;

@@ -11,6 +11,7 @@ import com.relabel.scoring.ScorerRegistry;
 import com.relabel.scoring.TrainingDynamics;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 class LatentSpaceTrainerTest {
@@ -59,6 +60,42 @@ class LatentSpaceTrainerTest {
   }
 
   /** One-epoch dynamics of ten classes around the given latent means. */
+  /**
+   * PyTorch has one random generator per process, and both DJL's weight initialisers and a run's
+   * seed go through it: a model initialised on another thread at the same moment (a second
+   * dataset's run on this node, or a background run left by another test) must not change a seeded
+   * run's first weights.
+   */
+  @Test
+  void aSeededRunKeepsItsWeightsWhileAnotherModelIsInitialisedBesideIt() throws Exception {
+    LabeledImages data = MnistFixture.train().head(300);
+    TrainingOptions options = OPTIONS.toBuilder().latentEpochs(1).build();
+    float[][] alone = new LatentSpaceTrainer().latentMeans(data, options, TrainingProgress.none());
+
+    AtomicBoolean stop = new AtomicBoolean();
+    TrainingOptions other = OPTIONS.toBuilder().seed(99).build();
+    Thread beside =
+        Thread.ofPlatform()
+            .start(
+                () -> {
+                  while (!stop.get()) {
+                    try (ModelSession session = new ModelSession(data, other, 99)) {
+                      session.device.getDeviceType();
+                    }
+                  }
+                });
+    try {
+      for (int i = 0; i < 5; i++) {
+        float[][] again =
+            new LatentSpaceTrainer().latentMeans(data, options, TrainingProgress.none());
+        assertThat(again).as("seeded run %d beside another", i).isDeepEqualTo(alone);
+      }
+    } finally {
+      stop.set(true);
+      beside.join();
+    }
+  }
+
   private static TrainingDynamics withLatent(int[] given, float[][] means) {
     int n = given.length;
     float[][] perEpoch = new float[1][n];

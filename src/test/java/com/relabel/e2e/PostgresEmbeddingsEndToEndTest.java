@@ -1,22 +1,11 @@
 package com.relabel.e2e;
 
 import com.relabel.flow.TestPostgres;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Own embeddings attached in the browser, on a real PostgreSQL. */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "relabel.demo.sample-limit=300",
-      "relabel.training.epochs=2",
-      "relabel.training.folds=2",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
+@PostgresDemoApp
 class PostgresEmbeddingsEndToEndTest extends EmbeddingsEndToEndTest {
 
   @DynamicPropertySource

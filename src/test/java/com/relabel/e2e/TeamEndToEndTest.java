@@ -5,25 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
-import com.relabel.dataset.DatasetService;
-import com.relabel.training.TrainingRuns;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
@@ -48,39 +40,15 @@ import org.springframework.test.context.ActiveProfiles;
 @ActiveProfiles("demo")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class TeamEndToEndTest {
+class TeamEndToEndTest extends DemoBrowserTest {
 
   static final int LEASE_SECONDS = 20;
 
-  @LocalServerPort int port;
-  @Autowired DatasetService datasets;
-  @Autowired TrainingRuns runs;
-  @Autowired JdbcTemplate jdbc;
-
-  BrowserSession browser;
-  String baseUrl;
-  long datasetId;
   BrowserContext annaContext;
   BrowserContext benContext;
   Page anna;
   Page ben;
   String leasedSample;
-
-  @BeforeAll
-  void startBrowserAndAwaitFirstRun() throws Exception {
-    baseUrl = "http://localhost:" + port;
-    DemoDataset demo = DemoDataset.awaitFirstRun(datasets, runs);
-    datasetId = demo.id();
-    browser = new BrowserSession();
-    Files.createDirectories(BrowserSession.SCREENSHOTS);
-  }
-
-  @AfterAll
-  void closeBrowser() {
-    if (browser != null) {
-      browser.close();
-    }
-  }
 
   private Page loggedIn(BrowserContext context, String user) {
     Page page = context.newPage();

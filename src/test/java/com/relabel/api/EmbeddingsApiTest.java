@@ -4,18 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relabel.dataset.IdxWriter;
 import com.relabel.flow.TestDatasets;
-import com.relabel.security.ApiTokens;
-import com.relabel.security.UserAccounts;
-import com.relabel.support.TestAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,26 +15,13 @@ import tools.jackson.databind.json.JsonMapper;
  * whether runs learn from them; a bad file is a 400 naming file and line; a read-only token and a
  * annotator's token are refused and change nothing.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:embeddings-api;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.security.active-check-period=0s"
-    })
-class EmbeddingsApiTest {
+class EmbeddingsApiTest extends ImportApiTest {
 
   private static final JsonMapper JSON = ApiFixtures.JSON;
 
-  @LocalServerPort int port;
-  @Autowired UserAccounts accounts;
-  @Autowired ApiTokens tokens;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired SecurityContextHolderStrategy securityContexts;
-  @TempDir Path dir;
-
   @Test
   void anAdminAttachesVectorsWhileReadOnlyAndAnnotatorTokensAreRefused() throws Exception {
-    var fixtures = new ApiFixtures(port, new TestAccounts(accounts, tokens, securityContexts), dir);
+    var fixtures = fixtures();
     ApiClient admin = fixtures.admin();
     ApiClient read = fixtures.readOnlyAdmin();
     ApiClient annotator = fixtures.annotator();

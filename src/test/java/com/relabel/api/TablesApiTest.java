@@ -3,18 +3,9 @@ package com.relabel.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relabel.dataset.SyntheticTable;
-import com.relabel.security.ApiTokens;
-import com.relabel.security.UserAccounts;
-import com.relabel.support.TestAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -23,27 +14,14 @@ import tools.jackson.databind.json.JsonMapper;
  * as the same CSV; a bad cell is a 400 naming file, line and column; a read-only token and an
  * annotator's token are refused and import nothing. Same context as {@link EmbeddingsApiTest}.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      "spring.datasource.url=jdbc:h2:mem:embeddings-api;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.security.active-check-period=0s"
-    })
-class TablesApiTest {
+class TablesApiTest extends ImportApiTest {
 
   private static final JsonMapper JSON = ApiFixtures.JSON;
   private static final String PATH = "/api/v1/datasets/table";
 
-  @LocalServerPort int port;
-  @Autowired UserAccounts accounts;
-  @Autowired ApiTokens tokens;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired SecurityContextHolderStrategy securityContexts;
-  @TempDir Path dir;
-
   @Test
   void anAdminImportsATableWhileReadOnlyAndAnnotatorTokensAreRefused() throws Exception {
-    var fixtures = new ApiFixtures(port, new TestAccounts(accounts, tokens, securityContexts), dir);
+    var fixtures = fixtures();
     ApiClient admin = fixtures.admin();
     Path good = SyntheticTable.generate(60, 0.1, 2).write(dir.resolve("shapes.csv"));
 

@@ -21,7 +21,7 @@ class EmbeddingsApiTest extends ImportApiTest {
 
   @Test
   void anAdminAttachesVectorsWhileReadOnlyAndAnnotatorTokensAreRefused() throws Exception {
-    var fixtures = fixtures();
+    var fixtures = apiFixtures();
     ApiClient admin = fixtures.admin();
     ApiClient read = fixtures.readOnlyAdmin();
     ApiClient annotator = fixtures.annotator();

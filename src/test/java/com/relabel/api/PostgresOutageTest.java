@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relabel.flow.TcpProxy;
 import com.relabel.flow.TestPostgres;
-import com.relabel.security.ApiTokens;
 import com.relabel.security.Role;
-import com.relabel.security.UserAccounts;
-import com.relabel.support.TestAccounts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,13 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,7 +30,7 @@ import tools.jackson.databind.json.JsonMapper;
     webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
     properties = {"relabel.jobs.poll-interval=200ms", "relabel.security.active-check-period=0s"})
 @ActiveProfiles("postgres")
-class PostgresOutageTest {
+class PostgresOutageTest extends ApiServerTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -46,13 +38,6 @@ class PostgresOutageTest {
   private static final Duration FAST = Duration.ofSeconds(12);
 
   private static TcpProxy proxy;
-
-  @LocalServerPort int port;
-  @Autowired UserAccounts accounts;
-  @Autowired ApiTokens tokens;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired SecurityContextHolderStrategy securityContexts;
-  @TempDir Path dir;
 
   @DynamicPropertySource
   static void postgresThroughAProxy(DynamicPropertyRegistry registry) throws IOException {
@@ -75,10 +60,7 @@ class PostgresOutageTest {
   @Test
   void anOutageIsA503WithRetryAfterWithinSecondsAndTheAppRecovers() throws Exception {
     var api =
-        new ApiClient(
-            port,
-            new TestAccounts(accounts, tokens, securityContexts)
-                .tokenOf("outage-" + System.nanoTime(), Role.ADMIN));
+        new ApiClient(port, testAccounts().tokenOf("outage-" + System.nanoTime(), Role.ADMIN));
     assertThat(api.get("/api/v1/datasets").status()).isEqualTo(200);
     long before = jdbc.queryForObject("select count(*) from dataset", Long.class);
     Path texts =

@@ -7,9 +7,7 @@ import com.relabel.dataset.IdxWriter;
 import com.relabel.flow.TestDatasets;
 import com.relabel.security.ApiTokenInfo;
 import com.relabel.security.ApiTokenScope;
-import com.relabel.security.ApiTokens;
 import com.relabel.security.Role;
-import com.relabel.security.UserAccounts;
 import com.relabel.support.TestAccounts;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -19,15 +17,10 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -45,22 +38,15 @@ import tools.jackson.databind.json.JsonMapper;
       "relabel.jobs.poll-interval=200ms",
       "relabel.security.active-check-period=0s"
     })
-class ReadOnlyTokenApiTest {
+class ReadOnlyTokenApiTest extends ApiServerTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  @LocalServerPort int port;
-  @Autowired UserAccounts accounts;
-  @Autowired ApiTokens tokens;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired SecurityContextHolderStrategy securityContexts;
-  @TempDir Path dir;
 
   private TestAccounts users;
 
   @BeforeEach
   void fixtures() {
-    users = new TestAccounts(accounts, tokens, securityContexts);
+    users = testAccounts();
   }
 
   @AfterEach

@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.relabel.dataset.IdxWriter;
 import com.relabel.flow.TestDatasets;
-import com.relabel.security.ApiTokens;
 import com.relabel.security.Role;
-import com.relabel.security.UserAccounts;
 import com.relabel.support.TestAccounts;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -35,22 +28,15 @@ import tools.jackson.databind.json.JsonMapper;
       "spring.datasource.url=jdbc:h2:mem:activateapi;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
       "relabel.security.active-check-period=0s"
     })
-class RunActivationApiTest {
+class RunActivationApiTest extends ApiServerTest {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
-
-  @LocalServerPort int port;
-  @Autowired UserAccounts accounts;
-  @Autowired ApiTokens tokens;
-  @Autowired JdbcTemplate jdbc;
-  @Autowired SecurityContextHolderStrategy securityContexts;
-  @TempDir Path dir;
 
   private TestAccounts users;
 
   @BeforeEach
   void fixtures() {
-    users = new TestAccounts(accounts, tokens, securityContexts);
+    users = testAccounts();
   }
 
   @AfterEach

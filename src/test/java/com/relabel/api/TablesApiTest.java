@@ -21,7 +21,7 @@ class TablesApiTest extends ImportApiTest {
 
   @Test
   void anAdminImportsATableWhileReadOnlyAndAnnotatorTokensAreRefused() throws Exception {
-    var fixtures = fixtures();
+    var fixtures = apiFixtures();
     ApiClient admin = fixtures.admin();
     Path good = SyntheticTable.generate(60, 0.1, 2).write(dir.resolve("shapes.csv"));
 

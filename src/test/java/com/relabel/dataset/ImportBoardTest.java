@@ -75,9 +75,15 @@ class ImportBoardTest {
 
   @Test
   void anImportStoppedAtShutdownLeavesNoFailureBehind() {
+    List<ImportBoard.Change> heard = new ArrayList<>();
+    board.subscribe(heard::add);
     long id = board.started("Stopped", "Table", "admin");
     board.stopped(id);
-    board.progressed(id, 10, 20); // a late word from the stopped import changes nothing
+    // a late word from the stopped import changes nothing, and nobody hears of it
+    board.progressed(id, 10, 20);
+    board.failed(id, "interrupted");
     assertThat(board.current()).isEmpty();
+    assertThat(heard).as("what subscribers heard").hasSize(1);
+    assertThat(heard.getFirst().changed().name()).isEqualTo("Stopped");
   }
 }

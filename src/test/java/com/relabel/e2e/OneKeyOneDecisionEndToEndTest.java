@@ -15,10 +15,10 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * A click and a key press each decide one sample, the one on screen when they happened (issue 13):
- * a clicked decision button keeps no hold on Enter, and a key pressed while the server's answer to
- * a click is on its way decides nothing, since the sample it was meant for is decided already. In
- * real Chromium against the real app (demo profile, 200 MNIST samples, one epoch); the audit trail
- * says what was decided.
+ * a clicked decision button keeps no hold on Enter, a key pressed while the server's answer to a
+ * click is on its way decides nothing, since the sample it was meant for is decided already, and a
+ * key held down decides once, not again each time the browser repeats it. In real Chromium against
+ * the real app (demo profile, 200 MNIST samples, one epoch); the audit trail says what was decided.
  */
 @QuickDemoApp
 @TestPropertySource(
@@ -85,6 +85,32 @@ class OneKeyOneDecisionEndToEndTest extends DemoBrowserTest {
           .containsExactly(
               tuple(first, "CONFIRM"), tuple(second, "CONFIRM"), tuple(third, "EXCLUDE"));
       assertThat(statusOf(review.shownSampleId())).isEqualTo("OPEN");
+    }
+  }
+
+  @Test
+  void holdingEnterDownConfirmsOnlyTheSampleShownWhenItWentDown() {
+    try (BrowserContext context = browser.browser.newContext()) {
+      Page page = context.newPage();
+      new LoginPage(page, baseUrl).loginAs("admin", "admin");
+      var review = new ReviewPage(page).open(baseUrl, datasetId);
+      long first = review.shownSampleId();
+
+      // Enter goes down and stays down: the browser repeats it while the next sample comes up
+      page.keyboard().down("Enter");
+      long second = awaitNextSample(review, first);
+      page.keyboard().down("Enter");
+      page.keyboard().down("Enter");
+      review.awaitEarlierInput();
+      page.keyboard().up("Enter");
+      decisionsOf("admin").containsExactly(tuple(first, "CONFIRM"));
+      assertThat(statusOf(second)).isEqualTo("OPEN");
+      assertThat(review.shownSampleId()).isEqualTo(second);
+
+      // pressed again, it confirms the sample now shown
+      review.pressKey("Enter");
+      awaitNextSample(review, second);
+      decisionsOf("admin").containsExactly(tuple(first, "CONFIRM"), tuple(second, "CONFIRM"));
     }
   }
 

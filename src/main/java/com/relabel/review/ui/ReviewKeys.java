@@ -19,7 +19,9 @@ import java.util.stream.Collectors;
  * or physical key, no Ctrl, Alt or Meta, Shift only for "?"), listened to on the whole page while
  * the view is attached; like shortcuts they pause while a dialog is open. Enter on a focused button
  * or link is that control's, never also a decision; and a clicked decision button lets go of the
- * focus, so that the next Enter confirms the next sample instead of clicking the button again.
+ * focus, so that the next Enter confirms the next sample instead of clicking the button again. A
+ * key held down is one press: the browser's repeats of it do nothing, or holding Enter would
+ * confirm every sample that came up while it was held.
  */
 final class ReviewKeys {
 
@@ -103,7 +105,9 @@ final class ReviewKeys {
                     + NO_MODIFIERS
                     + " && "
                     + NOT_FOR_A_CONTROL
-                    + " && (event.preventDefault() || true)")
+                    + " && (event.preventDefault() || true)"
+                    // a key held down is one press: its repeats would decide what comes up next
+                    + " && !event.repeat")
             .addEventData(KEY)
             .addEventData(CODE)
             .addEventData(ShownSample.FROM_ABOVE);

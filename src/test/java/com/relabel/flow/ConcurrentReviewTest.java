@@ -5,16 +5,22 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.relabel.dataset.Dataset;
 import com.relabel.dataset.DatasetImporter;
+import com.relabel.review.BulkDecisions;
+import com.relabel.review.BulkResult;
 import com.relabel.review.Decision;
 import com.relabel.review.DecisionConflictException;
 import com.relabel.review.Dispute;
 import com.relabel.review.Disputes;
+import com.relabel.review.QueueBrowser;
+import com.relabel.review.QueueFilter;
 import com.relabel.review.QueueItem;
+import com.relabel.review.QueueRow;
 import com.relabel.review.ReviewAction;
 import com.relabel.review.ReviewPolicies;
 import com.relabel.review.ReviewService;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -52,6 +58,8 @@ abstract class ConcurrentReviewTest {
 
   @Autowired DatasetImporter importer;
   @Autowired ReviewService review;
+  @Autowired QueueBrowser grid;
+  @Autowired BulkDecisions bulk;
   @Autowired ReviewPolicies policies;
   @Autowired Disputes disputes;
   @Autowired JdbcTemplate jdbc;
@@ -72,23 +80,34 @@ abstract class ConcurrentReviewTest {
             null,
             null,
             "test");
+    rankAnew(dataset.getId(), 37);
+    return dataset;
+  }
+
+  /**
+   * A new hand-made run of the dataset, made active: it scores sample {@code i} by {@code (i *
+   * step) mod SAMPLES}, a spread not in sample order.
+   *
+   * @return its id
+   */
+  long rankAnew(long datasetId, int step) {
     jdbc.update(
         "insert into training_run (dataset_id, kind, status, created_at, version)"
             + " values (?, 'IMPORTED', 'SUCCEEDED', current_timestamp, 0)",
-        dataset.getId());
+        datasetId);
     long run =
         jdbc.queryForObject(
-            "select max(id) from training_run where dataset_id = ?", Long.class, dataset.getId());
-    // a spread of scores, not in sample order
+            "select max(id) from training_run where dataset_id = ?", Long.class, datasetId);
     jdbc.update(
         "insert into sample_score (run_id, sample_id, score, suggested_label)"
-            + " select ?, id, mod(sample_index * 37, ?) / 1000.0, mod(current_label + 1, 10)"
+            + " select ?, id, mod(sample_index * ?, ?) / 1000.0, mod(current_label + 1, 10)"
             + " from sample where dataset_id = ?",
         run,
+        step,
         SAMPLES,
-        dataset.getId());
-    jdbc.update("update dataset set active_run_id = ? where id = ?", run, dataset.getId());
-    return dataset;
+        datasetId);
+    jdbc.update("update dataset set active_run_id = ? where id = ?", run, datasetId);
+    return run;
   }
 
   /** The sample's score in the dataset's active run. */
@@ -220,6 +239,115 @@ abstract class ConcurrentReviewTest {
                 Long.class,
                 id))
         .allMatch(v -> v == 0L);
+  }
+
+  /**
+   * Half the reviewers decide one sample at a time (the review screen, a sample opened anew), the
+   * other half decide selections of the same rows in bulk (the queue grid, as it showed them at the
+   * start), all at once: whichever comes first decides a sample, the others are refused or skip it,
+   * so each sample is decided once and has one audit row that names who the sample says decided it.
+   */
+  @Test
+  void singleAndBulkDecisionsOnTheSameSamplesAtOnceDecideEachSampleOnce() throws Exception {
+    Dataset dataset = rankedDataset("bulk-race");
+    long id = dataset.getId();
+    loginAs("grid", "ANNOTATOR");
+    List<QueueRow> shown = grid.page(id, QueueFilter.none(), null, null, 60).rows();
+    var one = new AtomicInteger();
+    var inBulk = new AtomicInteger();
+    var notTaken = new AtomicInteger();
+    var unexpected = new CopyOnWriteArrayList<Throwable>();
+
+    onThreads(
+        thread -> {
+          loginAs("mixed" + thread, "ANNOTATOR");
+          var random = new Random(500 + thread);
+          for (int i = 0; i < 15; i++) {
+            try {
+              if (thread % 2 == 0) {
+                List<QueueRow> selection = new ArrayList<>(shown);
+                Collections.shuffle(selection, random);
+                BulkResult result =
+                    bulk.decide(id, selection.subList(0, 8), ReviewAction.EXCLUDE, -1);
+                inBulk.addAndGet(result.applied());
+                notTaken.addAndGet(result.skipped());
+              } else {
+                long sampleId = shown.get(random.nextInt(shown.size())).sampleId();
+                review.decide(review.item(id, sampleId).orElseThrow(), ReviewAction.CONFIRM, -1);
+                one.incrementAndGet();
+              }
+            } catch (DecisionConflictException e) {
+              notTaken.incrementAndGet();
+            } catch (Throwable e) {
+              unexpected.add(e);
+            }
+          }
+        });
+
+    assertThat(unexpected).as("only conflicts may refuse a decision").isEmpty();
+    assertThat(notTaken.get()).as("the race really happened").isPositive();
+    assertThat(one.get()).as("single decisions saved").isPositive();
+    assertThat(inBulk.get()).as("bulk decisions saved").isPositive();
+    Integer decided =
+        jdbc.queryForObject(
+            "select count(*) from sample where dataset_id = ? and status <> 'OPEN'",
+            Integer.class,
+            id);
+    assertThat(one.get() + inBulk.get()).isEqualTo(decided);
+    assertThat(
+            jdbc.queryForList(
+                "select count(*) from audit_entry where dataset_id = ?"
+                    + " and action in ('CONFIRM', 'EXCLUDE') group by sample_id",
+                Integer.class,
+                id))
+        .as("one audit row per decided sample")
+        .hasSize(decided)
+        .containsOnly(1);
+    assertThat(
+            jdbc.queryForObject(
+                "select count(*) from sample s join audit_entry a on a.sample_id = s.id"
+                    + " where s.dataset_id = ? and s.status <> 'OPEN' and a.actor = s.decided_by"
+                    + " and a.new_status = s.status and s.version = 1",
+                Integer.class,
+                id))
+        .isEqualTo(decided);
+  }
+
+  /**
+   * A retrain re-ranks the queue while a sample is on screen (the review screen keeps it there):
+   * the decision taken on it afterwards goes to that sample, once, with the run and score it was
+   * shown with, and the queue then offers what the new run ranks first.
+   */
+  @Test
+  void aDecisionAfterARetrainReRankedTheQueueGoesToTheSampleOnScreen() {
+    Dataset dataset = rankedDataset("rerank");
+    long id = dataset.getId();
+    loginAs("onscreen", "ANNOTATOR");
+    QueueItem shown = review.next(id, Set.of()).orElseThrow();
+    long newRun = rankAnew(id, 53);
+    assertThat(newRun).isNotEqualTo(shown.runId());
+
+    review.decide(shown, ReviewAction.CONFIRM, -1);
+
+    assertThat(
+            jdbc.queryForList(
+                "select sample_id, action, run_id, score from audit_entry where dataset_id = ?",
+                id))
+        .singleElement()
+        .satisfies(
+            row ->
+                assertThat(row)
+                    .containsEntry("SAMPLE_ID", shown.sampleId())
+                    .containsEntry("ACTION", "CONFIRM")
+                    .containsEntry("RUN_ID", shown.runId())
+                    .containsEntry("SCORE", shown.score()));
+    assertThat(
+            jdbc.queryForObject(
+                "select status from sample where id = ?", String.class, shown.sampleId()))
+        .isEqualTo("CONFIRMED");
+    QueueItem next = review.next(id, Set.of()).orElseThrow();
+    assertThat(next.runId()).isEqualTo(newRun);
+    assertThat(score(next.sampleId())).isEqualTo((SAMPLES - 1) / 1000.0);
   }
 
   /**

@@ -29,8 +29,7 @@ class OneKeyOneDecisionEndToEndTest extends DemoBrowserTest {
   @Test
   void clickingExcludeThenPressingEnterDecidesEachShownSampleOnce() {
     try (BrowserContext context = browser.browser.newContext()) {
-      Page page = context.newPage();
-      new LoginPage(page, baseUrl).loginAs("anna", "anna");
+      Page page = signedIn(context, "anna");
       var review = new ReviewPage(page).open(baseUrl, datasetId);
       long first = review.shownSampleId();
 
@@ -58,8 +57,7 @@ class OneKeyOneDecisionEndToEndTest extends DemoBrowserTest {
   @Test
   void clickingConfirmThenPressingXNeverDecidesTheConfirmedSampleAgain() {
     try (BrowserContext context = browser.browser.newContext()) {
-      Page page = context.newPage();
-      new LoginPage(page, baseUrl).loginAs("ben", "ben");
+      Page page = signedIn(context, "ben");
       var review = new ReviewPage(page).open(baseUrl, datasetId);
       long first = review.shownSampleId();
 
@@ -91,8 +89,7 @@ class OneKeyOneDecisionEndToEndTest extends DemoBrowserTest {
   @Test
   void holdingEnterDownConfirmsOnlyTheSampleShownWhenItWentDown() {
     try (BrowserContext context = browser.browser.newContext()) {
-      Page page = context.newPage();
-      new LoginPage(page, baseUrl).loginAs("admin", "admin");
+      Page page = signedIn(context, "admin");
       var review = new ReviewPage(page).open(baseUrl, datasetId);
       long first = review.shownSampleId();
 
@@ -112,6 +109,13 @@ class OneKeyOneDecisionEndToEndTest extends DemoBrowserTest {
       awaitNextSample(review, second);
       decisionsOf("admin").containsExactly(tuple(first, "CONFIRM"), tuple(second, "CONFIRM"));
     }
+  }
+
+  /** A new page of {@code context} where {@code user} (a demo account) has signed in. */
+  private Page signedIn(BrowserContext context, String user) {
+    Page page = context.newPage();
+    new LoginPage(page, baseUrl).loginAs(user, user);
+    return page;
   }
 
   private static long awaitNextSample(ReviewPage review, long shown) {

@@ -6,25 +6,32 @@ import static org.assertj.core.api.Assertions.tuple;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.Page;
+import com.relabel.security.Role;
+import com.relabel.security.UserAccounts;
 import java.util.List;
 import java.util.Map;
 import org.assertj.core.api.ListAssert;
 import org.assertj.core.groups.Tuple;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
  * A click and a key press each decide one sample, the one on screen when they happened (issue 13):
  * a clicked decision button keeps no hold on Enter, a key pressed while the server's answer to a
  * click is on its way decides nothing, since the sample it was meant for is decided already, and a
- * key held down decides once, not again each time the browser repeats it. In real Chromium against
- * the real app (demo profile, 200 MNIST samples, one epoch); the audit trail says what was decided.
+ * key held down decides once, not again each time the browser repeats it. The same holds for one
+ * reviewer with the review screen open in two tabs: a key in the second tab for the sample the
+ * first tab decided decides nothing, says so and moves on. In real Chromium against the real app
+ * (demo profile, 200 MNIST samples, one epoch); the audit trail says what was decided.
  */
 @QuickDemoApp
 @TestPropertySource(
     properties =
         "spring.datasource.url=jdbc:h2:mem:e2e-one-key;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 class OneKeyOneDecisionEndToEndTest extends DemoBrowserTest {
+
+  @Autowired UserAccounts accounts;
 
   @Test
   void clickingExcludeThenPressingEnterDecidesEachShownSampleOnce() {
@@ -108,6 +115,44 @@ class OneKeyOneDecisionEndToEndTest extends DemoBrowserTest {
       review.pressKey("Enter");
       awaitNextSample(review, second);
       decisionsOf("admin").containsExactly(tuple(first, "CONFIRM"), tuple(second, "CONFIRM"));
+    }
+  }
+
+  @Test
+  void aSampleDecidedInOneTabIsNotDecidedAgainFromAnother() {
+    try (BrowserContext context = browser.browser.newContext()) {
+      // two tabs of one signed-in reviewer, a user of this test's own, so no other test's rows mix
+      // in
+      accounts.createIfMissing("cleo", "cleo", Role.ANNOTATOR);
+      var tab1 = new ReviewPage(signedIn(context, "cleo")).open(baseUrl, datasetId);
+      var tab2 = new ReviewPage(context.newPage()).open(baseUrl, datasetId);
+      long inTab1 = tab1.shownSampleId();
+      long inTab2 = tab2.shownSampleId();
+      if (inTab1 != inTab2) {
+        // each tab has a sample of its own: each key decides the one in its own tab, once
+        tab1.pressKey("Enter");
+        awaitNextSample(tab1, inTab1);
+        tab2.pressKey("x");
+        awaitNextSample(tab2, inTab2);
+        decisionsOf("cleo").containsExactly(tuple(inTab1, "CONFIRM"), tuple(inTab2, "EXCLUDE"));
+        return;
+      }
+      // the same sample in both (the reviewer's lease is the sample on screen): tab 1 confirms it
+      int index = tab2.shownSampleIndex();
+      tab1.pressKey("Enter");
+      awaitNextSample(tab1, inTab1);
+      decisionsOf("cleo").containsExactly(tuple(inTab1, "CONFIRM"));
+
+      // tab 2 still shows it: its X is refused, with why, and excludes no other sample
+      tab2.pressKey("x");
+      assertThat(
+              tab2.message("Sample #" + index + " was already decided by cleo (confirmed, label"))
+          .isVisible();
+      long next = awaitNextSample(tab2, inTab2);
+      tab2.awaitEarlierInput();
+      decisionsOf("cleo").containsExactly(tuple(inTab1, "CONFIRM"));
+      assertThat(statusOf(next)).isEqualTo("OPEN");
+      assertThat(statusOf(tab1.shownSampleId())).isEqualTo("OPEN");
     }
   }
 

@@ -79,8 +79,13 @@ final class ReviewPage {
 
   /** The notice that a key or click came for a sample no longer on screen, and changed nothing. */
   Locator staleInputNotice() {
+    return message("no longer on screen");
+  }
+
+  /** A notification on the page that says {@code text}. */
+  Locator message(String text) {
     return page.locator("vaadin-notification-card")
-        .filter(new Locator.FilterOptions().setHasText("no longer on screen"));
+        .filter(new Locator.FilterOptions().setHasText(text));
   }
 
   /**

@@ -105,7 +105,7 @@ public class Disputes {
     try {
       return writeTx.execute(status -> apply(sampleId, version, choice, newLabel, admin));
     } catch (OptimisticLockingFailureException e) {
-      throw SampleChanges.conflict(writeTx.execute(status -> changes.load(sampleId)));
+      throw SampleChanges.conflict(writeTx.execute(status -> changes.load(sampleId)), admin);
     }
   }
 
@@ -113,7 +113,7 @@ public class Disputes {
       long sampleId, long version, ReviewAction choice, int newLabel, String admin) {
     Sample sample = changes.lockAndLoad(sampleId);
     if (sample.getVersion() != version || sample.getStatus() != SampleStatus.DISPUTED) {
-      throw SampleChanges.conflict(sample);
+      throw SampleChanges.conflict(sample, admin);
     }
     int label = changes.labelFor(sample, choice, newLabel);
     ReviewAction action =

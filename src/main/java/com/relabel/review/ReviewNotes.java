@@ -54,14 +54,15 @@ public class ReviewNotes {
     try {
       return writeTx.execute(status -> unsure(shown, actor));
     } catch (OptimisticLockingFailureException e) {
-      throw SampleChanges.conflict(writeTx.execute(status -> changes.load(shown.sampleId())));
+      throw SampleChanges.conflict(
+          writeTx.execute(status -> changes.load(shown.sampleId())), actor);
     }
   }
 
   private Sample unsure(QueueItem shown, String actor) {
     Sample sample = changes.lockAndLoad(shown.sampleId());
     if (sample.getVersion() != shown.version() || sample.getStatus() != SampleStatus.OPEN) {
-      throw SampleChanges.conflict(sample);
+      throw SampleChanges.conflict(sample, actor);
     }
     sample.dispute();
     changes.save(sample);

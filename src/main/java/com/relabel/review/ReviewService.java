@@ -210,7 +210,7 @@ public class ReviewService {
       return writeTx.execute(status -> decisions.apply(item, action, newLabel, actor));
     } catch (OptimisticLockingFailureException | DuplicateKeyException e) {
       // Another reviewer's change committed between our read and our write.
-      throw SampleChanges.conflict(writeTx.execute(status -> changes.load(item.sampleId())));
+      throw SampleChanges.conflict(writeTx.execute(status -> changes.load(item.sampleId())), actor);
     }
   }
 
@@ -228,7 +228,8 @@ public class ReviewService {
     try {
       return writeTx.execute(status -> decisions.revert(shown, versionAfter, actor));
     } catch (OptimisticLockingFailureException e) {
-      throw SampleChanges.conflict(writeTx.execute(status -> changes.load(shown.sampleId())));
+      throw SampleChanges.conflict(
+          writeTx.execute(status -> changes.load(shown.sampleId())), actor);
     }
   }
 }

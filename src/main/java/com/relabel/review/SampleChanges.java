@@ -105,15 +105,22 @@ class SampleChanges {
             vote.votedAt()));
   }
 
-  /** The refusal a reviewer gets when someone else changed the sample since they saw it. */
-  static DecisionConflictException conflict(Sample current) {
+  /**
+   * The refusal {@code actor} gets when the sample changed since they saw it: by someone else, or
+   * by themselves in another tab or window; then the message says "you", as their own name would
+   * read as if someone else had used their account.
+   */
+  static DecisionConflictException conflict(Sample current, String actor) {
+    String who =
+        Optional.ofNullable(current.getDecidedBy())
+            .map(name -> name.equals(actor) ? "you" : name)
+            .orElse("someone else");
     String state =
         current.getStatus() == SampleStatus.OPEN
-            ? "changed by " + Optional.ofNullable(current.getDecidedBy()).orElse("someone else")
+            ? "changed by " + who
             : current.getStatus() == SampleStatus.DISPUTED
                 ? "disputed: the votes disagree and an admin decides it"
-                : "already decided by "
-                    + Optional.ofNullable(current.getDecidedBy()).orElse("someone else");
+                : "already decided by " + who;
     return new DecisionConflictException(
         "Sample #"
             + current.getSampleIndex()

@@ -80,7 +80,7 @@ class SampleDecisions {
   Decision apply(QueueItem item, ReviewAction action, int newLabel, String actor) {
     Sample sample = changes.lockAndLoad(item.sampleId());
     if (sample.getVersion() != item.version() || sample.getStatus() != SampleStatus.OPEN) {
-      throw SampleChanges.conflict(sample);
+      throw SampleChanges.conflict(sample, actor);
     }
     int label = changes.labelFor(sample, action, newLabel);
     if (action == ReviewAction.CORRECT && label == sample.getCurrentLabel()) {

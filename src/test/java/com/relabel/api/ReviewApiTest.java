@@ -100,7 +100,7 @@ class ReviewApiTest {
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.headers().getContentType().toString()).startsWith("application/problem+json");
     assertThat(JSON.readTree(again.body()).get("detail").asString())
-        .contains("Sample #" + s1 + " was already decided by " + anneName);
+        .contains("Sample #" + s1 + " was already decided by you");
 
     JsonNode second = json(anne.get(review + "next"), 200);
     int s2 = second.get("sample").asInt();

@@ -145,8 +145,7 @@ class OneKeyOneDecisionEndToEndTest extends DemoBrowserTest {
 
       // tab 2 still shows it: its X is refused, with why, and excludes no other sample
       tab2.pressKey("x");
-      assertThat(
-              tab2.message("Sample #" + index + " was already decided by cleo (confirmed, label"))
+      assertThat(tab2.message("Sample #" + index + " was already decided by you (confirmed, label"))
           .isVisible();
       long next = awaitNextSample(tab2, inTab2);
       tab2.awaitEarlierInput();

@@ -629,7 +629,7 @@ abstract class ConcurrentReviewTest {
     disputes.resolve(d.sampleId(), d.version(), ReviewAction.CORRECT, 3);
     assertThatThrownBy(() -> disputes.resolve(d.sampleId(), d.version(), ReviewAction.CONFIRM, -1))
         .isInstanceOf(DecisionConflictException.class)
-        .hasMessageContaining("already decided by admin");
+        .hasMessageContaining("already decided by you");
     assertThat(
             jdbc.queryForObject(
                 "select count(*) from audit_entry where sample_id = ? and action = 'RESOLVE'"

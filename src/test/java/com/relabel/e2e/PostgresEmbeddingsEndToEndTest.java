@@ -5,7 +5,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** Own embeddings attached in the browser, on a real PostgreSQL. */
-@PostgresDemoApp
+@DemoAppSettings
 class PostgresEmbeddingsEndToEndTest extends EmbeddingsEndToEndTest {
 
   @DynamicPropertySource

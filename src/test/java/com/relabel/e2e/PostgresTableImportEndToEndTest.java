@@ -5,7 +5,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** A feature table imported in the browser and reviewed, on a real PostgreSQL. */
-@PostgresDemoApp
+@DemoAppSettings
 class PostgresTableImportEndToEndTest extends TableImportEndToEndTest {
 
   @DynamicPropertySource

@@ -31,29 +31,21 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * What a person does, in real Chromium against the real app (demo profile on a small MNIST slice,
  * real job engine and training): an annotator corrects a label with the keyboard, the admin sees it
  * in the audit trail and the CSV, and the annotator is refused the admin views by the server.
  */
-@SpringBootTest(
-    webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-    properties = {
-      // its own database: in three full-suite runs, on the e2e database that twelve other
-      // classes' contexts share, the disabled user was not logged out at the reload; alone and
-      // beside any one of those classes it was. The cause is not found yet (issue 13).
-      "spring.datasource.url=jdbc:h2:mem:spine;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
-      "relabel.demo.sample-limit=300",
-      "relabel.training.epochs=2",
-      "relabel.training.folds=2",
-      "relabel.jobs.poll-interval=200ms",
-      "vaadin.devmode.devTools.enabled=false"
-    })
-@ActiveProfiles("demo")
+@DemoAppSettings
+@TestPropertySource(
+    properties =
+        // its own database: in three full-suite runs, on the e2e database that twelve other
+        // classes' contexts share, the disabled user was not logged out at the reload; alone and
+        // beside any one of those classes it was. The cause is not found yet (issue 13).
+        "spring.datasource.url=jdbc:h2:mem:spine;DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SpineEndToEndTest {

@@ -119,12 +119,7 @@ final class RunTexts {
             ? ""
             : " (" + r.getSetup().getEpochs() + " asked)",
         r.getSetup().getFolds(),
-        r.getSetup().getCleaningRounds() == 0
-            ? ""
-            : " · "
-                + r.getSetup().getCleaningRounds()
-                + " round"
-                + (r.getSetup().getCleaningRounds() == 1 ? "" : "s"));
+        rounds(r, "round"));
   }
 
   /**
@@ -147,13 +142,14 @@ final class RunTexts {
         r.getSetup().getLearningRate() == null ? Double.NaN : r.getSetup().getLearningRate(),
         r.getSetup().getFolds(),
         r.getSetup().getSeed(),
-        r.getSetup().getCleaningRounds() == 0
-            ? ""
-            : " · "
-                + r.getSetup().getCleaningRounds()
-                + " cleaning round"
-                + (r.getSetup().getCleaningRounds() == 1 ? "" : "s"),
+        rounds(r, "cleaning round"),
         raised || shrunk ? " (minimum steps, decision 0050)" : "");
+  }
+
+  /** " · 2 cleaning rounds" (with {@code noun} "cleaning round"), or "" for none. */
+  private static String rounds(TrainingRun r, String noun) {
+    int rounds = r.getSetup().getCleaningRounds();
+    return rounds == 0 ? "" : " · " + rounds + " " + noun + (rounds == 1 ? "" : "s");
   }
 
   static String methods(TrainingRun r) {

@@ -9,9 +9,11 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
 /**
- * {@link DemoApp}'s settings without its H2 database, for the PostgreSQL twin of a {@code @DemoApp}
- * browser test: the class adds a {@code @DynamicPropertySource} that registers {@code
- * flow.TestPostgres}.
+ * The whole app on a random port with the demo profile (demo users, MNIST with injected noise), 300
+ * samples, runs of 2 epochs with 2 folds, on a database the class names: {@link DemoApp} adds the
+ * shared H2 database {@code e2e}, a class of its own an H2 url in {@code @TestPropertySource}, and
+ * the PostgreSQL twin of a {@code @DemoApp} test a {@code @DynamicPropertySource} that registers
+ * {@code flow.TestPostgres}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -26,4 +28,4 @@ import org.springframework.test.context.ActiveProfiles;
       "vaadin.devmode.devTools.enabled=false"
     })
 @ActiveProfiles("demo")
-@interface PostgresDemoApp {}
+@interface DemoAppSettings {}
